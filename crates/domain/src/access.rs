@@ -1,0 +1,149 @@
+//! Who may do what (SPEC §7): decided here, once per area, and called by the resolvers.
+
+use crate::account::Role;
+use crate::application::{CoLeadState, Participant};
+use crate::ids::PersonId;
+use crate::DomainError;
+
+/// The signed-in person making a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Viewer {
+    pub person: PersonId,
+    pub email: String,
+    pub roles: Vec<Role>,
+}
+
+impl Viewer {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+    pub fn is_programme_team(&self) -> bool {
+        self.has(Role::ProgrammeTeam)
+    }
+}
+
+pub fn require_signed_in(viewer: Option<&Viewer>) -> Result<&Viewer, DomainError> {
+    viewer.ok_or_else(|| DomainError::unauthenticated("Sign in to do this"))
+}
+
+pub fn require_role(viewer: Option<&Viewer>, role: Role) -> Result<&Viewer, DomainError> {
+    let v = require_signed_in(viewer)?;
+    if v.has(role) {
+        Ok(v)
+    } else {
+        Err(DomainError::forbidden(match role {
+            Role::ProgrammeTeam => "Only the programme team can do this",
+            Role::Panel => "Only panel members can do this",
+            Role::Coach => "Only coaches can do this",
+        }))
+    }
+}
+
+/// How the viewer stands to an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApplicationRelation {
+    Lead,
+    CoLead,
+    Invited,
+    None,
+}
+
+pub fn relation(viewer: &Viewer, participants: &[Participant]) -> ApplicationRelation {
+    for p in participants {
+        let me = p.person == Some(viewer.person) || p.email == viewer.email;
+        if !me {
+            continue;
+        }
+        if p.is_lead {
+            return ApplicationRelation::Lead;
+        }
+        match p.state {
+            CoLeadState::Accepted => return ApplicationRelation::CoLead,
+            CoLeadState::Invited => return ApplicationRelation::Invited,
+            CoLeadState::Declined => {}
+        }
+    }
+    ApplicationRelation::None
+}
+
+/// Leads, co-leads, a pending invitee (to decide) and the programme team may read an application.
+pub fn can_view_application(viewer: &Viewer, participants: &[Participant]) -> bool {
+    viewer.is_programme_team() || relation(viewer, participants) != ApplicationRelation::None
+}
+
+/// The lead and accepted co-leads write the text together.
+pub fn check_can_edit_application(viewer: &Viewer, participants: &[Participant]) -> Result<(), DomainError> {
+    match relation(viewer, participants) {
+        ApplicationRelation::Lead | ApplicationRelation::CoLead => Ok(()),
+        _ => Err(DomainError::forbidden("Only the lead and co-leads can change this application")),
+    }
+}
+
+/// Only the lead invites and removes co-leads, submits and withdraws.
+pub fn check_is_lead(viewer: &Viewer, participants: &[Participant]) -> Result<(), DomainError> {
+    match relation(viewer, participants) {
+        ApplicationRelation::Lead => Ok(()),
+        _ => Err(DomainError::forbidden("Only the lead of this application can do this")),
+    }
+}
+
+/// A person's e-mail address is shown to themselves and to the programme team only.
+pub fn can_see_email(viewer: Option<&Viewer>, person: PersonId) -> bool {
+    viewer.is_some_and(|v| v.person == person || v.is_programme_team())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn viewer(roles: Vec<Role>) -> Viewer {
+        Viewer { person: PersonId::new(), email: "v@x.nhs.uk".into(), roles }
+    }
+    fn p(person: Option<PersonId>, email: &str, is_lead: bool, state: CoLeadState) -> Participant {
+        Participant { person, email: email.into(), is_lead, state, organisation: None }
+    }
+
+    #[test]
+    fn relation_matrix() {
+        let v = viewer(vec![]);
+        let cases = [
+            (vec![p(Some(v.person), "v@x.nhs.uk", true, CoLeadState::Accepted)], ApplicationRelation::Lead),
+            (vec![p(Some(v.person), "v@x.nhs.uk", false, CoLeadState::Accepted)], ApplicationRelation::CoLead),
+            (vec![p(None, "v@x.nhs.uk", false, CoLeadState::Invited)], ApplicationRelation::Invited),
+            (vec![p(None, "v@x.nhs.uk", false, CoLeadState::Declined)], ApplicationRelation::None),
+            (vec![p(Some(PersonId::new()), "o@x.nhs.uk", true, CoLeadState::Accepted)], ApplicationRelation::None),
+        ];
+        for (ps, want) in cases {
+            let got = relation(&v, &ps);
+            assert_eq!(got, want);
+            assert_eq!(can_view_application(&v, &ps), want != ApplicationRelation::None);
+            assert_eq!(check_can_edit_application(&v, &ps).is_ok(), matches!(want, ApplicationRelation::Lead | ApplicationRelation::CoLead));
+            assert_eq!(check_is_lead(&v, &ps).is_ok(), want == ApplicationRelation::Lead);
+        }
+    }
+
+    #[test]
+    fn programme_team_reads_but_does_not_write_others_applications() {
+        let v = viewer(vec![Role::ProgrammeTeam]);
+        let ps = vec![p(Some(PersonId::new()), "o@x.nhs.uk", true, CoLeadState::Accepted)];
+        assert!(can_view_application(&v, &ps));
+        assert_eq!(check_can_edit_application(&v, &ps).unwrap_err().code(), "FORBIDDEN");
+    }
+
+    #[test]
+    fn roles_are_required() {
+        assert_eq!(require_role(None, Role::ProgrammeTeam).unwrap_err().code(), "UNAUTHENTICATED");
+        let v = viewer(vec![Role::Panel]);
+        assert_eq!(require_role(Some(&v), Role::ProgrammeTeam).unwrap_err().code(), "FORBIDDEN");
+        assert!(require_role(Some(&v), Role::Panel).is_ok());
+    }
+
+    #[test]
+    fn emails_are_private() {
+        let v = viewer(vec![]);
+        assert!(can_see_email(Some(&v), v.person));
+        assert!(!can_see_email(Some(&v), PersonId::new()));
+        assert!(!can_see_email(None, v.person));
+        assert!(can_see_email(Some(&viewer(vec![Role::ProgrammeTeam])), PersonId::new()));
+    }
+}

@@ -1,0 +1,348 @@
+//! Calls (SPEC §1, FAQ 3–9): a funding round with its places, honorarium, rubric and status.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::money::Pence;
+use crate::text::bounded;
+use crate::{DomainError, Fields};
+
+/// draft → open → closed → in review → decided → archived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CallStatus {
+    Draft,
+    Open,
+    Closed,
+    InReview,
+    Decided,
+    Archived,
+}
+
+impl CallStatus {
+    pub const ALL: [CallStatus; 6] = [
+        CallStatus::Draft,
+        CallStatus::Open,
+        CallStatus::Closed,
+        CallStatus::InReview,
+        CallStatus::Decided,
+        CallStatus::Archived,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CallStatus::Draft => "DRAFT",
+            CallStatus::Open => "OPEN",
+            CallStatus::Closed => "CLOSED",
+            CallStatus::InReview => "IN_REVIEW",
+            CallStatus::Decided => "DECIDED",
+            CallStatus::Archived => "ARCHIVED",
+        }
+    }
+    pub fn from_str(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HonorariumPolicy {
+    /// The eligible co-leads share the whole amount (the default).
+    Redistribute,
+    /// Ineligible partners' shares are not paid.
+    Forfeit,
+}
+
+impl HonorariumPolicy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HonorariumPolicy::Redistribute => "REDISTRIBUTE",
+            HonorariumPolicy::Forfeit => "FORFEIT",
+        }
+    }
+    pub fn from_str(s: &str) -> Option<Self> {
+        [HonorariumPolicy::Redistribute, HonorariumPolicy::Forfeit].into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RankBy {
+    Weighted,
+    Normalised,
+}
+
+impl RankBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RankBy::Weighted => "WEIGHTED",
+            RankBy::Normalised => "NORMALISED",
+        }
+    }
+    pub fn from_str(s: &str) -> Option<Self> {
+        [RankBy::Weighted, RankBy::Normalised].into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// The times that decide whether a call takes applications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallWindow {
+    pub status: CallStatus,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+}
+
+impl CallWindow {
+    /// The status people see: an open call whose closing instant has passed is closed.
+    pub fn status_at(&self, now: DateTime<Utc>) -> CallStatus {
+        if self.status == CallStatus::Open && now >= self.closes_at {
+            CallStatus::Closed
+        } else {
+            self.status
+        }
+    }
+
+    /// Applications can be started and submitted only while the call is open (SPEC §1).
+    pub fn accepting_applications(&self, now: DateTime<Utc>) -> bool {
+        self.status == CallStatus::Open && self.opens_at <= now && now < self.closes_at
+    }
+
+    /// The error for starting or submitting outside the window, on the `callId` field.
+    pub fn check_accepting(&self, now: DateTime<Utc>) -> Result<(), DomainError> {
+        if self.accepting_applications(now) {
+            return Ok(());
+        }
+        let why = match self.status_at(now) {
+            CallStatus::Draft => "This call has not been published yet".to_string(),
+            CallStatus::Open => format!("This call opens on {}", long_date(self.opens_at.date_naive())),
+            CallStatus::Closed | CallStatus::InReview | CallStatus::Decided | CallStatus::Archived => {
+                "This call is closed: applications can no longer be submitted".to_string()
+            }
+        };
+        Err(DomainError::field("callId", why))
+    }
+
+    /// Publishing a draft call; it must still have time to run.
+    pub fn check_openable(&self, now: DateTime<Utc>) -> Result<(), DomainError> {
+        if self.status != CallStatus::Draft {
+            return Err(DomainError::invalid_state(format!(
+                "Only a draft call can be opened; this one is {}",
+                self.status_at(now).as_str().to_lowercase().replace('_', " ")
+            )));
+        }
+        if self.closes_at <= now {
+            return Err(DomainError::field("callId", "This call's closing time has passed; change it before opening"));
+        }
+        Ok(())
+    }
+
+    /// `closeCall`: a draft or open call can be closed, early if need be.
+    pub fn check_closable(&self, now: DateTime<Utc>) -> Result<(), DomainError> {
+        match self.status {
+            CallStatus::Draft | CallStatus::Open => Ok(()),
+            _ => Err(DomainError::invalid_state(format!(
+                "This call is already {}",
+                self.status_at(now).as_str().to_lowercase().replace('_', " ")
+            ))),
+        }
+    }
+}
+
+/// "8 September 2015".
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// A criterion of the scoring rubric (SPEC §2), with an integer weight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCriterion {
+    pub name: String,
+    pub weight: u32,
+}
+
+/// What the programme team types to create a call, unparsed.
+#[derive(Debug, Clone)]
+pub struct CallDraft<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub decision_due_on: NaiveDate,
+    pub funded_places: i32,
+    pub honorarium_pence: i64,
+    pub reviewers_per_application: i32,
+    pub criteria: Vec<(&'a str, i32)>,
+}
+
+/// A call that passed every rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCall {
+    pub title: String,
+    pub description: String,
+    pub opens_at: DateTime<Utc>,
+    pub closes_at: DateTime<Utc>,
+    pub decision_due_on: NaiveDate,
+    pub funded_places: u32,
+    pub honorarium: Pence,
+    pub budget: Pence,
+    pub reviewers_per_application: u32,
+    pub criteria: Vec<NewCriterion>,
+}
+
+pub const MAX_PLACES: i32 = 100;
+pub const MAX_REVIEWERS: i32 = 20;
+pub const MAX_CRITERIA: usize = 20;
+
+impl NewCall {
+    pub fn parse(d: CallDraft<'_>) -> Result<NewCall, DomainError> {
+        let mut f = Fields::new();
+        let title = f.take(bounded("title", "a title", d.title, 3, 200));
+        let description = f.take(bounded("description", "a description", d.description, 0, 20_000));
+        if d.closes_at <= d.opens_at {
+            f.add("closesAt", "The closing time must be after the opening time");
+        }
+        if d.decision_due_on < d.closes_at.date_naive() {
+            f.add("decisionDueOn", "The decision-due date must be on or after the closing date");
+        }
+        if !(1..=MAX_PLACES).contains(&d.funded_places) {
+            f.add("fundedPlaces", format!("Funded places must be between 1 and {MAX_PLACES}"));
+        }
+        let honorarium = f.take(Pence::parse("honorariumPence", d.honorarium_pence));
+        if !(1..=MAX_REVIEWERS).contains(&d.reviewers_per_application) {
+            f.add("reviewersPerApplication", format!("Reviewers per application must be between 1 and {MAX_REVIEWERS}"));
+        }
+        let mut criteria = Vec::new();
+        if d.criteria.is_empty() {
+            f.add("criteria", "Add at least one scoring criterion");
+        }
+        if d.criteria.len() > MAX_CRITERIA {
+            f.add("criteria", format!("A rubric can have at most {MAX_CRITERIA} criteria"));
+        }
+        for (i, (name, weight)) in d.criteria.iter().enumerate() {
+            let name = f.take(bounded(&format!("criteria.{i}.name"), "the criterion's name", name, 2, 200));
+            if !(1..=100).contains(weight) {
+                f.add(&format!("criteria.{i}.weight"), "Weight must be a whole number from 1 to 100");
+            }
+            if let Some(name) = name {
+                if criteria.iter().any(|c: &NewCriterion| c.name.eq_ignore_ascii_case(&name)) {
+                    f.add(&format!("criteria.{i}.name"), "Each criterion needs a different name");
+                }
+                criteria.push(NewCriterion { name, weight: (*weight).clamp(1, 100) as u32 });
+            }
+        }
+        f.finish()?;
+        let honorarium = honorarium.expect("checked by finish");
+        let places = d.funded_places as u32;
+        let budget = honorarium.times(places).and_then(|b| Pence::parse("honorariumPence", b.get()).ok()).ok_or_else(|| {
+            DomainError::field("honorariumPence", "Places × honorarium is larger than any budget we can hold")
+        })?;
+        Ok(NewCall {
+            title: title.expect("checked"),
+            description: description.expect("checked"),
+            opens_at: d.opens_at,
+            closes_at: d.closes_at,
+            decision_due_on: d.decision_due_on,
+            funded_places: places,
+            honorarium,
+            budget,
+            reviewers_per_application: d.reviewers_per_application as u32,
+            criteria,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn t(d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 6, d, 12, 0, 0).unwrap()
+    }
+
+    fn draft() -> CallDraft<'static> {
+        CallDraft {
+            title: "Call for Conveners 2026",
+            description: "Five places",
+            opens_at: t(1),
+            closes_at: t(20),
+            decision_due_on: NaiveDate::from_ymd_opt(2026, 9, 8).unwrap(),
+            funded_places: 5,
+            honorarium_pence: 500_000,
+            reviewers_per_application: 3,
+            criteria: vec![("Passion and energy", 2), ("Clarity of the domain", 1)],
+        }
+    }
+
+    #[test]
+    fn a_good_call_parses_with_its_budget() {
+        let c = NewCall::parse(draft()).unwrap();
+        assert_eq!(c.budget.get(), 2_500_000);
+        assert_eq!(c.criteria.len(), 2);
+        assert_eq!(c.criteria[0].weight, 2);
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let mut d = draft();
+        d.title = "";
+        d.closes_at = t(1);
+        d.decision_due_on = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        d.funded_places = 0;
+        d.honorarium_pence = -5;
+        d.reviewers_per_application = 0;
+        d.criteria = vec![("Passion", 0), ("passion", 1)];
+        let e = NewCall::parse(d).unwrap_err();
+        let mut names: Vec<_> = e.fields.iter().map(|f| f.field.clone()).collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "closesAt",
+                "criteria.0.weight",
+                "criteria.1.name",
+                "decisionDueOn",
+                "fundedPlaces",
+                "honorariumPence",
+                "reviewersPerApplication",
+                "title"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_call_needs_criteria() {
+        let mut d = draft();
+        d.criteria.clear();
+        assert_eq!(NewCall::parse(d).unwrap_err().fields[0].field, "criteria");
+    }
+
+    #[test]
+    fn window_decides_acceptance() {
+        let w = CallWindow { status: CallStatus::Open, opens_at: t(1), closes_at: t(20) };
+        assert!(!w.accepting_applications(t(1) - chrono::Duration::seconds(1)));
+        assert!(w.accepting_applications(t(1)));
+        assert!(w.accepting_applications(t(19)));
+        assert!(!w.accepting_applications(t(20)));
+        assert_eq!(w.status_at(t(20)), CallStatus::Closed);
+        assert_eq!(w.status_at(t(19)), CallStatus::Open);
+        assert_eq!(w.check_accepting(t(25)).unwrap_err().fields[0].field, "callId");
+        let draft = CallWindow { status: CallStatus::Draft, ..w };
+        assert!(!draft.accepting_applications(t(5)));
+        let closed = CallWindow { status: CallStatus::Closed, ..w };
+        assert!(!closed.accepting_applications(t(5)));
+    }
+
+    #[test]
+    fn open_and_close_transitions() {
+        let w = CallWindow { status: CallStatus::Draft, opens_at: t(1), closes_at: t(20) };
+        assert!(w.check_openable(t(5)).is_ok());
+        assert!(w.check_openable(t(21)).is_err());
+        assert!(w.check_closable(t(5)).is_ok());
+        let open = CallWindow { status: CallStatus::Open, ..w };
+        assert_eq!(open.check_openable(t(5)).unwrap_err().code(), "INVALID_STATE");
+        assert!(open.check_closable(t(5)).is_ok());
+        let closed = CallWindow { status: CallStatus::Closed, ..w };
+        assert_eq!(closed.check_closable(t(5)).unwrap_err().code(), "INVALID_STATE");
+    }
+
+    #[test]
+    fn long_dates_read_like_the_faq() {
+        assert_eq!(long_date(NaiveDate::from_ymd_opt(2015, 9, 8).unwrap()), "8 September 2015");
+    }
+}

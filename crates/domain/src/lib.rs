@@ -1,0 +1,16 @@
+//! The rules of Convene, pure: no database, no GraphQL, no clock.
+//!
+//! Each module is named after a section of `SPEC.md`; `now` is always passed in.
+
+pub mod access;
+pub mod account;
+pub mod application;
+pub mod call;
+pub mod catalogue;
+pub mod error;
+pub mod ids;
+pub mod money;
+pub mod organisation;
+pub mod text;
+
+pub use error::{DomainError, ErrorCode, FieldError, Fields};
