@@ -50,7 +50,12 @@ pub enum ApplicationRelation {
 
 pub fn relation(viewer: &Viewer, participants: &[Participant]) -> ApplicationRelation {
     for p in participants {
-        let me = p.person == Some(viewer.person) || p.email == viewer.email;
+        // An e-mail address identifies only a pending invitation; once someone accepted, the
+        // place belongs to their person, whatever e-mail address they hold later.
+        let me = match p.person {
+            Some(id) => id == viewer.person,
+            None => p.email == viewer.email,
+        };
         if !me {
             continue;
         }

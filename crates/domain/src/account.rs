@@ -23,7 +23,7 @@ impl Email {
             && !host.ends_with('.')
             && !host.contains("..")
             && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-        if local.is_empty() || local.len() > 64 || !host_ok || v.chars().any(|c| c.is_whitespace() || c == '<' || c == '>' || c == ',') || host.contains('@') {
+        if local.is_empty() || local.len() > 64 || !host_ok || v.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == ',') || host.contains('@') {
             return Err(bad());
         }
         Ok(Email(v))

@@ -1,1 +1,14 @@
+//! Convene's server: the `convene` binary's library, so that tests can start the real thing.
 
+pub mod auth;
+pub mod config;
+pub mod demo;
+pub mod graphql;
+pub mod http;
+pub mod mail;
+pub mod outbox;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Config;
+pub use startup::{build, App};

@@ -1,0 +1,109 @@
+//! Access tokens: HS256 with the configured secret; `exp`, `iat`, `iss`, `aud` and `sub` are
+//! required and checked; 15 minutes.
+
+use chrono::{DateTime, Duration, Utc};
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub const ISSUER: &str = "convene";
+pub const AUDIENCE: &str = "convene-api";
+pub const ACCESS_TTL_MINUTES: i64 = 15;
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub exp: i64,
+    pub iat: i64,
+    pub iss: String,
+    pub aud: String,
+    /// `person` for people (partner systems get their own kind later).
+    pub kind: String,
+}
+
+#[derive(Clone)]
+pub struct JwtKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+}
+
+impl JwtKeys {
+    pub fn new(secret: &str) -> Self {
+        JwtKeys { encoding: EncodingKey::from_secret(secret.as_bytes()), decoding: DecodingKey::from_secret(secret.as_bytes()) }
+    }
+
+    pub fn issue(&self, person: Uuid, now: DateTime<Utc>) -> anyhow::Result<(String, DateTime<Utc>)> {
+        let exp = now + Duration::minutes(ACCESS_TTL_MINUTES);
+        let claims = Claims {
+            sub: person.to_string(),
+            exp: exp.timestamp(),
+            iat: now.timestamp(),
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            kind: "person".into(),
+        };
+        Ok((encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?, exp))
+    }
+
+    /// The person a token speaks for, or why it is refused.
+    pub fn verify(&self, token: &str) -> Result<Uuid, String> {
+        let mut v = Validation::new(Algorithm::HS256);
+        v.algorithms = vec![Algorithm::HS256];
+        v.set_issuer(&[ISSUER]);
+        v.set_audience(&[AUDIENCE]);
+        v.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
+        v.leeway = 5;
+        let data = decode::<Claims>(token, &self.decoding, &v).map_err(|e| match e.kind() {
+            jsonwebtoken::errors::ErrorKind::ExpiredSignature => "Your session has expired: refresh it or sign in again".to_string(),
+            _ => "The access token is not valid: sign in again".to_string(),
+        })?;
+        if data.claims.kind != "person" {
+            return Err("The access token is not valid: sign in again".into());
+        }
+        Uuid::parse_str(&data.claims.sub).map_err(|_| "The access token is not valid: sign in again".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_tamper() {
+        let k = JwtKeys::new("a-test-secret-that-is-long-enough-0123456789");
+        let id = Uuid::new_v4();
+        let (t, exp) = k.issue(id, Utc::now()).unwrap();
+        assert_eq!(k.verify(&t).unwrap(), id);
+        assert!(exp > Utc::now() + Duration::minutes(14));
+        let mut bad = t.clone();
+        bad.pop();
+        bad.push(if t.ends_with('A') { 'B' } else { 'A' });
+        assert!(k.verify(&bad).is_err());
+        let other = JwtKeys::new("another-secret-that-is-long-enough-0123456789");
+        assert!(other.verify(&t).is_err());
+    }
+
+    #[test]
+    fn expired_tokens_are_refused() {
+        let k = JwtKeys::new("a-test-secret-that-is-long-enough-0123456789");
+        let (t, _) = k.issue(Uuid::new_v4(), Utc::now() - Duration::minutes(16)).unwrap();
+        assert!(k.verify(&t).unwrap_err().contains("expired"));
+    }
+
+    #[test]
+    fn missing_audience_is_refused() {
+        #[derive(Serialize)]
+        struct NoAud {
+            sub: String,
+            exp: i64,
+            iat: i64,
+            iss: String,
+            kind: String,
+        }
+        let secret = "a-test-secret-that-is-long-enough-0123456789";
+        let now = Utc::now().timestamp();
+        let c = NoAud { sub: Uuid::new_v4().to_string(), exp: now + 600, iat: now, iss: ISSUER.into(), kind: "person".into() };
+        let t = encode(&Header::new(Algorithm::HS256), &c, &EncodingKey::from_secret(secret.as_bytes())).unwrap();
+        assert!(JwtKeys::new(secret).verify(&t).is_err());
+    }
+}

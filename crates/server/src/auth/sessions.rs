@@ -1,0 +1,66 @@
+//! Sessions: a short access token and a refresh token that is spent on use. Presenting a spent
+//! refresh token again means it was stolen or replayed, so its whole family is revoked.
+
+use chrono::{DateTime, Duration, Utc};
+use convene_store::repo::sessions as repo;
+use convene_store::begin_write;
+use convene_store::sea_orm::{ConnectionTrait, DatabaseConnection};
+use uuid::Uuid;
+
+use super::jwt::JwtKeys;
+use super::{random_token, token_hash};
+use crate::graphql::error::{ApiError, ApiResult};
+
+pub const REFRESH_TTL_DAYS: i64 = 30;
+
+pub struct TokenPair {
+    pub access_token: String,
+    pub access_expires_at: DateTime<Utc>,
+    pub refresh_token: String,
+}
+
+/// Start a session (a new family) or continue one.
+pub async fn issue(db: &impl ConnectionTrait, keys: &JwtKeys, person: Uuid, family: Option<Uuid>, now: DateTime<Utc>) -> ApiResult<TokenPair> {
+    let (access_token, access_expires_at) = keys.issue(person, now)?;
+    let refresh_token = random_token(32);
+    repo::insert(db, person, family.unwrap_or_else(Uuid::new_v4), token_hash(&refresh_token), now, now + Duration::days(REFRESH_TTL_DAYS)).await?;
+    Ok(TokenPair { access_token, access_expires_at, refresh_token })
+}
+
+fn refused(msg: &str) -> ApiError {
+    ApiError::new("UNAUTHENTICATED", msg)
+}
+
+/// Spend `token` and return a new pair in the same family.
+pub async fn rotate(db: &DatabaseConnection, keys: &JwtKeys, token: &str, now: DateTime<Utc>) -> ApiResult<(Uuid, TokenPair)> {
+    let tx = begin_write(db).await?;
+    let Some(row) = repo::find_by_hash(&tx, &token_hash(token)).await? else {
+        return Err(refused("This refresh token is not recognised: sign in again"));
+    };
+    if row.revoked_at.is_some() {
+        return Err(refused("This session has ended: sign in again"));
+    }
+    if row.used_at.is_some() || !repo::mark_used(&tx, row.id, now).await? {
+        repo::revoke_family(&tx, row.family_id, now).await?;
+        tx.commit().await?;
+        tracing::warn!(person = %row.person_id, "refresh token reused; family revoked");
+        return Err(refused("This refresh token has already been used, so every session from that sign-in has been ended: sign in again"));
+    }
+    if row.expires_at <= now {
+        return Err(refused("This session has expired: sign in again"));
+    }
+    let pair = issue(&tx, keys, row.person_id, Some(row.family_id), now).await?;
+    tx.commit().await?;
+    Ok((row.person_id, pair))
+}
+
+/// End the session that `token` belongs to (every token of its family).
+pub async fn end(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> ApiResult<bool> {
+    let tx = begin_write(db).await?;
+    let Some(row) = repo::find_by_hash(&tx, &token_hash(token)).await? else {
+        return Ok(false);
+    };
+    repo::revoke_family(&tx, row.family_id, now).await?;
+    tx.commit().await?;
+    Ok(true)
+}

@@ -1,0 +1,177 @@
+//! Settings: defaults, then an optional file (`CONVENE_CONFIG`, lines of `KEY=value`), then the
+//! `CONVENE_*` environment variables of API.md. Secrets are never logged.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+
+#[derive(Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub listen: SocketAddr,
+    pub jwt_secret: String,
+    pub admin_email: Option<String>,
+    pub admin_password: Option<String>,
+    pub mail_dir: Option<PathBuf>,
+    pub smtp_url: Option<String>,
+    pub demo: bool,
+    pub static_dir: Option<PathBuf>,
+    pub data_dir: PathBuf,
+    pub public_url: String,
+    pub production: bool,
+    pub outbox_backoff_ms: u64,
+    pub outbox_poll_ms: u64,
+    pub mail_from: String,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database", &redact_url(&self.database_url))
+            .field("listen", &self.listen)
+            .field("mail_dir", &self.mail_dir)
+            .field("smtp", &self.smtp_url.as_deref().map(redact_url))
+            .field("demo", &self.demo)
+            .field("static_dir", &self.static_dir)
+            .field("production", &self.production)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            let user = creds.split(':').next().unwrap_or("");
+            format!("{}://{}:***@{}", &url[..s], user, &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+impl Config {
+    /// Read the process environment (and the optional config file).
+    pub fn from_env() -> anyhow::Result<Config> {
+        let mut vars: HashMap<String, String> = HashMap::new();
+        if let Ok(path) = std::env::var("CONVENE_CONFIG") {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("reading CONVENE_CONFIG file {path}"))?;
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                if let Some((k, v)) = line.split_once('=') {
+                    vars.insert(k.trim().to_string(), v.trim().to_string());
+                }
+            }
+        }
+        for (k, v) in std::env::vars() {
+            if k.starts_with("CONVENE_") {
+                vars.insert(k, v);
+            }
+        }
+        Config::from_map(&vars)
+    }
+
+    pub fn from_map(vars: &HashMap<String, String>) -> anyhow::Result<Config> {
+        let get = |k: &str| vars.get(k).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let production = get("CONVENE_ENV").is_some_and(|e| e == "production");
+        let data_dir = PathBuf::from(get("CONVENE_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = match get("CONVENE_DATABASE_URL") {
+            Some(u) => u,
+            None => {
+                std::fs::create_dir_all(&data_dir).with_context(|| format!("creating the data folder {}", data_dir.display()))?;
+                format!("sqlite://{}?mode=rwc", data_dir.join("convene.db").display())
+            }
+        };
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+            bail!("CONVENE_DATABASE_URL must start with sqlite: or postgres:// (got {})", redact_url(&database_url));
+        }
+        let listen: SocketAddr = get("CONVENE_LISTEN")
+            .unwrap_or_else(|| "127.0.0.1:8080".into())
+            .parse()
+            .context("CONVENE_LISTEN must be an address like 127.0.0.1:8080")?;
+        let jwt_secret = match get("CONVENE_JWT_SECRET") {
+            Some(s) if s.len() >= 32 => s,
+            Some(_) => bail!("CONVENE_JWT_SECRET must be at least 32 characters"),
+            None if production => bail!("CONVENE_JWT_SECRET is required when CONVENE_ENV=production"),
+            None => kept_secret(&data_dir)?,
+        };
+        let static_dir = match get("CONVENE_STATIC_DIR") {
+            Some(d) => Some(PathBuf::from(d)),
+            None => Some(PathBuf::from("frontend/dist")).filter(|d| d.join("index.html").exists()),
+        };
+        let outbox_backoff_ms = match get("CONVENE_OUTBOX_BACKOFF_MS") {
+            Some(v) => v.parse().context("CONVENE_OUTBOX_BACKOFF_MS must be a whole number of milliseconds")?,
+            None => 5000,
+        };
+        let demo = get("CONVENE_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+        Ok(Config {
+            database_url,
+            listen,
+            jwt_secret,
+            admin_email: get("CONVENE_ADMIN_EMAIL"),
+            admin_password: get("CONVENE_ADMIN_PASSWORD"),
+            mail_dir: get("CONVENE_MAIL_DIR").map(PathBuf::from),
+            smtp_url: get("CONVENE_SMTP_URL"),
+            demo,
+            static_dir,
+            public_url: get("CONVENE_PUBLIC_URL").unwrap_or_else(|| format!("http://{listen}")),
+            data_dir,
+            production,
+            outbox_backoff_ms,
+            outbox_poll_ms: 500,
+            mail_from: get("CONVENE_MAIL_FROM").unwrap_or_else(|| "Convene <no-reply@convene.invalid>".into()),
+        })
+    }
+}
+
+/// The development JWT secret: made once at random and kept in the data folder.
+fn kept_secret(data_dir: &Path) -> anyhow::Result<String> {
+    std::fs::create_dir_all(data_dir)?;
+    let path = data_dir.join("jwt-secret");
+    if let Ok(s) = std::fs::read_to_string(&path) {
+        if s.trim().len() >= 32 {
+            return Ok(s.trim().to_string());
+        }
+    }
+    let secret = crate::auth::random_token(48);
+    std::fs::write(&path, &secret).with_context(|| format!("writing {}", path.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+    }
+    Ok(secret)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_in_urls_are_redacted() {
+        assert_eq!(redact_url("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(redact_url("sqlite://data/x.db"), "sqlite://data/x.db");
+    }
+
+    #[test]
+    fn production_requires_a_secret() {
+        let mut m = HashMap::new();
+        m.insert("CONVENE_ENV".to_string(), "production".to_string());
+        m.insert("CONVENE_DATABASE_URL".to_string(), "sqlite::memory:".to_string());
+        assert!(Config::from_map(&m).unwrap_err().to_string().contains("CONVENE_JWT_SECRET"));
+        m.insert("CONVENE_JWT_SECRET".to_string(), "x".repeat(40));
+        assert!(Config::from_map(&m).is_ok());
+    }
+
+    #[test]
+    fn bad_settings_are_named() {
+        let mut m = HashMap::new();
+        m.insert("CONVENE_DATABASE_URL".to_string(), "mysql://x".to_string());
+        assert!(Config::from_map(&m).unwrap_err().to_string().contains("CONVENE_DATABASE_URL"));
+        m.insert("CONVENE_DATABASE_URL".to_string(), "sqlite::memory:".to_string());
+        m.insert("CONVENE_JWT_SECRET".to_string(), "x".repeat(40));
+        m.insert("CONVENE_LISTEN".to_string(), "nowhere".to_string());
+        assert!(Config::from_map(&m).unwrap_err().to_string().contains("CONVENE_LISTEN"));
+    }
+}

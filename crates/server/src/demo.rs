@@ -1,0 +1,204 @@
+//! Demo data (`convene seed-demo`, or `CONVENE_DEMO=1` on an empty database): a call modelled
+//! on the 2015 one but open now, eight patient-safety domains, a dozen fictional organisations
+//! across the sectors, people, and applications in every state. Everything here is invented.
+
+use chrono::{DateTime, Duration, Utc};
+use convene_domain::account::{Email, PersonName, Role};
+use convene_domain::application::{ApplicationStatus, ApplicationText};
+use convene_domain::call::{CallDraft, CallStatus, HonorariumPolicy, NewCall, RankBy};
+use convene_domain::catalogue::DomainStatus;
+use convene_domain::organisation::Sector;
+use convene_store::entities::{domain, organisation, person};
+use convene_store::repo::{applications as apps, calls, domains, organisations, people};
+use convene_store::sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use convene_store::begin_write;
+use uuid::Uuid;
+
+use crate::auth::password;
+
+pub const DEMO_PASSWORD: &str = "convene-demo-2026";
+
+const ORGANISATIONS: [(&str, Sector, bool); 12] = [
+    ("Riverside University Hospitals NHS Foundation Trust", Sector::NhsTrust, true),
+    ("Southbank Community Health NHS Trust", Sector::NhsTrust, true),
+    ("Northgate Mental Health NHS Trust", Sector::NhsTrust, true),
+    ("Elmfield Primary Care Network", Sector::PrimaryCare, true),
+    ("Thameside Integrated Care Board", Sector::Commissioner, true),
+    ("Borough of Kingsmead Council", Sector::LocalAuthority, false),
+    ("Southbridge University School of Nursing", Sector::Academic, false),
+    ("Medisafe Devices Ltd", Sector::Industry, false),
+    ("Patient Voices Trust", Sector::ThirdSector, false),
+    ("Hollowbrook Hospice", Sector::ThirdSector, false),
+    ("Westmarsh Hospital NHS Trust", Sector::NhsTrust, false),
+    ("Health Innovation Network", Sector::Network, true),
+];
+
+const DOMAINS: [(&str, &str); 8] = [
+    ("Medication safety", "Safer prescribing, dispensing and administration of medicines across settings."),
+    ("Falls prevention", "Preventing falls and harm from falls in hospital, care homes and at home."),
+    ("Deteriorating patient", "Recognising and responding to the patient whose condition is getting worse."),
+    ("Maternity safety", "Safer care for mothers and babies before, during and after birth."),
+    ("Pressure ulcers", "Preventing pressure damage across hospital and community care."),
+    ("Sepsis", "Early recognition and treatment of sepsis in every setting."),
+    ("Safer discharge", "Safe transitions of care from hospital to home and community."),
+    ("Mental health safety", "Reducing harm in mental health services, including self-harm and restraint."),
+];
+
+/// (name, email, organisation index, profession, roles)
+const PEOPLE: [(&str, &str, usize, &str, &[Role]); 12] = [
+    ("Priya Raman", "programme@convene.example", 11, "Programme manager", &[Role::ProgrammeTeam]),
+    ("Tom Okafor", "panel.chair@convene.example", 4, "Director of nursing", &[Role::Panel]),
+    ("Grace Lindqvist", "panel@convene.example", 6, "Senior lecturer", &[Role::Panel]),
+    ("Sam Whitfield", "coach@convene.example", 11, "Improvement coach", &[Role::Coach]),
+    ("Amira Haddad", "amira@convene.example", 0, "Pharmacist", &[]),
+    ("Ben Carter", "ben@convene.example", 1, "Physiotherapist", &[]),
+    ("Chloe Mensah", "chloe@convene.example", 3, "Practice nurse", &[]),
+    ("Dev Patel", "dev@convene.example", 7, "Product specialist", &[]),
+    ("Eilidh Ross", "eilidh@convene.example", 2, "Ward manager", &[]),
+    ("Femi Adeyemi", "femi@convene.example", 8, "Patient advocate", &[]),
+    ("Hannah Brooks", "hannah@convene.example", 0, "Midwife", &[]),
+    ("Isaac Levy", "isaac@convene.example", 10, "Healthcare assistant", &[]),
+];
+
+fn answers(topic: &str) -> ApplicationText {
+    ApplicationText {
+        answers: [
+            format!("I have seen first-hand how much {topic} matters to patients and staff, and how differently teams tackle it."),
+            format!("{topic}: the everyday practices, checks and conversations that keep patients safe, across professions and organisations."),
+            "Ward pharmacists, nurses, a GP, a patient representative, a care-home manager and a commissioner.".into(),
+            format!("Would you join a small group of peers to share what works in {topic}? No hierarchy, just honest conversation."),
+            "A 90-minute conversation over lunch at a central venue, with a video link for those who cannot travel.".into(),
+            "Fewer avoidable incidents, faster learning between organisations, and staff who feel less alone with hard problems.".into(),
+            "Help designing the first meeting, a coach for facilitation, and a place on the intranet.".into(),
+        ],
+    }
+}
+
+pub async fn is_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
+    Ok(organisation::Entity::find().count(db).await? == 0 && person::Entity::find().count(db).await? == 0)
+}
+
+/// Seed the demo when the database is empty; returns what to print (the sign-ins).
+pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<Option<String>> {
+    if !is_empty(db).await? {
+        return Ok(None);
+    }
+    seed(db, now).await.map(Some)
+}
+
+pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<String> {
+    let hash = password::hash(DEMO_PASSWORD.to_string()).await?;
+    let tx = begin_write(db).await?;
+    let mut orgs: Vec<organisation::Model> = Vec::new();
+    for (name, sector, member) in ORGANISATIONS {
+        orgs.push(organisations::create(&tx, name, sector, member, None, now).await?);
+    }
+    let mut doms: Vec<domain::Model> = Vec::new();
+    for (name, description) in DOMAINS {
+        doms.push(domains::create(&tx, name, description, DomainStatus::Accepted, None, now).await?);
+    }
+    doms.push(domains::create(&tx, "Diagnostic safety", "Proposed by an applicant: reducing missed and delayed diagnoses.", DomainStatus::Proposed, None, now).await?);
+    let mut folk: Vec<person::Model> = Vec::new();
+    for (name, email, org, profession, roles) in PEOPLE {
+        let email = Email::parse("email", email).expect("demo e-mail");
+        let name = PersonName::parse("name", name).expect("demo name");
+        let p = people::create(
+            &tx,
+            people::NewPerson { email: &email, name: &name, profession: Some(profession.to_string()), organisation_id: orgs[org].id, password_hash: hash.clone() },
+            now,
+        )
+        .await?;
+        for r in roles {
+            people::grant_role(&tx, p.id, *r, None, now).await?;
+        }
+        folk.push(p);
+    }
+    let criteria = vec![
+        ("Passion and energy for the domain", 3),
+        ("Clarity of the domain", 2),
+        ("Reach across professions and organisations", 2),
+        ("A workable plan", 2),
+        ("Likely effect on patient safety", 3),
+    ];
+    let open = NewCall::parse(CallDraft {
+        title: "Call for Conveners 2026",
+        description: "We are looking for conveners of patient-safety communities of practice. Five domains will receive a £5,000 honorarium, split among co-leads; everyone else is strongly encouraged to convene anyway, with the network's admin and coaching support.",
+        opens_at: now - Duration::days(7),
+        closes_at: now + Duration::days(30),
+        decision_due_on: (now + Duration::days(75)).date_naive(),
+        funded_places: 5,
+        honorarium_pence: 500_000,
+        reviewers_per_application: 3,
+        criteria: criteria.clone(),
+    })
+    .map_err(|e| anyhow::anyhow!("demo call: {e}"))?;
+    let open_call = calls::create(&tx, &open, HonorariumPolicy::Redistribute, RankBy::Weighted, CallStatus::Open, Some(folk[0].id), now).await?;
+    let past = NewCall::parse(CallDraft {
+        title: "Call for Conveners 2025",
+        description: "Last year's round.",
+        opens_at: now - Duration::days(400),
+        closes_at: now - Duration::days(350),
+        decision_due_on: (now - Duration::days(300)).date_naive(),
+        funded_places: 5,
+        honorarium_pence: 500_000,
+        reviewers_per_application: 3,
+        criteria,
+    })
+    .map_err(|e| anyhow::anyhow!("demo call: {e}"))?;
+    let past_call = calls::create(&tx, &past, HonorariumPolicy::Redistribute, RankBy::Weighted, CallStatus::Decided, Some(folk[0].id), now).await?;
+
+    // (call, domain, lead, status, co-leads accepted)
+    let plan: [(Uuid, usize, usize, ApplicationStatus, &[usize]); 8] = [
+        (open_call.id, 0, 4, ApplicationStatus::Submitted, &[10]),
+        (open_call.id, 1, 5, ApplicationStatus::Submitted, &[]),
+        (open_call.id, 2, 8, ApplicationStatus::Draft, &[]),
+        (open_call.id, 5, 7, ApplicationStatus::Submitted, &[6]),
+        (open_call.id, 3, 10, ApplicationStatus::Withdrawn, &[]),
+        (open_call.id, 6, 9, ApplicationStatus::Draft, &[]),
+        (past_call.id, 4, 6, ApplicationStatus::Funded, &[11]),
+        (past_call.id, 7, 8, ApplicationStatus::NotFunded, &[]),
+    ];
+    for (call_id, d, lead, status, co) in plan {
+        let l = &folk[lead];
+        let text = answers(&doms[d].name.to_lowercase());
+        let app = apps::create(
+            &tx,
+            apps::NewApplication {
+                call_id,
+                domain_id: doms[d].id,
+                lead_id: l.id,
+                lead_email: &l.email,
+                lead_organisation_id: l.organisation_id,
+                sponsor_organisation_id: Some(l.organisation_id),
+                text: &text,
+            },
+            now,
+        )
+        .await?;
+        for (i, c) in co.iter().enumerate() {
+            let p = &folk[*c];
+            let inv = apps::invite(&tx, &app, &p.email, l.id, i as i32 + 1, now).await?;
+            apps::answer(&tx, inv, p.id, p.organisation_id, true, now).await?;
+        }
+        if status == ApplicationStatus::Draft && lead == 9 {
+            // a third-sector lead still waiting for an NHS co-lead to accept
+            apps::invite(&tx, &app, "nhs.colleague@convene.example", l.id, 1, now).await?;
+        }
+        let mut a = app;
+        if status != ApplicationStatus::Draft {
+            a = apps::set_status(&tx, a, ApplicationStatus::Submitted, now).await?;
+        }
+        if !matches!(status, ApplicationStatus::Draft | ApplicationStatus::Submitted) {
+            apps::set_status(&tx, a, status, now).await?;
+        }
+    }
+    tx.commit().await?;
+    let mut out = String::from("Demo data loaded. Sign in with any of these (password: ");
+    out.push_str(DEMO_PASSWORD);
+    out.push_str("):\n");
+    for (name, email, _, _, roles) in PEOPLE.iter().take(8) {
+        let r: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+        out.push_str(&format!("  {email:<32} {name}{}\n", if r.is_empty() { String::new() } else { format!(" ({})", r.join(", ")) }));
+    }
+    Ok(out)
+}

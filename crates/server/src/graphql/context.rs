@@ -1,0 +1,40 @@
+//! What every resolver can reach: the shared services and the viewer of this request.
+
+use std::sync::Arc;
+
+use async_graphql::Context;
+use chrono::{DateTime, Utc};
+use convene_domain::access::Viewer;
+use convene_store::sea_orm::DatabaseConnection;
+use convene_store::StatementCounter;
+use tokio::sync::Notify;
+
+use crate::auth::jwt::JwtKeys;
+use crate::config::Config;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+    pub keys: JwtKeys,
+    /// Woken after a transaction that wrote to the outbox commits.
+    pub outbox_wake: Arc<Notify>,
+    pub statements: StatementCounter,
+}
+
+/// Per request: who is asking.
+pub struct RequestCtx {
+    pub viewer: Option<Viewer>,
+}
+
+pub fn state<'a>(ctx: &Context<'a>) -> &'a AppState {
+    ctx.data_unchecked::<AppState>()
+}
+
+pub fn viewer<'a>(ctx: &Context<'a>) -> Option<&'a Viewer> {
+    ctx.data_opt::<RequestCtx>().and_then(|r| r.viewer.as_ref())
+}
+
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}

@@ -1,0 +1,117 @@
+//! DataLoaders: every relation edge is loaded in batches, so the number of SQL statements per
+//! request does not grow with the length of a list. Made afresh for every request.
+
+use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::Context;
+use convene_domain::account::Role;
+use convene_store::entities::{application, call, criterion, domain, organisation, participant, person};
+use convene_store::repo;
+use convene_store::sea_orm::{DatabaseConnection, DbErr, EntityTrait};
+use convene_store::StoreError;
+use uuid::Uuid;
+
+use super::error::ApiResult;
+
+/// A model with a uuid primary key called `id`.
+pub trait HasId {
+    fn id(&self) -> Uuid;
+}
+macro_rules! has_id {
+    ($($m:path),*) => {$( impl HasId for $m { fn id(&self) -> Uuid { self.id } } )*};
+}
+has_id!(person::Model, organisation::Model, domain::Model, call::Model, application::Model);
+
+pub struct ById<E>(DatabaseConnection, PhantomData<fn() -> E>);
+
+impl<E> Loader<Uuid> for ById<E>
+where
+    E: EntityTrait + Send + Sync + 'static,
+    E::Model: HasId + Clone + Send + Sync + 'static,
+{
+    type Value = E::Model;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, E::Model>, Self::Error> {
+        let rows = convene_store::by_ids::<E>(&self.0, keys).await.map_err(Arc::new)?;
+        Ok(rows.into_iter().map(|m| (m.id(), m)).collect())
+    }
+}
+
+fn store_err(e: StoreError) -> Arc<DbErr> {
+    match e {
+        StoreError::Db(d) => Arc::new(d),
+        other => Arc::new(DbErr::Custom(other.to_string())),
+    }
+}
+
+pub struct Participants(DatabaseConnection);
+impl Loader<Uuid> for Participants {
+    type Value = Vec<participant::Model>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        repo::applications::participants_of(&self.0, keys).await.map_err(store_err)
+    }
+}
+
+pub struct Criteria(DatabaseConnection);
+impl Loader<Uuid> for Criteria {
+    type Value = Vec<criterion::Model>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        repo::calls::criteria_of(&self.0, keys).await.map_err(store_err)
+    }
+}
+
+pub struct Roles(DatabaseConnection);
+impl Loader<Uuid> for Roles {
+    type Value = Vec<Role>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        repo::people::roles_of(&self.0, keys).await.map_err(store_err)
+    }
+}
+
+/// The loaders of one request.
+pub struct Loaders {
+    pub people: DataLoader<ById<person::Entity>>,
+    pub organisations: DataLoader<ById<organisation::Entity>>,
+    pub domains: DataLoader<ById<domain::Entity>>,
+    pub calls: DataLoader<ById<call::Entity>>,
+    pub applications: DataLoader<ById<application::Entity>>,
+    pub participants: DataLoader<Participants>,
+    pub criteria: DataLoader<Criteria>,
+    pub roles: DataLoader<Roles>,
+}
+
+impl Loaders {
+    pub fn new(db: &DatabaseConnection) -> Self {
+        fn dl<L: Loader<Uuid>>(l: L) -> DataLoader<L> {
+            DataLoader::new(l, tokio::spawn)
+        }
+        Loaders {
+            people: dl(ById(db.clone(), PhantomData)),
+            organisations: dl(ById(db.clone(), PhantomData)),
+            domains: dl(ById(db.clone(), PhantomData)),
+            calls: dl(ById(db.clone(), PhantomData)),
+            applications: dl(ById(db.clone(), PhantomData)),
+            participants: dl(Participants(db.clone())),
+            criteria: dl(Criteria(db.clone())),
+            roles: dl(Roles(db.clone())),
+        }
+    }
+}
+
+pub fn loaders<'a>(ctx: &Context<'a>) -> &'a Loaders {
+    ctx.data_unchecked::<Loaders>()
+}
+
+/// Load one row that must exist (a dangling reference is an internal error).
+pub async fn must<L>(dl: &DataLoader<L>, id: Uuid, what: &str) -> ApiResult<L::Value>
+where
+    L: Loader<Uuid, Error = Arc<DbErr>>,
+{
+    dl.load_one(id).await?.ok_or_else(|| super::error::ApiError::internal(format!("{what} {id} is missing")))
+}

@@ -1,0 +1,10 @@
+//! The GraphQL API: schema, types, resolvers, loaders, errors.
+
+pub mod context;
+pub mod error;
+pub mod ids;
+pub mod loaders;
+pub mod mutation;
+pub mod query;
+pub mod schema;
+pub mod types;

@@ -1,0 +1,208 @@
+//! The root query.
+
+use async_graphql::{Context, Object, ID};
+use convene_domain::access::{can_view_application, require_role, require_signed_in};
+use convene_domain::account::Role;
+use convene_domain::call::CallStatus as DCallStatus;
+use convene_store::repo;
+use uuid::Uuid;
+
+use super::context::{now, state, viewer};
+use super::error::{ApiError, ApiResult};
+use super::ids;
+use super::loaders::loaders;
+use super::types::application::Application;
+use super::types::audit::{AuditEntry, AuditEntryConnection};
+use super::types::call::{Call, CallConnection, Criterion};
+use super::types::catalogue::{Domain, DomainConnection};
+use super::types::connection::page;
+use super::types::enums::{CallStatus, DomainStatus};
+use super::types::node::Node;
+use super::types::organisation::{Organisation, OrganisationConnection};
+use super::types::person::{Person, PersonConnection};
+
+pub struct QueryRoot;
+
+/// An application the viewer may read: leads, co-leads, invitees and the programme team.
+pub async fn visible_application(ctx: &Context<'_>, id: Uuid) -> ApiResult<Application> {
+    let v = require_signed_in(viewer(ctx))?;
+    let app = loaders(ctx).applications.load_one(id).await?.ok_or_else(|| ApiError::not_found("The application"))?;
+    let parts = loaders(ctx).participants.load_one(id).await?.unwrap_or_default();
+    let rule = repo::applications::as_rule_participants(&parts, &Default::default());
+    if can_view_application(v, &rule) {
+        Ok(Application(app))
+    } else {
+        Err(ApiError::new("FORBIDDEN", "You can see only applications you lead, co-lead or are invited to"))
+    }
+}
+
+/// A call the viewer may read: drafts are for the programme team only.
+pub async fn visible_call(ctx: &Context<'_>, id: Uuid) -> ApiResult<Call> {
+    let c = loaders(ctx).calls.load_one(id).await?.ok_or_else(|| ApiError::not_found("The call"))?;
+    if repo::calls::status(&c) == DCallStatus::Draft && !viewer(ctx).is_some_and(|v| v.is_programme_team()) {
+        return Err(ApiError::not_found("The call"));
+    }
+    Ok(Call(c))
+}
+
+#[Object]
+impl QueryRoot {
+    /// Any entity by its global ID.
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Node>> {
+        let Some((kind, uuid)) = ids::decode_any(&id) else {
+            return Err(ApiError::field("id", "This is not a valid ID"));
+        };
+        let l = loaders(ctx);
+        Ok(match kind.as_str() {
+            "Person" => {
+                require_signed_in(viewer(ctx))?;
+                l.people.load_one(uuid).await?.map(|p| Node::Person(Person::from(p)))
+            }
+            "Organisation" => l.organisations.load_one(uuid).await?.map(|o| Node::Organisation(Organisation(o))),
+            "Domain" => l.domains.load_one(uuid).await?.map(|d| Node::Domain(Domain(d))),
+            "Call" => Some(Node::Call(visible_call(ctx, uuid).await?)),
+            "Criterion" => convene_store::by_ids::<convene_store::entities::criterion::Entity>(&state(ctx).db, &[uuid])
+                .await?
+                .pop()
+                .map(|c| Node::Criterion(Criterion(c))),
+            "Application" => Some(Node::Application(visible_application(ctx, uuid).await?)),
+            "AuditEntry" => {
+                require_role(viewer(ctx), Role::ProgrammeTeam)?;
+                convene_store::by_ids::<convene_store::entities::audit::Entity>(&state(ctx).db, &[uuid])
+                    .await?
+                    .pop()
+                    .map(|a| Node::AuditEntry(AuditEntry(a)))
+            }
+            _ => None,
+        })
+    }
+
+    /// The signed-in person; null when anonymous.
+    async fn viewer(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
+        match viewer(ctx) {
+            Some(v) => Ok(loaders(ctx).people.load_one(v.person.0).await?.map(Person::from)),
+            None => Ok(None),
+        }
+    }
+
+    /// Organisations, by name; readable anonymously so that people can pick theirs when registering.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn organisations(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        search: Option<String>,
+    ) -> ApiResult<OrganisationConnection> {
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let (rows, total) = repo::organisations::list(&state(ctx).db, search.as_deref(), p).await?;
+        Ok(OrganisationConnection::new(rows.into_iter().map(Organisation).collect(), total, p))
+    }
+
+    async fn organisation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Organisation>> {
+        let uuid = ids::decode("id", "Organisation", &id)?;
+        Ok(loaders(ctx).organisations.load_one(uuid).await?.map(Organisation))
+    }
+
+    /// The domain catalogue, by name.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn domains(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        search: Option<String>,
+        status: Option<DomainStatus>,
+    ) -> ApiResult<DomainConnection> {
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let (rows, total) = repo::domains::list(&state(ctx).db, search.as_deref(), status.map(Into::into), p).await?;
+        Ok(DomainConnection::new(rows.into_iter().map(Domain).collect(), total, p))
+    }
+
+    async fn domain(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Domain>> {
+        let uuid = ids::decode("id", "Domain", &id)?;
+        Ok(loaders(ctx).domains.load_one(uuid).await?.map(Domain))
+    }
+
+    /// Calls, newest first. Drafts are listed for the programme team only.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn calls(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        status: Option<CallStatus>,
+    ) -> ApiResult<CallConnection> {
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let team = viewer(ctx).is_some_and(|v| v.is_programme_team());
+        let wanted: Option<DCallStatus> = status.map(Into::into);
+        if wanted == Some(DCallStatus::Draft) && !team {
+            return Ok(CallConnection::new(Vec::new(), 0, p));
+        }
+        let (rows, total) = repo::calls::list(&state(ctx).db, wanted, !team, now(), p).await?;
+        Ok(CallConnection::new(rows.into_iter().map(Call).collect(), total, p))
+    }
+
+    async fn call(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Call>> {
+        let uuid = ids::decode("id", "Call", &id)?;
+        match visible_call(ctx, uuid).await {
+            Ok(c) => Ok(Some(c)),
+            Err(e) if e.code == "NOT_FOUND" => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// An application you lead, co-lead or are invited to (or any, for the programme team).
+    async fn application(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Application>> {
+        let uuid = ids::decode("id", "Application", &id)?;
+        match visible_application(ctx, uuid).await {
+            Ok(a) => Ok(Some(a)),
+            Err(e) if e.code == "NOT_FOUND" => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Everyone with an account (programme team only).
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn people(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        search: Option<String>,
+    ) -> ApiResult<PersonConnection> {
+        require_role(viewer(ctx), Role::ProgrammeTeam)?;
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let (rows, total) = repo::people::list(&state(ctx).db, search.as_deref(), p).await?;
+        Ok(PersonConnection::new(rows.into_iter().map(Person::from).collect(), total, p))
+    }
+
+    /// The audit trail, newest first (programme team only); `entityId` narrows it to one entity.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn audit_log(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        entity_id: Option<ID>,
+    ) -> ApiResult<AuditEntryConnection> {
+        require_role(viewer(ctx), Role::ProgrammeTeam)?;
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let entity = match &entity_id {
+            Some(id) => Some(ids::decode_any(id).ok_or_else(|| ApiError::field("entityId", "This is not a valid ID"))?.1),
+            None => None,
+        };
+        let (rows, total) = repo::audit::list(&state(ctx).db, entity, p).await?;
+        Ok(AuditEntryConnection::new(rows.into_iter().map(AuditEntry).collect(), total, p))
+    }
+}

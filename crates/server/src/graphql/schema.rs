@@ -1,0 +1,31 @@
+//! The schema with its limits: depth, complexity (lists weighted by `first`), directives.
+
+use async_graphql::{EmptySubscription, Schema, SDLExportOptions};
+
+use super::context::AppState;
+use super::mutation::MutationRoot;
+use super::query::QueryRoot;
+
+pub type ConveneSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+
+pub const MAX_DEPTH: usize = 12;
+pub const MAX_COMPLEXITY: usize = 5_000;
+pub const MAX_DIRECTIVES: usize = 10;
+pub const MAX_BATCH: usize = 10;
+
+pub fn build(state: Option<AppState>) -> ConveneSchema {
+    let mut b = Schema::build(QueryRoot, MutationRoot::default(), EmptySubscription)
+        .limit_depth(MAX_DEPTH)
+        .limit_complexity(MAX_COMPLEXITY)
+        .limit_directives(MAX_DIRECTIVES)
+        .limit_recursive_depth(32);
+    if let Some(s) = state {
+        b = b.data(s);
+    }
+    b.finish()
+}
+
+/// The SDL of `schema.graphql`: sorted, so that it diffs cleanly.
+pub fn sdl() -> String {
+    build(None).sdl_with_options(SDLExportOptions::new().sorted_fields().sorted_arguments().sorted_enum_items())
+}

@@ -1,0 +1,167 @@
+use async_graphql::{Context, Object, ID};
+use chrono::{DateTime, Utc};
+use convene_domain::access::{relation, ApplicationRelation};
+use convene_store::entities::{application as m, participant};
+use convene_store::repo::applications::{co_lead_state, status};
+use convene_store::repo::organisations::facts;
+
+use super::call::Call;
+use super::catalogue::Domain;
+use super::connection::connection;
+use super::enums::{ApplicationStatus, CoLeadState};
+use super::organisation::Organisation;
+use super::person::Person;
+use crate::graphql::context::viewer;
+use crate::graphql::error::ApiResult;
+use crate::graphql::ids;
+use crate::graphql::loaders::{loaders, must};
+
+#[derive(Clone)]
+pub struct Application(pub m::Model);
+
+/// A lead's or co-lead's place on an application. A co-lead invited by e-mail has no person
+/// until they accept; their organisation is the one they worked for when they accepted.
+#[derive(Clone)]
+pub struct CoLead(pub participant::Model);
+
+#[Object]
+impl CoLead {
+    /// The address the invitation went to.
+    async fn email(&self) -> &str {
+        &self.0.email
+    }
+    async fn person(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
+        match self.0.person_id {
+            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
+            None => Ok(None),
+        }
+    }
+    async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
+        match self.0.organisation_id {
+            Some(id) => Ok(loaders(ctx).organisations.load_one(id).await?.map(Organisation)),
+            None => Ok(None),
+        }
+    }
+    async fn state(&self) -> CoLeadState {
+        co_lead_state(&self.0).into()
+    }
+    async fn accepted(&self) -> bool {
+        co_lead_state(&self.0) == convene_domain::application::CoLeadState::Accepted
+    }
+    /// False for industry and third-sector partners (FAQ 7), and until the organisation is known.
+    async fn honorarium_eligible(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        Ok(match self.0.organisation_id {
+            Some(id) => loaders(ctx).organisations.load_one(id).await?.is_some_and(|o| facts(&o).honorarium_eligible()),
+            None => false,
+        })
+    }
+    async fn invited_at(&self) -> DateTime<Utc> {
+        self.0.invited_at
+    }
+}
+
+impl Application {
+    async fn participants(&self, ctx: &Context<'_>) -> ApiResult<Vec<participant::Model>> {
+        Ok(loaders(ctx).participants.load_one(self.0.id).await?.unwrap_or_default())
+    }
+    async fn lead_participant(&self, ctx: &Context<'_>) -> ApiResult<Option<participant::Model>> {
+        Ok(self.participants(ctx).await?.into_iter().find(|p| p.is_lead))
+    }
+}
+
+/// An application to a call, in one domain, by a lead and any co-leads.
+#[Object]
+impl Application {
+    pub async fn id(&self) -> ID {
+        ids::encode("Application", self.0.id)
+    }
+    async fn call(&self, ctx: &Context<'_>) -> ApiResult<Call> {
+        Ok(Call(must(&loaders(ctx).calls, self.0.call_id, "call").await?))
+    }
+    async fn domain(&self, ctx: &Context<'_>) -> ApiResult<Domain> {
+        Ok(Domain(must(&loaders(ctx).domains, self.0.domain_id, "domain").await?))
+    }
+    async fn status(&self) -> ApplicationStatus {
+        status(&self.0).into()
+    }
+    async fn lead(&self, ctx: &Context<'_>) -> ApiResult<Person> {
+        Ok(Person::from(must(&loaders(ctx).people, self.0.lead_id, "person").await?))
+    }
+    /// The lead's organisation when they applied.
+    async fn lead_organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
+        match self.lead_participant(ctx).await?.and_then(|p| p.organisation_id) {
+            Some(id) => Ok(loaders(ctx).organisations.load_one(id).await?.map(Organisation)),
+            None => Ok(None),
+        }
+    }
+    /// Co-leads in the order they were invited (the lead is not among them).
+    async fn co_leads(&self, ctx: &Context<'_>) -> ApiResult<Vec<CoLead>> {
+        Ok(self.participants(ctx).await?.into_iter().filter(|p| !p.is_lead).map(CoLead).collect())
+    }
+    /// The optional sponsoring organisation (FAQ 5).
+    async fn sponsor(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
+        match self.0.sponsor_organisation_id {
+            Some(id) => Ok(loaders(ctx).organisations.load_one(id).await?.map(Organisation)),
+            None => Ok(None),
+        }
+    }
+    /// Why they care about the domain.
+    async fn motivation(&self) -> &str {
+        &self.0.motivation
+    }
+    /// A first sketch of the domain.
+    async fn domain_sketch(&self) -> &str {
+        &self.0.domain_sketch
+    }
+    /// The people they would invite first (the map of community members).
+    async fn member_map(&self) -> &str {
+        &self.0.member_map
+    }
+    async fn invitation_draft(&self) -> &str {
+        &self.0.invitation_draft
+    }
+    async fn first_meeting(&self) -> &str {
+        &self.0.first_meeting
+    }
+    /// The change in patient safety they hope for.
+    async fn hoped_for_change(&self) -> &str {
+        &self.0.hoped_for_change
+    }
+    /// The support they want from the network.
+    async fn support_wanted(&self) -> &str {
+        &self.0.support_wanted
+    }
+    /// FUNDED or NOT_FUNDED once the decision is recorded; null before.
+    async fn outcome(&self) -> Option<ApplicationStatus> {
+        use convene_domain::application::ApplicationStatus as S;
+        match status(&self.0) {
+            s @ (S::Funded | S::NotFunded) => Some(s.into()),
+            _ => None,
+        }
+    }
+    async fn submitted_at(&self) -> Option<DateTime<Utc>> {
+        self.0.submitted_at
+    }
+    async fn withdrawn_at(&self) -> Option<DateTime<Utc>> {
+        self.0.withdrawn_at
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+    /// Whether the viewer is this application's lead.
+    async fn viewer_is_lead(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        Ok(viewer(ctx).is_some_and(|v| v.person.0 == self.0.lead_id))
+    }
+    /// Whether the viewer has been invited to co-lead this application and has not answered.
+    async fn viewer_is_invited(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        let Some(v) = viewer(ctx) else { return Ok(false) };
+        let parts = self.participants(ctx).await?;
+        let rule = convene_store::repo::applications::as_rule_participants(&parts, &Default::default());
+        Ok(relation(v, &rule) == ApplicationRelation::Invited)
+    }
+}
+
+connection!(ApplicationConnection, ApplicationEdge, Application);

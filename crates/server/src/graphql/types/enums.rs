@@ -1,0 +1,26 @@
+//! GraphQL enums, mirrored one to one onto the domain's.
+
+use async_graphql::Enum;
+use convene_domain as d;
+
+macro_rules! mirror {
+    ($gql:ident, $dom:path, [$($v:ident),*]) => {
+        #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
+        pub enum $gql { $($v),* }
+        impl From<$gql> for $dom {
+            fn from(x: $gql) -> Self { match x { $($gql::$v => <$dom>::$v),* } }
+        }
+        impl From<$dom> for $gql {
+            fn from(x: $dom) -> Self { match x { $(<$dom>::$v => $gql::$v),* } }
+        }
+    };
+}
+
+mirror!(Role, d::account::Role, [ProgrammeTeam, Panel, Coach]);
+mirror!(Sector, d::organisation::Sector, [NhsTrust, PrimaryCare, Commissioner, LocalAuthority, Academic, Industry, ThirdSector, Network]);
+mirror!(CallStatus, d::call::CallStatus, [Draft, Open, Closed, InReview, Decided, Archived]);
+mirror!(HonorariumPolicy, d::call::HonorariumPolicy, [Redistribute, Forfeit]);
+mirror!(RankBy, d::call::RankBy, [Weighted, Normalised]);
+mirror!(ApplicationStatus, d::application::ApplicationStatus, [Draft, Submitted, Withdrawn, Funded, NotFunded]);
+mirror!(DomainStatus, d::catalogue::DomainStatus, [Proposed, Accepted, Merged]);
+mirror!(CoLeadState, d::application::CoLeadState, [Invited, Accepted, Declined]);

@@ -1,0 +1,21 @@
+use async_graphql::{Interface, ID};
+
+use super::application::Application;
+use super::audit::AuditEntry;
+use super::call::{Call, Criterion};
+use super::catalogue::Domain;
+use super::organisation::Organisation;
+use super::person::Person;
+
+/// Every entity has a global ID that `node(id)` resolves.
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID"))]
+pub enum Node {
+    Person(Person),
+    Organisation(Organisation),
+    Domain(Domain),
+    Call(Call),
+    Criterion(Criterion),
+    Application(Application),
+    AuditEntry(AuditEntry),
+}

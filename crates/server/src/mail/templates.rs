@@ -1,0 +1,76 @@
+//! The words of each e-mail. Warm and plain, as one colleague writes to another.
+
+use super::Mail;
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn html_page(paragraphs: &[String], link: Option<(&str, &str)>) -> String {
+    let mut body = String::new();
+    for p in paragraphs {
+        body.push_str(&format!("<p>{}</p>\n", escape(p)));
+    }
+    if let Some((text, href)) = link {
+        body.push_str(&format!("<p><a href=\"{}\">{}</a></p>\n", escape(href), escape(text)));
+    }
+    format!("<!doctype html>\n<html lang=\"en-GB\"><body style=\"font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5\">\n{body}<p>Convene</p>\n</body></html>\n")
+}
+
+fn mail(to: &str, subject: String, paragraphs: Vec<String>, link: Option<(&str, &str)>) -> Mail {
+    let mut text = paragraphs.join("\n\n");
+    if let Some((label, href)) = link {
+        text.push_str(&format!("\n\n{label}:\n{href}"));
+    }
+    text.push_str("\n\nConvene\n");
+    Mail { to: to.to_string(), subject, html: html_page(&paragraphs, link), text }
+}
+
+pub fn co_lead_invitation(to: &str, lead: &str, call: &str, domain: &str, link: &str) -> Mail {
+    mail(
+        to,
+        format!("{lead} would like you to co-lead an application in {domain}"),
+        vec![
+            "Hello,".into(),
+            format!("{lead} is applying to convene a community of practice in {domain} through \"{call}\", and would like you to co-lead it with them."),
+            "Co-leads apply together and share the work of convening. If you agree, sign in (or create an account with this email address) and accept. If you would rather not, you can decline: there is no obligation.".into(),
+        ],
+        Some(("See the application and answer", link)),
+    )
+}
+
+pub fn co_lead_answered(to: &str, who: &str, accepted: bool, domain: &str, link: &str) -> Mail {
+    let (subject, line) = if accepted {
+        (format!("{who} accepted your invitation to co-lead"), format!("{who} has agreed to co-lead your application in {domain}."))
+    } else {
+        (format!("{who} declined your invitation to co-lead"), format!("{who} has decided not to co-lead your application in {domain}. You can invite someone else."))
+    };
+    mail(to, subject, vec!["Hello,".into(), line], Some(("Open your application", link)))
+}
+
+pub fn application_submitted(to: &str, call: &str, domain: &str, decision_due: &str, link: &str) -> Mail {
+    mail(
+        to,
+        format!("Application submitted: {domain}"),
+        vec![
+            "Hello,".into(),
+            format!("Your application to convene a community of practice in {domain} has been submitted to \"{call}\". Thank you."),
+            format!("We hope to let everyone know the outcome by {decision_due}."),
+        ],
+        Some(("See your application", link)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invitation_names_the_people_and_escapes_html() {
+        let m = co_lead_invitation("b@x.nhs.uk", "Ada <script>", "Call 2026", "Falls", "http://h/applications/1/co-lead");
+        assert!(m.subject.contains("Ada <script>"));
+        assert!(m.text.contains("http://h/applications/1/co-lead"));
+        assert!(m.html.contains("Ada &lt;script&gt;"));
+        assert!(!m.html.contains("<script>"));
+    }
+}

@@ -1,0 +1,82 @@
+//! The outbox worker: claims due messages, delivers them, and retries failures with
+//! exponential backoff (`CONVENE_OUTBOX_BACKOFF_MS`, doubling each time) until it gives up.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use convene_store::entities::outbox as m;
+use convene_store::repo::outbox;
+
+use crate::graphql::context::AppState;
+use crate::mail::{self, Mail};
+
+pub const MAX_ATTEMPTS: i32 = 10;
+const BATCH: u64 = 20;
+
+/// The delay before attempt `attempts + 1`: `base × 2^attempts`, at most an hour.
+pub fn backoff(base_ms: u64, attempts: i32) -> chrono::Duration {
+    let factor = 1u64 << attempts.clamp(0, 20);
+    chrono::Duration::milliseconds(base_ms.saturating_mul(factor).min(3_600_000) as i64)
+}
+
+pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match run_once(&state).await {
+                Ok(n) if n > 0 => continue,
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "outbox worker"),
+            }
+            let wait = Duration::from_millis(state.config.outbox_poll_ms);
+            let _ = tokio::time::timeout(wait, state.outbox_wake.notified()).await;
+        }
+    })
+}
+
+/// Deliver what is due now; returns how many messages were attempted.
+pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
+    let now = Utc::now();
+    let rows = outbox::claim_due(&state.db, now, BATCH, chrono::Duration::seconds(120)).await?;
+    let n = rows.len();
+    for row in rows {
+        let id = row.id;
+        let attempts = row.attempts;
+        match deliver(state, row).await {
+            Ok(()) => outbox::mark_delivered(&state.db, id, Utc::now()).await?,
+            Err(e) => {
+                let retry = (attempts + 1 < MAX_ATTEMPTS).then(|| Utc::now() + backoff(state.config.outbox_backoff_ms, attempts));
+                tracing::warn!(outbox = %id, attempt = attempts + 1, error = %e, "delivery failed");
+                outbox::mark_failed(&state.db, id, &e.to_string(), retry).await?;
+            }
+        }
+    }
+    Ok(n)
+}
+
+async fn deliver(state: &AppState, row: m::Model) -> anyhow::Result<()> {
+    match row.kind.as_str() {
+        mail::KIND => {
+            let mail: Mail = serde_json::from_str(&row.payload)?;
+            let message = mail::deliver::build(&mail, &state.config.mail_from, row.id)?;
+            match (&state.config.mail_dir, &state.config.smtp_url) {
+                (Some(dir), _) => mail::deliver::to_dir(dir, &message, row.id).await,
+                (None, Some(url)) => mail::deliver::by_smtp(url, message).await,
+                (None, None) => mail::deliver::to_dir(&state.config.data_dir.join("mail"), &message, row.id).await,
+            }
+        }
+        other => anyhow::bail!("unknown outbox kind {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff(5000, 0).num_milliseconds(), 5000);
+        assert_eq!(backoff(5000, 1).num_milliseconds(), 10_000);
+        assert_eq!(backoff(5000, 3).num_milliseconds(), 40_000);
+        assert_eq!(backoff(5000, 30).num_milliseconds(), 3_600_000);
+    }
+}

@@ -1,0 +1,44 @@
+//! The audit trail: who changed what, when, with the state before and after (JSON).
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use uuid::Uuid;
+
+use crate::entities::audit;
+use crate::{Page, Result};
+
+pub struct Change<'a> {
+    pub actor: Option<Uuid>,
+    pub entity_type: &'a str,
+    pub entity_id: Uuid,
+    pub action: &'a str,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+pub async fn record(db: &impl ConnectionTrait, c: Change<'_>, now: DateTime<Utc>) -> Result<()> {
+    audit::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        at: Set(now),
+        actor_id: Set(c.actor),
+        entity_type: Set(c.entity_type.to_string()),
+        entity_id: Set(c.entity_id),
+        action: Set(c.action.to_string()),
+        before: Set(c.before.map(|v| v.to_string())),
+        after: Set(c.after.map(|v| v.to_string())),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Newest first.
+pub async fn list(db: &impl ConnectionTrait, entity_id: Option<Uuid>, page: Page) -> Result<(Vec<audit::Model>, u64)> {
+    let mut q = audit::Entity::find();
+    if let Some(id) = entity_id {
+        q = q.filter(audit::Column::EntityId.eq(id));
+    }
+    let total = q.clone().count(db).await?;
+    let rows = q.order_by_desc(audit::Column::At).order_by_desc(audit::Column::Id).offset(page.offset).limit(page.limit).all(db).await?;
+    Ok((rows, total))
+}

@@ -1,0 +1,96 @@
+//! The outbox: messages for the outside world, written in the same transaction as the change
+//! that causes them, then claimed and delivered by a worker with retries and backoff.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use uuid::Uuid;
+
+use crate::entities::outbox;
+use crate::Result;
+
+pub const PENDING: &str = "PENDING";
+pub const DELIVERED: &str = "DELIVERED";
+pub const FAILED: &str = "FAILED";
+
+pub async fn enqueue(db: &impl ConnectionTrait, kind: &str, payload: &serde_json::Value, now: DateTime<Utc>) -> Result<Uuid> {
+    let id = Uuid::new_v4();
+    outbox::ActiveModel {
+        id: Set(id),
+        kind: Set(kind.to_string()),
+        payload: Set(payload.to_string()),
+        status: Set(PENDING.to_string()),
+        attempts: Set(0),
+        next_attempt_at: Set(now),
+        claimed_until: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+        delivered_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(id)
+}
+
+/// Claim up to `limit` due messages for `lease`: each claim is a conditional update, so two
+/// workers (or replicas) never take the same message; a crashed worker's lease runs out.
+pub async fn claim_due(db: &impl ConnectionTrait, now: DateTime<Utc>, limit: u64, lease: Duration) -> Result<Vec<outbox::Model>> {
+    let free = || Condition::any().add(outbox::Column::ClaimedUntil.is_null()).add(outbox::Column::ClaimedUntil.lt(now));
+    let due = outbox::Entity::find()
+        .filter(outbox::Column::Status.eq(PENDING))
+        .filter(outbox::Column::NextAttemptAt.lte(now))
+        .filter(free())
+        .order_by_asc(outbox::Column::NextAttemptAt)
+        .limit(limit)
+        .all(db)
+        .await?;
+    let mut claimed = Vec::new();
+    for m in due {
+        let r = outbox::Entity::update_many()
+            .col_expr(outbox::Column::ClaimedUntil, Expr::value(now + lease))
+            .filter(outbox::Column::Id.eq(m.id))
+            .filter(outbox::Column::Status.eq(PENDING))
+            .filter(free())
+            .exec(db)
+            .await?;
+        if r.rows_affected == 1 {
+            claimed.push(m);
+        }
+    }
+    Ok(claimed)
+}
+
+pub async fn mark_delivered(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<()> {
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value(DELIVERED))
+        .col_expr(outbox::Column::DeliveredAt, Expr::value(now))
+        .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
+        .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .filter(outbox::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Record a failed attempt: retry at `retry_at`, or give up (FAILED) when it is `None`.
+pub async fn mark_failed(db: &impl ConnectionTrait, id: Uuid, error: &str, retry_at: Option<DateTime<Utc>>) -> Result<()> {
+    let mut u = outbox::Entity::update_many()
+        .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
+        .col_expr(outbox::Column::LastError, Expr::value(error.chars().take(2000).collect::<String>()))
+        .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None));
+    u = match retry_at {
+        Some(t) => u.col_expr(outbox::Column::NextAttemptAt, Expr::value(t)),
+        None => u.col_expr(outbox::Column::Status, Expr::value(FAILED)),
+    };
+    u.filter(outbox::Column::Id.eq(id)).exec(db).await?;
+    Ok(())
+}
+
+pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<outbox::Model>> {
+    Ok(outbox::Entity::find_by_id(id).one(db).await?)
+}
+
+pub async fn pending_count(db: &impl ConnectionTrait) -> Result<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(outbox::Entity::find().filter(outbox::Column::Status.eq(PENDING)).count(db).await?)
+}
