@@ -1,1 +1,314 @@
+//! Helpers for the black-box tests: `spawn_app()` starts the real server on port 0 with its own
+//! database (SQLite file, or a fresh PostgreSQL database when `TEST_POSTGRES_URL` is set) and
+//! its own mail folder, and returns a client that speaks GraphQL over HTTP.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use convene_store::testing::{self, TestDatabase};
+use serde_json::{json, Value};
+
+pub const ADMIN_EMAIL: &str = "admin@test.example";
+pub const ADMIN_PASSWORD: &str = "admin-password-123";
+pub const PASSWORD: &str = "a good long password";
+
+pub struct TestApp {
+    pub base: String,
+    pub mail_dir: PathBuf,
+    data_dir: PathBuf,
+    http: reqwest::Client,
+    _db: TestDatabase,
+    handle: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.handle.abort();
+        let _ = std::fs::remove_dir_all(&self.mail_dir);
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_with(|_| {}).await
+}
+
+/// Start the server with extra settings.
+pub async fn spawn_with(adjust: impl FnOnce(&mut HashMap<String, String>)) -> TestApp {
+    let db = testing::fresh().await;
+    let root = std::env::temp_dir().join(format!("convene-it-{}", uuid::Uuid::new_v4().simple()));
+    let mail_dir = root.join("mail");
+    let data_dir = root.join("data");
+    let mut vars: HashMap<String, String> = [
+        ("CONVENE_DATABASE_URL", db.url.clone()),
+        ("CONVENE_LISTEN", "127.0.0.1:0".into()),
+        (
+            "CONVENE_JWT_SECRET",
+            "a-test-secret-that-is-long-enough-for-hs256".into(),
+        ),
+        ("CONVENE_MAIL_DIR", mail_dir.display().to_string()),
+        ("CONVENE_DATA_DIR", data_dir.display().to_string()),
+        ("CONVENE_ADMIN_EMAIL", ADMIN_EMAIL.into()),
+        ("CONVENE_ADMIN_PASSWORD", ADMIN_PASSWORD.into()),
+        (
+            "CONVENE_STATIC_DIR",
+            root.join("no-spa").display().to_string(),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    adjust(&mut vars);
+    let mut config = convene_server::Config::from_map(&vars).expect("test config");
+    config.outbox_poll_ms = 50;
+    let app = convene_server::build(config)
+        .await
+        .expect("the server starts");
+    let base = format!("http://{}", app.addr);
+    let handle = app.spawn();
+    TestApp {
+        base,
+        mail_dir,
+        data_dir: root,
+        http: reqwest::Client::new(),
+        _db: db,
+        handle,
+    }
+}
+
+/// The first error's `extensions.code`.
+pub fn code(v: &Value) -> Option<&str> {
+    v["errors"][0]["extensions"]["code"].as_str()
+}
+
+/// The field names of the first error's `extensions.fields`.
+pub fn fields(v: &Value) -> Vec<String> {
+    v["errors"][0]["extensions"]["fields"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|f| f["field"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[track_caller]
+pub fn ok(v: &Value) -> &Value {
+    assert!(v.get("errors").is_none(), "unexpected errors: {v:#}");
+    &v["data"]
+}
+
+impl TestApp {
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let mut req = self
+            .http
+            .post(format!("{}/graphql", self.base))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send()
+            .await
+            .expect("the server answers")
+            .json()
+            .await
+            .expect("a JSON answer")
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> String {
+        let v = self
+            .gql(
+                None,
+                "mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }",
+                json!({ "i": { "email": email, "password": password } }),
+            )
+            .await;
+        ok(&v)["signIn"]["accessToken"]
+            .as_str()
+            .expect("a token")
+            .to_string()
+    }
+
+    pub async fn admin(&self) -> String {
+        self.sign_in(ADMIN_EMAIL, ADMIN_PASSWORD).await
+    }
+
+    pub async fn create_org(
+        &self,
+        admin: &str,
+        name: &str,
+        sector: &str,
+        nhs_member: bool,
+    ) -> String {
+        let v = self
+            .gql(
+                Some(admin),
+                "mutation($i: CreateOrganisationInput!) { createOrganisation(input: $i) { organisation { id } } }",
+                json!({ "i": { "name": name, "sector": sector, "nhsMember": nhs_member } }),
+            )
+            .await;
+        ok(&v)["createOrganisation"]["organisation"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// Register someone; returns (access token, person id).
+    pub async fn register(&self, email: &str, org: &str) -> (String, String) {
+        let v = self
+            .gql(
+                None,
+                "mutation($i: RegisterInput!) { register(input: $i) { accessToken person { id } } }",
+                json!({ "i": { "email": email, "password": PASSWORD, "name": format!("Person {email}"), "organisationId": org } }),
+            )
+            .await;
+        let d = &ok(&v)["register"];
+        (
+            d["accessToken"].as_str().unwrap().to_string(),
+            d["person"]["id"].as_str().unwrap().to_string(),
+        )
+    }
+
+    pub async fn create_domain(&self, admin: &str, name: &str) -> String {
+        let v = self
+            .gql(
+                Some(admin),
+                "mutation($i: CreateDomainInput!) { createDomain(input: $i) { domain { id } } }",
+                json!({ "i": { "name": name, "description": "" } }),
+            )
+            .await;
+        ok(&v)["createDomain"]["domain"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// A call open from a day ago for thirty days.
+    pub async fn create_open_call(&self, admin: &str) -> String {
+        let now = chrono::Utc::now();
+        let v = self.gql(Some(admin), CREATE_CALL, json!({ "i": call_input(now - chrono::Duration::days(1), now + chrono::Duration::days(30)) })).await;
+        ok(&v)["createCall"]["call"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// The `.eml` files written so far.
+    pub fn mails(&self) -> Vec<String> {
+        let Ok(dir) = std::fs::read_dir(&self.mail_dir) else {
+            return Vec::new();
+        };
+        dir.filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect()
+    }
+
+    /// Wait (up to 10 s) for a mail to `to` whose text contains `needle`.
+    pub async fn wait_for_mail(&self, to: &str, needle: &str) -> String {
+        for _ in 0..200 {
+            if let Some(m) = self
+                .mails()
+                .into_iter()
+                .find(|m| m.contains(&format!("To: {to}")) && m.contains(needle))
+            {
+                return m;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "no mail to {to} containing {needle:?}; mails: {:#?}",
+            self.mails()
+        );
+    }
+}
+
+pub const CREATE_CALL: &str = "mutation($i: CreateCallInput!) { createCall(input: $i) { call { id status acceptingApplications budgetPence criteria { id name weight } } } }";
+
+pub fn call_input(
+    opens: chrono::DateTime<chrono::Utc>,
+    closes: chrono::DateTime<chrono::Utc>,
+) -> Value {
+    json!({
+        "title": "Call for Conveners (test)",
+        "description": "A test round",
+        "opensAt": opens.to_rfc3339(),
+        "closesAt": closes.to_rfc3339(),
+        "decisionDueOn": (closes + chrono::Duration::days(30)).date_naive().to_string(),
+        "fundedPlaces": 5,
+        "honorariumPence": 500000,
+        "honorariumPolicy": "REDISTRIBUTE",
+        "reviewersPerApplication": 3,
+        "criteria": [{ "name": "Passion and energy", "weight": 3 }, { "name": "Clarity of the domain", "weight": 2 }]
+    })
+}
+
+/// The seven answers, filled in.
+pub fn answers() -> Value {
+    json!({
+        "motivation": "I care about this",
+        "domainSketch": "A sketch",
+        "memberMap": "Nurses, pharmacists, a patient",
+        "invitationDraft": "Would you join us?",
+        "firstMeeting": "Lunch in March",
+        "hopedForChange": "Fewer errors",
+        "supportWanted": "A coach"
+    })
+}
+
+/// A world to test applications in: an admin, an open call, two domains and organisations of
+/// each kind that matters.
+pub struct World {
+    pub admin: String,
+    pub call: String,
+    pub domain: String,
+    pub other_domain: String,
+    pub nhs_org: String,
+    pub non_member_nhs_org: String,
+    pub industry_org: String,
+    pub third_sector_org: String,
+}
+
+pub async fn world(app: &TestApp) -> World {
+    let admin = app.admin().await;
+    World {
+        call: app.create_open_call(&admin).await,
+        domain: app.create_domain(&admin, "Medication safety").await,
+        other_domain: app.create_domain(&admin, "Falls prevention").await,
+        nhs_org: app
+            .create_org(&admin, "Riverside NHS Trust", "NHS_TRUST", true)
+            .await,
+        non_member_nhs_org: app
+            .create_org(&admin, "Faraway NHS Trust", "NHS_TRUST", false)
+            .await,
+        industry_org: app
+            .create_org(&admin, "Devices Ltd", "INDUSTRY", false)
+            .await,
+        third_sector_org: app
+            .create_org(&admin, "Patient Voices", "THIRD_SECTOR", false)
+            .await,
+        admin,
+    }
+}
+
+pub const START: &str = "mutation($i: StartApplicationInput!) { startApplication(input: $i) { application { id status } } }";
+
+impl TestApp {
+    /// Start an application with every answer filled in; returns its id.
+    pub async fn start_application(&self, token: &str, call: &str, domain: &str) -> String {
+        let mut i = answers();
+        i["callId"] = json!(call);
+        i["domainId"] = json!(domain);
+        let v = self.gql(Some(token), START, json!({ "i": i })).await;
+        ok(&v)["startApplication"]["application"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+}

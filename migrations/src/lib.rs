@@ -26,10 +26,17 @@ impl MigratorTrait for Migrator {
 
 /// Names of every migration this binary knows, in order.
 pub fn known_migrations() -> Vec<String> {
-    Migrator::migrations().iter().map(|m| m.name().to_string()).collect()
+    Migrator::migrations()
+        .iter()
+        .map(|m| m.name().to_string())
+        .collect()
 }
 
-pub(crate) fn fk(from_table: &'static str, from_col: &'static str, to_table: &'static str) -> ForeignKeyCreateStatement {
+pub(crate) fn fk(
+    from_table: &'static str,
+    from_col: &'static str,
+    to_table: &'static str,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{from_table}_{from_col}"))
         .from(from_table, from_col)
@@ -38,9 +45,19 @@ pub(crate) fn fk(from_table: &'static str, from_col: &'static str, to_table: &'s
         .to_owned()
 }
 
-pub(crate) fn index(table: &'static str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
+pub(crate) fn index(
+    table: &'static str,
+    cols: &[&'static str],
+    unique: bool,
+) -> IndexCreateStatement {
     let mut i = Index::create();
-    i.name(format!("{}_{}_{}", if unique { "ux" } else { "ix" }, table, cols.join("_"))).table(table);
+    i.name(format!(
+        "{}_{}_{}",
+        if unique { "ux" } else { "ix" },
+        table,
+        cols.join("_")
+    ))
+    .table(table);
     for c in cols {
         i.col(*c);
     }

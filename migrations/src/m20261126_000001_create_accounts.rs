@@ -20,7 +20,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("organisations", &["name_key"], true)).await?;
+        m.create_index(index("organisations", &["name_key"], true))
+            .await?;
         m.create_table(
             Table::create()
                 .table("people")
@@ -45,7 +46,11 @@ impl MigrationTrait for Migration {
                 .col(date("changed_on"))
                 .col(uuid_null("changed_by"))
                 .col(timestamp_with_time_zone("recorded_at"))
-                .foreign_key(&mut fk("organisation_membership_changes", "organisation_id", "organisations"))
+                .foreign_key(&mut fk(
+                    "organisation_membership_changes",
+                    "organisation_id",
+                    "organisations",
+                ))
                 .to_owned(),
         )
         .await?;
@@ -61,7 +66,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("role_grants", &["person_id", "role"], true)).await?;
+        m.create_index(index("role_grants", &["person_id", "role"], true))
+            .await?;
         m.create_table(
             Table::create()
                 .table("refresh_tokens")
@@ -77,13 +83,21 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("refresh_tokens", &["token_hash"], true)).await?;
-        m.create_index(index("refresh_tokens", &["family_id"], false)).await?;
+        m.create_index(index("refresh_tokens", &["token_hash"], true))
+            .await?;
+        m.create_index(index("refresh_tokens", &["family_id"], false))
+            .await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for t in ["refresh_tokens", "role_grants", "organisation_membership_changes", "people", "organisations"] {
+        for t in [
+            "refresh_tokens",
+            "role_grants",
+            "organisation_membership_changes",
+            "people",
+            "organisations",
+        ] {
             m.drop_table(Table::drop().table(t).to_owned()).await?;
         }
         Ok(())

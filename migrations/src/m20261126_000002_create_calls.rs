@@ -21,7 +21,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("domains", &["name_key"], true)).await?;
+        m.create_index(index("domains", &["name_key"], true))
+            .await?;
         m.create_table(
             Table::create()
                 .table("calls")
@@ -55,7 +56,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("criteria", &["call_id", "position"], true)).await?;
+        m.create_index(index("criteria", &["call_id", "position"], true))
+            .await?;
         Ok(())
     }
 

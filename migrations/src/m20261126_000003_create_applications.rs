@@ -30,11 +30,16 @@ impl MigrationTrait for Migration {
                 .foreign_key(&mut fk("applications", "call_id", "calls"))
                 .foreign_key(&mut fk("applications", "domain_id", "domains"))
                 .foreign_key(&mut fk("applications", "lead_id", "people"))
-                .foreign_key(&mut fk("applications", "sponsor_organisation_id", "organisations"))
+                .foreign_key(&mut fk(
+                    "applications",
+                    "sponsor_organisation_id",
+                    "organisations",
+                ))
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("applications", &["call_id", "status"], false)).await?;
+        m.create_index(index("applications", &["call_id", "status"], false))
+            .await?;
         // The lead and every co-lead. `holding` is 1 while the person holds this call and
         // domain (FAQ 3) and NULL otherwise; NULLs are distinct in a unique index on both
         // databases, so the index below allows one holding application per call, domain and person.
@@ -61,10 +66,18 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("participants", &["application_id", "email"], true)).await?;
-        m.create_index(index("participants", &["call_id", "domain_id", "person_id", "holding"], true)).await?;
-        m.create_index(index("participants", &["person_id"], false)).await?;
-        m.create_index(index("participants", &["email"], false)).await?;
+        m.create_index(index("participants", &["application_id", "email"], true))
+            .await?;
+        m.create_index(index(
+            "participants",
+            &["call_id", "domain_id", "person_id", "holding"],
+            true,
+        ))
+        .await?;
+        m.create_index(index("participants", &["person_id"], false))
+            .await?;
+        m.create_index(index("participants", &["email"], false))
+            .await?;
         Ok(())
     }
 

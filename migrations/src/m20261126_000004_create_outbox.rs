@@ -25,7 +25,8 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("outbox", &["status", "next_attempt_at"], false)).await?;
+        m.create_index(index("outbox", &["status", "next_attempt_at"], false))
+            .await?;
         Ok(())
     }
 

@@ -22,12 +22,14 @@ impl MigrationTrait for Migration {
                 .to_owned(),
         )
         .await?;
-        m.create_index(index("audit_log", &["entity_id", "at"], false)).await?;
+        m.create_index(index("audit_log", &["entity_id", "at"], false))
+            .await?;
         m.create_index(index("audit_log", &["at"], false)).await?;
         Ok(())
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        m.drop_table(Table::drop().table("audit_log").to_owned()).await
+        m.drop_table(Table::drop().table("audit_log").to_owned())
+            .await
     }
 }

@@ -77,10 +77,15 @@ pub fn can_view_application(viewer: &Viewer, participants: &[Participant]) -> bo
 }
 
 /// The lead and accepted co-leads write the text together.
-pub fn check_can_edit_application(viewer: &Viewer, participants: &[Participant]) -> Result<(), DomainError> {
+pub fn check_can_edit_application(
+    viewer: &Viewer,
+    participants: &[Participant],
+) -> Result<(), DomainError> {
     match relation(viewer, participants) {
         ApplicationRelation::Lead | ApplicationRelation::CoLead => Ok(()),
-        _ => Err(DomainError::forbidden("Only the lead and co-leads can change this application")),
+        _ => Err(DomainError::forbidden(
+            "Only the lead and co-leads can change this application",
+        )),
     }
 }
 
@@ -88,7 +93,9 @@ pub fn check_can_edit_application(viewer: &Viewer, participants: &[Participant])
 pub fn check_is_lead(viewer: &Viewer, participants: &[Participant]) -> Result<(), DomainError> {
     match relation(viewer, participants) {
         ApplicationRelation::Lead => Ok(()),
-        _ => Err(DomainError::forbidden("Only the lead of this application can do this")),
+        _ => Err(DomainError::forbidden(
+            "Only the lead of this application can do this",
+        )),
     }
 }
 
@@ -102,44 +109,107 @@ mod tests {
     use super::*;
 
     fn viewer(roles: Vec<Role>) -> Viewer {
-        Viewer { person: PersonId::new(), email: "v@x.nhs.uk".into(), roles }
+        Viewer {
+            person: PersonId::new(),
+            email: "v@x.nhs.uk".into(),
+            roles,
+        }
     }
     fn p(person: Option<PersonId>, email: &str, is_lead: bool, state: CoLeadState) -> Participant {
-        Participant { person, email: email.into(), is_lead, state, organisation: None }
+        Participant {
+            person,
+            email: email.into(),
+            is_lead,
+            state,
+            organisation: None,
+        }
     }
 
     #[test]
     fn relation_matrix() {
         let v = viewer(vec![]);
         let cases = [
-            (vec![p(Some(v.person), "v@x.nhs.uk", true, CoLeadState::Accepted)], ApplicationRelation::Lead),
-            (vec![p(Some(v.person), "v@x.nhs.uk", false, CoLeadState::Accepted)], ApplicationRelation::CoLead),
-            (vec![p(None, "v@x.nhs.uk", false, CoLeadState::Invited)], ApplicationRelation::Invited),
-            (vec![p(None, "v@x.nhs.uk", false, CoLeadState::Declined)], ApplicationRelation::None),
-            (vec![p(Some(PersonId::new()), "o@x.nhs.uk", true, CoLeadState::Accepted)], ApplicationRelation::None),
+            (
+                vec![p(Some(v.person), "v@x.nhs.uk", true, CoLeadState::Accepted)],
+                ApplicationRelation::Lead,
+            ),
+            (
+                vec![p(
+                    Some(v.person),
+                    "v@x.nhs.uk",
+                    false,
+                    CoLeadState::Accepted,
+                )],
+                ApplicationRelation::CoLead,
+            ),
+            (
+                vec![p(None, "v@x.nhs.uk", false, CoLeadState::Invited)],
+                ApplicationRelation::Invited,
+            ),
+            (
+                vec![p(None, "v@x.nhs.uk", false, CoLeadState::Declined)],
+                ApplicationRelation::None,
+            ),
+            (
+                vec![p(
+                    Some(PersonId::new()),
+                    "o@x.nhs.uk",
+                    true,
+                    CoLeadState::Accepted,
+                )],
+                ApplicationRelation::None,
+            ),
         ];
         for (ps, want) in cases {
             let got = relation(&v, &ps);
             assert_eq!(got, want);
-            assert_eq!(can_view_application(&v, &ps), want != ApplicationRelation::None);
-            assert_eq!(check_can_edit_application(&v, &ps).is_ok(), matches!(want, ApplicationRelation::Lead | ApplicationRelation::CoLead));
-            assert_eq!(check_is_lead(&v, &ps).is_ok(), want == ApplicationRelation::Lead);
+            assert_eq!(
+                can_view_application(&v, &ps),
+                want != ApplicationRelation::None
+            );
+            assert_eq!(
+                check_can_edit_application(&v, &ps).is_ok(),
+                matches!(
+                    want,
+                    ApplicationRelation::Lead | ApplicationRelation::CoLead
+                )
+            );
+            assert_eq!(
+                check_is_lead(&v, &ps).is_ok(),
+                want == ApplicationRelation::Lead
+            );
         }
     }
 
     #[test]
     fn programme_team_reads_but_does_not_write_others_applications() {
         let v = viewer(vec![Role::ProgrammeTeam]);
-        let ps = vec![p(Some(PersonId::new()), "o@x.nhs.uk", true, CoLeadState::Accepted)];
+        let ps = vec![p(
+            Some(PersonId::new()),
+            "o@x.nhs.uk",
+            true,
+            CoLeadState::Accepted,
+        )];
         assert!(can_view_application(&v, &ps));
-        assert_eq!(check_can_edit_application(&v, &ps).unwrap_err().code(), "FORBIDDEN");
+        assert_eq!(
+            check_can_edit_application(&v, &ps).unwrap_err().code(),
+            "FORBIDDEN"
+        );
     }
 
     #[test]
     fn roles_are_required() {
-        assert_eq!(require_role(None, Role::ProgrammeTeam).unwrap_err().code(), "UNAUTHENTICATED");
+        assert_eq!(
+            require_role(None, Role::ProgrammeTeam).unwrap_err().code(),
+            "UNAUTHENTICATED"
+        );
         let v = viewer(vec![Role::Panel]);
-        assert_eq!(require_role(Some(&v), Role::ProgrammeTeam).unwrap_err().code(), "FORBIDDEN");
+        assert_eq!(
+            require_role(Some(&v), Role::ProgrammeTeam)
+                .unwrap_err()
+                .code(),
+            "FORBIDDEN"
+        );
         assert!(require_role(Some(&v), Role::Panel).is_ok());
     }
 
@@ -149,6 +219,9 @@ mod tests {
         assert!(can_see_email(Some(&v), v.person));
         assert!(!can_see_email(Some(&v), PersonId::new()));
         assert!(!can_see_email(None, v.person));
-        assert!(can_see_email(Some(&viewer(vec![Role::ProgrammeTeam])), PersonId::new()));
+        assert!(can_see_email(
+            Some(&viewer(vec![Role::ProgrammeTeam])),
+            PersonId::new()
+        ));
     }
 }

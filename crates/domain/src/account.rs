@@ -14,16 +14,32 @@ impl Email {
             return Err(DomainError::field(field, "Enter an email address"));
         }
         if v.len() > 254 {
-            return Err(DomainError::field(field, "Email address must be 254 characters or fewer"));
+            return Err(DomainError::field(
+                field,
+                "Email address must be 254 characters or fewer",
+            ));
         }
-        let bad = || DomainError::field(field, "Enter an email address in the correct format, like name@example.nhs.uk");
+        let bad = || {
+            DomainError::field(
+                field,
+                "Enter an email address in the correct format, like name@example.nhs.uk",
+            )
+        };
         let (local, host) = v.split_once('@').ok_or_else(bad)?;
         let host_ok = host.contains('.')
             && !host.starts_with('.')
             && !host.ends_with('.')
             && !host.contains("..")
-            && host.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
-        if local.is_empty() || local.len() > 64 || !host_ok || v.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == ',') || host.contains('@') {
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+        if local.is_empty()
+            || local.len() > 64
+            || !host_ok
+            || v.chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == ',')
+            || host.contains('@')
+        {
             return Err(bad());
         }
         Ok(Email(v))
@@ -53,10 +69,16 @@ impl NewPassword {
     pub fn parse(field: &str, raw: &str) -> Result<Self, DomainError> {
         let n = raw.chars().count();
         if n < MIN_PASSWORD_CHARS {
-            return Err(DomainError::field(field, format!("Password must be {MIN_PASSWORD_CHARS} characters or more")));
+            return Err(DomainError::field(
+                field,
+                format!("Password must be {MIN_PASSWORD_CHARS} characters or more"),
+            ));
         }
         if n > MAX_PASSWORD_CHARS {
-            return Err(DomainError::field(field, format!("Password must be {MAX_PASSWORD_CHARS} characters or fewer")));
+            return Err(DomainError::field(
+                field,
+                format!("Password must be {MAX_PASSWORD_CHARS} characters or fewer"),
+            ));
         }
         if raw.trim().is_empty() {
             return Err(DomainError::field(field, "Password cannot be only spaces"));
@@ -116,12 +138,27 @@ mod tests {
 
     #[test]
     fn email_is_normalised() {
-        assert_eq!(Email::parse("email", "  Ada.Lovelace@Example.NHS.uk ").unwrap().as_str(), "ada.lovelace@example.nhs.uk");
+        assert_eq!(
+            Email::parse("email", "  Ada.Lovelace@Example.NHS.uk ")
+                .unwrap()
+                .as_str(),
+            "ada.lovelace@example.nhs.uk"
+        );
     }
 
     #[test]
     fn bad_emails_name_the_field() {
-        for bad in ["", "ada", "ada@", "@nhs.uk", "ada@nhs", "a da@nhs.uk", "ada@nhs..uk", "ada@@nhs.uk", "ada@.nhs.uk"] {
+        for bad in [
+            "",
+            "ada",
+            "ada@",
+            "@nhs.uk",
+            "ada@nhs",
+            "a da@nhs.uk",
+            "ada@nhs..uk",
+            "ada@@nhs.uk",
+            "ada@.nhs.uk",
+        ] {
             let e = Email::parse("email", bad).unwrap_err();
             assert_eq!(e.code(), "VALIDATION", "{bad}");
             assert_eq!(e.fields[0].field, "email", "{bad}");
@@ -135,8 +172,15 @@ mod tests {
         // characters, not bytes
         assert!(NewPassword::parse("password", "ééééééééééé").is_err());
         assert!(NewPassword::parse("password", "            ").is_err());
-        assert_eq!(NewPassword::parse("password", "short").unwrap_err().fields[0].field, "password");
-        assert!(!format!("{:?}", NewPassword::parse("p", "a secret passphrase").unwrap()).contains("secret"));
+        assert_eq!(
+            NewPassword::parse("password", "short").unwrap_err().fields[0].field,
+            "password"
+        );
+        assert!(!format!(
+            "{:?}",
+            NewPassword::parse("p", "a secret passphrase").unwrap()
+        )
+        .contains("secret"));
     }
 
     #[test]
@@ -144,7 +188,12 @@ mod tests {
         assert!(PersonName::parse("name", " ").is_err());
         assert_eq!(PersonName::parse("name", " Ada ").unwrap().as_str(), "Ada");
         assert_eq!(parse_profession("profession", Some("  ")).unwrap(), None);
-        assert_eq!(parse_profession("profession", Some("Pharmacist")).unwrap().as_deref(), Some("Pharmacist"));
+        assert_eq!(
+            parse_profession("profession", Some("Pharmacist"))
+                .unwrap()
+                .as_deref(),
+            Some("Pharmacist")
+        );
     }
 
     #[test]

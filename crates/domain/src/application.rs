@@ -1,8 +1,8 @@
 //! Applications (SPEC §1, FAQ 3–9): one call, one domain, one lead, any co-leads, and the text.
 
 use crate::account::Email;
-use crate::call::CallWindow;
 use crate::call::CallStatus;
+use crate::call::CallWindow;
 use crate::ids::PersonId;
 use crate::organisation::OrganisationFacts;
 use crate::text::bounded;
@@ -61,7 +61,13 @@ impl CoLeadState {
         }
     }
     pub fn from_str(s: &str) -> Option<Self> {
-        [CoLeadState::Invited, CoLeadState::Accepted, CoLeadState::Declined].into_iter().find(|c| c.as_str() == s)
+        [
+            CoLeadState::Invited,
+            CoLeadState::Accepted,
+            CoLeadState::Declined,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
     }
 }
 
@@ -72,7 +78,10 @@ pub const QUESTIONS: [(&str, &str); 7] = [
     ("memberMap", "the people you would invite first"),
     ("invitationDraft", "your draft invitation"),
     ("firstMeeting", "the first meeting you have in mind"),
-    ("hopedForChange", "the change in patient safety you hope for"),
+    (
+        "hopedForChange",
+        "the change in patient safety you hope for",
+    ),
     ("supportWanted", "the support you want from the network"),
 ];
 
@@ -102,7 +111,10 @@ impl ApplicationText {
         Ok(next)
     }
     pub fn get(&self, field: &str) -> &str {
-        let i = QUESTIONS.iter().position(|(f, _)| *f == field).expect("a known question");
+        let i = QUESTIONS
+            .iter()
+            .position(|(f, _)| *f == field)
+            .expect("a known question");
         &self.answers[i]
     }
     /// Every empty answer, named by field, for submission.
@@ -147,11 +159,17 @@ pub fn check_editable(status: ApplicationStatus) -> Result<(), DomainError> {
 /// application (an accepted co-lead, or the lead) must work for a current NHS member organisation.
 pub fn check_nhs_partner(participants: &[Participant]) -> Result<(), DomainError> {
     let active: Vec<&Participant> = participants.iter().filter(|p| p.active()).collect();
-    let needs_partner = active.iter().any(|p| p.organisation.is_some_and(|o| o.sector.is_industry_or_third_sector()));
+    let needs_partner = active.iter().any(|p| {
+        p.organisation
+            .is_some_and(|o| o.sector.is_industry_or_third_sector())
+    });
     if !needs_partner {
         return Ok(());
     }
-    let has_nhs = active.iter().any(|p| p.organisation.is_some_and(|o| o.nhs_member && !o.sector.is_industry_or_third_sector()));
+    let has_nhs = active.iter().any(|p| {
+        p.organisation
+            .is_some_and(|o| o.nhs_member && !o.sector.is_industry_or_third_sector())
+    });
     if has_nhs {
         Ok(())
     } else {
@@ -179,7 +197,11 @@ pub fn check_submittable(
     let mut f = Fields::new();
     f.take(window.check_accepting(now));
     text.check_complete(&mut f);
-    let waiting: Vec<&str> = participants.iter().filter(|p| !p.is_lead && p.state == CoLeadState::Invited).map(|p| p.email.as_str()).collect();
+    let waiting: Vec<&str> = participants
+        .iter()
+        .filter(|p| !p.is_lead && p.state == CoLeadState::Invited)
+        .map(|p| p.email.as_str())
+        .collect();
     if !waiting.is_empty() {
         f.add(
             "coLeads",
@@ -192,24 +214,35 @@ pub fn check_submittable(
 }
 
 /// "Withdrawal is allowed until the decision."
-pub fn check_withdrawable(status: ApplicationStatus, call_status: CallStatus) -> Result<(), DomainError> {
+pub fn check_withdrawable(
+    status: ApplicationStatus,
+    call_status: CallStatus,
+) -> Result<(), DomainError> {
     match status {
         ApplicationStatus::Draft | ApplicationStatus::Submitted
             if !matches!(call_status, CallStatus::Decided | CallStatus::Archived) =>
         {
             Ok(())
         }
-        ApplicationStatus::Draft | ApplicationStatus::Submitted => {
-            Err(DomainError::invalid_state("The decision on this call has been made: the application can no longer be withdrawn"))
-        }
-        ApplicationStatus::Withdrawn => Err(DomainError::invalid_state("This application has already been withdrawn")),
-        _ => Err(DomainError::invalid_state("The decision on this application has been made: it can no longer be withdrawn")),
+        ApplicationStatus::Draft | ApplicationStatus::Submitted => Err(DomainError::invalid_state(
+            "The decision on this call has been made: the application can no longer be withdrawn",
+        )),
+        ApplicationStatus::Withdrawn => Err(DomainError::invalid_state(
+            "This application has already been withdrawn",
+        )),
+        _ => Err(DomainError::invalid_state(
+            "The decision on this application has been made: it can no longer be withdrawn",
+        )),
     }
 }
 
 /// FAQ 3: one person may apply in several domains, but holds at most one application per call
 /// and domain, as lead or co-lead. `already_holds` says whether they hold one now.
-pub fn check_one_per_call_and_domain(already_holds: bool, field: &str, who: &str) -> Result<(), DomainError> {
+pub fn check_one_per_call_and_domain(
+    already_holds: bool,
+    field: &str,
+    who: &str,
+) -> Result<(), DomainError> {
     if already_holds {
         Err(DomainError::conflict_on(
             field,
@@ -221,7 +254,11 @@ pub fn check_one_per_call_and_domain(already_holds: bool, field: &str, who: &str
 }
 
 /// Inviting a co-lead (FAQ 4) by e-mail, who may not have an account yet.
-pub fn check_invitable(status: ApplicationStatus, participants: &[Participant], invitee: &Email) -> Result<(), DomainError> {
+pub fn check_invitable(
+    status: ApplicationStatus,
+    participants: &[Participant],
+    invitee: &Email,
+) -> Result<(), DomainError> {
     check_editable(status)?;
     if let Some(p) = participants.iter().find(|p| p.email == invitee.as_str()) {
         return Err(if p.is_lead {
@@ -229,24 +266,43 @@ pub fn check_invitable(status: ApplicationStatus, participants: &[Participant], 
         } else if p.state == CoLeadState::Declined {
             DomainError::conflict_on("email", "This person declined to co-lead this application")
         } else {
-            DomainError::conflict_on("email", "This person has already been invited to co-lead this application")
+            DomainError::conflict_on(
+                "email",
+                "This person has already been invited to co-lead this application",
+            )
         });
     }
-    let co_leads = participants.iter().filter(|p| !p.is_lead && p.state != CoLeadState::Declined).count();
+    let co_leads = participants
+        .iter()
+        .filter(|p| !p.is_lead && p.state != CoLeadState::Declined)
+        .count();
     if co_leads >= MAX_CO_LEADS {
-        return Err(DomainError::field("email", format!("An application can have at most {MAX_CO_LEADS} co-leads")));
+        return Err(DomainError::field(
+            "email",
+            format!("An application can have at most {MAX_CO_LEADS} co-leads"),
+        ));
     }
     Ok(())
 }
 
 /// Accepting or declining an invitation to co-lead: only a pending one, on a draft.
-pub fn check_answerable(status: ApplicationStatus, me: Option<&Participant>) -> Result<(), DomainError> {
-    let me = me.ok_or_else(|| DomainError::not_found("You have no invitation to co-lead this application"))?;
+pub fn check_answerable(
+    status: ApplicationStatus,
+    me: Option<&Participant>,
+) -> Result<(), DomainError> {
+    let me = me.ok_or_else(|| {
+        DomainError::not_found("You have no invitation to co-lead this application")
+    })?;
     if me.is_lead {
-        return Err(DomainError::invalid_state("You are the lead of this application"));
+        return Err(DomainError::invalid_state(
+            "You are the lead of this application",
+        ));
     }
     if me.state != CoLeadState::Invited {
-        return Err(DomainError::invalid_state(format!("You have already {} this invitation", me.state.as_str().to_lowercase())));
+        return Err(DomainError::invalid_state(format!(
+            "You have already {} this invitation",
+            me.state.as_str().to_lowercase()
+        )));
     }
     check_editable(status)
 }
@@ -272,19 +328,40 @@ mod tests {
         Some(OrganisationFacts { sector, nhs_member })
     }
     fn lead(o: Option<OrganisationFacts>) -> Participant {
-        Participant { person: Some(PersonId::new()), email: "lead@x.nhs.uk".into(), is_lead: true, state: CoLeadState::Accepted, organisation: o }
+        Participant {
+            person: Some(PersonId::new()),
+            email: "lead@x.nhs.uk".into(),
+            is_lead: true,
+            state: CoLeadState::Accepted,
+            organisation: o,
+        }
     }
     fn co(email: &str, state: CoLeadState, o: Option<OrganisationFacts>) -> Participant {
-        Participant { person: None, email: email.into(), is_lead: false, state, organisation: o }
+        Participant {
+            person: None,
+            email: email.into(),
+            is_lead: false,
+            state,
+            organisation: o,
+        }
     }
     fn full_text() -> ApplicationText {
-        ApplicationText { answers: std::array::from_fn(|i| format!("answer {i}")) }
+        ApplicationText {
+            answers: std::array::from_fn(|i| format!("answer {i}")),
+        }
     }
 
     #[test]
     fn a_complete_nhs_application_submits() {
         let ps = [lead(org(Sector::NhsTrust, true))];
-        assert!(check_submittable(ApplicationStatus::Draft, &full_text(), &ps, &window(), now()).is_ok());
+        assert!(check_submittable(
+            ApplicationStatus::Draft,
+            &full_text(),
+            &ps,
+            &window(),
+            now()
+        )
+        .is_ok());
     }
 
     #[test]
@@ -302,38 +379,85 @@ mod tests {
     fn submission_only_while_the_call_is_open() {
         let ps = [lead(org(Sector::NhsTrust, true))];
         let late = window().closes_at;
-        let e = check_submittable(ApplicationStatus::Draft, &full_text(), &ps, &window(), late).unwrap_err();
+        let e = check_submittable(ApplicationStatus::Draft, &full_text(), &ps, &window(), late)
+            .unwrap_err();
         assert_eq!(e.fields[0].field, "callId");
     }
 
     #[test]
     fn every_co_lead_must_accept_first() {
-        let mut ps = vec![lead(org(Sector::NhsTrust, true)), co("b@x.nhs.uk", CoLeadState::Invited, None)];
-        let e = check_submittable(ApplicationStatus::Draft, &full_text(), &ps, &window(), now()).unwrap_err();
+        let mut ps = vec![
+            lead(org(Sector::NhsTrust, true)),
+            co("b@x.nhs.uk", CoLeadState::Invited, None),
+        ];
+        let e = check_submittable(
+            ApplicationStatus::Draft,
+            &full_text(),
+            &ps,
+            &window(),
+            now(),
+        )
+        .unwrap_err();
         assert_eq!(e.fields[0].field, "coLeads");
         assert!(e.message.contains("b@x.nhs.uk"));
         ps[1].state = CoLeadState::Accepted;
         ps[1].organisation = org(Sector::PrimaryCare, true);
-        assert!(check_submittable(ApplicationStatus::Draft, &full_text(), &ps, &window(), now()).is_ok());
+        assert!(check_submittable(
+            ApplicationStatus::Draft,
+            &full_text(),
+            &ps,
+            &window(),
+            now()
+        )
+        .is_ok());
         // a declined invitation does not hold the application up
         ps[1].state = CoLeadState::Declined;
-        assert!(check_submittable(ApplicationStatus::Draft, &full_text(), &ps, &window(), now()).is_ok());
+        assert!(check_submittable(
+            ApplicationStatus::Draft,
+            &full_text(),
+            &ps,
+            &window(),
+            now()
+        )
+        .is_ok());
     }
 
     #[test]
     fn industry_needs_an_nhs_member_co_lead() {
         let industry_lead = lead(org(Sector::Industry, false));
-        assert_eq!(check_nhs_partner(&[industry_lead.clone()]).unwrap_err().fields[0].field, "coLeads");
+        assert_eq!(
+            check_nhs_partner(&[industry_lead.clone()])
+                .unwrap_err()
+                .fields[0]
+                .field,
+            "coLeads"
+        );
         // an NHS organisation that is not a current member does not count
-        let non_member = co("c@x.nhs.uk", CoLeadState::Accepted, org(Sector::NhsTrust, false));
+        let non_member = co(
+            "c@x.nhs.uk",
+            CoLeadState::Accepted,
+            org(Sector::NhsTrust, false),
+        );
         assert!(check_nhs_partner(&[industry_lead.clone(), non_member]).is_err());
         // nor does a co-lead who has not accepted
-        let pending = co("c@x.nhs.uk", CoLeadState::Invited, org(Sector::NhsTrust, true));
+        let pending = co(
+            "c@x.nhs.uk",
+            CoLeadState::Invited,
+            org(Sector::NhsTrust, true),
+        );
         assert!(check_nhs_partner(&[industry_lead.clone(), pending]).is_err());
-        let member = co("c@x.nhs.uk", CoLeadState::Accepted, org(Sector::NhsTrust, true));
+        let member = co(
+            "c@x.nhs.uk",
+            CoLeadState::Accepted,
+            org(Sector::NhsTrust, true),
+        );
         assert!(check_nhs_partner(&[industry_lead, member]).is_ok());
         // third sector co-lead with an NHS member lead: the lead is the NHS partner
-        let ts = co("d@charity.org", CoLeadState::Accepted, org(Sector::ThirdSector, false));
+        let ts = co(
+            "d@charity.org",
+            CoLeadState::Accepted,
+            org(Sector::ThirdSector, false),
+        );
         assert!(check_nhs_partner(&[lead(org(Sector::NhsTrust, true)), ts.clone()]).is_ok());
         assert!(check_nhs_partner(&[lead(org(Sector::Academic, false)), ts]).is_err());
         // nobody from industry: no requirement at all
@@ -343,11 +467,28 @@ mod tests {
     #[test]
     fn text_is_frozen_after_submission() {
         assert!(check_editable(ApplicationStatus::Draft).is_ok());
-        for s in [ApplicationStatus::Submitted, ApplicationStatus::Withdrawn, ApplicationStatus::Funded, ApplicationStatus::NotFunded] {
-            assert_eq!(check_editable(s).unwrap_err().code(), "INVALID_STATE", "{s:?}");
+        for s in [
+            ApplicationStatus::Submitted,
+            ApplicationStatus::Withdrawn,
+            ApplicationStatus::Funded,
+            ApplicationStatus::NotFunded,
+        ] {
+            assert_eq!(
+                check_editable(s).unwrap_err().code(),
+                "INVALID_STATE",
+                "{s:?}"
+            );
         }
         assert_eq!(
-            check_submittable(ApplicationStatus::Submitted, &full_text(), &[], &window(), now()).unwrap_err().code(),
+            check_submittable(
+                ApplicationStatus::Submitted,
+                &full_text(),
+                &[],
+                &window(),
+                now()
+            )
+            .unwrap_err()
+            .code(),
             "INVALID_STATE"
         );
     }
@@ -366,23 +507,43 @@ mod tests {
     fn one_application_per_call_and_domain() {
         assert!(check_one_per_call_and_domain(false, "domainId", "You are").is_ok());
         let e = check_one_per_call_and_domain(true, "domainId", "You are").unwrap_err();
-        assert_eq!((e.code(), e.fields[0].field.as_str()), ("CONFLICT", "domainId"));
+        assert_eq!(
+            (e.code(), e.fields[0].field.as_str()),
+            ("CONFLICT", "domainId")
+        );
         assert!(!ApplicationStatus::Withdrawn.holds_place());
         assert!(ApplicationStatus::Submitted.holds_place());
     }
 
     #[test]
     fn invitations() {
-        let ps = vec![lead(org(Sector::NhsTrust, true)), co("b@x.nhs.uk", CoLeadState::Invited, None)];
+        let ps = vec![
+            lead(org(Sector::NhsTrust, true)),
+            co("b@x.nhs.uk", CoLeadState::Invited, None),
+        ];
         let b = Email::parse("email", "B@x.nhs.uk").unwrap();
-        assert_eq!(check_invitable(ApplicationStatus::Draft, &ps, &b).unwrap_err().code(), "CONFLICT");
+        assert_eq!(
+            check_invitable(ApplicationStatus::Draft, &ps, &b)
+                .unwrap_err()
+                .code(),
+            "CONFLICT"
+        );
         let me = Email::parse("email", "lead@x.nhs.uk").unwrap();
-        assert_eq!(check_invitable(ApplicationStatus::Draft, &ps, &me).unwrap_err().fields[0].field, "email");
+        assert_eq!(
+            check_invitable(ApplicationStatus::Draft, &ps, &me)
+                .unwrap_err()
+                .fields[0]
+                .field,
+            "email"
+        );
         let c = Email::parse("email", "c@x.nhs.uk").unwrap();
         assert!(check_invitable(ApplicationStatus::Draft, &ps, &c).is_ok());
         assert!(check_invitable(ApplicationStatus::Submitted, &ps, &c).is_err());
         let many: Vec<_> = std::iter::once(lead(None))
-            .chain((0..MAX_CO_LEADS).map(|i| co(&format!("p{i}@x.nhs.uk"), CoLeadState::Accepted, None)))
+            .chain(
+                (0..MAX_CO_LEADS)
+                    .map(|i| co(&format!("p{i}@x.nhs.uk"), CoLeadState::Accepted, None)),
+            )
             .collect();
         assert!(check_invitable(ApplicationStatus::Draft, &many, &c).is_err());
     }
@@ -391,10 +552,20 @@ mod tests {
     fn answering_an_invitation() {
         let pending = co("b@x.nhs.uk", CoLeadState::Invited, None);
         assert!(check_answerable(ApplicationStatus::Draft, Some(&pending)).is_ok());
-        assert_eq!(check_answerable(ApplicationStatus::Draft, None).unwrap_err().code(), "NOT_FOUND");
+        assert_eq!(
+            check_answerable(ApplicationStatus::Draft, None)
+                .unwrap_err()
+                .code(),
+            "NOT_FOUND"
+        );
         assert!(check_answerable(ApplicationStatus::Submitted, Some(&pending)).is_err());
         let done = co("b@x.nhs.uk", CoLeadState::Accepted, None);
-        assert_eq!(check_answerable(ApplicationStatus::Draft, Some(&done)).unwrap_err().code(), "INVALID_STATE");
+        assert_eq!(
+            check_answerable(ApplicationStatus::Draft, Some(&done))
+                .unwrap_err()
+                .code(),
+            "INVALID_STATE"
+        );
     }
 
     #[test]

@@ -57,7 +57,9 @@ impl HonorariumPolicy {
         }
     }
     pub fn from_str(s: &str) -> Option<Self> {
-        [HonorariumPolicy::Redistribute, HonorariumPolicy::Forfeit].into_iter().find(|c| c.as_str() == s)
+        [HonorariumPolicy::Redistribute, HonorariumPolicy::Forfeit]
+            .into_iter()
+            .find(|c| c.as_str() == s)
     }
 }
 
@@ -75,7 +77,9 @@ impl RankBy {
         }
     }
     pub fn from_str(s: &str) -> Option<Self> {
-        [RankBy::Weighted, RankBy::Normalised].into_iter().find(|c| c.as_str() == s)
+        [RankBy::Weighted, RankBy::Normalised]
+            .into_iter()
+            .find(|c| c.as_str() == s)
     }
 }
 
@@ -109,8 +113,14 @@ impl CallWindow {
         }
         let why = match self.status_at(now) {
             CallStatus::Draft => "This call has not been published yet".to_string(),
-            CallStatus::Open => format!("This call opens on {}", long_date(self.opens_at.date_naive())),
-            CallStatus::Closed | CallStatus::InReview | CallStatus::Decided | CallStatus::Archived => {
+            CallStatus::Open => format!(
+                "This call opens on {}",
+                long_date(self.opens_at.date_naive())
+            ),
+            CallStatus::Closed
+            | CallStatus::InReview
+            | CallStatus::Decided
+            | CallStatus::Archived => {
                 "This call is closed: applications can no longer be submitted".to_string()
             }
         };
@@ -122,11 +132,17 @@ impl CallWindow {
         if self.status != CallStatus::Draft {
             return Err(DomainError::invalid_state(format!(
                 "Only a draft call can be opened; this one is {}",
-                self.status_at(now).as_str().to_lowercase().replace('_', " ")
+                self.status_at(now)
+                    .as_str()
+                    .to_lowercase()
+                    .replace('_', " ")
             )));
         }
         if self.closes_at <= now {
-            return Err(DomainError::field("callId", "This call's closing time has passed; change it before opening"));
+            return Err(DomainError::field(
+                "callId",
+                "This call's closing time has passed; change it before opening",
+            ));
         }
         Ok(())
     }
@@ -137,7 +153,10 @@ impl CallWindow {
             CallStatus::Draft | CallStatus::Open => Ok(()),
             _ => Err(DomainError::invalid_state(format!(
                 "This call is already {}",
-                self.status_at(now).as_str().to_lowercase().replace('_', " ")
+                self.status_at(now)
+                    .as_str()
+                    .to_lowercase()
+                    .replace('_', " ")
             ))),
         }
     }
@@ -192,45 +211,90 @@ impl NewCall {
     pub fn parse(d: CallDraft<'_>) -> Result<NewCall, DomainError> {
         let mut f = Fields::new();
         let title = f.take(bounded("title", "a title", d.title, 3, 200));
-        let description = f.take(bounded("description", "a description", d.description, 0, 20_000));
+        let description = f.take(bounded(
+            "description",
+            "a description",
+            d.description,
+            0,
+            20_000,
+        ));
         if d.closes_at <= d.opens_at {
-            f.add("closesAt", "The closing time must be after the opening time");
+            f.add(
+                "closesAt",
+                "The closing time must be after the opening time",
+            );
         }
         if d.decision_due_on < d.closes_at.date_naive() {
-            f.add("decisionDueOn", "The decision-due date must be on or after the closing date");
+            f.add(
+                "decisionDueOn",
+                "The decision-due date must be on or after the closing date",
+            );
         }
         if !(1..=MAX_PLACES).contains(&d.funded_places) {
-            f.add("fundedPlaces", format!("Funded places must be between 1 and {MAX_PLACES}"));
+            f.add(
+                "fundedPlaces",
+                format!("Funded places must be between 1 and {MAX_PLACES}"),
+            );
         }
         let honorarium = f.take(Pence::parse("honorariumPence", d.honorarium_pence));
         if !(1..=MAX_REVIEWERS).contains(&d.reviewers_per_application) {
-            f.add("reviewersPerApplication", format!("Reviewers per application must be between 1 and {MAX_REVIEWERS}"));
+            f.add(
+                "reviewersPerApplication",
+                format!("Reviewers per application must be between 1 and {MAX_REVIEWERS}"),
+            );
         }
         let mut criteria = Vec::new();
         if d.criteria.is_empty() {
             f.add("criteria", "Add at least one scoring criterion");
         }
         if d.criteria.len() > MAX_CRITERIA {
-            f.add("criteria", format!("A rubric can have at most {MAX_CRITERIA} criteria"));
+            f.add(
+                "criteria",
+                format!("A rubric can have at most {MAX_CRITERIA} criteria"),
+            );
         }
         for (i, (name, weight)) in d.criteria.iter().enumerate() {
-            let name = f.take(bounded(&format!("criteria.{i}.name"), "the criterion's name", name, 2, 200));
+            let name = f.take(bounded(
+                &format!("criteria.{i}.name"),
+                "the criterion's name",
+                name,
+                2,
+                200,
+            ));
             if !(1..=100).contains(weight) {
-                f.add(&format!("criteria.{i}.weight"), "Weight must be a whole number from 1 to 100");
+                f.add(
+                    &format!("criteria.{i}.weight"),
+                    "Weight must be a whole number from 1 to 100",
+                );
             }
             if let Some(name) = name {
-                if criteria.iter().any(|c: &NewCriterion| c.name.eq_ignore_ascii_case(&name)) {
-                    f.add(&format!("criteria.{i}.name"), "Each criterion needs a different name");
+                if criteria
+                    .iter()
+                    .any(|c: &NewCriterion| c.name.eq_ignore_ascii_case(&name))
+                {
+                    f.add(
+                        &format!("criteria.{i}.name"),
+                        "Each criterion needs a different name",
+                    );
                 }
-                criteria.push(NewCriterion { name, weight: (*weight).clamp(1, 100) as u32 });
+                criteria.push(NewCriterion {
+                    name,
+                    weight: (*weight).clamp(1, 100) as u32,
+                });
             }
         }
         f.finish()?;
         let honorarium = honorarium.expect("checked by finish");
         let places = d.funded_places as u32;
-        let budget = honorarium.times(places).and_then(|b| Pence::parse("honorariumPence", b.get()).ok()).ok_or_else(|| {
-            DomainError::field("honorariumPence", "Places × honorarium is larger than any budget we can hold")
-        })?;
+        let budget = honorarium
+            .times(places)
+            .and_then(|b| Pence::parse("honorariumPence", b.get()).ok())
+            .ok_or_else(|| {
+                DomainError::field(
+                    "honorariumPence",
+                    "Places × honorarium is larger than any budget we can hold",
+                )
+            })?;
         Ok(NewCall {
             title: title.expect("checked"),
             description: description.expect("checked"),
@@ -314,35 +378,67 @@ mod tests {
 
     #[test]
     fn window_decides_acceptance() {
-        let w = CallWindow { status: CallStatus::Open, opens_at: t(1), closes_at: t(20) };
+        let w = CallWindow {
+            status: CallStatus::Open,
+            opens_at: t(1),
+            closes_at: t(20),
+        };
         assert!(!w.accepting_applications(t(1) - chrono::Duration::seconds(1)));
         assert!(w.accepting_applications(t(1)));
         assert!(w.accepting_applications(t(19)));
         assert!(!w.accepting_applications(t(20)));
         assert_eq!(w.status_at(t(20)), CallStatus::Closed);
         assert_eq!(w.status_at(t(19)), CallStatus::Open);
-        assert_eq!(w.check_accepting(t(25)).unwrap_err().fields[0].field, "callId");
-        let draft = CallWindow { status: CallStatus::Draft, ..w };
+        assert_eq!(
+            w.check_accepting(t(25)).unwrap_err().fields[0].field,
+            "callId"
+        );
+        let draft = CallWindow {
+            status: CallStatus::Draft,
+            ..w
+        };
         assert!(!draft.accepting_applications(t(5)));
-        let closed = CallWindow { status: CallStatus::Closed, ..w };
+        let closed = CallWindow {
+            status: CallStatus::Closed,
+            ..w
+        };
         assert!(!closed.accepting_applications(t(5)));
     }
 
     #[test]
     fn open_and_close_transitions() {
-        let w = CallWindow { status: CallStatus::Draft, opens_at: t(1), closes_at: t(20) };
+        let w = CallWindow {
+            status: CallStatus::Draft,
+            opens_at: t(1),
+            closes_at: t(20),
+        };
         assert!(w.check_openable(t(5)).is_ok());
         assert!(w.check_openable(t(21)).is_err());
         assert!(w.check_closable(t(5)).is_ok());
-        let open = CallWindow { status: CallStatus::Open, ..w };
-        assert_eq!(open.check_openable(t(5)).unwrap_err().code(), "INVALID_STATE");
+        let open = CallWindow {
+            status: CallStatus::Open,
+            ..w
+        };
+        assert_eq!(
+            open.check_openable(t(5)).unwrap_err().code(),
+            "INVALID_STATE"
+        );
         assert!(open.check_closable(t(5)).is_ok());
-        let closed = CallWindow { status: CallStatus::Closed, ..w };
-        assert_eq!(closed.check_closable(t(5)).unwrap_err().code(), "INVALID_STATE");
+        let closed = CallWindow {
+            status: CallStatus::Closed,
+            ..w
+        };
+        assert_eq!(
+            closed.check_closable(t(5)).unwrap_err().code(),
+            "INVALID_STATE"
+        );
     }
 
     #[test]
     fn long_dates_read_like_the_faq() {
-        assert_eq!(long_date(NaiveDate::from_ymd_opt(2015, 9, 8).unwrap()), "8 September 2015");
+        assert_eq!(
+            long_date(NaiveDate::from_ymd_opt(2015, 9, 8).unwrap()),
+            "8 September 2015"
+        );
     }
 }

@@ -20,7 +20,13 @@ impl DomainStatus {
         }
     }
     pub fn from_str(s: &str) -> Option<Self> {
-        [DomainStatus::Proposed, DomainStatus::Accepted, DomainStatus::Merged].into_iter().find(|d| d.as_str() == s)
+        [
+            DomainStatus::Proposed,
+            DomainStatus::Accepted,
+            DomainStatus::Merged,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == s)
     }
 }
 
@@ -46,21 +52,37 @@ pub fn check_open_for_applications(status: DomainStatus) -> Result<(), DomainErr
 pub fn check_acceptable(status: DomainStatus) -> Result<(), DomainError> {
     match status {
         DomainStatus::Proposed => Ok(()),
-        DomainStatus::Accepted => Err(DomainError::invalid_state("This domain is already accepted")),
-        DomainStatus::Merged => Err(DomainError::invalid_state("This domain has been merged and cannot be accepted")),
+        DomainStatus::Accepted => Err(DomainError::invalid_state(
+            "This domain is already accepted",
+        )),
+        DomainStatus::Merged => Err(DomainError::invalid_state(
+            "This domain has been merged and cannot be accepted",
+        )),
     }
 }
 
 /// A domain can be merged into another that is not itself merged, and not into itself.
-pub fn check_mergeable(from: DomainStatus, same: bool, into: DomainStatus) -> Result<(), DomainError> {
+pub fn check_mergeable(
+    from: DomainStatus,
+    same: bool,
+    into: DomainStatus,
+) -> Result<(), DomainError> {
     if same {
-        return Err(DomainError::field("intoDomainId", "Choose a different domain to merge into"));
+        return Err(DomainError::field(
+            "intoDomainId",
+            "Choose a different domain to merge into",
+        ));
     }
     if from == DomainStatus::Merged {
-        return Err(DomainError::invalid_state("This domain has already been merged"));
+        return Err(DomainError::invalid_state(
+            "This domain has already been merged",
+        ));
     }
     if into == DomainStatus::Merged {
-        return Err(DomainError::field("intoDomainId", "That domain has itself been merged: choose the one it was merged into"));
+        return Err(DomainError::field(
+            "intoDomainId",
+            "That domain has itself been merged: choose the one it was merged into",
+        ));
     }
     Ok(())
 }
@@ -73,7 +95,13 @@ mod tests {
     fn merged_domains_take_no_applications() {
         assert!(check_open_for_applications(DomainStatus::Accepted).is_ok());
         assert!(check_open_for_applications(DomainStatus::Proposed).is_ok());
-        assert_eq!(check_open_for_applications(DomainStatus::Merged).unwrap_err().fields[0].field, "domainId");
+        assert_eq!(
+            check_open_for_applications(DomainStatus::Merged)
+                .unwrap_err()
+                .fields[0]
+                .field,
+            "domainId"
+        );
     }
 
     #[test]
@@ -82,13 +110,19 @@ mod tests {
         assert!(check_mergeable(Proposed, false, Accepted).is_ok());
         assert!(check_mergeable(Accepted, true, Accepted).is_err());
         assert!(check_mergeable(Merged, false, Accepted).is_err());
-        assert_eq!(check_mergeable(Proposed, false, Merged).unwrap_err().fields[0].field, "intoDomainId");
+        assert_eq!(
+            check_mergeable(Proposed, false, Merged).unwrap_err().fields[0].field,
+            "intoDomainId"
+        );
     }
 
     #[test]
     fn only_proposed_domains_can_be_accepted() {
         assert!(check_acceptable(DomainStatus::Proposed).is_ok());
-        assert_eq!(check_acceptable(DomainStatus::Accepted).unwrap_err().code(), "INVALID_STATE");
+        assert_eq!(
+            check_acceptable(DomainStatus::Accepted).unwrap_err().code(),
+            "INVALID_STATE"
+        );
         assert!(check_acceptable(DomainStatus::Merged).is_err());
     }
 

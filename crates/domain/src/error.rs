@@ -48,7 +48,11 @@ impl fmt::Display for DomainError {
 
 impl DomainError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        DomainError { code, message: message.into(), fields: Vec::new() }
+        DomainError {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+        }
     }
     pub fn code(&self) -> &'static str {
         self.code.as_str()
@@ -59,7 +63,10 @@ impl DomainError {
         DomainError {
             code: ErrorCode::Validation,
             message: message.clone(),
-            fields: vec![FieldError { field: field.to_string(), message }],
+            fields: vec![FieldError {
+                field: field.to_string(),
+                message,
+            }],
         }
     }
     /// A conflict (something already exists) pinned to the field that caused it.
@@ -68,7 +75,10 @@ impl DomainError {
         DomainError {
             code: ErrorCode::Conflict,
             message: message.clone(),
-            fields: vec![FieldError { field: field.to_string(), message }],
+            fields: vec![FieldError {
+                field: field.to_string(),
+                message,
+            }],
         }
     }
     pub fn forbidden(message: impl Into<String>) -> Self {
@@ -117,13 +127,19 @@ impl Fields {
     }
     pub fn absorb(&mut self, e: DomainError) {
         if e.fields.is_empty() {
-            self.errors.push(FieldError { field: String::new(), message: e.message });
+            self.errors.push(FieldError {
+                field: String::new(),
+                message: e.message,
+            });
         } else {
             self.errors.extend(e.fields);
         }
     }
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.errors.push(FieldError { field: field.to_string(), message: message.into() });
+        self.errors.push(FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        });
     }
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
@@ -136,9 +152,16 @@ impl Fields {
         let message = if self.errors.len() == 1 {
             self.errors[0].message.clone()
         } else {
-            format!("There are {} problems with what was entered", self.errors.len())
+            format!(
+                "There are {} problems with what was entered",
+                self.errors.len()
+            )
         };
-        Err(DomainError { code: ErrorCode::Validation, message, fields: self.errors })
+        Err(DomainError {
+            code: ErrorCode::Validation,
+            message,
+            fields: self.errors,
+        })
     }
 }
 

@@ -21,4 +21,11 @@ macro_rules! id_type {
     )*};
 }
 
-id_type!(PersonId, OrganisationId, DomainId, CallId, CriterionId, ApplicationId);
+id_type!(
+    PersonId,
+    OrganisationId,
+    DomainId,
+    CallId,
+    CriterionId,
+    ApplicationId
+);

@@ -14,7 +14,10 @@ impl Pence {
             return Err(DomainError::field(field, "Enter an amount of zero or more"));
         }
         if value > MAX_PENCE {
-            return Err(DomainError::field(field, "Enter an amount of £10,000,000 or less"));
+            return Err(DomainError::field(
+                field,
+                "Enter an amount of £10,000,000 or less",
+            ));
         }
         Ok(Pence(value))
     }
@@ -53,7 +56,10 @@ mod tests {
 
     #[test]
     fn negative_and_huge_amounts_are_refused_by_field() {
-        assert_eq!(Pence::parse("honorariumPence", -1).unwrap_err().fields[0].field, "honorariumPence");
+        assert_eq!(
+            Pence::parse("honorariumPence", -1).unwrap_err().fields[0].field,
+            "honorariumPence"
+        );
         assert!(Pence::parse("x", MAX_PENCE + 1).is_err());
         assert_eq!(Pence::parse("x", 500_000).unwrap().get(), 500_000);
     }

@@ -73,8 +73,15 @@ mod tests {
     #[test]
     fn industry_and_third_sector_are_never_paid() {
         for s in Sector::ALL {
-            let f = OrganisationFacts { sector: s, nhs_member: false };
-            assert_eq!(f.honorarium_eligible(), !matches!(s, Sector::Industry | Sector::ThirdSector), "{s:?}");
+            let f = OrganisationFacts {
+                sector: s,
+                nhs_member: false,
+            };
+            assert_eq!(
+                f.honorarium_eligible(),
+                !matches!(s, Sector::Industry | Sector::ThirdSector),
+                "{s:?}"
+            );
         }
     }
 

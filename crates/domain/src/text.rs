@@ -3,21 +3,41 @@
 use crate::DomainError;
 
 /// Trim `value` and check its length in characters. `min == 0` allows empty text.
-pub fn bounded(field: &str, label: &str, value: &str, min: usize, max: usize) -> Result<String, DomainError> {
+pub fn bounded(
+    field: &str,
+    label: &str,
+    value: &str,
+    min: usize,
+    max: usize,
+) -> Result<String, DomainError> {
     let v = value.trim();
     let n = v.chars().count();
     if n < min {
         return Err(if min <= 1 {
             DomainError::field(field, format!("Enter {label}"))
         } else {
-            DomainError::field(field, format!("{} must be {min} characters or more", capitalise(label)))
+            DomainError::field(
+                field,
+                format!("{} must be {min} characters or more", capitalise(label)),
+            )
         });
     }
     if n > max {
-        return Err(DomainError::field(field, format!("{} must be {max} characters or fewer", capitalise(label))));
+        return Err(DomainError::field(
+            field,
+            format!("{} must be {max} characters or fewer", capitalise(label)),
+        ));
     }
-    if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        return Err(DomainError::field(field, format!("{} contains characters that cannot be saved", capitalise(label))));
+    if v.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(DomainError::field(
+            field,
+            format!(
+                "{} contains characters that cannot be saved",
+                capitalise(label)
+            ),
+        ));
     }
     Ok(v.to_string())
 }
@@ -37,9 +57,14 @@ mod tests {
     #[test]
     fn trims_and_bounds() {
         assert_eq!(bounded("name", "a name", "  Ada  ", 1, 10).unwrap(), "Ada");
-        assert_eq!(bounded("name", "a name", "   ", 1, 10).unwrap_err().message, "Enter a name");
         assert_eq!(
-            bounded("name", "a name", "abcdefghijk", 1, 10).unwrap_err().message,
+            bounded("name", "a name", "   ", 1, 10).unwrap_err().message,
+            "Enter a name"
+        );
+        assert_eq!(
+            bounded("name", "a name", "abcdefghijk", 1, 10)
+                .unwrap_err()
+                .message,
             "A name must be 10 characters or fewer"
         );
         assert_eq!(bounded("x", "text", "", 0, 10).unwrap(), "");

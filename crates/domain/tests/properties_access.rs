@@ -1,8 +1,8 @@
 //! Properties of access (SPEC §7): how a viewer stands to an application, and what follows.
 
 use convene_domain::access::{
-    can_see_email, can_view_application, check_can_edit_application, check_is_lead, relation, require_role, require_signed_in,
-    ApplicationRelation, Viewer,
+    can_see_email, can_view_application, check_can_edit_application, check_is_lead, relation,
+    require_role, require_signed_in, ApplicationRelation, Viewer,
 };
 use convene_domain::account::Role;
 use convene_domain::application::{CoLeadState, Participant};
@@ -19,7 +19,11 @@ fn email(i: u8) -> String {
 }
 
 fn state() -> impl Strategy<Value = CoLeadState> {
-    prop::sample::select(vec![CoLeadState::Invited, CoLeadState::Accepted, CoLeadState::Declined])
+    prop::sample::select(vec![
+        CoLeadState::Invited,
+        CoLeadState::Accepted,
+        CoLeadState::Declined,
+    ])
 }
 
 fn roles() -> impl Strategy<Value = Vec<Role>> {
@@ -27,16 +31,22 @@ fn roles() -> impl Strategy<Value = Vec<Role>> {
 }
 
 fn viewer() -> impl Strategy<Value = Viewer> {
-    (0u8..4, 0u8..4, roles()).prop_map(|(p, e, roles)| Viewer { person: person(p), email: email(e), roles })
+    (0u8..4, 0u8..4, roles()).prop_map(|(p, e, roles)| Viewer {
+        person: person(p),
+        email: email(e),
+        roles,
+    })
 }
 
 fn participant() -> impl Strategy<Value = Participant> {
-    (prop::option::of(0u8..4), 0u8..4, any::<bool>(), state()).prop_map(|(p, e, is_lead, state)| Participant {
-        person: p.map(person),
-        email: email(e),
-        is_lead,
-        state,
-        organisation: None,
+    (prop::option::of(0u8..4), 0u8..4, any::<bool>(), state()).prop_map(|(p, e, is_lead, state)| {
+        Participant {
+            person: p.map(person),
+            email: email(e),
+            is_lead,
+            state,
+            organisation: None,
+        }
     })
 }
 

@@ -1,11 +1,18 @@
 //! Properties of accounts (SPEC §7): e-mail addresses, new passwords, names and professions.
 
-use convene_domain::account::{parse_profession, Email, NewPassword, PersonName, Role, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS};
+use convene_domain::account::{
+    parse_profession, Email, NewPassword, PersonName, Role, MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS,
+};
 use proptest::prelude::*;
 
 fn ws() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(vec![' ', '\t', '\n', '\r', '\u{a0}', '\u{2003}', '\u{3000}', '\u{85}']), 0..3)
-        .prop_map(|cs| cs.into_iter().collect())
+    prop::collection::vec(
+        prop::sample::select(vec![
+            ' ', '\t', '\n', '\r', '\u{a0}', '\u{2003}', '\u{3000}', '\u{85}',
+        ]),
+        0..3,
+    )
+    .prop_map(|cs| cs.into_iter().collect())
 }
 
 fn local_part() -> impl Strategy<Value = String> {
@@ -116,14 +123,22 @@ fn password_char() -> impl Strategy<Value = char> {
 }
 
 fn password() -> impl Strategy<Value = String> {
-    let chars = |n: std::ops::Range<usize>| prop::collection::vec(password_char(), n).prop_map(|cs| cs.into_iter().collect::<String>());
+    let chars = |n: std::ops::Range<usize>| {
+        prop::collection::vec(password_char(), n).prop_map(|cs| cs.into_iter().collect::<String>())
+    };
     prop_oneof![
         chars(0..300),
         chars(MIN_PASSWORD_CHARS - 2..MIN_PASSWORD_CHARS + 2),
         chars(MAX_PASSWORD_CHARS - 2..MAX_PASSWORD_CHARS + 2),
-        (MIN_PASSWORD_CHARS - 2..MAX_PASSWORD_CHARS + 3, prop::sample::select(vec![' ', '\t', '\u{3000}', '\u{a0}']))
+        (
+            MIN_PASSWORD_CHARS - 2..MAX_PASSWORD_CHARS + 3,
+            prop::sample::select(vec![' ', '\t', '\u{3000}', '\u{a0}'])
+        )
             .prop_map(|(n, c)| std::iter::repeat_n(c, n).collect()),
-        (MIN_PASSWORD_CHARS - 2..MIN_PASSWORD_CHARS + 2, prop::sample::select(vec!['é', '漢', '😀']))
+        (
+            MIN_PASSWORD_CHARS - 2..MIN_PASSWORD_CHARS + 2,
+            prop::sample::select(vec!['é', '漢', '😀'])
+        )
             .prop_map(|(n, c)| std::iter::repeat_n(c, n).collect()),
     ]
 }

@@ -4,8 +4,9 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use convene_domain::account::Email;
 use convene_domain::application::{
-    check_answerable, check_editable, check_invitable, check_nhs_partner, check_submittable, check_withdrawable,
-    ApplicationStatus, ApplicationText, CoLeadState, Participant, MAX_ANSWER_CHARS, MAX_CO_LEADS, QUESTIONS,
+    check_answerable, check_editable, check_invitable, check_nhs_partner, check_submittable,
+    check_withdrawable, ApplicationStatus, ApplicationText, CoLeadState, Participant,
+    MAX_ANSWER_CHARS, MAX_CO_LEADS, QUESTIONS,
 };
 use convene_domain::call::{CallStatus, CallWindow};
 use convene_domain::ids::PersonId;
@@ -13,8 +14,15 @@ use convene_domain::organisation::{OrganisationFacts, Sector};
 use proptest::prelude::*;
 
 /// The seven input field names, written out so that a rename is caught here.
-const FIELDS: [&str; 7] =
-    ["motivation", "domainSketch", "memberMap", "invitationDraft", "firstMeeting", "hopedForChange", "supportWanted"];
+const FIELDS: [&str; 7] = [
+    "motivation",
+    "domainSketch",
+    "memberMap",
+    "invitationDraft",
+    "firstMeeting",
+    "hopedForChange",
+    "supportWanted",
+];
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 6, 10, 9, 0, 0).unwrap()
@@ -25,7 +33,11 @@ fn sector() -> impl Strategy<Value = Sector> {
 }
 
 fn state() -> impl Strategy<Value = CoLeadState> {
-    prop::sample::select(vec![CoLeadState::Invited, CoLeadState::Accepted, CoLeadState::Declined])
+    prop::sample::select(vec![
+        CoLeadState::Invited,
+        CoLeadState::Accepted,
+        CoLeadState::Declined,
+    ])
 }
 
 fn app_status() -> impl Strategy<Value = ApplicationStatus> {
@@ -33,18 +45,24 @@ fn app_status() -> impl Strategy<Value = ApplicationStatus> {
 }
 
 fn organisation() -> impl Strategy<Value = Option<OrganisationFacts>> {
-    prop::option::weighted(0.85, (sector(), any::<bool>()).prop_map(|(sector, nhs_member)| OrganisationFacts { sector, nhs_member }))
+    prop::option::weighted(
+        0.85,
+        (sector(), any::<bool>())
+            .prop_map(|(sector, nhs_member)| OrganisationFacts { sector, nhs_member }),
+    )
 }
 
 /// Anybody at all: lead or not, in any state, with or without an organisation.
 fn participant(i: usize) -> impl Strategy<Value = Participant> {
-    (any::<bool>(), any::<bool>(), state(), organisation()).prop_map(move |(has_person, is_lead, state, organisation)| Participant {
-        person: has_person.then(PersonId::new),
-        email: format!("p{i}@example.nhs.uk"),
-        is_lead,
-        state,
-        organisation,
-    })
+    (any::<bool>(), any::<bool>(), state(), organisation()).prop_map(
+        move |(has_person, is_lead, state, organisation)| Participant {
+            person: has_person.then(PersonId::new),
+            email: format!("p{i}@example.nhs.uk"),
+            is_lead,
+            state,
+            organisation,
+        },
+    )
 }
 
 fn participants(max: usize) -> impl Strategy<Value = Vec<Participant>> {
@@ -94,8 +112,13 @@ fn nhs_partner_oracle(ps: &[Participant]) -> bool {
 }
 
 fn blank() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(vec![' ', '\t', '\n', '\r', '\u{a0}', '\u{2003}', '\u{3000}']), 0..4)
-        .prop_map(|cs| cs.into_iter().collect())
+    prop::collection::vec(
+        prop::sample::select(vec![
+            ' ', '\t', '\n', '\r', '\u{a0}', '\u{2003}', '\u{3000}',
+        ]),
+        0..4,
+    )
+    .prop_map(|cs| cs.into_iter().collect())
 }
 
 fn answer() -> impl Strategy<Value = String> {
@@ -265,12 +288,24 @@ proptest! {
 /// and no control characters other than line breaks and tabs.
 fn answer_ok(v: &str) -> bool {
     let t = v.trim();
-    t.chars().count() <= MAX_ANSWER_CHARS && !t.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    t.chars().count() <= MAX_ANSWER_CHARS
+        && !t
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
 fn patch_value() -> impl Strategy<Value = String> {
-    let long = (MAX_ANSWER_CHARS - 3..=MAX_ANSWER_CHARS + 3, prop::sample::select(vec!['x', 'é', '😀']), blank())
-        .prop_map(|(n, c, pad)| format!("{pad}{}{pad}", std::iter::repeat_n(c, n).collect::<String>()));
+    let long = (
+        MAX_ANSWER_CHARS - 3..=MAX_ANSWER_CHARS + 3,
+        prop::sample::select(vec!['x', 'é', '😀']),
+        blank(),
+    )
+        .prop_map(|(n, c, pad)| {
+            format!(
+                "{pad}{}{pad}",
+                std::iter::repeat_n(c, n).collect::<String>()
+            )
+        });
     prop_oneof![
         6 => answer(),
         2 => long,
@@ -443,7 +478,11 @@ fn statuses_round_trip() {
         assert_eq!(ApplicationStatus::from_str(s.as_str()), Some(s));
         assert_eq!(s.holds_place(), s != ApplicationStatus::Withdrawn);
     }
-    for s in [CoLeadState::Invited, CoLeadState::Accepted, CoLeadState::Declined] {
+    for s in [
+        CoLeadState::Invited,
+        CoLeadState::Accepted,
+        CoLeadState::Declined,
+    ] {
         assert_eq!(CoLeadState::from_str(s.as_str()), Some(s));
     }
 }

@@ -1,7 +1,9 @@
 //! Properties of calls (SPEC §1, FAQ 3–9): the application window and the parsing of a new call.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use convene_domain::call::{CallDraft, CallStatus, CallWindow, NewCall, MAX_CRITERIA, MAX_PLACES, MAX_REVIEWERS};
+use convene_domain::call::{
+    CallDraft, CallStatus, CallWindow, NewCall, MAX_CRITERIA, MAX_PLACES, MAX_REVIEWERS,
+};
 use convene_domain::money::MAX_PENCE;
 use proptest::prelude::*;
 
@@ -23,7 +25,11 @@ fn status() -> impl Strategy<Value = CallStatus> {
 }
 
 fn window() -> impl Strategy<Value = CallWindow> {
-    (status(), instant(), instant()).prop_map(|(status, opens_at, closes_at)| CallWindow { status, opens_at, closes_at })
+    (status(), instant(), instant()).prop_map(|(status, opens_at, closes_at)| CallWindow {
+        status,
+        opens_at,
+        closes_at,
+    })
 }
 
 /// A window whose opening is before its closing, as every published call has.
@@ -175,7 +181,11 @@ impl Draft {
             funded_places: self.funded_places,
             honorarium_pence: self.honorarium_pence,
             reviewers_per_application: self.reviewers_per_application,
-            criteria: self.criteria.iter().map(|(n, w)| (n.as_str(), *w)).collect(),
+            criteria: self
+                .criteria
+                .iter()
+                .map(|(n, w)| (n.as_str(), *w))
+                .collect(),
         }
     }
 }
@@ -185,11 +195,20 @@ impl Draft {
 fn text_ok(v: &str, min: usize, max: usize) -> bool {
     let t = v.trim();
     let n = t.chars().count();
-    min <= n && n <= max && !t.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    min <= n
+        && n <= max
+        && !t
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
 }
 
 fn padding() -> impl Strategy<Value = String> {
-    prop_oneof![Just(String::new()), Just(" ".to_string()), Just("\n\t ".to_string()), Just("\u{a0}".to_string())]
+    prop_oneof![
+        Just(String::new()),
+        Just(" ".to_string()),
+        Just("\n\t ".to_string()),
+        Just("\u{a0}".to_string())
+    ]
 }
 
 fn padded(core: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
@@ -198,11 +217,15 @@ fn padded(core: impl Strategy<Value = String>) -> impl Strategy<Value = String> 
 
 /// `len` copies of `c`, for strings on either side of a length limit.
 fn repeated(lens: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = String> {
-    (lens, prop::sample::select(vec!['x', 'é', '漢', '😀'])).prop_map(|(n, c)| std::iter::repeat_n(c, n).collect())
+    (lens, prop::sample::select(vec!['x', 'é', '漢', '😀']))
+        .prop_map(|(n, c)| std::iter::repeat_n(c, n).collect())
 }
 
 fn valid_title() -> impl Strategy<Value = String> {
-    prop_oneof![padded("[A-Za-z0-9][A-Za-z0-9 ,.'-]{1,60}[A-Za-z0-9]"), padded(repeated(3..=200))]
+    prop_oneof![
+        padded("[A-Za-z0-9][A-Za-z0-9 ,.'-]{1,60}[A-Za-z0-9]"),
+        padded(repeated(3..=200))
+    ]
 }
 
 fn any_title() -> impl Strategy<Value = String> {
@@ -216,7 +239,11 @@ fn any_title() -> impl Strategy<Value = String> {
 }
 
 fn valid_description() -> impl Strategy<Value = String> {
-    prop_oneof![padded("[A-Za-z .\n]{0,80}"), Just(String::new()), repeated(19_990..=20_000)]
+    prop_oneof![
+        padded("[A-Za-z .\n]{0,80}"),
+        Just(String::new()),
+        repeated(19_990..=20_000)
+    ]
 }
 
 fn any_description() -> impl Strategy<Value = String> {
@@ -251,7 +278,9 @@ fn any_criteria() -> impl Strategy<Value = Vec<(String, i32)>> {
 
 fn valid_criteria() -> impl Strategy<Value = Vec<(String, i32)>> {
     (1usize..=MAX_CRITERIA).prop_flat_map(|n| {
-        (0..n).map(|i| (valid_criterion_name(i), 1i32..=100)).collect::<Vec<_>>()
+        (0..n)
+            .map(|i| (valid_criterion_name(i), 1i32..=100))
+            .collect::<Vec<_>>()
     })
 }
 
@@ -267,20 +296,32 @@ fn valid_draft() -> impl Strategy<Value = Draft> {
         1..=MAX_REVIEWERS,
         valid_criteria(),
     )
-        .prop_map(|(title, description, opens_at, len, due_days, places, honorarium, reviewers, criteria)| {
-            let closes_at = opens_at + Duration::seconds(len);
-            Draft {
+        .prop_map(
+            |(
                 title,
                 description,
                 opens_at,
-                closes_at,
-                decision_due_on: closes_at.date_naive() + Duration::days(due_days),
-                funded_places: places,
-                honorarium_pence: honorarium,
-                reviewers_per_application: reviewers,
+                len,
+                due_days,
+                places,
+                honorarium,
+                reviewers,
                 criteria,
-            }
-        })
+            )| {
+                let closes_at = opens_at + Duration::seconds(len);
+                Draft {
+                    title,
+                    description,
+                    opens_at,
+                    closes_at,
+                    decision_due_on: closes_at.date_naive() + Duration::days(due_days),
+                    funded_places: places,
+                    honorarium_pence: honorarium,
+                    reviewers_per_application: reviewers,
+                    criteria,
+                }
+            },
+        )
 }
 
 fn any_draft() -> impl Strategy<Value = Draft> {
@@ -371,7 +412,9 @@ fn is_known_field(name: &str) -> bool {
     let parts: Vec<&str> = name.split('.').collect();
     parts.len() == 3
         && parts[0] == "criteria"
-        && parts[1].parse::<usize>().is_ok_and(|i| parts[1] == i.to_string())
+        && parts[1]
+            .parse::<usize>()
+            .is_ok_and(|i| parts[1] == i.to_string())
         && (parts[2] == "name" || parts[2] == "weight")
 }
 

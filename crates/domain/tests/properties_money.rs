@@ -20,7 +20,8 @@ fn read_back(shown: &str) -> i64 {
     let body = shown.strip_prefix('£').expect("starts with £");
     let plain: String = body.chars().filter(|c| *c != ',').collect();
     let (pounds, pennies) = plain.split_once('.').expect("has a decimal point");
-    pounds.parse::<i64>().expect("pounds are digits") * 100 + pennies.parse::<i64>().expect("pence are digits")
+    pounds.parse::<i64>().expect("pounds are digits") * 100
+        + pennies.parse::<i64>().expect("pence are digits")
 }
 
 proptest! {
@@ -84,7 +85,10 @@ fn zero_is_zero_pence() {
     assert_eq!(Pence::zero().get(), 0);
     assert_eq!(Pence::zero(), Pence::parse("x", 0).unwrap());
     assert_eq!(Pence::zero().to_string(), "£0.00");
-    assert_eq!(Pence::parse("x", MAX_PENCE).unwrap().to_string(), "£10,000,000.00");
+    assert_eq!(
+        Pence::parse("x", MAX_PENCE).unwrap().to_string(),
+        "£10,000,000.00"
+    );
     assert_eq!(Pence::parse("x", 1).unwrap().to_string(), "£0.01");
     assert_eq!(Pence::parse("x", 100_000).unwrap().to_string(), "£1,000.00");
 }

@@ -57,8 +57,13 @@ impl Config {
     pub fn from_env() -> anyhow::Result<Config> {
         let mut vars: HashMap<String, String> = HashMap::new();
         if let Ok(path) = std::env::var("CONVENE_CONFIG") {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("reading CONVENE_CONFIG file {path}"))?;
-            for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading CONVENE_CONFIG file {path}"))?;
+            for line in text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
                 if let Some((k, v)) = line.split_once('=') {
                     vars.insert(k.trim().to_string(), v.trim().to_string());
                 }
@@ -73,18 +78,32 @@ impl Config {
     }
 
     pub fn from_map(vars: &HashMap<String, String>) -> anyhow::Result<Config> {
-        let get = |k: &str| vars.get(k).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        let get = |k: &str| {
+            vars.get(k)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+        };
         let production = get("CONVENE_ENV").is_some_and(|e| e == "production");
         let data_dir = PathBuf::from(get("CONVENE_DATA_DIR").unwrap_or_else(|| "data".into()));
         let database_url = match get("CONVENE_DATABASE_URL") {
             Some(u) => u,
             None => {
-                std::fs::create_dir_all(&data_dir).with_context(|| format!("creating the data folder {}", data_dir.display()))?;
-                format!("sqlite://{}?mode=rwc", data_dir.join("convene.db").display())
+                std::fs::create_dir_all(&data_dir)
+                    .with_context(|| format!("creating the data folder {}", data_dir.display()))?;
+                format!(
+                    "sqlite://{}?mode=rwc",
+                    data_dir.join("convene.db").display()
+                )
             }
         };
-        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
-            bail!("CONVENE_DATABASE_URL must start with sqlite: or postgres:// (got {})", redact_url(&database_url));
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            bail!(
+                "CONVENE_DATABASE_URL must start with sqlite: or postgres:// (got {})",
+                redact_url(&database_url)
+            );
         }
         let listen: SocketAddr = get("CONVENE_LISTEN")
             .unwrap_or_else(|| "127.0.0.1:8080".into())
@@ -93,7 +112,9 @@ impl Config {
         let jwt_secret = match get("CONVENE_JWT_SECRET") {
             Some(s) if s.len() >= 32 => s,
             Some(_) => bail!("CONVENE_JWT_SECRET must be at least 32 characters"),
-            None if production => bail!("CONVENE_JWT_SECRET is required when CONVENE_ENV=production"),
+            None if production => {
+                bail!("CONVENE_JWT_SECRET is required when CONVENE_ENV=production")
+            }
             None => kept_secret(&data_dir)?,
         };
         let static_dir = match get("CONVENE_STATIC_DIR") {
@@ -101,7 +122,9 @@ impl Config {
             None => Some(PathBuf::from("frontend/dist")).filter(|d| d.join("index.html").exists()),
         };
         let outbox_backoff_ms = match get("CONVENE_OUTBOX_BACKOFF_MS") {
-            Some(v) => v.parse().context("CONVENE_OUTBOX_BACKOFF_MS must be a whole number of milliseconds")?,
+            Some(v) => v
+                .parse()
+                .context("CONVENE_OUTBOX_BACKOFF_MS must be a whole number of milliseconds")?,
             None => 5000,
         };
         let demo = get("CONVENE_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
@@ -120,7 +143,8 @@ impl Config {
             production,
             outbox_backoff_ms,
             outbox_poll_ms: 500,
-            mail_from: get("CONVENE_MAIL_FROM").unwrap_or_else(|| "Convene <no-reply@convene.invalid>".into()),
+            mail_from: get("CONVENE_MAIL_FROM")
+                .unwrap_or_else(|| "Convene <no-reply@convene.invalid>".into()),
         })
     }
 }
@@ -150,7 +174,10 @@ mod tests {
 
     #[test]
     fn passwords_in_urls_are_redacted() {
-        assert_eq!(redact_url("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(
+            redact_url("postgres://u:secret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
         assert_eq!(redact_url("sqlite://data/x.db"), "sqlite://data/x.db");
     }
 
@@ -158,8 +185,14 @@ mod tests {
     fn production_requires_a_secret() {
         let mut m = HashMap::new();
         m.insert("CONVENE_ENV".to_string(), "production".to_string());
-        m.insert("CONVENE_DATABASE_URL".to_string(), "sqlite::memory:".to_string());
-        assert!(Config::from_map(&m).unwrap_err().to_string().contains("CONVENE_JWT_SECRET"));
+        m.insert(
+            "CONVENE_DATABASE_URL".to_string(),
+            "sqlite::memory:".to_string(),
+        );
+        assert!(Config::from_map(&m)
+            .unwrap_err()
+            .to_string()
+            .contains("CONVENE_JWT_SECRET"));
         m.insert("CONVENE_JWT_SECRET".to_string(), "x".repeat(40));
         assert!(Config::from_map(&m).is_ok());
     }
@@ -168,10 +201,19 @@ mod tests {
     fn bad_settings_are_named() {
         let mut m = HashMap::new();
         m.insert("CONVENE_DATABASE_URL".to_string(), "mysql://x".to_string());
-        assert!(Config::from_map(&m).unwrap_err().to_string().contains("CONVENE_DATABASE_URL"));
-        m.insert("CONVENE_DATABASE_URL".to_string(), "sqlite::memory:".to_string());
+        assert!(Config::from_map(&m)
+            .unwrap_err()
+            .to_string()
+            .contains("CONVENE_DATABASE_URL"));
+        m.insert(
+            "CONVENE_DATABASE_URL".to_string(),
+            "sqlite::memory:".to_string(),
+        );
         m.insert("CONVENE_JWT_SECRET".to_string(), "x".repeat(40));
         m.insert("CONVENE_LISTEN".to_string(), "nowhere".to_string());
-        assert!(Config::from_map(&m).unwrap_err().to_string().contains("CONVENE_LISTEN"));
+        assert!(Config::from_map(&m)
+            .unwrap_err()
+            .to_string()
+            .contains("CONVENE_LISTEN"));
     }
 }

@@ -8,10 +8,10 @@ use convene_domain::application::{ApplicationStatus, ApplicationText};
 use convene_domain::call::{CallDraft, CallStatus, HonorariumPolicy, NewCall, RankBy};
 use convene_domain::catalogue::DomainStatus;
 use convene_domain::organisation::Sector;
+use convene_store::begin_write;
 use convene_store::entities::{domain, organisation, person};
 use convene_store::repo::{applications as apps, calls, domains, organisations, people};
 use convene_store::sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
-use convene_store::begin_write;
 use uuid::Uuid;
 
 use crate::auth::password;
@@ -19,13 +19,33 @@ use crate::auth::password;
 pub const DEMO_PASSWORD: &str = "convene-demo-2026";
 
 const ORGANISATIONS: [(&str, Sector, bool); 12] = [
-    ("Riverside University Hospitals NHS Foundation Trust", Sector::NhsTrust, true),
-    ("Southbank Community Health NHS Trust", Sector::NhsTrust, true),
+    (
+        "Riverside University Hospitals NHS Foundation Trust",
+        Sector::NhsTrust,
+        true,
+    ),
+    (
+        "Southbank Community Health NHS Trust",
+        Sector::NhsTrust,
+        true,
+    ),
     ("Northgate Mental Health NHS Trust", Sector::NhsTrust, true),
     ("Elmfield Primary Care Network", Sector::PrimaryCare, true),
-    ("Thameside Integrated Care Board", Sector::Commissioner, true),
-    ("Borough of Kingsmead Council", Sector::LocalAuthority, false),
-    ("Southbridge University School of Nursing", Sector::Academic, false),
+    (
+        "Thameside Integrated Care Board",
+        Sector::Commissioner,
+        true,
+    ),
+    (
+        "Borough of Kingsmead Council",
+        Sector::LocalAuthority,
+        false,
+    ),
+    (
+        "Southbridge University School of Nursing",
+        Sector::Academic,
+        false,
+    ),
     ("Medisafe Devices Ltd", Sector::Industry, false),
     ("Patient Voices Trust", Sector::ThirdSector, false),
     ("Hollowbrook Hospice", Sector::ThirdSector, false),
@@ -34,30 +54,120 @@ const ORGANISATIONS: [(&str, Sector, bool); 12] = [
 ];
 
 const DOMAINS: [(&str, &str); 8] = [
-    ("Medication safety", "Safer prescribing, dispensing and administration of medicines across settings."),
-    ("Falls prevention", "Preventing falls and harm from falls in hospital, care homes and at home."),
-    ("Deteriorating patient", "Recognising and responding to the patient whose condition is getting worse."),
-    ("Maternity safety", "Safer care for mothers and babies before, during and after birth."),
-    ("Pressure ulcers", "Preventing pressure damage across hospital and community care."),
-    ("Sepsis", "Early recognition and treatment of sepsis in every setting."),
-    ("Safer discharge", "Safe transitions of care from hospital to home and community."),
-    ("Mental health safety", "Reducing harm in mental health services, including self-harm and restraint."),
+    (
+        "Medication safety",
+        "Safer prescribing, dispensing and administration of medicines across settings.",
+    ),
+    (
+        "Falls prevention",
+        "Preventing falls and harm from falls in hospital, care homes and at home.",
+    ),
+    (
+        "Deteriorating patient",
+        "Recognising and responding to the patient whose condition is getting worse.",
+    ),
+    (
+        "Maternity safety",
+        "Safer care for mothers and babies before, during and after birth.",
+    ),
+    (
+        "Pressure ulcers",
+        "Preventing pressure damage across hospital and community care.",
+    ),
+    (
+        "Sepsis",
+        "Early recognition and treatment of sepsis in every setting.",
+    ),
+    (
+        "Safer discharge",
+        "Safe transitions of care from hospital to home and community.",
+    ),
+    (
+        "Mental health safety",
+        "Reducing harm in mental health services, including self-harm and restraint.",
+    ),
 ];
 
 /// (name, email, organisation index, profession, roles)
 const PEOPLE: [(&str, &str, usize, &str, &[Role]); 12] = [
-    ("Priya Raman", "programme@convene.example", 11, "Programme manager", &[Role::ProgrammeTeam]),
-    ("Tom Okafor", "panel.chair@convene.example", 4, "Director of nursing", &[Role::Panel]),
-    ("Grace Lindqvist", "panel@convene.example", 6, "Senior lecturer", &[Role::Panel]),
-    ("Sam Whitfield", "coach@convene.example", 11, "Improvement coach", &[Role::Coach]),
-    ("Amira Haddad", "amira@convene.example", 0, "Pharmacist", &[]),
-    ("Ben Carter", "ben@convene.example", 1, "Physiotherapist", &[]),
-    ("Chloe Mensah", "chloe@convene.example", 3, "Practice nurse", &[]),
-    ("Dev Patel", "dev@convene.example", 7, "Product specialist", &[]),
-    ("Eilidh Ross", "eilidh@convene.example", 2, "Ward manager", &[]),
-    ("Femi Adeyemi", "femi@convene.example", 8, "Patient advocate", &[]),
+    (
+        "Priya Raman",
+        "programme@convene.example",
+        11,
+        "Programme manager",
+        &[Role::ProgrammeTeam],
+    ),
+    (
+        "Tom Okafor",
+        "panel.chair@convene.example",
+        4,
+        "Director of nursing",
+        &[Role::Panel],
+    ),
+    (
+        "Grace Lindqvist",
+        "panel@convene.example",
+        6,
+        "Senior lecturer",
+        &[Role::Panel],
+    ),
+    (
+        "Sam Whitfield",
+        "coach@convene.example",
+        11,
+        "Improvement coach",
+        &[Role::Coach],
+    ),
+    (
+        "Amira Haddad",
+        "amira@convene.example",
+        0,
+        "Pharmacist",
+        &[],
+    ),
+    (
+        "Ben Carter",
+        "ben@convene.example",
+        1,
+        "Physiotherapist",
+        &[],
+    ),
+    (
+        "Chloe Mensah",
+        "chloe@convene.example",
+        3,
+        "Practice nurse",
+        &[],
+    ),
+    (
+        "Dev Patel",
+        "dev@convene.example",
+        7,
+        "Product specialist",
+        &[],
+    ),
+    (
+        "Eilidh Ross",
+        "eilidh@convene.example",
+        2,
+        "Ward manager",
+        &[],
+    ),
+    (
+        "Femi Adeyemi",
+        "femi@convene.example",
+        8,
+        "Patient advocate",
+        &[],
+    ),
     ("Hannah Brooks", "hannah@convene.example", 0, "Midwife", &[]),
-    ("Isaac Levy", "isaac@convene.example", 10, "Healthcare assistant", &[]),
+    (
+        "Isaac Levy",
+        "isaac@convene.example",
+        10,
+        "Healthcare assistant",
+        &[],
+    ),
 ];
 
 fn answers(topic: &str) -> ApplicationText {
@@ -75,11 +185,15 @@ fn answers(topic: &str) -> ApplicationText {
 }
 
 pub async fn is_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
-    Ok(organisation::Entity::find().count(db).await? == 0 && person::Entity::find().count(db).await? == 0)
+    Ok(organisation::Entity::find().count(db).await? == 0
+        && person::Entity::find().count(db).await? == 0)
 }
 
 /// Seed the demo when the database is empty; returns what to print (the sign-ins).
-pub async fn seed_if_empty(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result<Option<String>> {
+pub async fn seed_if_empty(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<String>> {
     if !is_empty(db).await? {
         return Ok(None);
     }
@@ -95,16 +209,34 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
     }
     let mut doms: Vec<domain::Model> = Vec::new();
     for (name, description) in DOMAINS {
-        doms.push(domains::create(&tx, name, description, DomainStatus::Accepted, None, now).await?);
+        doms.push(
+            domains::create(&tx, name, description, DomainStatus::Accepted, None, now).await?,
+        );
     }
-    doms.push(domains::create(&tx, "Diagnostic safety", "Proposed by an applicant: reducing missed and delayed diagnoses.", DomainStatus::Proposed, None, now).await?);
+    doms.push(
+        domains::create(
+            &tx,
+            "Diagnostic safety",
+            "Proposed by an applicant: reducing missed and delayed diagnoses.",
+            DomainStatus::Proposed,
+            None,
+            now,
+        )
+        .await?,
+    );
     let mut folk: Vec<person::Model> = Vec::new();
     for (name, email, org, profession, roles) in PEOPLE {
         let email = Email::parse("email", email).expect("demo e-mail");
         let name = PersonName::parse("name", name).expect("demo name");
         let p = people::create(
             &tx,
-            people::NewPerson { email: &email, name: &name, profession: Some(profession.to_string()), organisation_id: orgs[org].id, password_hash: hash.clone() },
+            people::NewPerson {
+                email: &email,
+                name: &name,
+                profession: Some(profession.to_string()),
+                organisation_id: orgs[org].id,
+                password_hash: hash.clone(),
+            },
             now,
         )
         .await?;
@@ -132,7 +264,16 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
         criteria: criteria.clone(),
     })
     .map_err(|e| anyhow::anyhow!("demo call: {e}"))?;
-    let open_call = calls::create(&tx, &open, HonorariumPolicy::Redistribute, RankBy::Weighted, CallStatus::Open, Some(folk[0].id), now).await?;
+    let open_call = calls::create(
+        &tx,
+        &open,
+        HonorariumPolicy::Redistribute,
+        RankBy::Weighted,
+        CallStatus::Open,
+        Some(folk[0].id),
+        now,
+    )
+    .await?;
     let past = NewCall::parse(CallDraft {
         title: "Call for Conveners 2025",
         description: "Last year's round.",
@@ -145,7 +286,16 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
         criteria,
     })
     .map_err(|e| anyhow::anyhow!("demo call: {e}"))?;
-    let past_call = calls::create(&tx, &past, HonorariumPolicy::Redistribute, RankBy::Weighted, CallStatus::Decided, Some(folk[0].id), now).await?;
+    let past_call = calls::create(
+        &tx,
+        &past,
+        HonorariumPolicy::Redistribute,
+        RankBy::Weighted,
+        CallStatus::Decided,
+        Some(folk[0].id),
+        now,
+    )
+    .await?;
 
     // (call, domain, lead, status, co-leads accepted)
     let plan: [(Uuid, usize, usize, ApplicationStatus, &[usize]); 8] = [
@@ -188,7 +338,10 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
         if status != ApplicationStatus::Draft {
             a = apps::set_status(&tx, a, ApplicationStatus::Submitted, now).await?;
         }
-        if !matches!(status, ApplicationStatus::Draft | ApplicationStatus::Submitted) {
+        if !matches!(
+            status,
+            ApplicationStatus::Draft | ApplicationStatus::Submitted
+        ) {
             apps::set_status(&tx, a, status, now).await?;
         }
     }
@@ -198,7 +351,14 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
     out.push_str("):\n");
     for (name, email, _, _, roles) in PEOPLE.iter().take(8) {
         let r: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-        out.push_str(&format!("  {email:<32} {name}{}\n", if r.is_empty() { String::new() } else { format!(" ({})", r.join(", ")) }));
+        out.push_str(&format!(
+            "  {email:<32} {name}{}\n",
+            if r.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", r.join(", "))
+            }
+        ));
     }
     Ok(out)
 }

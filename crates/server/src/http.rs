@@ -1,13 +1,13 @@
 //! HTTP: `/graphql` (POST JSON; GET for queries only, and the explorer), `/health`, `/ready`,
 //! `/metrics`, and the SPA. Mutations never run from a GET or a form or text post.
 
+use async_graphql::parser::types::{DocumentOperations, OperationType};
+use async_graphql::{BatchRequest, BatchResponse, Request};
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::Json;
-use async_graphql::parser::types::{DocumentOperations, OperationType};
-use async_graphql::{BatchRequest, BatchResponse, Request};
 use convene_domain::access::Viewer;
 use convene_store::repo::people;
 use serde::Deserialize;
@@ -26,7 +26,11 @@ pub struct Http {
 }
 
 fn gql_error(status: StatusCode, code: &str, message: &str) -> Response {
-    (status, Json(json!({ "errors": [{ "message": message, "extensions": { "code": code } }] }))).into_response()
+    (
+        status,
+        Json(json!({ "errors": [{ "message": message, "extensions": { "code": code } }] })),
+    )
+        .into_response()
 }
 
 /// Who is asking: no header is anonymous; a bad header is an error, never a silent anonymous.
@@ -35,7 +39,9 @@ async fn viewer_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Viewe
         return Ok(None);
     };
     let unauth = |m: &str| gql_error(StatusCode::OK, "UNAUTHENTICATED", m);
-    let text = value.to_str().map_err(|_| unauth("The Authorization header is not readable"))?;
+    let text = value
+        .to_str()
+        .map_err(|_| unauth("The Authorization header is not readable"))?;
     let token = text
         .strip_prefix("Bearer ")
         .or_else(|| text.strip_prefix("bearer "))
@@ -43,10 +49,28 @@ async fn viewer_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Viewe
     let person_id: Uuid = state.keys.verify(token.trim()).map_err(|m| unauth(&m))?;
     let person = people::get(&state.db, person_id)
         .await
-        .map_err(|_| gql_error(StatusCode::SERVICE_UNAVAILABLE, "INTERNAL", "The database is not available"))?
+        .map_err(|_| {
+            gql_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "INTERNAL",
+                "The database is not available",
+            )
+        })?
         .ok_or_else(|| unauth("This account no longer exists: sign in again"))?;
-    let roles = people::roles_of(&state.db, &[person_id]).await.map_err(|_| gql_error(StatusCode::SERVICE_UNAVAILABLE, "INTERNAL", "The database is not available"))?;
-    Ok(Some(Viewer { person: person_id.into(), email: person.email, roles: roles.get(&person_id).cloned().unwrap_or_default() }))
+    let roles = people::roles_of(&state.db, &[person_id])
+        .await
+        .map_err(|_| {
+            gql_error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "INTERNAL",
+                "The database is not available",
+            )
+        })?;
+    Ok(Some(Viewer {
+        person: person_id.into(),
+        email: person.email,
+        roles: roles.get(&person_id).cloned().unwrap_or_default(),
+    }))
 }
 
 async fn execute(http: &Http, headers: &HeaderMap, batch: BatchRequest) -> Response {
@@ -54,7 +78,12 @@ async fn execute(http: &Http, headers: &HeaderMap, batch: BatchRequest) -> Respo
         Ok(v) => v,
         Err(r) => return r,
     };
-    let with_data = |r: Request| r.data(RequestCtx { viewer: viewer.clone() }).data(Loaders::new(&http.state.db));
+    let with_data = |r: Request| {
+        r.data(RequestCtx {
+            viewer: viewer.clone(),
+        })
+        .data(Loaders::new(&http.state.db))
+    };
     let response = match batch {
         BatchRequest::Single(r) => BatchResponse::Single(http.schema.execute(with_data(r)).await),
         BatchRequest::Batch(rs) => {
@@ -78,7 +107,10 @@ async fn execute(http: &Http, headers: &HeaderMap, batch: BatchRequest) -> Respo
         }
     };
     let mut resp = Json(response).into_response();
-    resp.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    resp.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     resp
 }
 
@@ -88,18 +120,38 @@ pub async fn graphql_post(State(http): State<Http>, headers: HeaderMap, body: By
     let json_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
         .is_some_and(|v| v == "application/json" || v == "application/graphql-response+json");
     if !json_type {
-        return gql_error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "VALIDATION", "Send GraphQL requests as POST with Content-Type: application/json");
+        return gql_error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "VALIDATION",
+            "Send GraphQL requests as POST with Content-Type: application/json",
+        );
     }
     let batch: BatchRequest = match serde_json::from_slice(&body) {
         Ok(b) => b,
-        Err(_) => return gql_error(StatusCode::BAD_REQUEST, "VALIDATION", "The request body is not a GraphQL request in JSON"),
+        Err(_) => {
+            return gql_error(
+                StatusCode::BAD_REQUEST,
+                "VALIDATION",
+                "The request body is not a GraphQL request in JSON",
+            )
+        }
     };
     if let BatchRequest::Batch(rs) = &batch {
         if rs.len() > MAX_BATCH {
-            return gql_error(StatusCode::BAD_REQUEST, "QUERY_TOO_COMPLEX", &format!("A batch may hold at most {MAX_BATCH} requests"));
+            return gql_error(
+                StatusCode::BAD_REQUEST,
+                "QUERY_TOO_COMPLEX",
+                &format!("A batch may hold at most {MAX_BATCH} requests"),
+            );
         }
         if rs.is_empty() {
             return gql_error(StatusCode::BAD_REQUEST, "VALIDATION", "The batch is empty");
@@ -128,21 +180,45 @@ fn is_mutation(query: &str, operation: Option<&str>) -> bool {
             None => ops.values().next().map(|op| op.node.ty),
         },
     };
-    matches!(ty, Some(OperationType::Mutation | OperationType::Subscription))
+    matches!(
+        ty,
+        Some(OperationType::Mutation | OperationType::Subscription)
+    )
 }
 
 /// `GET /graphql`: the explorer for a browser, queries (never mutations) for anyone else.
-pub async fn graphql_get(State(http): State<Http>, headers: HeaderMap, Query(params): Query<GetParams>) -> Response {
+pub async fn graphql_get(
+    State(http): State<Http>,
+    headers: HeaderMap,
+    Query(params): Query<GetParams>,
+) -> Response {
     let Some(query) = params.query else {
-        let wants_html = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
+        let wants_html = headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("text/html"));
         if wants_html && !http.state.config.production {
-            return Html(async_graphql::http::GraphiQLSource::build().endpoint("/graphql").finish()).into_response();
+            return Html(
+                async_graphql::http::GraphiQLSource::build()
+                    .endpoint("/graphql")
+                    .finish(),
+            )
+            .into_response();
         }
-        return gql_error(StatusCode::BAD_REQUEST, "VALIDATION", "Pass the query in the `query` parameter, or POST it as JSON");
+        return gql_error(
+            StatusCode::BAD_REQUEST,
+            "VALIDATION",
+            "Pass the query in the `query` parameter, or POST it as JSON",
+        );
     };
     if is_mutation(&query, params.operation_name.as_deref()) {
-        let mut r = gql_error(StatusCode::METHOD_NOT_ALLOWED, "FORBIDDEN", "Mutations must be sent with POST");
-        r.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static("POST"));
+        let mut r = gql_error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "FORBIDDEN",
+            "Mutations must be sent with POST",
+        );
+        r.headers_mut()
+            .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
         return r;
     }
     let mut req = Request::new(query);
@@ -152,7 +228,13 @@ pub async fn graphql_get(State(http): State<Http>, headers: HeaderMap, Query(par
     if let Some(v) = params.variables.filter(|v| !v.is_empty()) {
         match serde_json::from_str(&v) {
             Ok(vars) => req = req.variables(async_graphql::Variables::from_json(vars)),
-            Err(_) => return gql_error(StatusCode::BAD_REQUEST, "VALIDATION", "The variables parameter is not JSON"),
+            Err(_) => {
+                return gql_error(
+                    StatusCode::BAD_REQUEST,
+                    "VALIDATION",
+                    "The variables parameter is not JSON",
+                )
+            }
         }
     }
     execute(&http, &headers, BatchRequest::Single(req)).await
@@ -165,12 +247,18 @@ pub async fn health() -> impl IntoResponse {
 pub async fn ready(State(http): State<Http>) -> Response {
     match http.state.db.ping().await {
         Ok(()) => Json(json!({ "status": "ready", "database": "ok" })).into_response(),
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "unavailable", "database": "unreachable" }))).into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({ "status": "unavailable", "database": "unreachable" })),
+        )
+            .into_response(),
     }
 }
 
 pub async fn metrics(State(http): State<Http>) -> Response {
-    let pending = convene_store::repo::outbox::pending_count(&http.state.db).await.unwrap_or(0);
+    let pending = convene_store::repo::outbox::pending_count(&http.state.db)
+        .await
+        .unwrap_or(0);
     let body = format!(
         "# HELP convene_sql_statements_total SQL statements sent to the database.\n# TYPE convene_sql_statements_total counter\nconvene_sql_statements_total {}\n# HELP convene_outbox_pending Messages waiting in the outbox.\n# TYPE convene_outbox_pending gauge\nconvene_outbox_pending {}\n",
         http.state.statements.get(),
@@ -187,7 +275,13 @@ mod tests {
     fn mutations_are_recognised_in_get_requests() {
         assert!(is_mutation("mutation { signOut { signedOut } }", None));
         assert!(!is_mutation("{ viewer { id } }", None));
-        assert!(is_mutation("query A { viewer { id } } mutation B { signOut { signedOut } }", Some("B")));
-        assert!(!is_mutation("query A { viewer { id } } mutation B { signOut { signedOut } }", Some("A")));
+        assert!(is_mutation(
+            "query A { viewer { id } } mutation B { signOut { signedOut } }",
+            Some("B")
+        ));
+        assert!(!is_mutation(
+            "query A { viewer { id } } mutation B { signOut { signedOut } }",
+            Some("A")
+        ));
     }
 }

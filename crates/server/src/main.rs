@@ -29,7 +29,9 @@ async fn main() -> ExitCode {
             }
             Err(e) => Err(e),
         },
-        "migrate" => startup::open_database(&config, &Default::default()).await.map(|_| println!("The database is up to date.")),
+        "migrate" => startup::open_database(&config, &Default::default())
+            .await
+            .map(|_| println!("The database is up to date.")),
         "seed-demo" => seed_demo(&config).await,
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
@@ -53,7 +55,9 @@ async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     let db = startup::open_database(config, &Default::default()).await?;
     match demo::seed_if_empty(&db, chrono::Utc::now()).await? {
         Some(info) => println!("{info}"),
-        None => println!("The database already has data; the demo is loaded only into an empty database."),
+        None => println!(
+            "The database already has data; the demo is loaded only into an empty database."
+        ),
     }
     Ok(())
 }
@@ -66,7 +70,11 @@ fn export_schema(args: &[String]) -> ExitCode {
         print!("{sdl}");
         return ExitCode::SUCCESS;
     }
-    let path = args.iter().find(|a| !a.starts_with("--")).map(String::as_str).unwrap_or("schema.graphql");
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map(String::as_str)
+        .unwrap_or("schema.graphql");
     match std::fs::read_to_string(path) {
         Ok(existing) if existing == sdl => {
             println!("{path} matches the server's schema.");

@@ -13,7 +13,7 @@ use chrono::Utc;
 use convene_domain::account::{Email, NewPassword, PersonName, Role};
 use convene_domain::organisation::Sector;
 use convene_store::repo::{organisations, people};
-use convene_store::sea_orm::{DatabaseConnection};
+use convene_store::sea_orm::DatabaseConnection;
 use convene_store::{begin_write, StatementCounter};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
@@ -39,11 +39,21 @@ pub struct App {
 }
 
 /// Connect and migrate; refuse a database newer than this binary.
-pub async fn open_database(config: &Config, counter: &StatementCounter) -> anyhow::Result<DatabaseConnection> {
+pub async fn open_database(
+    config: &Config,
+    counter: &StatementCounter,
+) -> anyhow::Result<DatabaseConnection> {
     let db = convene_store::connect(&config.database_url, counter)
         .await
-        .with_context(|| format!("connecting to {}", crate::config::redact_url(&config.database_url)))?;
-    let applied = convene_store::migrate(&db).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+        .with_context(|| {
+            format!(
+                "connecting to {}",
+                crate::config::redact_url(&config.database_url)
+            )
+        })?;
+    let applied = convene_store::migrate(&db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     if applied > 0 {
         tracing::info!(applied, "migrations applied");
     }
@@ -67,20 +77,35 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
         statements: counter,
     };
     let router = router(state.clone());
-    let listener = TcpListener::bind(state.config.listen).await.with_context(|| format!("binding {}", state.config.listen))?;
+    let listener = TcpListener::bind(state.config.listen)
+        .await
+        .with_context(|| format!("binding {}", state.config.listen))?;
     let addr = listener.local_addr()?;
-    Ok(App { addr, state, listener, router })
+    Ok(App {
+        addr,
+        state,
+        listener,
+        router,
+    })
 }
 
 pub fn router(state: AppState) -> Router {
-    let http = Http { schema: schema::build(Some(state.clone())), state: state.clone() };
+    let http = Http {
+        schema: schema::build(Some(state.clone())),
+        state: state.clone(),
+    };
     let mut r = Router::new()
         .route("/graphql", get(http::graphql_get).post(http::graphql_post))
         .route("/health", get(http::health))
         .route("/ready", get(http::ready))
         .route("/metrics", get(http::metrics))
         .with_state(http);
-    if let Some(dir) = state.config.static_dir.clone().filter(|d| d.join("index.html").exists()) {
+    if let Some(dir) = state
+        .config
+        .static_dir
+        .clone()
+        .filter(|d| d.join("index.html").exists())
+    {
         let index = dir.join("index.html");
         r = r.fallback_service(ServeDir::new(dir).fallback(ServeFile::new(index)));
     } else {
@@ -93,7 +118,10 @@ pub fn router(state: AppState) -> Router {
     }
     r.layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -102,7 +130,9 @@ impl App {
     pub async fn run(self) -> anyhow::Result<()> {
         let worker = crate::outbox::spawn(self.state.clone());
         tracing::info!(addr = %self.addr, "Convene is listening");
-        let result = axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown()).await;
+        let result = axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown())
+            .await;
         worker.abort();
         result.map_err(Into::into)
     }
@@ -123,7 +153,8 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -141,21 +172,52 @@ pub async fn bootstrap_admin(db: &DatabaseConnection, config: &Config) -> anyhow
     if people::count_with_role(db, Role::ProgrammeTeam).await? > 0 {
         return Ok(());
     }
-    let email = Email::parse("CONVENE_ADMIN_EMAIL", email).map_err(|e| anyhow::anyhow!("CONVENE_ADMIN_EMAIL: {e}"))?;
-    let pw = NewPassword::parse("CONVENE_ADMIN_PASSWORD", pw).map_err(|e| anyhow::anyhow!("CONVENE_ADMIN_PASSWORD: {e}"))?;
+    let email = Email::parse("CONVENE_ADMIN_EMAIL", email)
+        .map_err(|e| anyhow::anyhow!("CONVENE_ADMIN_EMAIL: {e}"))?;
+    let pw = NewPassword::parse("CONVENE_ADMIN_PASSWORD", pw)
+        .map_err(|e| anyhow::anyhow!("CONVENE_ADMIN_PASSWORD: {e}"))?;
     let hash = password::hash(pw.expose().to_string()).await?;
     let now = Utc::now();
     let tx = begin_write(db).await?;
     let person = match people::find_by_email(&tx, email.as_str()).await? {
         Some(p) => p,
         None => {
-            let (orgs, _) = organisations::list(&tx, Some("Health Innovation Network"), convene_store::Page { offset: 0, limit: 1 }).await?;
+            let (orgs, _) = organisations::list(
+                &tx,
+                Some("Health Innovation Network"),
+                convene_store::Page {
+                    offset: 0,
+                    limit: 1,
+                },
+            )
+            .await?;
             let org = match orgs.into_iter().next() {
                 Some(o) => o,
-                None => organisations::create(&tx, "Health Innovation Network", Sector::Network, true, None, now).await?,
+                None => {
+                    organisations::create(
+                        &tx,
+                        "Health Innovation Network",
+                        Sector::Network,
+                        true,
+                        None,
+                        now,
+                    )
+                    .await?
+                }
             };
             let name = PersonName::parse("name", "Programme team").expect("a valid name");
-            people::create(&tx, people::NewPerson { email: &email, name: &name, profession: None, organisation_id: org.id, password_hash: hash }, now).await?
+            people::create(
+                &tx,
+                people::NewPerson {
+                    email: &email,
+                    name: &name,
+                    profession: None,
+                    organisation_id: org.id,
+                    password_hash: hash,
+                },
+                now,
+            )
+            .await?
         }
     };
     people::grant_role(&tx, person.id, Role::ProgrammeTeam, None, now).await?;

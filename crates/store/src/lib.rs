@@ -3,6 +3,7 @@
 
 pub mod entities;
 pub mod repo;
+pub mod testing;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -11,8 +12,9 @@ use std::time::Duration;
 use convene_domain::DomainError;
 use convene_migrations::{known_migrations, Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, EntityTrait,
-    Iterable, PrimaryKeyToColumn, QueryFilter, SqlErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, EntityTrait, Iterable, PrimaryKeyToColumn, QueryFilter, SqlErr, SqliteTransactionMode,
+    TransactionOptions, TransactionTrait,
 };
 
 pub use sea_orm;
@@ -59,10 +61,13 @@ impl StatementCounter {
 /// [`begin_write`]. PostgreSQL gets a bounded pool with a short acquire timeout.
 pub async fn connect(url: &str, counter: &StatementCounter) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url.to_string());
-    opts.sqlx_logging(false).acquire_timeout(Duration::from_secs(5)).connect_timeout(Duration::from_secs(5));
+    opts.sqlx_logging(false)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_timeout(Duration::from_secs(5));
     if url.starts_with("sqlite:") {
         let memory = url.contains(":memory:") || url.contains("mode=memory");
-        opts.max_connections(if memory { 1 } else { 8 }).min_connections(1);
+        opts.max_connections(if memory { 1 } else { 8 })
+            .min_connections(1);
         opts.map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
@@ -84,8 +89,13 @@ pub async fn connect(url: &str, counter: &StatementCounter) -> Result<DatabaseCo
 /// Begin a write transaction: `BEGIN IMMEDIATE` on SQLite so that concurrent writers queue on
 /// the busy timeout instead of failing; an ordinary transaction on PostgreSQL.
 pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
-    let mode = (db.get_database_backend() == DbBackend::Sqlite).then_some(SqliteTransactionMode::Immediate);
-    db.begin_with_options(TransactionOptions { sqlite_transaction_mode: mode, ..Default::default() }).await
+    let mode = (db.get_database_backend() == DbBackend::Sqlite)
+        .then_some(SqliteTransactionMode::Immediate);
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: mode,
+        ..Default::default()
+    })
+    .await
 }
 
 /// Run pending migrations, refusing a database that a newer Convene has migrated.
@@ -100,7 +110,11 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<usize> {
 pub async fn check_not_newer(db: &DatabaseConnection) -> Result<()> {
     let known = known_migrations();
     let applied = Migrator::get_migration_models(db).await?;
-    let unknown: Vec<String> = applied.into_iter().map(|m| m.version).filter(|v| !known.contains(v)).collect();
+    let unknown: Vec<String> = applied
+        .into_iter()
+        .map(|m| m.version)
+        .filter(|v| !known.contains(v))
+        .collect();
     if unknown.is_empty() {
         Ok(())
     } else {
@@ -114,15 +128,24 @@ pub async fn check_not_newer(db: &DatabaseConnection) -> Result<()> {
 }
 
 /// Load the rows of `E` with these primary keys (any order, missing ones skipped), in one statement.
-pub async fn by_ids<E>(db: &impl ConnectionTrait, ids: &[uuid::Uuid]) -> Result<Vec<E::Model>, DbErr>
+pub async fn by_ids<E>(
+    db: &impl ConnectionTrait,
+    ids: &[uuid::Uuid],
+) -> Result<Vec<E::Model>, DbErr>
 where
     E: EntityTrait,
 {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let pk = E::PrimaryKey::iter().next().expect("a primary key").into_column();
-    E::find().filter(sea_orm::ColumnTrait::is_in(&pk, ids.iter().copied())).all(db).await
+    let pk = E::PrimaryKey::iter()
+        .next()
+        .expect("a primary key")
+        .into_column();
+    E::find()
+        .filter(sea_orm::ColumnTrait::is_in(&pk, ids.iter().copied()))
+        .all(db)
+        .await
 }
 
 /// One page of a list: what the caller asked for, already bounded.

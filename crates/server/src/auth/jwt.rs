@@ -29,10 +29,17 @@ pub struct JwtKeys {
 
 impl JwtKeys {
     pub fn new(secret: &str) -> Self {
-        JwtKeys { encoding: EncodingKey::from_secret(secret.as_bytes()), decoding: DecodingKey::from_secret(secret.as_bytes()) }
+        JwtKeys {
+            encoding: EncodingKey::from_secret(secret.as_bytes()),
+            decoding: DecodingKey::from_secret(secret.as_bytes()),
+        }
     }
 
-    pub fn issue(&self, person: Uuid, now: DateTime<Utc>) -> anyhow::Result<(String, DateTime<Utc>)> {
+    pub fn issue(
+        &self,
+        person: Uuid,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<(String, DateTime<Utc>)> {
         let exp = now + Duration::minutes(ACCESS_TTL_MINUTES);
         let claims = Claims {
             sub: person.to_string(),
@@ -42,7 +49,10 @@ impl JwtKeys {
             aud: AUDIENCE.into(),
             kind: "person".into(),
         };
-        Ok((encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?, exp))
+        Ok((
+            encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?,
+            exp,
+        ))
     }
 
     /// The person a token speaks for, or why it is refused.
@@ -54,13 +64,16 @@ impl JwtKeys {
         v.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
         v.leeway = 5;
         let data = decode::<Claims>(token, &self.decoding, &v).map_err(|e| match e.kind() {
-            jsonwebtoken::errors::ErrorKind::ExpiredSignature => "Your session has expired: refresh it or sign in again".to_string(),
+            jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
+                "Your session has expired: refresh it or sign in again".to_string()
+            }
             _ => "The access token is not valid: sign in again".to_string(),
         })?;
         if data.claims.kind != "person" {
             return Err("The access token is not valid: sign in again".into());
         }
-        Uuid::parse_str(&data.claims.sub).map_err(|_| "The access token is not valid: sign in again".to_string())
+        Uuid::parse_str(&data.claims.sub)
+            .map_err(|_| "The access token is not valid: sign in again".to_string())
     }
 }
 
@@ -86,7 +99,9 @@ mod tests {
     #[test]
     fn expired_tokens_are_refused() {
         let k = JwtKeys::new("a-test-secret-that-is-long-enough-0123456789");
-        let (t, _) = k.issue(Uuid::new_v4(), Utc::now() - Duration::minutes(16)).unwrap();
+        let (t, _) = k
+            .issue(Uuid::new_v4(), Utc::now() - Duration::minutes(16))
+            .unwrap();
         assert!(k.verify(&t).unwrap_err().contains("expired"));
     }
 
@@ -102,8 +117,19 @@ mod tests {
         }
         let secret = "a-test-secret-that-is-long-enough-0123456789";
         let now = Utc::now().timestamp();
-        let c = NoAud { sub: Uuid::new_v4().to_string(), exp: now + 600, iat: now, iss: ISSUER.into(), kind: "person".into() };
-        let t = encode(&Header::new(Algorithm::HS256), &c, &EncodingKey::from_secret(secret.as_bytes())).unwrap();
+        let c = NoAud {
+            sub: Uuid::new_v4().to_string(),
+            exp: now + 600,
+            iat: now,
+            iss: ISSUER.into(),
+            kind: "person".into(),
+        };
+        let t = encode(
+            &Header::new(Algorithm::HS256),
+            &c,
+            &EncodingKey::from_secret(secret.as_bytes()),
+        )
+        .unwrap();
         assert!(JwtKeys::new(secret).verify(&t).is_err());
     }
 }

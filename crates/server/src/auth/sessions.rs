@@ -2,8 +2,8 @@
 //! refresh token again means it was stolen or replayed, so its whole family is revoked.
 
 use chrono::{DateTime, Duration, Utc};
-use convene_store::repo::sessions as repo;
 use convene_store::begin_write;
+use convene_store::repo::sessions as repo;
 use convene_store::sea_orm::{ConnectionTrait, DatabaseConnection};
 use uuid::Uuid;
 
@@ -20,11 +20,29 @@ pub struct TokenPair {
 }
 
 /// Start a session (a new family) or continue one.
-pub async fn issue(db: &impl ConnectionTrait, keys: &JwtKeys, person: Uuid, family: Option<Uuid>, now: DateTime<Utc>) -> ApiResult<TokenPair> {
+pub async fn issue(
+    db: &impl ConnectionTrait,
+    keys: &JwtKeys,
+    person: Uuid,
+    family: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> ApiResult<TokenPair> {
     let (access_token, access_expires_at) = keys.issue(person, now)?;
     let refresh_token = random_token(32);
-    repo::insert(db, person, family.unwrap_or_else(Uuid::new_v4), token_hash(&refresh_token), now, now + Duration::days(REFRESH_TTL_DAYS)).await?;
-    Ok(TokenPair { access_token, access_expires_at, refresh_token })
+    repo::insert(
+        db,
+        person,
+        family.unwrap_or_else(Uuid::new_v4),
+        token_hash(&refresh_token),
+        now,
+        now + Duration::days(REFRESH_TTL_DAYS),
+    )
+    .await?;
+    Ok(TokenPair {
+        access_token,
+        access_expires_at,
+        refresh_token,
+    })
 }
 
 fn refused(msg: &str) -> ApiError {
@@ -32,10 +50,17 @@ fn refused(msg: &str) -> ApiError {
 }
 
 /// Spend `token` and return a new pair in the same family.
-pub async fn rotate(db: &DatabaseConnection, keys: &JwtKeys, token: &str, now: DateTime<Utc>) -> ApiResult<(Uuid, TokenPair)> {
+pub async fn rotate(
+    db: &DatabaseConnection,
+    keys: &JwtKeys,
+    token: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<(Uuid, TokenPair)> {
     let tx = begin_write(db).await?;
     let Some(row) = repo::find_by_hash(&tx, &token_hash(token)).await? else {
-        return Err(refused("This refresh token is not recognised: sign in again"));
+        return Err(refused(
+            "This refresh token is not recognised: sign in again",
+        ));
     };
     if row.revoked_at.is_some() {
         return Err(refused("This session has ended: sign in again"));

@@ -16,7 +16,11 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
     pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { code, message: message.into(), fields: Vec::new() }
+        ApiError {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+        }
     }
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "internal error");
@@ -32,7 +36,11 @@ impl ApiError {
 
 impl From<DomainError> for ApiError {
     fn from(e: DomainError) -> Self {
-        ApiError { code: e.code(), message: e.message, fields: e.fields }
+        ApiError {
+            code: e.code(),
+            message: e.message,
+            fields: e.fields,
+        }
     }
 }
 
@@ -74,8 +82,14 @@ impl From<ApiError> for async_graphql::Error {
                     .iter()
                     .map(|f| {
                         let mut m = async_graphql::indexmap::IndexMap::new();
-                        m.insert(async_graphql::Name::new("field"), Value::from(f.field.clone()));
-                        m.insert(async_graphql::Name::new("message"), Value::from(f.message.clone()));
+                        m.insert(
+                            async_graphql::Name::new("field"),
+                            Value::from(f.field.clone()),
+                        );
+                        m.insert(
+                            async_graphql::Name::new("message"),
+                            Value::from(f.message.clone()),
+                        );
                         Value::Object(m)
                     })
                     .collect();
@@ -89,12 +103,19 @@ impl From<ApiError> for async_graphql::Error {
 /// limit) a code too, so that clients can rely on `extensions.code` always being there.
 pub fn classify_unlabelled(errors: &mut [async_graphql::ServerError]) {
     for e in errors {
-        let has_code = e.extensions.as_ref().is_some_and(|x| x.get("code").is_some());
+        let has_code = e
+            .extensions
+            .as_ref()
+            .is_some_and(|x| x.get("code").is_some());
         if has_code {
             continue;
         }
         let msg = e.message.to_lowercase();
-        let code = if msg.contains("too complex") || msg.contains("nested too deep") || msg.contains("too many directives") || msg.contains("recursion") {
+        let code = if msg.contains("too complex")
+            || msg.contains("nested too deep")
+            || msg.contains("too many directives")
+            || msg.contains("recursion")
+        {
             "QUERY_TOO_COMPLEX"
         } else {
             "VALIDATION"
@@ -105,7 +126,10 @@ pub fn classify_unlabelled(errors: &mut [async_graphql::ServerError]) {
             if let Some(field) = input_field_of(&e.message) {
                 let mut m = async_graphql::indexmap::IndexMap::new();
                 m.insert(async_graphql::Name::new("field"), Value::from(field));
-                m.insert(async_graphql::Name::new("message"), Value::from(e.message.clone()));
+                m.insert(
+                    async_graphql::Name::new("message"),
+                    Value::from(e.message.clone()),
+                );
                 ext.set("fields", Value::List(vec![Value::Object(m)]));
             }
         }
@@ -119,7 +143,11 @@ fn input_field_of(message: &str) -> Option<String> {
     let rest = &message[start..];
     let path = &rest[..rest.find('"')?];
     let last = path.rsplit('.').next()?;
-    Some(last.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[').to_string()).filter(|s| !s.is_empty())
+    Some(
+        last.trim_end_matches(|c: char| c == ']' || c.is_ascii_digit() || c == '[')
+            .to_string(),
+    )
+    .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -128,8 +156,15 @@ mod tests {
 
     #[test]
     fn field_names_are_read_from_input_errors() {
-        assert_eq!(input_field_of(r#"Invalid value for argument "input.email", expected type "String""#).as_deref(), Some("email"));
-        assert_eq!(input_field_of(r#"Invalid value for argument "input", field "x""#).as_deref(), Some("input"));
+        assert_eq!(
+            input_field_of(r#"Invalid value for argument "input.email", expected type "String""#)
+                .as_deref(),
+            Some("email")
+        );
+        assert_eq!(
+            input_field_of(r#"Invalid value for argument "input", field "x""#).as_deref(),
+            Some("input")
+        );
         assert_eq!(input_field_of("Unknown field"), None);
     }
 

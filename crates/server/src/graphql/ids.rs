@@ -12,7 +12,9 @@ pub fn encode(kind: &str, id: Uuid) -> ID {
 
 /// Split an ID into its type and uuid.
 pub fn decode_any(id: &ID) -> Option<(String, Uuid)> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(id.as_str().trim()).ok()?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(id.as_str().trim())
+        .ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let (kind, uuid) = text.split_once(':')?;
     Some((kind.to_string(), Uuid::parse_str(uuid).ok()?))
@@ -22,7 +24,18 @@ pub fn decode_any(id: &ID) -> Option<(String, Uuid)> {
 pub fn decode(field: &str, kind: &str, id: &ID) -> Result<Uuid, ApiError> {
     match decode_any(id) {
         Some((k, u)) if k == kind => Ok(u),
-        _ => Err(ApiError::field(field, format!("This is not the ID of a{} {}", if kind.starts_with(['A', 'E', 'I', 'O', 'U']) { "n" } else { "" }, kind.to_lowercase()))),
+        _ => Err(ApiError::field(
+            field,
+            format!(
+                "This is not the ID of a{} {}",
+                if kind.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                    "n"
+                } else {
+                    ""
+                },
+                kind.to_lowercase()
+            ),
+        )),
     }
 }
 

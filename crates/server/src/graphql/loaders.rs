@@ -8,7 +8,9 @@ use std::sync::Arc;
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::Context;
 use convene_domain::account::Role;
-use convene_store::entities::{application, call, criterion, domain, organisation, participant, person};
+use convene_store::entities::{
+    application, call, criterion, domain, organisation, participant, person,
+};
 use convene_store::repo;
 use convene_store::sea_orm::{DatabaseConnection, DbErr, EntityTrait};
 use convene_store::StoreError;
@@ -23,7 +25,13 @@ pub trait HasId {
 macro_rules! has_id {
     ($($m:path),*) => {$( impl HasId for $m { fn id(&self) -> Uuid { self.id } } )*};
 }
-has_id!(person::Model, organisation::Model, domain::Model, call::Model, application::Model);
+has_id!(
+    person::Model,
+    organisation::Model,
+    domain::Model,
+    call::Model,
+    application::Model
+);
 
 pub struct ById<E>(DatabaseConnection, PhantomData<fn() -> E>);
 
@@ -35,7 +43,9 @@ where
     type Value = E::Model;
     type Error = Arc<DbErr>;
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, E::Model>, Self::Error> {
-        let rows = convene_store::by_ids::<E>(&self.0, keys).await.map_err(Arc::new)?;
+        let rows = convene_store::by_ids::<E>(&self.0, keys)
+            .await
+            .map_err(Arc::new)?;
         Ok(rows.into_iter().map(|m| (m.id(), m)).collect())
     }
 }
@@ -52,7 +62,9 @@ impl Loader<Uuid> for Participants {
     type Value = Vec<participant::Model>;
     type Error = Arc<DbErr>;
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::applications::participants_of(&self.0, keys).await.map_err(store_err)
+        repo::applications::participants_of(&self.0, keys)
+            .await
+            .map_err(store_err)
     }
 }
 
@@ -61,7 +73,9 @@ impl Loader<Uuid> for Criteria {
     type Value = Vec<criterion::Model>;
     type Error = Arc<DbErr>;
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::calls::criteria_of(&self.0, keys).await.map_err(store_err)
+        repo::calls::criteria_of(&self.0, keys)
+            .await
+            .map_err(store_err)
     }
 }
 
@@ -70,7 +84,9 @@ impl Loader<Uuid> for Roles {
     type Value = Vec<Role>;
     type Error = Arc<DbErr>;
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::people::roles_of(&self.0, keys).await.map_err(store_err)
+        repo::people::roles_of(&self.0, keys)
+            .await
+            .map_err(store_err)
     }
 }
 
@@ -113,5 +129,7 @@ pub async fn must<L>(dl: &DataLoader<L>, id: Uuid, what: &str) -> ApiResult<L::V
 where
     L: Loader<Uuid, Error = Arc<DbErr>>,
 {
-    dl.load_one(id).await?.ok_or_else(|| super::error::ApiError::internal(format!("{what} {id} is missing")))
+    dl.load_one(id)
+        .await?
+        .ok_or_else(|| super::error::ApiError::internal(format!("{what} {id} is missing")))
 }

@@ -1,6 +1,6 @@
 //! The schema with its limits: depth, complexity (lists weighted by `first`), directives.
 
-use async_graphql::{EmptySubscription, Schema, SDLExportOptions};
+use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
 
 use super::context::AppState;
 use super::mutation::MutationRoot;
@@ -27,5 +27,10 @@ pub fn build(state: Option<AppState>) -> ConveneSchema {
 
 /// The SDL of `schema.graphql`: sorted, so that it diffs cleanly.
 pub fn sdl() -> String {
-    build(None).sdl_with_options(SDLExportOptions::new().sorted_fields().sorted_arguments().sorted_enum_items())
+    build(None).sdl_with_options(
+        SDLExportOptions::new()
+            .sorted_fields()
+            .sorted_arguments()
+            .sorted_enum_items(),
+    )
 }

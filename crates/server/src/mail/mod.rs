@@ -20,6 +20,16 @@ pub struct Mail {
 pub const KIND: &str = "email";
 
 /// Queue a mail in the caller's transaction: it leaves only if the change commits.
-pub async fn enqueue(db: &impl ConnectionTrait, mail: &Mail, now: DateTime<Utc>) -> convene_store::Result<uuid::Uuid> {
-    outbox::enqueue(db, KIND, &serde_json::to_value(mail).expect("a mail serialises"), now).await
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    mail: &Mail,
+    now: DateTime<Utc>,
+) -> convene_store::Result<uuid::Uuid> {
+    outbox::enqueue(
+        db,
+        KIND,
+        &serde_json::to_value(mail).expect("a mail serialises"),
+        now,
+    )
+    .await
 }

@@ -3,7 +3,10 @@
 use super::Mail;
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn html_page(paragraphs: &[String], link: Option<(&str, &str)>) -> String {
@@ -12,7 +15,11 @@ fn html_page(paragraphs: &[String], link: Option<(&str, &str)>) -> String {
         body.push_str(&format!("<p>{}</p>\n", escape(p)));
     }
     if let Some((text, href)) = link {
-        body.push_str(&format!("<p><a href=\"{}\">{}</a></p>\n", escape(href), escape(text)));
+        body.push_str(&format!(
+            "<p><a href=\"{}\">{}</a></p>\n",
+            escape(href),
+            escape(text)
+        ));
     }
     format!("<!doctype html>\n<html lang=\"en-GB\"><body style=\"font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5\">\n{body}<p>Convene</p>\n</body></html>\n")
 }
@@ -23,7 +30,12 @@ fn mail(to: &str, subject: String, paragraphs: Vec<String>, link: Option<(&str, 
         text.push_str(&format!("\n\n{label}:\n{href}"));
     }
     text.push_str("\n\nConvene\n");
-    Mail { to: to.to_string(), subject, html: html_page(&paragraphs, link), text }
+    Mail {
+        to: to.to_string(),
+        subject,
+        html: html_page(&paragraphs, link),
+        text,
+    }
 }
 
 pub fn co_lead_invitation(to: &str, lead: &str, call: &str, domain: &str, link: &str) -> Mail {
@@ -41,14 +53,28 @@ pub fn co_lead_invitation(to: &str, lead: &str, call: &str, domain: &str, link: 
 
 pub fn co_lead_answered(to: &str, who: &str, accepted: bool, domain: &str, link: &str) -> Mail {
     let (subject, line) = if accepted {
-        (format!("{who} accepted your invitation to co-lead"), format!("{who} has agreed to co-lead your application in {domain}."))
+        (
+            format!("{who} accepted your invitation to co-lead"),
+            format!("{who} has agreed to co-lead your application in {domain}."),
+        )
     } else {
         (format!("{who} declined your invitation to co-lead"), format!("{who} has decided not to co-lead your application in {domain}. You can invite someone else."))
     };
-    mail(to, subject, vec!["Hello,".into(), line], Some(("Open your application", link)))
+    mail(
+        to,
+        subject,
+        vec!["Hello,".into(), line],
+        Some(("Open your application", link)),
+    )
 }
 
-pub fn application_submitted(to: &str, call: &str, domain: &str, decision_due: &str, link: &str) -> Mail {
+pub fn application_submitted(
+    to: &str,
+    call: &str,
+    domain: &str,
+    decision_due: &str,
+    link: &str,
+) -> Mail {
     mail(
         to,
         format!("Application submitted: {domain}"),
@@ -67,7 +93,13 @@ mod tests {
 
     #[test]
     fn invitation_names_the_people_and_escapes_html() {
-        let m = co_lead_invitation("b@x.nhs.uk", "Ada <script>", "Call 2026", "Falls", "http://h/applications/1/co-lead");
+        let m = co_lead_invitation(
+            "b@x.nhs.uk",
+            "Ada <script>",
+            "Call 2026",
+            "Falls",
+            "http://h/applications/1/co-lead",
+        );
         assert!(m.subject.contains("Ada <script>"));
         assert!(m.text.contains("http://h/applications/1/co-lead"));
         assert!(m.html.contains("Ada &lt;script&gt;"));

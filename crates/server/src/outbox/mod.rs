@@ -44,7 +44,8 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
         match deliver(state, row).await {
             Ok(()) => outbox::mark_delivered(&state.db, id, Utc::now()).await?,
             Err(e) => {
-                let retry = (attempts + 1 < MAX_ATTEMPTS).then(|| Utc::now() + backoff(state.config.outbox_backoff_ms, attempts));
+                let retry = (attempts + 1 < MAX_ATTEMPTS)
+                    .then(|| Utc::now() + backoff(state.config.outbox_backoff_ms, attempts));
                 tracing::warn!(outbox = %id, attempt = attempts + 1, error = %e, "delivery failed");
                 outbox::mark_failed(&state.db, id, &e.to_string(), retry).await?;
             }
@@ -61,7 +62,10 @@ async fn deliver(state: &AppState, row: m::Model) -> anyhow::Result<()> {
             match (&state.config.mail_dir, &state.config.smtp_url) {
                 (Some(dir), _) => mail::deliver::to_dir(dir, &message, row.id).await,
                 (None, Some(url)) => mail::deliver::by_smtp(url, message).await,
-                (None, None) => mail::deliver::to_dir(&state.config.data_dir.join("mail"), &message, row.id).await,
+                (None, None) => {
+                    mail::deliver::to_dir(&state.config.data_dir.join("mail"), &message, row.id)
+                        .await
+                }
             }
         }
         other => anyhow::bail!("unknown outbox kind {other}"),

@@ -4,7 +4,10 @@ use convene_domain::ids::PersonId;
 use convene_domain::organisation::OrganisationFacts;
 use convene_domain::DomainError;
 use sea_orm::sea_query::{Expr, Query};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -47,7 +50,10 @@ pub fn co_lead_state(p: &participant::Model) -> CoLeadState {
 }
 
 /// The participants as the rules see them, with their organisations' facts.
-pub fn as_rule_participants(parts: &[participant::Model], orgs: &HashMap<Uuid, OrganisationFacts>) -> Vec<Participant> {
+pub fn as_rule_participants(
+    parts: &[participant::Model],
+    orgs: &HashMap<Uuid, OrganisationFacts>,
+) -> Vec<Participant> {
     parts
         .iter()
         .map(|p| Participant {
@@ -77,7 +83,11 @@ pub struct NewApplication<'a> {
     pub text: &'a ApplicationText,
 }
 
-pub async fn create(db: &impl ConnectionTrait, n: NewApplication<'_>, now: DateTime<Utc>) -> Result<application::Model> {
+pub async fn create(
+    db: &impl ConnectionTrait,
+    n: NewApplication<'_>,
+    now: DateTime<Utc>,
+) -> Result<application::Model> {
     let id = Uuid::new_v4();
     let mut am = application::ActiveModel {
         id: Set(id),
@@ -150,8 +160,12 @@ pub async fn update(
 }
 
 /// Participants of many applications in one statement, lead first then co-leads in order.
-pub async fn participants_of(db: &impl ConnectionTrait, app_ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<participant::Model>>> {
-    let mut out: HashMap<Uuid, Vec<participant::Model>> = app_ids.iter().map(|id| (*id, Vec::new())).collect();
+pub async fn participants_of(
+    db: &impl ConnectionTrait,
+    app_ids: &[Uuid],
+) -> Result<HashMap<Uuid, Vec<participant::Model>>> {
+    let mut out: HashMap<Uuid, Vec<participant::Model>> =
+        app_ids.iter().map(|id| (*id, Vec::new())).collect();
     if app_ids.is_empty() {
         return Ok(out);
     }
@@ -167,7 +181,12 @@ pub async fn participants_of(db: &impl ConnectionTrait, app_ids: &[Uuid]) -> Res
 }
 
 /// Whether `person` holds a (non-withdrawn) application in this call and domain.
-pub async fn holds(db: &impl ConnectionTrait, person: Uuid, call_id: Uuid, domain_id: Uuid) -> Result<bool> {
+pub async fn holds(
+    db: &impl ConnectionTrait,
+    person: Uuid,
+    call_id: Uuid,
+    domain_id: Uuid,
+) -> Result<bool> {
     Ok(participant::Entity::find()
         .filter(participant::Column::PersonId.eq(person))
         .filter(participant::Column::CallId.eq(call_id))
@@ -178,7 +197,14 @@ pub async fn holds(db: &impl ConnectionTrait, person: Uuid, call_id: Uuid, domai
         > 0)
 }
 
-pub async fn invite(db: &impl ConnectionTrait, app: &application::Model, email: &str, by: Uuid, position: i32, now: DateTime<Utc>) -> Result<participant::Model> {
+pub async fn invite(
+    db: &impl ConnectionTrait,
+    app: &application::Model,
+    email: &str,
+    by: Uuid,
+    position: i32,
+    now: DateTime<Utc>,
+) -> Result<participant::Model> {
     participant::ActiveModel {
         id: Set(Uuid::new_v4()),
         application_id: Set(app.id),
@@ -197,7 +223,14 @@ pub async fn invite(db: &impl ConnectionTrait, app: &application::Model, email: 
     }
     .insert(db)
     .await
-    .map_err(|e| on_unique(e, || DomainError::conflict_on("email", "This person has already been invited to co-lead this application")))
+    .map_err(|e| {
+        on_unique(e, || {
+            DomainError::conflict_on(
+                "email",
+                "This person has already been invited to co-lead this application",
+            )
+        })
+    })
 }
 
 /// Accept (with the person's organisation at this moment) or decline an invitation.
@@ -235,7 +268,12 @@ pub async fn remove_participant(db: &impl ConnectionTrait, p: participant::Model
     Ok(())
 }
 
-pub async fn set_status(db: &impl ConnectionTrait, app: application::Model, to: ApplicationStatus, now: DateTime<Utc>) -> Result<application::Model> {
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    app: application::Model,
+    to: ApplicationStatus,
+    now: DateTime<Utc>,
+) -> Result<application::Model> {
     let id = app.id;
     let mut am: application::ActiveModel = app.into();
     am.status = Set(to.as_str().to_string());
@@ -248,7 +286,10 @@ pub async fn set_status(db: &impl ConnectionTrait, app: application::Model, to: 
     let updated = am.update(db).await?;
     if !to.holds_place() {
         participant::Entity::update_many()
-            .col_expr(participant::Column::Holding, Expr::value(Option::<i32>::None))
+            .col_expr(
+                participant::Column::Holding,
+                Expr::value(Option::<i32>::None),
+            )
             .filter(participant::Column::ApplicationId.eq(id))
             .exec(db)
             .await
@@ -258,7 +299,11 @@ pub async fn set_status(db: &impl ConnectionTrait, app: application::Model, to: 
 }
 
 /// Applications the person leads or co-leads (accepted), newest first.
-pub async fn of_person(db: &impl ConnectionTrait, person: Uuid, page: Page) -> Result<(Vec<application::Model>, u64)> {
+pub async fn of_person(
+    db: &impl ConnectionTrait,
+    person: Uuid,
+    page: Page,
+) -> Result<(Vec<application::Model>, u64)> {
     let mine = Query::select()
         .column(participant::Column::ApplicationId)
         .from(participant::Entity)
@@ -267,12 +312,21 @@ pub async fn of_person(db: &impl ConnectionTrait, person: Uuid, page: Page) -> R
         .to_owned();
     let q = application::Entity::find().filter(application::Column::Id.in_subquery(mine));
     let total = q.clone().count(db).await?;
-    let rows = q.order_by_desc(application::Column::UpdatedAt).order_by_asc(application::Column::Id).offset(page.offset).limit(page.limit).all(db).await?;
+    let rows = q
+        .order_by_desc(application::Column::UpdatedAt)
+        .order_by_asc(application::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
     Ok((rows, total))
 }
 
 /// Drafts to which this e-mail address has a pending invitation to co-lead.
-pub async fn invitations_for(db: &impl ConnectionTrait, email: &str) -> Result<Vec<application::Model>> {
+pub async fn invitations_for(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Vec<application::Model>> {
     let invited = Query::select()
         .column(participant::Column::ApplicationId)
         .from(participant::Entity)
@@ -287,12 +341,23 @@ pub async fn invitations_for(db: &impl ConnectionTrait, email: &str) -> Result<V
         .await?)
 }
 
-pub async fn of_call(db: &impl ConnectionTrait, call_id: Uuid, status: Option<ApplicationStatus>, page: Page) -> Result<(Vec<application::Model>, u64)> {
+pub async fn of_call(
+    db: &impl ConnectionTrait,
+    call_id: Uuid,
+    status: Option<ApplicationStatus>,
+    page: Page,
+) -> Result<(Vec<application::Model>, u64)> {
     let mut q = application::Entity::find().filter(application::Column::CallId.eq(call_id));
     if let Some(s) = status {
         q = q.filter(application::Column::Status.eq(s.as_str()));
     }
     let total = q.clone().count(db).await?;
-    let rows = q.order_by_asc(application::Column::CreatedAt).order_by_asc(application::Column::Id).offset(page.offset).limit(page.limit).all(db).await?;
+    let rows = q
+        .order_by_asc(application::Column::CreatedAt)
+        .order_by_asc(application::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
     Ok((rows, total))
 }

@@ -1,7 +1,10 @@
 //! The audit trail: who changed what, when, with the state before and after (JSON).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 use crate::entities::audit;
@@ -33,12 +36,22 @@ pub async fn record(db: &impl ConnectionTrait, c: Change<'_>, now: DateTime<Utc>
 }
 
 /// Newest first.
-pub async fn list(db: &impl ConnectionTrait, entity_id: Option<Uuid>, page: Page) -> Result<(Vec<audit::Model>, u64)> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    entity_id: Option<Uuid>,
+    page: Page,
+) -> Result<(Vec<audit::Model>, u64)> {
     let mut q = audit::Entity::find();
     if let Some(id) = entity_id {
         q = q.filter(audit::Column::EntityId.eq(id));
     }
     let total = q.clone().count(db).await?;
-    let rows = q.order_by_desc(audit::Column::At).order_by_desc(audit::Column::Id).offset(page.offset).limit(page.limit).all(db).await?;
+    let rows = q
+        .order_by_desc(audit::Column::At)
+        .order_by_desc(audit::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
     Ok((rows, total))
 }

@@ -1,6 +1,9 @@
 use chrono::{DateTime, Utc};
 use convene_domain::call::{CallStatus, CallWindow, HonorariumPolicy, NewCall, RankBy};
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -8,7 +11,11 @@ use crate::entities::{call, criterion};
 use crate::{Page, Result};
 
 pub fn window(c: &call::Model) -> CallWindow {
-    CallWindow { status: status(c), opens_at: c.opens_at, closes_at: c.closes_at }
+    CallWindow {
+        status: status(c),
+        opens_at: c.opens_at,
+        closes_at: c.closes_at,
+    }
 }
 
 pub fn status(c: &call::Model) -> CallStatus {
@@ -45,13 +52,17 @@ pub async fn create(
     .insert(db)
     .await?;
     if !new.criteria.is_empty() {
-        let rows = new.criteria.iter().enumerate().map(|(i, c)| criterion::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            call_id: Set(id),
-            position: Set(i as i32),
-            name: Set(c.name.clone()),
-            weight: Set(c.weight as i32),
-        });
+        let rows = new
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| criterion::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                call_id: Set(id),
+                position: Set(i as i32),
+                name: Set(c.name.clone()),
+                weight: Set(c.weight as i32),
+            });
         criterion::Entity::insert_many(rows).exec(db).await?;
     }
     Ok(model)
@@ -61,7 +72,12 @@ pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<call::Mod
     Ok(call::Entity::find_by_id(id).one(db).await?)
 }
 
-pub async fn set_status(db: &impl ConnectionTrait, c: call::Model, status: CallStatus, now: DateTime<Utc>) -> Result<call::Model> {
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    c: call::Model,
+    status: CallStatus,
+    now: DateTime<Utc>,
+) -> Result<call::Model> {
     let mut am: call::ActiveModel = c.into();
     am.status = Set(status.as_str().to_string());
     am.updated_at = Set(now);
@@ -69,8 +85,12 @@ pub async fn set_status(db: &impl ConnectionTrait, c: call::Model, status: CallS
 }
 
 /// Criteria of many calls in one statement, each call's in rubric order.
-pub async fn criteria_of(db: &impl ConnectionTrait, call_ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<criterion::Model>>> {
-    let mut out: HashMap<Uuid, Vec<criterion::Model>> = call_ids.iter().map(|id| (*id, Vec::new())).collect();
+pub async fn criteria_of(
+    db: &impl ConnectionTrait,
+    call_ids: &[Uuid],
+) -> Result<HashMap<Uuid, Vec<criterion::Model>>> {
+    let mut out: HashMap<Uuid, Vec<criterion::Model>> =
+        call_ids.iter().map(|id| (*id, Vec::new())).collect();
     if call_ids.is_empty() {
         return Ok(out);
     }
@@ -98,11 +118,17 @@ pub async fn list(
     let mut q = call::Entity::find();
     q = match status {
         None => q,
-        Some(CallStatus::Open) => q.filter(call::Column::Status.eq(open)).filter(call::Column::ClosesAt.gt(now)),
+        Some(CallStatus::Open) => q
+            .filter(call::Column::Status.eq(open))
+            .filter(call::Column::ClosesAt.gt(now)),
         Some(CallStatus::Closed) => q.filter(
             Condition::any()
                 .add(call::Column::Status.eq(CallStatus::Closed.as_str()))
-                .add(Condition::all().add(call::Column::Status.eq(open)).add(call::Column::ClosesAt.lte(now))),
+                .add(
+                    Condition::all()
+                        .add(call::Column::Status.eq(open))
+                        .add(call::Column::ClosesAt.lte(now)),
+                ),
         ),
         Some(s) => q.filter(call::Column::Status.eq(s.as_str())),
     };
@@ -110,6 +136,12 @@ pub async fn list(
         q = q.filter(call::Column::Status.ne(CallStatus::Draft.as_str()));
     }
     let total = q.clone().count(db).await?;
-    let rows = q.order_by_desc(call::Column::OpensAt).order_by_asc(call::Column::Id).offset(page.offset).limit(page.limit).all(db).await?;
+    let rows = q
+        .order_by_desc(call::Column::OpensAt)
+        .order_by_asc(call::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
     Ok((rows, total))
 }

@@ -2,7 +2,10 @@ use chrono::{DateTime, Utc};
 use convene_domain::catalogue::DomainStatus;
 use convene_domain::DomainError;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 use super::{like_pattern, name_key};
@@ -10,7 +13,10 @@ use crate::entities::{application, domain, participant};
 use crate::{on_unique, Page, Result, StoreError};
 
 fn taken() -> DomainError {
-    DomainError::conflict_on("name", "A domain with this name already exists: choose it instead")
+    DomainError::conflict_on(
+        "name",
+        "A domain with this name already exists: choose it instead",
+    )
 }
 
 pub fn status(d: &domain::Model) -> DomainStatus {
@@ -67,7 +73,11 @@ pub async fn update(
 
 /// Move every application of `from` into `into` and mark `from` merged. A person who would
 /// then hold two applications in one call and domain makes the merge fail as a whole.
-pub async fn merge(db: &impl ConnectionTrait, from: domain::Model, into: Uuid) -> Result<domain::Model> {
+pub async fn merge(
+    db: &impl ConnectionTrait,
+    from: domain::Model,
+    into: Uuid,
+) -> Result<domain::Model> {
     let from_id = from.id;
     application::Entity::update_many()
         .col_expr(application::Column::DomainId, Expr::value(into))
@@ -93,15 +103,26 @@ pub async fn merge(db: &impl ConnectionTrait, from: domain::Model, into: Uuid) -
     am.update(db).await.map_err(StoreError::from)
 }
 
-pub async fn list(db: &impl ConnectionTrait, search: Option<&str>, status: Option<DomainStatus>, page: Page) -> Result<(Vec<domain::Model>, u64)> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    search: Option<&str>,
+    status: Option<DomainStatus>,
+    page: Page,
+) -> Result<(Vec<domain::Model>, u64)> {
     let mut q = domain::Entity::find();
     if let Some(s) = search.filter(|s| !s.trim().is_empty()) {
-        q = q.filter(Expr::expr(Func::lower(Expr::col(domain::Column::Name))).like(like_pattern(s)));
+        q = q
+            .filter(Expr::expr(Func::lower(Expr::col(domain::Column::Name))).like(like_pattern(s)));
     }
     if let Some(st) = status {
         q = q.filter(domain::Column::Status.eq(st.as_str()));
     }
     let total = q.clone().count(db).await?;
-    let rows = q.order_by_asc(domain::Column::NameKey).offset(page.offset).limit(page.limit).all(db).await?;
+    let rows = q
+        .order_by_asc(domain::Column::NameKey)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
     Ok((rows, total))
 }

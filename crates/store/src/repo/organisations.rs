@@ -2,7 +2,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use convene_domain::organisation::{OrganisationFacts, Sector};
 use convene_domain::DomainError;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 use super::{like_pattern, name_key};
@@ -10,7 +13,10 @@ use crate::entities::{membership_change, organisation};
 use crate::{on_unique, Page, Result};
 
 pub fn facts(o: &organisation::Model) -> OrganisationFacts {
-    OrganisationFacts { sector: Sector::from_str(&o.sector).unwrap_or(Sector::Network), nhs_member: o.nhs_member }
+    OrganisationFacts {
+        sector: Sector::from_str(&o.sector).unwrap_or(Sector::Network),
+        nhs_member: o.nhs_member,
+    }
 }
 
 pub async fn create(
@@ -33,7 +39,11 @@ pub async fn create(
     }
     .insert(db)
     .await
-    .map_err(|e| on_unique(e, || DomainError::conflict_on("name", "An organisation with this name already exists")))?;
+    .map_err(|e| {
+        on_unique(e, || {
+            DomainError::conflict_on("name", "An organisation with this name already exists")
+        })
+    })?;
     record_membership(db, id, nhs_member, now.date_naive(), actor, now).await?;
     Ok(model)
 }
@@ -91,12 +101,23 @@ pub async fn history(db: &impl ConnectionTrait, id: Uuid) -> Result<Vec<membersh
         .await?)
 }
 
-pub async fn list(db: &impl ConnectionTrait, search: Option<&str>, page: Page) -> Result<(Vec<organisation::Model>, u64)> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    search: Option<&str>,
+    page: Page,
+) -> Result<(Vec<organisation::Model>, u64)> {
     let mut q = organisation::Entity::find();
     if let Some(s) = search.filter(|s| !s.trim().is_empty()) {
-        q = q.filter(Expr::expr(Func::lower(Expr::col(organisation::Column::Name))).like(like_pattern(s)));
+        q = q.filter(
+            Expr::expr(Func::lower(Expr::col(organisation::Column::Name))).like(like_pattern(s)),
+        );
     }
     let total = q.clone().count(db).await?;
-    let rows = q.order_by_asc(organisation::Column::NameKey).offset(page.offset).limit(page.limit).all(db).await?;
+    let rows = q
+        .order_by_asc(organisation::Column::NameKey)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
     Ok((rows, total))
 }

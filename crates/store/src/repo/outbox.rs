@@ -3,7 +3,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
 use uuid::Uuid;
 
 use crate::entities::outbox;
@@ -13,7 +16,12 @@ pub const PENDING: &str = "PENDING";
 pub const DELIVERED: &str = "DELIVERED";
 pub const FAILED: &str = "FAILED";
 
-pub async fn enqueue(db: &impl ConnectionTrait, kind: &str, payload: &serde_json::Value, now: DateTime<Utc>) -> Result<Uuid> {
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    payload: &serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<Uuid> {
     let id = Uuid::new_v4();
     outbox::ActiveModel {
         id: Set(id),
@@ -34,8 +42,17 @@ pub async fn enqueue(db: &impl ConnectionTrait, kind: &str, payload: &serde_json
 
 /// Claim up to `limit` due messages for `lease`: each claim is a conditional update, so two
 /// workers (or replicas) never take the same message; a crashed worker's lease runs out.
-pub async fn claim_due(db: &impl ConnectionTrait, now: DateTime<Utc>, limit: u64, lease: Duration) -> Result<Vec<outbox::Model>> {
-    let free = || Condition::any().add(outbox::Column::ClaimedUntil.is_null()).add(outbox::Column::ClaimedUntil.lt(now));
+pub async fn claim_due(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    limit: u64,
+    lease: Duration,
+) -> Result<Vec<outbox::Model>> {
+    let free = || {
+        Condition::any()
+            .add(outbox::Column::ClaimedUntil.is_null())
+            .add(outbox::Column::ClaimedUntil.lt(now))
+    };
     let due = outbox::Entity::find()
         .filter(outbox::Column::Status.eq(PENDING))
         .filter(outbox::Column::NextAttemptAt.lte(now))
@@ -64,8 +81,14 @@ pub async fn mark_delivered(db: &impl ConnectionTrait, id: Uuid, now: DateTime<U
     outbox::Entity::update_many()
         .col_expr(outbox::Column::Status, Expr::value(DELIVERED))
         .col_expr(outbox::Column::DeliveredAt, Expr::value(now))
-        .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
-        .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            outbox::Column::Attempts,
+            Expr::col(outbox::Column::Attempts).add(1),
+        )
+        .col_expr(
+            outbox::Column::ClaimedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .filter(outbox::Column::Id.eq(id))
         .exec(db)
         .await?;
@@ -73,11 +96,25 @@ pub async fn mark_delivered(db: &impl ConnectionTrait, id: Uuid, now: DateTime<U
 }
 
 /// Record a failed attempt: retry at `retry_at`, or give up (FAILED) when it is `None`.
-pub async fn mark_failed(db: &impl ConnectionTrait, id: Uuid, error: &str, retry_at: Option<DateTime<Utc>>) -> Result<()> {
+pub async fn mark_failed(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    error: &str,
+    retry_at: Option<DateTime<Utc>>,
+) -> Result<()> {
     let mut u = outbox::Entity::update_many()
-        .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
-        .col_expr(outbox::Column::LastError, Expr::value(error.chars().take(2000).collect::<String>()))
-        .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None));
+        .col_expr(
+            outbox::Column::Attempts,
+            Expr::col(outbox::Column::Attempts).add(1),
+        )
+        .col_expr(
+            outbox::Column::LastError,
+            Expr::value(error.chars().take(2000).collect::<String>()),
+        )
+        .col_expr(
+            outbox::Column::ClaimedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        );
     u = match retry_at {
         Some(t) => u.col_expr(outbox::Column::NextAttemptAt, Expr::value(t)),
         None => u.col_expr(outbox::Column::Status, Expr::value(FAILED)),
@@ -92,5 +129,8 @@ pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<outbox::M
 
 pub async fn pending_count(db: &impl ConnectionTrait) -> Result<u64> {
     use sea_orm::PaginatorTrait;
-    Ok(outbox::Entity::find().filter(outbox::Column::Status.eq(PENDING)).count(db).await?)
+    Ok(outbox::Entity::find()
+        .filter(outbox::Column::Status.eq(PENDING))
+        .count(db)
+        .await?)
 }

@@ -2,7 +2,10 @@ use chrono::{DateTime, Utc};
 use convene_domain::account::{Email, PersonName, Role};
 use convene_domain::DomainError;
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -18,7 +21,11 @@ pub struct NewPerson<'a> {
     pub password_hash: String,
 }
 
-pub async fn create(db: &impl ConnectionTrait, p: NewPerson<'_>, now: DateTime<Utc>) -> Result<person::Model> {
+pub async fn create(
+    db: &impl ConnectionTrait,
+    p: NewPerson<'_>,
+    now: DateTime<Utc>,
+) -> Result<person::Model> {
     person::ActiveModel {
         id: Set(Uuid::new_v4()),
         email: Set(p.email.as_str().to_string()),
@@ -30,15 +37,28 @@ pub async fn create(db: &impl ConnectionTrait, p: NewPerson<'_>, now: DateTime<U
     }
     .insert(db)
     .await
-    .map_err(|e| on_unique(e, || DomainError::conflict_on("email", "An account with this email address already exists: sign in instead")))
+    .map_err(|e| {
+        on_unique(e, || {
+            DomainError::conflict_on(
+                "email",
+                "An account with this email address already exists: sign in instead",
+            )
+        })
+    })
 }
 
 pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<person::Model>> {
     Ok(person::Entity::find_by_id(id).one(db).await?)
 }
 
-pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<person::Model>> {
-    Ok(person::Entity::find().filter(person::Column::Email.eq(email)).one(db).await?)
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Option<person::Model>> {
+    Ok(person::Entity::find()
+        .filter(person::Column::Email.eq(email))
+        .one(db)
+        .await?)
 }
 
 /// Roles of many people in one statement.
@@ -47,7 +67,10 @@ pub async fn roles_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<HashMap
     if ids.is_empty() {
         return Ok(out);
     }
-    let rows = role_grant::Entity::find().filter(role_grant::Column::PersonId.is_in(ids.iter().copied())).all(db).await?;
+    let rows = role_grant::Entity::find()
+        .filter(role_grant::Column::PersonId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
     for r in rows {
         if let Some(role) = Role::from_str(&r.role) {
             out.entry(r.person_id).or_default().push(role);
@@ -60,7 +83,13 @@ pub async fn roles_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<HashMap
 }
 
 /// Grant a role; granting one already held changes nothing and returns false.
-pub async fn grant_role(db: &impl ConnectionTrait, person_id: Uuid, role: Role, by: Option<Uuid>, now: DateTime<Utc>) -> Result<bool> {
+pub async fn grant_role(
+    db: &impl ConnectionTrait,
+    person_id: Uuid,
+    role: Role,
+    by: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<bool> {
     let exists = role_grant::Entity::find()
         .filter(role_grant::Column::PersonId.eq(person_id))
         .filter(role_grant::Column::Role.eq(role.as_str()))
@@ -92,10 +121,17 @@ pub async fn revoke_role(db: &impl ConnectionTrait, person_id: Uuid, role: Role)
 }
 
 pub async fn count_with_role(db: &impl ConnectionTrait, role: Role) -> Result<u64> {
-    Ok(role_grant::Entity::find().filter(role_grant::Column::Role.eq(role.as_str())).count(db).await?)
+    Ok(role_grant::Entity::find()
+        .filter(role_grant::Column::Role.eq(role.as_str()))
+        .count(db)
+        .await?)
 }
 
-pub async fn list(db: &impl ConnectionTrait, search: Option<&str>, page: Page) -> Result<(Vec<person::Model>, u64)> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    search: Option<&str>,
+    page: Page,
+) -> Result<(Vec<person::Model>, u64)> {
     let mut q = person::Entity::find();
     if let Some(s) = search.filter(|s| !s.trim().is_empty()) {
         let p = like_pattern(s);
@@ -106,6 +142,12 @@ pub async fn list(db: &impl ConnectionTrait, search: Option<&str>, page: Page) -
         );
     }
     let total = q.clone().count(db).await?;
-    let rows = q.order_by_asc(person::Column::Name).order_by_asc(person::Column::Id).offset(page.offset).limit(page.limit).all(db).await?;
+    let rows = q
+        .order_by_asc(person::Column::Name)
+        .order_by_asc(person::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
     Ok((rows, total))
 }

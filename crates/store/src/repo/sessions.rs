@@ -30,8 +30,14 @@ pub async fn insert(
     .await?)
 }
 
-pub async fn find_by_hash(db: &impl ConnectionTrait, token_hash: &str) -> Result<Option<refresh_token::Model>> {
-    Ok(refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(token_hash)).one(db).await?)
+pub async fn find_by_hash(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Option<refresh_token::Model>> {
+    Ok(refresh_token::Entity::find()
+        .filter(refresh_token::Column::TokenHash.eq(token_hash))
+        .one(db)
+        .await?)
 }
 
 /// Spend a token; false when somebody spent it first (a concurrent reuse).
@@ -45,7 +51,11 @@ pub async fn mark_used(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) 
     Ok(r.rows_affected == 1)
 }
 
-pub async fn revoke_family(db: &impl ConnectionTrait, family_id: Uuid, now: DateTime<Utc>) -> Result<u64> {
+pub async fn revoke_family(
+    db: &impl ConnectionTrait,
+    family_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64> {
     let r = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
         .filter(refresh_token::Column::FamilyId.eq(family_id))
@@ -56,7 +66,11 @@ pub async fn revoke_family(db: &impl ConnectionTrait, family_id: Uuid, now: Date
 }
 
 /// End every session of a person (signing out everywhere).
-pub async fn revoke_person(db: &impl ConnectionTrait, person_id: Uuid, now: DateTime<Utc>) -> Result<u64> {
+pub async fn revoke_person(
+    db: &impl ConnectionTrait,
+    person_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64> {
     let r = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
         .filter(refresh_token::Column::PersonId.eq(person_id))

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
-use convene_domain::access::{check_can_edit_application, check_is_lead, require_signed_in, Viewer};
+use convene_domain::access::{
+    check_can_edit_application, check_is_lead, require_signed_in, Viewer,
+};
 use convene_domain::account::Email;
 use convene_domain::application::{self as rules, ApplicationStatus, ApplicationText, Participant};
 use convene_domain::call::long_date;
@@ -132,11 +134,19 @@ struct Loaded {
 }
 
 async fn load(tx: &DatabaseTransaction, id: Uuid) -> ApiResult<Loaded> {
-    let app = apps::get(tx, id).await?.ok_or_else(|| ApiError::field("applicationId", "There is no such application"))?;
-    let parts = apps::participants_of(tx, &[id]).await?.remove(&id).unwrap_or_default();
+    let app = apps::get(tx, id)
+        .await?
+        .ok_or_else(|| ApiError::field("applicationId", "There is no such application"))?;
+    let parts = apps::participants_of(tx, &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
     let org_ids: Vec<Uuid> = parts.iter().filter_map(|p| p.organisation_id).collect();
-    let orgs: HashMap<Uuid, OrganisationFacts> =
-        by_ids::<organisation::Entity>(tx, &org_ids).await?.iter().map(|o| (o.id, organisations::facts(o))).collect();
+    let orgs: HashMap<Uuid, OrganisationFacts> = by_ids::<organisation::Entity>(tx, &org_ids)
+        .await?
+        .iter()
+        .map(|o| (o.id, organisations::facts(o)))
+        .collect();
     let rule = apps::as_rule_participants(&parts, &orgs);
     Ok(Loaded { app, parts, rule })
 }
@@ -154,11 +164,16 @@ fn app_path(id: Uuid) -> String {
 }
 
 async fn sponsor_id(db: &impl ConnectionTrait, id: &ID, f: &mut Fields) -> ApiResult<Option<Uuid>> {
-    let Some(uuid) = f.take(ids::decode("sponsorOrganisationId", "Organisation", id).map_err(api_to_domain)) else {
+    let Some(uuid) =
+        f.take(ids::decode("sponsorOrganisationId", "Organisation", id).map_err(api_to_domain))
+    else {
         return Ok(None);
     };
     if organisations::get(db, uuid).await?.is_none() {
-        f.add("sponsorOrganisationId", "Choose the sponsoring organisation from the list");
+        f.add(
+            "sponsorOrganisationId",
+            "Choose the sponsoring organisation from the list",
+        );
         return Ok(None);
     }
     Ok(Some(uuid))
@@ -176,21 +191,44 @@ async fn finish(st: &AppState, tx: DatabaseTransaction, mailed: bool) -> ApiResu
     Ok(())
 }
 
-async fn record(tx: &DatabaseTransaction, v: &Viewer, id: Uuid, action: &str, before: Option<&application::Model>, after: &application::Model, now: DateTime<Utc>) -> ApiResult<()> {
-    audit(tx, Some(v.person.0), "Application", id, action, before, Some(after), now).await
+async fn record(
+    tx: &DatabaseTransaction,
+    v: &Viewer,
+    id: Uuid,
+    action: &str,
+    before: Option<&application::Model>,
+    after: &application::Model,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    audit(
+        tx,
+        Some(v.person.0),
+        "Application",
+        id,
+        action,
+        before,
+        Some(after),
+        now,
+    )
+    .await
 }
 
 #[Object]
 impl ApplicationMutations {
     /// Start a draft in an open call. One person may apply in several domains, but only once
     /// in each (FAQ 3). Answers may be left empty until submission.
-    async fn start_application(&self, ctx: &Context<'_>, input: StartApplicationInput) -> ApiResult<StartApplicationPayload> {
+    async fn start_application(
+        &self,
+        ctx: &Context<'_>,
+        input: StartApplicationInput,
+    ) -> ApiResult<StartApplicationPayload> {
         let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
         let now = now();
         let mut f = Fields::new();
         let call_id = f.take(ids::decode("callId", "Call", &input.call_id).map_err(api_to_domain));
-        let domain_id = f.take(ids::decode("domainId", "Domain", &input.domain_id).map_err(api_to_domain));
+        let domain_id =
+            f.take(ids::decode("domainId", "Domain", &input.domain_id).map_err(api_to_domain));
         let text = f.take(ApplicationText::default().patched(&patch([
             &input.motivation,
             &input.domain_sketch,
@@ -214,7 +252,10 @@ impl ApplicationMutations {
                 Some(d) => {
                     f.take(check_open_for_applications(domains::status(&d)));
                 }
-                None => f.add("domainId", "Choose a domain from the list, or propose a new one"),
+                None => f.add(
+                    "domainId",
+                    "Choose a domain from the list, or propose a new one",
+                ),
             }
         }
         let sponsor = match &input.sponsor_organisation_id {
@@ -223,8 +264,14 @@ impl ApplicationMutations {
         };
         f.finish()?;
         let (call_id, domain_id, text) = (call_id.unwrap(), domain_id.unwrap(), text.unwrap());
-        rules::check_one_per_call_and_domain(apps::holds(&tx, v.person.0, call_id, domain_id).await?, "domainId", "You are")?;
-        let me = people::get(&tx, v.person.0).await?.ok_or_else(|| ApiError::new("UNAUTHENTICATED", "Sign in again"))?;
+        rules::check_one_per_call_and_domain(
+            apps::holds(&tx, v.person.0, call_id, domain_id).await?,
+            "domainId",
+            "You are",
+        )?;
+        let me = people::get(&tx, v.person.0)
+            .await?
+            .ok_or_else(|| ApiError::new("UNAUTHENTICATED", "Sign in again"))?;
         let app = apps::create(
             &tx,
             apps::NewApplication {
@@ -241,11 +288,17 @@ impl ApplicationMutations {
         .await?;
         record(&tx, v, app.id, "start", None, &app, now).await?;
         finish(st, tx, false).await?;
-        Ok(StartApplicationPayload { application: Application(app) })
+        Ok(StartApplicationPayload {
+            application: Application(app),
+        })
     }
 
     /// Save a draft: any answers given replace the old ones; others stay as they were.
-    async fn update_application(&self, ctx: &Context<'_>, input: UpdateApplicationInput) -> ApiResult<UpdateApplicationPayload> {
+    async fn update_application(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateApplicationInput,
+    ) -> ApiResult<UpdateApplicationPayload> {
         let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
         let id = ids::decode("applicationId", "Application", &input.application_id)?;
@@ -266,14 +319,20 @@ impl ApplicationMutations {
         ])));
         let mut domain_id = None;
         if let Some(d) = &input.domain_id {
-            if let Some(uuid) = f.take(ids::decode("domainId", "Domain", d).map_err(api_to_domain)) {
+            if let Some(uuid) = f.take(ids::decode("domainId", "Domain", d).map_err(api_to_domain))
+            {
                 match domains::get(&tx, uuid).await? {
                     Some(dm) => {
-                        if f.take(check_open_for_applications(domains::status(&dm))).is_some() {
+                        if f.take(check_open_for_applications(domains::status(&dm)))
+                            .is_some()
+                        {
                             domain_id = Some(uuid);
                         }
                     }
-                    None => f.add("domainId", "Choose a domain from the list, or propose a new one"),
+                    None => f.add(
+                        "domainId",
+                        "Choose a domain from the list, or propose a new one",
+                    ),
                 }
             }
         }
@@ -286,14 +345,21 @@ impl ApplicationMutations {
             }
         };
         f.finish()?;
-        let after = apps::update(&tx, l.app.clone(), &text.unwrap(), domain_id, sponsor, now).await?;
+        let after =
+            apps::update(&tx, l.app.clone(), &text.unwrap(), domain_id, sponsor, now).await?;
         record(&tx, v, id, "update", Some(&l.app), &after, now).await?;
         finish(st, tx, false).await?;
-        Ok(UpdateApplicationPayload { application: Application(after) })
+        Ok(UpdateApplicationPayload {
+            application: Application(after),
+        })
     }
 
     /// Invite a co-lead by e-mail (the lead only). They may not have an account yet.
-    async fn invite_co_lead(&self, ctx: &Context<'_>, input: InviteCoLeadInput) -> ApiResult<InviteCoLeadPayload> {
+    async fn invite_co_lead(
+        &self,
+        ctx: &Context<'_>,
+        input: InviteCoLeadInput,
+    ) -> ApiResult<InviteCoLeadPayload> {
         let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
         let id = ids::decode("applicationId", "Application", &input.application_id)?;
@@ -304,32 +370,79 @@ impl ApplicationMutations {
         lead_of(v, &l)?;
         rules::check_invitable(apps::status(&l.app), &l.rule, &email)?;
         if let Some(p) = people::find_by_email(&tx, email.as_str()).await? {
-            rules::check_one_per_call_and_domain(apps::holds(&tx, p.id, l.app.call_id, l.app.domain_id).await?, "email", "This person is")?;
+            rules::check_one_per_call_and_domain(
+                apps::holds(&tx, p.id, l.app.call_id, l.app.domain_id).await?,
+                "email",
+                "This person is",
+            )?;
         }
         let position = l.parts.iter().map(|p| p.position).max().unwrap_or(0) + 1;
         let invited = apps::invite(&tx, &l.app, email.as_str(), v.person.0, position, now).await?;
-        let lead = people::get(&tx, v.person.0).await?.map(|p| p.name).unwrap_or_default();
-        let call = calls::get(&tx, l.app.call_id).await?.map(|c| c.title).unwrap_or_default();
-        let domain = domains::get(&tx, l.app.domain_id).await?.map(|d| d.name).unwrap_or_default();
-        let m = templates::co_lead_invitation(email.as_str(), &lead, &call, &domain, &link(st, &format!("{}/co-lead", app_path(id))));
+        let lead = people::get(&tx, v.person.0)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default();
+        let call = calls::get(&tx, l.app.call_id)
+            .await?
+            .map(|c| c.title)
+            .unwrap_or_default();
+        let domain = domains::get(&tx, l.app.domain_id)
+            .await?
+            .map(|d| d.name)
+            .unwrap_or_default();
+        let m = templates::co_lead_invitation(
+            email.as_str(),
+            &lead,
+            &call,
+            &domain,
+            &link(st, &format!("{}/co-lead", app_path(id))),
+        );
         mail::enqueue(&tx, &m, now).await?;
-        audit(&tx, Some(v.person.0), "Application", id, "invite_co_lead", None, Some(&invited), now).await?;
+        audit(
+            &tx,
+            Some(v.person.0),
+            "Application",
+            id,
+            "invite_co_lead",
+            None,
+            Some(&invited),
+            now,
+        )
+        .await?;
         finish(st, tx, true).await?;
-        Ok(InviteCoLeadPayload { application: Application(l.app) })
+        Ok(InviteCoLeadPayload {
+            application: Application(l.app),
+        })
     }
 
     /// Agree to co-lead an application you were invited to (FAQ 4).
-    async fn accept_co_lead(&self, ctx: &Context<'_>, input: AcceptCoLeadInput) -> ApiResult<AcceptCoLeadPayload> {
-        answer(ctx, &input.application_id, true).await.map(|application| AcceptCoLeadPayload { application })
+    async fn accept_co_lead(
+        &self,
+        ctx: &Context<'_>,
+        input: AcceptCoLeadInput,
+    ) -> ApiResult<AcceptCoLeadPayload> {
+        answer(ctx, &input.application_id, true)
+            .await
+            .map(|application| AcceptCoLeadPayload { application })
     }
 
     /// Decline an invitation to co-lead.
-    async fn decline_co_lead(&self, ctx: &Context<'_>, input: DeclineCoLeadInput) -> ApiResult<DeclineCoLeadPayload> {
-        answer(ctx, &input.application_id, false).await.map(|application| DeclineCoLeadPayload { application })
+    async fn decline_co_lead(
+        &self,
+        ctx: &Context<'_>,
+        input: DeclineCoLeadInput,
+    ) -> ApiResult<DeclineCoLeadPayload> {
+        answer(ctx, &input.application_id, false)
+            .await
+            .map(|application| DeclineCoLeadPayload { application })
     }
 
     /// Withdraw an invitation or remove a co-lead from a draft (the lead only).
-    async fn remove_co_lead(&self, ctx: &Context<'_>, input: RemoveCoLeadInput) -> ApiResult<RemoveCoLeadPayload> {
+    async fn remove_co_lead(
+        &self,
+        ctx: &Context<'_>,
+        input: RemoveCoLeadInput,
+    ) -> ApiResult<RemoveCoLeadPayload> {
         let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
         let id = ids::decode("applicationId", "Application", &input.application_id)?;
@@ -344,17 +457,38 @@ impl ApplicationMutations {
             .iter()
             .find(|p| !p.is_lead && p.email == email.as_str())
             .cloned()
-            .ok_or_else(|| ApiError::field("email", "Nobody with this email address is a co-lead of this application"))?;
+            .ok_or_else(|| {
+                ApiError::field(
+                    "email",
+                    "Nobody with this email address is a co-lead of this application",
+                )
+            })?;
         apps::remove_participant(&tx, p.clone()).await?;
-        audit(&tx, Some(v.person.0), "Application", id, "remove_co_lead", Some(&p), None, now).await?;
+        audit(
+            &tx,
+            Some(v.person.0),
+            "Application",
+            id,
+            "remove_co_lead",
+            Some(&p),
+            None,
+            now,
+        )
+        .await?;
         finish(st, tx, false).await?;
-        Ok(RemoveCoLeadPayload { application: Application(l.app) })
+        Ok(RemoveCoLeadPayload {
+            application: Application(l.app),
+        })
     }
 
     /// Submit (the lead only): the call must be open, every answer given, every co-lead agreed,
     /// and an industry or third-sector applicant must have an NHS member co-lead (FAQ 7).
     /// The text is frozen from then on.
-    async fn submit_application(&self, ctx: &Context<'_>, input: SubmitApplicationInput) -> ApiResult<SubmitApplicationPayload> {
+    async fn submit_application(
+        &self,
+        ctx: &Context<'_>,
+        input: SubmitApplicationInput,
+    ) -> ApiResult<SubmitApplicationPayload> {
         let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
         let id = ids::decode("applicationId", "Application", &input.application_id)?;
@@ -362,21 +496,46 @@ impl ApplicationMutations {
         let tx = begin_write(&st.db).await?;
         let l = load(&tx, id).await?;
         lead_of(v, &l)?;
-        let call = calls::get(&tx, l.app.call_id).await?.ok_or_else(|| ApiError::internal("call missing"))?;
-        rules::check_submittable(apps::status(&l.app), &apps::text(&l.app), &l.rule, &calls::window(&call), now)?;
+        let call = calls::get(&tx, l.app.call_id)
+            .await?
+            .ok_or_else(|| ApiError::internal("call missing"))?;
+        rules::check_submittable(
+            apps::status(&l.app),
+            &apps::text(&l.app),
+            &l.rule,
+            &calls::window(&call),
+            now,
+        )?;
         let after = apps::set_status(&tx, l.app.clone(), ApplicationStatus::Submitted, now).await?;
         record(&tx, v, id, "submit", Some(&l.app), &after, now).await?;
-        let domain = domains::get(&tx, l.app.domain_id).await?.map(|d| d.name).unwrap_or_default();
-        for p in l.parts.iter().filter(|p| p.person_id.is_some() && rules::CoLeadState::Accepted == apps::co_lead_state(p)) {
-            let m = templates::application_submitted(&p.email, &call.title, &domain, &long_date(call.decision_due_on), &link(st, &app_path(id)));
+        let domain = domains::get(&tx, l.app.domain_id)
+            .await?
+            .map(|d| d.name)
+            .unwrap_or_default();
+        for p in l.parts.iter().filter(|p| {
+            p.person_id.is_some() && rules::CoLeadState::Accepted == apps::co_lead_state(p)
+        }) {
+            let m = templates::application_submitted(
+                &p.email,
+                &call.title,
+                &domain,
+                &long_date(call.decision_due_on),
+                &link(st, &app_path(id)),
+            );
             mail::enqueue(&tx, &m, now).await?;
         }
         finish(st, tx, true).await?;
-        Ok(SubmitApplicationPayload { application: Application(after) })
+        Ok(SubmitApplicationPayload {
+            application: Application(after),
+        })
     }
 
     /// Withdraw (the lead only), any time until the decision.
-    async fn withdraw_application(&self, ctx: &Context<'_>, input: WithdrawApplicationInput) -> ApiResult<WithdrawApplicationPayload> {
+    async fn withdraw_application(
+        &self,
+        ctx: &Context<'_>,
+        input: WithdrawApplicationInput,
+    ) -> ApiResult<WithdrawApplicationPayload> {
         let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
         let id = ids::decode("applicationId", "Application", &input.application_id)?;
@@ -384,12 +543,16 @@ impl ApplicationMutations {
         let tx = begin_write(&st.db).await?;
         let l = load(&tx, id).await?;
         lead_of(v, &l)?;
-        let call = calls::get(&tx, l.app.call_id).await?.ok_or_else(|| ApiError::internal("call missing"))?;
+        let call = calls::get(&tx, l.app.call_id)
+            .await?
+            .ok_or_else(|| ApiError::internal("call missing"))?;
         rules::check_withdrawable(apps::status(&l.app), calls::window(&call).status_at(now))?;
         let after = apps::set_status(&tx, l.app.clone(), ApplicationStatus::Withdrawn, now).await?;
         record(&tx, v, id, "withdraw", Some(&l.app), &after, now).await?;
         finish(st, tx, false).await?;
-        Ok(WithdrawApplicationPayload { application: Application(after) })
+        Ok(WithdrawApplicationPayload {
+            application: Application(after),
+        })
     }
 }
 
@@ -400,19 +563,52 @@ async fn answer(ctx: &Context<'_>, application_id: &ID, accept: bool) -> ApiResu
     let now = now();
     let tx = begin_write(&st.db).await?;
     let l = load(&tx, id).await?;
-    let mine = l.parts.iter().find(|p| !p.is_lead && p.email == v.email).cloned();
+    let mine = l
+        .parts
+        .iter()
+        .find(|p| !p.is_lead && p.email == v.email)
+        .cloned();
     let mine_rule = l.rule.iter().find(|p| !p.is_lead && p.email == v.email);
     rules::check_answerable(apps::status(&l.app), mine_rule)?;
     let mine = mine.expect("checked by check_answerable");
-    let me = people::get(&tx, v.person.0).await?.ok_or_else(|| ApiError::new("UNAUTHENTICATED", "Sign in again"))?;
+    let me = people::get(&tx, v.person.0)
+        .await?
+        .ok_or_else(|| ApiError::new("UNAUTHENTICATED", "Sign in again"))?;
     if accept {
-        rules::check_one_per_call_and_domain(apps::holds(&tx, me.id, l.app.call_id, l.app.domain_id).await?, "applicationId", "You are")?;
+        rules::check_one_per_call_and_domain(
+            apps::holds(&tx, me.id, l.app.call_id, l.app.domain_id).await?,
+            "applicationId",
+            "You are",
+        )?;
     }
     let after = apps::answer(&tx, mine.clone(), me.id, me.organisation_id, accept, now).await?;
-    audit(&tx, Some(me.id), "Application", id, if accept { "accept_co_lead" } else { "decline_co_lead" }, Some(&mine), Some(&after), now).await?;
+    audit(
+        &tx,
+        Some(me.id),
+        "Application",
+        id,
+        if accept {
+            "accept_co_lead"
+        } else {
+            "decline_co_lead"
+        },
+        Some(&mine),
+        Some(&after),
+        now,
+    )
+    .await?;
     if let Some(lead) = l.parts.iter().find(|p| p.is_lead) {
-        let domain = domains::get(&tx, l.app.domain_id).await?.map(|d| d.name).unwrap_or_default();
-        let m = templates::co_lead_answered(&lead.email, &me.name, accept, &domain, &link(st, &app_path(id)));
+        let domain = domains::get(&tx, l.app.domain_id)
+            .await?
+            .map(|d| d.name)
+            .unwrap_or_default();
+        let m = templates::co_lead_answered(
+            &lead.email,
+            &me.name,
+            accept,
+            &domain,
+            &link(st, &app_path(id)),
+        );
         mail::enqueue(&tx, &m, now).await?;
     }
     finish(st, tx, true).await?;

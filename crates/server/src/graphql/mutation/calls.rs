@@ -76,14 +76,26 @@ async fn transition(ctx: &Context<'_>, call_id: &ID, action: &str, to: DStatus) 
     let id = ids::decode("callId", "Call", call_id)?;
     let now = now();
     let tx = begin_write(&st.db).await?;
-    let before = calls::get(&tx, id).await?.ok_or_else(|| ApiError::field("callId", "There is no such call"))?;
+    let before = calls::get(&tx, id)
+        .await?
+        .ok_or_else(|| ApiError::field("callId", "There is no such call"))?;
     let w = calls::window(&before);
     match to {
         DStatus::Open => w.check_openable(now)?,
         _ => w.check_closable(now)?,
     }
     let after = calls::set_status(&tx, before.clone(), to, now).await?;
-    audit(&tx, Some(v.person.0), "Call", id, action, Some(&before), Some(&after), now).await?;
+    audit(
+        &tx,
+        Some(v.person.0),
+        "Call",
+        id,
+        action,
+        Some(&before),
+        Some(&after),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Call(after))
 }
@@ -91,7 +103,11 @@ async fn transition(ctx: &Context<'_>, call_id: &ID, action: &str, to: DStatus) 
 #[Object]
 impl CallMutations {
     /// Create a call (programme team only). It is open at once unless `draft` is true.
-    async fn create_call(&self, ctx: &Context<'_>, input: CreateCallInput) -> ApiResult<CreateCallPayload> {
+    async fn create_call(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateCallInput,
+    ) -> ApiResult<CreateCallPayload> {
         let st = state(ctx);
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let new = NewCall::parse(CallDraft {
@@ -103,24 +119,63 @@ impl CallMutations {
             funded_places: input.funded_places,
             honorarium_pence: input.honorarium_pence,
             reviewers_per_application: input.reviewers_per_application,
-            criteria: input.criteria.iter().map(|c| (c.name.as_str(), c.weight)).collect(),
+            criteria: input
+                .criteria
+                .iter()
+                .map(|c| (c.name.as_str(), c.weight))
+                .collect(),
         })?;
-        let status = if input.draft { DStatus::Draft } else { DStatus::Open };
+        let status = if input.draft {
+            DStatus::Draft
+        } else {
+            DStatus::Open
+        };
         let now = now();
         let tx = begin_write(&st.db).await?;
-        let call = calls::create(&tx, &new, input.honorarium_policy.into(), input.rank_by.into(), status, Some(v.person.0), now).await?;
-        audit(&tx, Some(v.person.0), "Call", call.id, "create", None, Some(&call), now).await?;
+        let call = calls::create(
+            &tx,
+            &new,
+            input.honorarium_policy.into(),
+            input.rank_by.into(),
+            status,
+            Some(v.person.0),
+            now,
+        )
+        .await?;
+        audit(
+            &tx,
+            Some(v.person.0),
+            "Call",
+            call.id,
+            "create",
+            None,
+            Some(&call),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(CreateCallPayload { call: Call(call) })
     }
 
     /// Publish a draft call (programme team only).
-    async fn open_call(&self, ctx: &Context<'_>, input: OpenCallInput) -> ApiResult<OpenCallPayload> {
-        Ok(OpenCallPayload { call: transition(ctx, &input.call_id, "open", DStatus::Open).await? })
+    async fn open_call(
+        &self,
+        ctx: &Context<'_>,
+        input: OpenCallInput,
+    ) -> ApiResult<OpenCallPayload> {
+        Ok(OpenCallPayload {
+            call: transition(ctx, &input.call_id, "open", DStatus::Open).await?,
+        })
     }
 
     /// Close a call to new submissions, early if need be (programme team only).
-    async fn close_call(&self, ctx: &Context<'_>, input: CloseCallInput) -> ApiResult<CloseCallPayload> {
-        Ok(CloseCallPayload { call: transition(ctx, &input.call_id, "close", DStatus::Closed).await? })
+    async fn close_call(
+        &self,
+        ctx: &Context<'_>,
+        input: CloseCallInput,
+    ) -> ApiResult<CloseCallPayload> {
+        Ok(CloseCallPayload {
+            call: transition(ctx, &input.call_id, "close", DStatus::Closed).await?,
+        })
     }
 }

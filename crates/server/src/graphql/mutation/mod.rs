@@ -15,7 +15,12 @@ use uuid::Uuid;
 use super::error::ApiResult;
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(accounts::AccountMutations, catalogue::CatalogueMutations, calls::CallMutations, applications::ApplicationMutations);
+pub struct MutationRoot(
+    accounts::AccountMutations,
+    catalogue::CatalogueMutations,
+    calls::CallMutations,
+    applications::ApplicationMutations,
+);
 
 /// Record a change in the audit log, in the caller's transaction. For an update only the
 /// fields that changed are kept, before and after.
@@ -31,13 +36,31 @@ pub(crate) async fn audit<T: Serialize>(
 ) -> ApiResult<()> {
     let mut before = before.map(|b| serde_json::to_value(b).expect("serialisable"));
     let mut after = after.map(|a| serde_json::to_value(a).expect("serialisable"));
-    if let (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) = (&mut before, &mut after) {
-        let same: Vec<String> = b.iter().filter(|(k, v)| a.get(*k) == Some(*v)).map(|(k, _)| k.clone()).collect();
+    if let (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) =
+        (&mut before, &mut after)
+    {
+        let same: Vec<String> = b
+            .iter()
+            .filter(|(k, v)| a.get(*k) == Some(*v))
+            .map(|(k, _)| k.clone())
+            .collect();
         for k in same {
             b.remove(&k);
             a.remove(&k);
         }
     }
-    audit::record(db, audit::Change { actor, entity_type, entity_id, action, before, after }, now).await?;
+    audit::record(
+        db,
+        audit::Change {
+            actor,
+            entity_type,
+            entity_id,
+            action,
+            before,
+            after,
+        },
+        now,
+    )
+    .await?;
     Ok(())
 }

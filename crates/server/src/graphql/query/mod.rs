@@ -26,20 +26,37 @@ pub struct QueryRoot;
 /// An application the viewer may read: leads, co-leads, invitees and the programme team.
 pub async fn visible_application(ctx: &Context<'_>, id: Uuid) -> ApiResult<Application> {
     let v = require_signed_in(viewer(ctx))?;
-    let app = loaders(ctx).applications.load_one(id).await?.ok_or_else(|| ApiError::not_found("The application"))?;
-    let parts = loaders(ctx).participants.load_one(id).await?.unwrap_or_default();
+    let app = loaders(ctx)
+        .applications
+        .load_one(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("The application"))?;
+    let parts = loaders(ctx)
+        .participants
+        .load_one(id)
+        .await?
+        .unwrap_or_default();
     let rule = repo::applications::as_rule_participants(&parts, &Default::default());
     if can_view_application(v, &rule) {
         Ok(Application(app))
     } else {
-        Err(ApiError::new("FORBIDDEN", "You can see only applications you lead, co-lead or are invited to"))
+        Err(ApiError::new(
+            "FORBIDDEN",
+            "You can see only applications you lead, co-lead or are invited to",
+        ))
     }
 }
 
 /// A call the viewer may read: drafts are for the programme team only.
 pub async fn visible_call(ctx: &Context<'_>, id: Uuid) -> ApiResult<Call> {
-    let c = loaders(ctx).calls.load_one(id).await?.ok_or_else(|| ApiError::not_found("The call"))?;
-    if repo::calls::status(&c) == DCallStatus::Draft && !viewer(ctx).is_some_and(|v| v.is_programme_team()) {
+    let c = loaders(ctx)
+        .calls
+        .load_one(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("The call"))?;
+    if repo::calls::status(&c) == DCallStatus::Draft
+        && !viewer(ctx).is_some_and(|v| v.is_programme_team())
+    {
         return Err(ApiError::not_found("The call"));
     }
     Ok(Call(c))
@@ -56,22 +73,39 @@ impl QueryRoot {
         Ok(match kind.as_str() {
             "Person" => {
                 require_signed_in(viewer(ctx))?;
-                l.people.load_one(uuid).await?.map(|p| Node::Person(Person::from(p)))
+                l.people
+                    .load_one(uuid)
+                    .await?
+                    .map(|p| Node::Person(Person::from(p)))
             }
-            "Organisation" => l.organisations.load_one(uuid).await?.map(|o| Node::Organisation(Organisation(o))),
-            "Domain" => l.domains.load_one(uuid).await?.map(|d| Node::Domain(Domain(d))),
-            "Call" => Some(Node::Call(visible_call(ctx, uuid).await?)),
-            "Criterion" => convene_store::by_ids::<convene_store::entities::criterion::Entity>(&state(ctx).db, &[uuid])
+            "Organisation" => l
+                .organisations
+                .load_one(uuid)
                 .await?
-                .pop()
-                .map(|c| Node::Criterion(Criterion(c))),
+                .map(|o| Node::Organisation(Organisation(o))),
+            "Domain" => l
+                .domains
+                .load_one(uuid)
+                .await?
+                .map(|d| Node::Domain(Domain(d))),
+            "Call" => Some(Node::Call(visible_call(ctx, uuid).await?)),
+            "Criterion" => convene_store::by_ids::<convene_store::entities::criterion::Entity>(
+                &state(ctx).db,
+                &[uuid],
+            )
+            .await?
+            .pop()
+            .map(|c| Node::Criterion(Criterion(c))),
             "Application" => Some(Node::Application(visible_application(ctx, uuid).await?)),
             "AuditEntry" => {
                 require_role(viewer(ctx), Role::ProgrammeTeam)?;
-                convene_store::by_ids::<convene_store::entities::audit::Entity>(&state(ctx).db, &[uuid])
-                    .await?
-                    .pop()
-                    .map(|a| Node::AuditEntry(AuditEntry(a)))
+                convene_store::by_ids::<convene_store::entities::audit::Entity>(
+                    &state(ctx).db,
+                    &[uuid],
+                )
+                .await?
+                .pop()
+                .map(|a| Node::AuditEntry(AuditEntry(a)))
             }
             _ => None,
         })
@@ -80,7 +114,11 @@ impl QueryRoot {
     /// The signed-in person; null when anonymous.
     async fn viewer(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
         match viewer(ctx) {
-            Some(v) => Ok(loaders(ctx).people.load_one(v.person.0).await?.map(Person::from)),
+            Some(v) => Ok(loaders(ctx)
+                .people
+                .load_one(v.person.0)
+                .await?
+                .map(Person::from)),
             None => Ok(None),
         }
     }
@@ -98,12 +136,20 @@ impl QueryRoot {
     ) -> ApiResult<OrganisationConnection> {
         let p = page(first, after.as_deref(), last, before.as_deref())?;
         let (rows, total) = repo::organisations::list(&state(ctx).db, search.as_deref(), p).await?;
-        Ok(OrganisationConnection::new(rows.into_iter().map(Organisation).collect(), total, p))
+        Ok(OrganisationConnection::new(
+            rows.into_iter().map(Organisation).collect(),
+            total,
+            p,
+        ))
     }
 
     async fn organisation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Organisation>> {
         let uuid = ids::decode("id", "Organisation", &id)?;
-        Ok(loaders(ctx).organisations.load_one(uuid).await?.map(Organisation))
+        Ok(loaders(ctx)
+            .organisations
+            .load_one(uuid)
+            .await?
+            .map(Organisation))
     }
 
     /// The domain catalogue, by name.
@@ -119,8 +165,14 @@ impl QueryRoot {
         status: Option<DomainStatus>,
     ) -> ApiResult<DomainConnection> {
         let p = page(first, after.as_deref(), last, before.as_deref())?;
-        let (rows, total) = repo::domains::list(&state(ctx).db, search.as_deref(), status.map(Into::into), p).await?;
-        Ok(DomainConnection::new(rows.into_iter().map(Domain).collect(), total, p))
+        let (rows, total) =
+            repo::domains::list(&state(ctx).db, search.as_deref(), status.map(Into::into), p)
+                .await?;
+        Ok(DomainConnection::new(
+            rows.into_iter().map(Domain).collect(),
+            total,
+            p,
+        ))
     }
 
     async fn domain(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Domain>> {
@@ -146,7 +198,11 @@ impl QueryRoot {
             return Ok(CallConnection::new(Vec::new(), 0, p));
         }
         let (rows, total) = repo::calls::list(&state(ctx).db, wanted, !team, now(), p).await?;
-        Ok(CallConnection::new(rows.into_iter().map(Call).collect(), total, p))
+        Ok(CallConnection::new(
+            rows.into_iter().map(Call).collect(),
+            total,
+            p,
+        ))
     }
 
     async fn call(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Call>> {
@@ -182,7 +238,11 @@ impl QueryRoot {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let p = page(first, after.as_deref(), last, before.as_deref())?;
         let (rows, total) = repo::people::list(&state(ctx).db, search.as_deref(), p).await?;
-        Ok(PersonConnection::new(rows.into_iter().map(Person::from).collect(), total, p))
+        Ok(PersonConnection::new(
+            rows.into_iter().map(Person::from).collect(),
+            total,
+            p,
+        ))
     }
 
     /// The audit trail, newest first (programme team only); `entityId` narrows it to one entity.
@@ -199,10 +259,18 @@ impl QueryRoot {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let p = page(first, after.as_deref(), last, before.as_deref())?;
         let entity = match &entity_id {
-            Some(id) => Some(ids::decode_any(id).ok_or_else(|| ApiError::field("entityId", "This is not a valid ID"))?.1),
+            Some(id) => Some(
+                ids::decode_any(id)
+                    .ok_or_else(|| ApiError::field("entityId", "This is not a valid ID"))?
+                    .1,
+            ),
             None => None,
         };
         let (rows, total) = repo::audit::list(&state(ctx).db, entity, p).await?;
-        Ok(AuditEntryConnection::new(rows.into_iter().map(AuditEntry).collect(), total, p))
+        Ok(AuditEntryConnection::new(
+            rows.into_iter().map(AuditEntry).collect(),
+            total,
+            p,
+        ))
     }
 }

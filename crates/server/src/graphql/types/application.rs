@@ -38,7 +38,11 @@ impl CoLead {
     }
     async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
         match self.0.organisation_id {
-            Some(id) => Ok(loaders(ctx).organisations.load_one(id).await?.map(Organisation)),
+            Some(id) => Ok(loaders(ctx)
+                .organisations
+                .load_one(id)
+                .await?
+                .map(Organisation)),
             None => Ok(None),
         }
     }
@@ -51,7 +55,11 @@ impl CoLead {
     /// False for industry and third-sector partners (FAQ 7), and until the organisation is known.
     async fn honorarium_eligible(&self, ctx: &Context<'_>) -> ApiResult<bool> {
         Ok(match self.0.organisation_id {
-            Some(id) => loaders(ctx).organisations.load_one(id).await?.is_some_and(|o| facts(&o).honorarium_eligible()),
+            Some(id) => loaders(ctx)
+                .organisations
+                .load_one(id)
+                .await?
+                .is_some_and(|o| facts(&o).honorarium_eligible()),
             None => false,
         })
     }
@@ -62,10 +70,18 @@ impl CoLead {
 
 impl Application {
     async fn participants(&self, ctx: &Context<'_>) -> ApiResult<Vec<participant::Model>> {
-        Ok(loaders(ctx).participants.load_one(self.0.id).await?.unwrap_or_default())
+        Ok(loaders(ctx)
+            .participants
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default())
     }
     async fn lead_participant(&self, ctx: &Context<'_>) -> ApiResult<Option<participant::Model>> {
-        Ok(self.participants(ctx).await?.into_iter().find(|p| p.is_lead))
+        Ok(self
+            .participants(ctx)
+            .await?
+            .into_iter()
+            .find(|p| p.is_lead))
     }
 }
 
@@ -76,32 +92,56 @@ impl Application {
         ids::encode("Application", self.0.id)
     }
     async fn call(&self, ctx: &Context<'_>) -> ApiResult<Call> {
-        Ok(Call(must(&loaders(ctx).calls, self.0.call_id, "call").await?))
+        Ok(Call(
+            must(&loaders(ctx).calls, self.0.call_id, "call").await?,
+        ))
     }
     async fn domain(&self, ctx: &Context<'_>) -> ApiResult<Domain> {
-        Ok(Domain(must(&loaders(ctx).domains, self.0.domain_id, "domain").await?))
+        Ok(Domain(
+            must(&loaders(ctx).domains, self.0.domain_id, "domain").await?,
+        ))
     }
     async fn status(&self) -> ApplicationStatus {
         status(&self.0).into()
     }
     async fn lead(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(must(&loaders(ctx).people, self.0.lead_id, "person").await?))
+        Ok(Person::from(
+            must(&loaders(ctx).people, self.0.lead_id, "person").await?,
+        ))
     }
     /// The lead's organisation when they applied.
     async fn lead_organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        match self.lead_participant(ctx).await?.and_then(|p| p.organisation_id) {
-            Some(id) => Ok(loaders(ctx).organisations.load_one(id).await?.map(Organisation)),
+        match self
+            .lead_participant(ctx)
+            .await?
+            .and_then(|p| p.organisation_id)
+        {
+            Some(id) => Ok(loaders(ctx)
+                .organisations
+                .load_one(id)
+                .await?
+                .map(Organisation)),
             None => Ok(None),
         }
     }
     /// Co-leads in the order they were invited (the lead is not among them).
     async fn co_leads(&self, ctx: &Context<'_>) -> ApiResult<Vec<CoLead>> {
-        Ok(self.participants(ctx).await?.into_iter().filter(|p| !p.is_lead).map(CoLead).collect())
+        Ok(self
+            .participants(ctx)
+            .await?
+            .into_iter()
+            .filter(|p| !p.is_lead)
+            .map(CoLead)
+            .collect())
     }
     /// The optional sponsoring organisation (FAQ 5).
     async fn sponsor(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
         match self.0.sponsor_organisation_id {
-            Some(id) => Ok(loaders(ctx).organisations.load_one(id).await?.map(Organisation)),
+            Some(id) => Ok(loaders(ctx)
+                .organisations
+                .load_one(id)
+                .await?
+                .map(Organisation)),
             None => Ok(None),
         }
     }
@@ -157,9 +197,12 @@ impl Application {
     }
     /// Whether the viewer has been invited to co-lead this application and has not answered.
     async fn viewer_is_invited(&self, ctx: &Context<'_>) -> ApiResult<bool> {
-        let Some(v) = viewer(ctx) else { return Ok(false) };
+        let Some(v) = viewer(ctx) else {
+            return Ok(false);
+        };
         let parts = self.participants(ctx).await?;
-        let rule = convene_store::repo::applications::as_rule_participants(&parts, &Default::default());
+        let rule =
+            convene_store::repo::applications::as_rule_participants(&parts, &Default::default());
         Ok(relation(v, &rule) == ApplicationRelation::Invited)
     }
 }

@@ -1,7 +1,7 @@
 use async_graphql::{Context, Object, ID};
 use chrono::{DateTime, Utc};
-use convene_domain::account::Role;
 use convene_domain::access::require_role;
+use convene_domain::account::Role;
 use convene_store::entities::{call as m, criterion};
 use convene_store::repo;
 use convene_store::repo::calls::window;
@@ -72,13 +72,17 @@ impl Call {
         self.0.honorarium_pence * self.0.funded_places as i64
     }
     async fn honorarium_policy(&self) -> HonorariumPolicy {
-        convene_domain::call::HonorariumPolicy::from_str(&self.0.honorarium_policy).unwrap_or(convene_domain::call::HonorariumPolicy::Redistribute).into()
+        convene_domain::call::HonorariumPolicy::from_str(&self.0.honorarium_policy)
+            .unwrap_or(convene_domain::call::HonorariumPolicy::Redistribute)
+            .into()
     }
     async fn reviewers_per_application(&self) -> i32 {
         self.0.reviewers_per_application
     }
     async fn rank_by(&self) -> RankBy {
-        convene_domain::call::RankBy::from_str(&self.0.rank_by).unwrap_or(convene_domain::call::RankBy::Weighted).into()
+        convene_domain::call::RankBy::from_str(&self.0.rank_by)
+            .unwrap_or(convene_domain::call::RankBy::Weighted)
+            .into()
     }
     /// The status now: an open call past its closing time is CLOSED.
     async fn status(&self) -> CallStatus {
@@ -89,7 +93,14 @@ impl Call {
         window(&self.0).accepting_applications(now())
     }
     async fn criteria(&self, ctx: &Context<'_>) -> ApiResult<Vec<Criterion>> {
-        Ok(loaders(ctx).criteria.load_one(self.0.id).await?.unwrap_or_default().into_iter().map(Criterion).collect())
+        Ok(loaders(ctx)
+            .criteria
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or_default()
+            .into_iter()
+            .map(Criterion)
+            .collect())
     }
     /// Every application to this call (programme team only).
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
@@ -102,8 +113,14 @@ impl Call {
     ) -> ApiResult<ApplicationConnection> {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let p = page(first, after.as_deref(), None, None)?;
-        let (rows, total) = repo::applications::of_call(&state(ctx).db, self.0.id, status.map(Into::into), p).await?;
-        Ok(ApplicationConnection::new(rows.into_iter().map(Application).collect(), total, p))
+        let (rows, total) =
+            repo::applications::of_call(&state(ctx).db, self.0.id, status.map(Into::into), p)
+                .await?;
+        Ok(ApplicationConnection::new(
+            rows.into_iter().map(Application).collect(),
+            total,
+            p,
+        ))
     }
 }
 

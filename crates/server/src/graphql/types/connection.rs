@@ -28,15 +28,28 @@ fn offset_of(field: &str, c: &str) -> ApiResult<u64> {
         .ok()
         .and_then(|b| String::from_utf8(b).ok())
         .and_then(|s| s.strip_prefix("o:").and_then(|n| n.parse().ok()))
-        .ok_or_else(|| ApiError::field(field, "This cursor is not valid: use a cursor from a previous page"))
+        .ok_or_else(|| {
+            ApiError::field(
+                field,
+                "This cursor is not valid: use a cursor from a previous page",
+            )
+        })
 }
 
 /// Turn the connection arguments into a page.
-pub fn page(first: Option<i32>, after: Option<&str>, last: Option<i32>, before: Option<&str>) -> ApiResult<Page> {
+pub fn page(
+    first: Option<i32>,
+    after: Option<&str>,
+    last: Option<i32>,
+    before: Option<&str>,
+) -> ApiResult<Page> {
     for (name, v) in [("first", first), ("last", last)] {
         if let Some(n) = v {
             if !(0..=MAX_PAGE).contains(&n) {
-                return Err(ApiError::field(name, format!("{name} must be between 0 and {MAX_PAGE}")));
+                return Err(ApiError::field(
+                    name,
+                    format!("{name} must be between 0 and {MAX_PAGE}"),
+                ));
             }
         }
     }
@@ -49,7 +62,10 @@ pub fn page(first: Option<i32>, after: Option<&str>, last: Option<i32>, before: 
         };
         let end = offset_of("before", b)?;
         let start = end.saturating_sub(l as u64);
-        return Ok(Page { offset: start, limit: end - start });
+        return Ok(Page {
+            offset: start,
+            limit: end - start,
+        });
     }
     let offset = match after {
         Some(a) => offset_of("after", a)? + 1,
@@ -80,15 +96,26 @@ macro_rules! connection {
         impl $conn {
             pub fn new(nodes: Vec<$node>, total: u64, page: convene_store::Page) -> Self {
                 use $crate::graphql::types::connection::{cursor, PageInfo};
-                let edges: Vec<$edge> =
-                    nodes.iter().enumerate().map(|(i, n)| $edge { cursor: cursor(page.offset + i as u64), node: n.clone() }).collect();
+                let edges: Vec<$edge> = nodes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| $edge {
+                        cursor: cursor(page.offset + i as u64),
+                        node: n.clone(),
+                    })
+                    .collect();
                 let page_info = PageInfo {
                     has_next_page: page.offset + (nodes.len() as u64) < total,
                     has_previous_page: page.offset > 0,
                     start_cursor: edges.first().map(|e| e.cursor.clone()),
                     end_cursor: edges.last().map(|e| e.cursor.clone()),
                 };
-                $conn { edges, nodes, page_info, total_count: total as i64 }
+                $conn {
+                    edges,
+                    nodes,
+                    page_info,
+                    total_count: total as i64,
+                }
             }
         }
     };
@@ -107,13 +134,25 @@ mod tests {
         assert_eq!((p.offset, p.limit), (10, 10));
         let p = page(None, None, Some(5), Some(&cursor(12))).unwrap();
         assert_eq!((p.offset, p.limit), (7, 5));
-        assert_eq!(page(None, None, None, None).unwrap().limit, DEFAULT_PAGE as u64);
+        assert_eq!(
+            page(None, None, None, None).unwrap().limit,
+            DEFAULT_PAGE as u64
+        );
     }
 
     #[test]
     fn page_size_is_capped() {
-        assert_eq!(page(Some(101), None, None, None).unwrap_err().fields[0].field, "first");
+        assert_eq!(
+            page(Some(101), None, None, None).unwrap_err().fields[0].field,
+            "first"
+        );
         assert!(page(Some(-1), None, None, None).is_err());
-        assert_eq!(page(Some(1), Some("garbage"), None, None).unwrap_err().fields[0].field, "after");
+        assert_eq!(
+            page(Some(1), Some("garbage"), None, None)
+                .unwrap_err()
+                .fields[0]
+                .field,
+            "after"
+        );
     }
 }

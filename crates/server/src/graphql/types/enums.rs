@@ -17,10 +17,43 @@ macro_rules! mirror {
 }
 
 mirror!(Role, d::account::Role, [ProgrammeTeam, Panel, Coach]);
-mirror!(Sector, d::organisation::Sector, [NhsTrust, PrimaryCare, Commissioner, LocalAuthority, Academic, Industry, ThirdSector, Network]);
-mirror!(CallStatus, d::call::CallStatus, [Draft, Open, Closed, InReview, Decided, Archived]);
-mirror!(HonorariumPolicy, d::call::HonorariumPolicy, [Redistribute, Forfeit]);
+mirror!(
+    Sector,
+    d::organisation::Sector,
+    [
+        NhsTrust,
+        PrimaryCare,
+        Commissioner,
+        LocalAuthority,
+        Academic,
+        Industry,
+        ThirdSector,
+        Network
+    ]
+);
+mirror!(
+    CallStatus,
+    d::call::CallStatus,
+    [Draft, Open, Closed, InReview, Decided, Archived]
+);
+mirror!(
+    HonorariumPolicy,
+    d::call::HonorariumPolicy,
+    [Redistribute, Forfeit]
+);
 mirror!(RankBy, d::call::RankBy, [Weighted, Normalised]);
-mirror!(ApplicationStatus, d::application::ApplicationStatus, [Draft, Submitted, Withdrawn, Funded, NotFunded]);
-mirror!(DomainStatus, d::catalogue::DomainStatus, [Proposed, Accepted, Merged]);
-mirror!(CoLeadState, d::application::CoLeadState, [Invited, Accepted, Declined]);
+mirror!(
+    ApplicationStatus,
+    d::application::ApplicationStatus,
+    [Draft, Submitted, Withdrawn, Funded, NotFunded]
+);
+mirror!(
+    DomainStatus,
+    d::catalogue::DomainStatus,
+    [Proposed, Accepted, Merged]
+);
+mirror!(
+    CoLeadState,
+    d::application::CoLeadState,
+    [Invited, Accepted, Declined]
+);

@@ -31,7 +31,8 @@ impl Person {
         Person { model, own: true }
     }
     fn is_viewer_or_team(&self, ctx: &Context<'_>) -> bool {
-        self.own || viewer(ctx).is_some_and(|v| v.person.0 == self.model.id || v.is_programme_team())
+        self.own
+            || viewer(ctx).is_some_and(|v| v.person.0 == self.model.id || v.is_programme_team())
     }
 }
 
@@ -46,32 +47,59 @@ impl Person {
     }
     /// Shown to the person themselves and to the programme team; null to everyone else.
     async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
-        (self.own || can_see_email(viewer(ctx), PersonId(self.model.id))).then_some(self.model.email.as_str())
+        (self.own || can_see_email(viewer(ctx), PersonId(self.model.id)))
+            .then_some(self.model.email.as_str())
     }
     async fn profession(&self) -> Option<&str> {
         self.model.profession.as_deref()
     }
     async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Organisation> {
-        Ok(Organisation(must(&loaders(ctx).organisations, self.model.organisation_id, "organisation").await?))
+        Ok(Organisation(
+            must(
+                &loaders(ctx).organisations,
+                self.model.organisation_id,
+                "organisation",
+            )
+            .await?,
+        ))
     }
     async fn roles(&self, ctx: &Context<'_>) -> ApiResult<Vec<Role>> {
-        let roles = loaders(ctx).roles.load_one(self.model.id).await?.unwrap_or_default();
+        let roles = loaders(ctx)
+            .roles
+            .load_one(self.model.id)
+            .await?
+            .unwrap_or_default();
         Ok(roles.into_iter().map(Role::from).collect())
     }
     /// Applications this person leads or co-leads (their own, or for the programme team).
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
-    async fn applications(&self, ctx: &Context<'_>, first: Option<i32>, after: Option<String>) -> ApiResult<ApplicationConnection> {
+    async fn applications(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> ApiResult<ApplicationConnection> {
         if !self.is_viewer_or_team(ctx) {
-            return Err(ApiError::new("FORBIDDEN", "You can see only your own applications"));
+            return Err(ApiError::new(
+                "FORBIDDEN",
+                "You can see only your own applications",
+            ));
         }
         let p = page(first, after.as_deref(), None, None)?;
         let (rows, total) = repo::applications::of_person(&state(ctx).db, self.model.id, p).await?;
-        Ok(ApplicationConnection::new(rows.into_iter().map(Application).collect(), total, p))
+        Ok(ApplicationConnection::new(
+            rows.into_iter().map(Application).collect(),
+            total,
+            p,
+        ))
     }
     /// Drafts this person has been invited to co-lead and has not answered yet.
     async fn co_lead_invitations(&self, ctx: &Context<'_>) -> ApiResult<Vec<Application>> {
         if !self.is_viewer_or_team(ctx) {
-            return Err(ApiError::new("FORBIDDEN", "You can see only your own invitations"));
+            return Err(ApiError::new(
+                "FORBIDDEN",
+                "You can see only your own invitations",
+            ));
         }
         let rows = repo::applications::invitations_for(&state(ctx).db, &self.model.email).await?;
         Ok(rows.into_iter().map(Application).collect())
