@@ -8,9 +8,11 @@ pub mod application;
 pub mod call;
 pub mod catalogue;
 pub mod error;
+pub mod honorarium;
 pub mod ids;
 pub mod money;
 pub mod organisation;
+pub mod selection;
 pub mod text;
 
 pub use error::{DomainError, ErrorCode, FieldError, Fields};
