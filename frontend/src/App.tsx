@@ -1,0 +1,65 @@
+import { Route, Routes } from 'react-router';
+import { Layout } from './ui/Layout';
+import { RequireProgrammeTeam, RequireSignIn } from './account/components/guards';
+import { RegisterView } from './account/views/RegisterView';
+import { SignInView } from './account/views/SignInView';
+import { SignOutView } from './account/views/SignOutView';
+import { StartView } from './calls/views/StartView';
+import { NewApplicationView, ChangeDomainView } from './applications/views/ChooseDomainView';
+import { SponsorView } from './applications/views/SponsorView';
+import { QuestionView } from './applications/views/QuestionView';
+import { CoLeadsView } from './applications/views/CoLeadsView';
+import { CheckAnswersView } from './applications/views/CheckAnswersView';
+import { ConfirmationView } from './applications/views/ConfirmationView';
+import { WithdrawView } from './applications/views/WithdrawView';
+import { MyApplicationsView } from './applications/views/MyApplicationsView';
+import { CoLeadInvitationView } from './applications/views/CoLeadInvitationView';
+import { CallsView } from './admin/views/CallsView';
+import { CreateCallView } from './admin/views/CreateCallView';
+import { CallView } from './admin/views/CallView';
+import { DomainsView } from './admin/views/DomainsView';
+import { DomainView } from './admin/views/DomainView';
+import { OrganisationsView } from './admin/views/OrganisationsView';
+import { PeopleView } from './admin/views/PeopleView';
+import { NotFoundView } from './ui/NotFoundView';
+
+function signedIn(el: React.ReactNode) {
+  return <RequireSignIn>{el}</RequireSignIn>;
+}
+
+function team(el: React.ReactNode) {
+  return <RequireProgrammeTeam>{el}</RequireProgrammeTeam>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<StartView />} />
+        <Route path="register" element={<RegisterView />} />
+        <Route path="sign-in" element={<SignInView />} />
+        <Route path="sign-out" element={<SignOutView />} />
+        <Route path="calls/:callId/apply" element={signedIn(<NewApplicationView />)} />
+        <Route path="applications" element={signedIn(<MyApplicationsView />)} />
+        <Route path="applications/:id" element={signedIn(<CheckAnswersView />)} />
+        <Route path="applications/:id/check" element={signedIn(<CheckAnswersView />)} />
+        <Route path="applications/:id/domain" element={signedIn(<ChangeDomainView />)} />
+        <Route path="applications/:id/sponsor" element={signedIn(<SponsorView />)} />
+        <Route path="applications/:id/questions/:slug" element={signedIn(<QuestionView />)} />
+        <Route path="applications/:id/co-leads" element={signedIn(<CoLeadsView />)} />
+        <Route path="applications/:id/confirmation" element={signedIn(<ConfirmationView />)} />
+        <Route path="applications/:id/withdraw" element={signedIn(<WithdrawView />)} />
+        <Route path="applications/:id/co-lead" element={<CoLeadInvitationView />} />
+        <Route path="admin" element={team(<CallsView />)} />
+        <Route path="admin/calls" element={team(<CallsView />)} />
+        <Route path="admin/calls/new" element={team(<CreateCallView />)} />
+        <Route path="admin/calls/:id" element={team(<CallView />)} />
+        <Route path="admin/domains" element={team(<DomainsView />)} />
+        <Route path="admin/domains/:id" element={team(<DomainView />)} />
+        <Route path="admin/organisations" element={team(<OrganisationsView />)} />
+        <Route path="admin/people" element={team(<PeopleView />)} />
+        <Route path="*" element={<NotFoundView />} />
+      </Route>
+    </Routes>
+  );
+}

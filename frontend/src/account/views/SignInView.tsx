@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useMutation } from 'urql';
+import { SignInMutation } from '../mutations';
+import { startSession } from '../session';
+import { safeNext } from '../components/guards';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Button, TextInput } from '../../ui/fields';
+import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+export function SignInView() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [{ fetching }, signIn] = useMutation(SignInMutation);
+  usePageTitle('Sign in', problems.length > 0);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Problem[] = [];
+    if (!email.trim()) local.push({ field: 'email', message: 'Enter your email address' });
+    if (!password) local.push({ field: 'password', message: 'Enter your password' });
+    if (local.length) {
+      setProblems(local);
+      return;
+    }
+    const result = await signIn({ input: { email: email.trim(), password } });
+    const payload = result.data?.signIn;
+    if (result.error || !payload) {
+      // A wrong email or password comes back as UNAUTHENTICATED: show it against the email field.
+      const wrong = result.error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED';
+      setProblems(problemsFrom(result.error).map((p) => (wrong && !p.field ? { field: 'email', message: p.message } : p)));
+      return;
+    }
+    setProblems([]);
+    startSession({ accessToken: payload.accessToken, refreshToken: payload.refreshToken });
+    const fallback = payload.person.roles.includes('PROGRAMME_TEAM') ? '/admin/calls' : '/applications';
+    navigate(safeNext(location.search, fallback));
+  };
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary problems={problems} />
+        <h1 className="nhsuk-heading-l">Sign in</h1>
+        <form onSubmit={onSubmit} noValidate>
+          <TextInput
+            id="email"
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            value={email}
+            onChange={setEmail}
+            error={fieldError(problems, 'email')}
+          />
+          <TextInput
+            id="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            error={fieldError(problems, 'password')}
+          />
+          <Button disabled={fetching}>Sign in</Button>
+        </form>
+        <p className="nhsuk-body">
+          No account yet? <Link to={`/register${location.search}`}>Create an account</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { AdminCallQuery } from '../queries';
+import { CloseCallMutation, OpenCallMutation } from '../mutations';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { BackLink, Loading } from '../../ui/Layout';
+import { Button, Tag } from '../../ui/fields';
+import { formatDate, formatDateTime, formatInstantDate, formatPence } from '../../ui/format';
+import { applicationStatus, callStatus, POLICY } from '../../ui/labels';
+import { problemsFrom, type Problem } from '../../ui/problems';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+export function CallView() {
+  const { id = '' } = useParams();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminCallQuery, variables: { id } });
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const [{ fetching: closing }, closeCall] = useMutation(CloseCallMutation);
+  const [{ fetching: opening }, openCall] = useMutation(OpenCallMutation);
+  const call = data?.call;
+  usePageTitle(call?.title ?? 'Call', problems.length > 0);
+
+  if (fetching && !data) return <Loading />;
+  if (!call) {
+    return (
+      <>
+        <ErrorSummary problems={problemsFrom(error)} />
+        <h1 className="nhsuk-heading-l">Call not found</h1>
+      </>
+    );
+  }
+
+  const onClose = async () => {
+    const r = await closeCall({ input: { callId: call.id } });
+    setConfirmClose(false);
+    if (r.error) setProblems(problemsFrom(r.error));
+    else {
+      setProblems([]);
+      refetch({ requestPolicy: 'network-only' });
+    }
+  };
+  const onOpen = async () => {
+    const r = await openCall({ input: { callId: call.id } });
+    if (r.error) setProblems(problemsFrom(r.error));
+    else {
+      setProblems([]);
+      refetch({ requestPolicy: 'network-only' });
+    }
+  };
+
+  const s = callStatus(call.status);
+  const apps = call.applications.nodes;
+
+  return (
+    <>
+      <BackLink to="/admin/calls">Calls</BackLink>
+      <ErrorSummary problems={problems} />
+      <h1 className="nhsuk-heading-l">{call.title}</h1>
+      <p className="nhsuk-body">
+        <Tag colour={s.colour}>{s.text}</Tag>
+      </p>
+      <dl className="nhsuk-summary-list">
+        {[
+          ['Opens', formatDateTime(call.opensAt)],
+          ['Closes', formatDateTime(call.closesAt)],
+          ['Everyone told by', formatDate(call.decisionDueOn)],
+          ['Funded places', String(call.fundedPlaces)],
+          ['Honorarium per funded domain', formatPence(call.honorariumPence)],
+          ['Budget', formatPence(call.budgetPence)],
+          ['Honorarium policy', POLICY[call.honorariumPolicy]],
+          ['Reviewers per application', String(call.reviewersPerApplication)],
+          ['Ranked by', call.rankBy === 'NORMALISED' ? 'Normalised score' : 'Weighted mean'],
+        ].map(([k, v]) => (
+          <div className="nhsuk-summary-list__row" key={k}>
+            <dt className="nhsuk-summary-list__key">{k}</dt>
+            <dd className="nhsuk-summary-list__value">{v}</dd>
+          </div>
+        ))}
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Criteria (weight)</dt>
+          <dd className="nhsuk-summary-list__value">
+            <ul className="nhsuk-list">
+              {call.criteria.map((c) => (
+                <li key={c.id}>
+                  {c.name} ({c.weight})
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      </dl>
+
+      {call.status === 'DRAFT' && (
+        <Button type="button" onClick={() => void onOpen()} disabled={opening}>
+          Open this call
+        </Button>
+      )}
+      {call.status === 'OPEN' &&
+        (confirmClose ? (
+          <div className="nhsuk-warning-callout">
+            <h2 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>Close this call?
+              </span>
+            </h2>
+            <p>Nobody will be able to submit an application after you close the call.</p>
+            <div className="nhsuk-button-group">
+              <Button type="button" variant="warning" onClick={() => void onClose()} disabled={closing}>
+                Yes, close the call
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => setConfirmClose(false)}>
+                Cancel
+              </Button>
+            </div>
+          </div>
+        ) : (
+          <Button type="button" variant="secondary" onClick={() => setConfirmClose(true)}>
+            Close this call
+          </Button>
+        ))}
+
+      <h2 className="nhsuk-heading-m">Applications ({call.applications.totalCount})</h2>
+      {apps.length === 0 ? (
+        <p className="nhsuk-body">No applications yet.</p>
+      ) : (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Applications to {call.title}</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th className="nhsuk-table__header" scope="col">Domain</th>
+              <th className="nhsuk-table__header" scope="col">Lead</th>
+              <th className="nhsuk-table__header" scope="col">Sponsor</th>
+              <th className="nhsuk-table__header nhsuk-table__header--numeric" scope="col">Co-leads</th>
+              <th className="nhsuk-table__header" scope="col">Status</th>
+              <th className="nhsuk-table__header" scope="col">Submitted</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {apps.map((a) => {
+              const st = applicationStatus(a.status);
+              const accepted = a.coLeads.filter((c) => c.state === 'ACCEPTED').length;
+              return (
+                <tr className="nhsuk-table__row" key={a.id}>
+                  <td className="nhsuk-table__cell">
+                    <Link to={`/applications/${a.id}`}>{a.domain.name}</Link>
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    {a.lead.name}
+                    <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{a.leadOrganisation?.name}</span>
+                  </td>
+                  <td className="nhsuk-table__cell">{a.sponsor?.name ?? 'None'}</td>
+                  <td className="nhsuk-table__cell nhsuk-table__cell--numeric">
+                    {accepted} of {a.coLeads.length}
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    <Tag colour={st.colour}>{st.text}</Tag>
+                  </td>
+                  <td className="nhsuk-table__cell">{a.submittedAt ? formatInstantDate(a.submittedAt) : 'Not submitted'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { AdminDomainsQuery } from '../queries';
+import { CreateDomainMutation } from '../mutations';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Loading } from '../../ui/Layout';
+import { Button, Tag, TextInput, Textarea } from '../../ui/fields';
+import { domainStatus } from '../../ui/labels';
+import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+export function DomainsView() {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminDomainsQuery, requestPolicy: 'cache-and-network' });
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [created, setCreated] = useState<string | null>(null);
+  const [{ fetching: creating }, create] = useMutation(CreateDomainMutation);
+  usePageTitle('Domains', problems.length > 0);
+  const domains = data?.domains.nodes ?? [];
+  const proposed = domains.filter((d) => d.status === 'PROPOSED');
+
+  const onCreate = async (e: FormEvent) => {
+    e.preventDefault();
+    setCreated(null);
+    if (!name.trim()) {
+      setProblems([{ field: 'name', message: 'Enter the name of the domain' }]);
+      return;
+    }
+    const r = await create({ input: { name: name.trim(), description: description.trim() } });
+    if (r.error || !r.data) {
+      setProblems(problemsFrom(r.error));
+      return;
+    }
+    setProblems([]);
+    setCreated(r.data.createDomain.domain.name);
+    setName('');
+    setDescription('');
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  return (
+    <>
+      <ErrorSummary problems={problems.length ? problems : problemsFrom(error)} />
+      <h1 className="nhsuk-heading-l">Domains</h1>
+      {proposed.length > 0 && (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            {proposed.length === 1 ? '1 domain is' : `${proposed.length} domains are`} waiting for a decision: accept,
+            rename or merge them.
+          </p>
+        </div>
+      )}
+      {fetching && !data ? (
+        <Loading />
+      ) : (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Domain catalogue</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th className="nhsuk-table__header" scope="col">Domain</th>
+              <th className="nhsuk-table__header" scope="col">Description</th>
+              <th className="nhsuk-table__header" scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {domains.map((d) => {
+              const s = domainStatus(d.status);
+              return (
+                <tr className="nhsuk-table__row" key={d.id}>
+                  <td className="nhsuk-table__cell">
+                    <Link to={`/admin/domains/${d.id}`}>{d.name}</Link>
+                  </td>
+                  <td className="nhsuk-table__cell">{d.description}</td>
+                  <td className="nhsuk-table__cell">
+                    <Tag colour={s.colour}>{s.text}</Tag>
+                    {d.mergedInto && <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">into {d.mergedInto.name}</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <h2 className="nhsuk-heading-m">Add a domain</h2>
+      {created && (
+        <p className="nhsuk-body" role="status">
+          Added {created}.
+        </p>
+      )}
+      <form onSubmit={onCreate} noValidate>
+        <TextInput id="name" label="Name" value={name} onChange={setName} error={fieldError(problems, 'name')} />
+        <Textarea id="description" label="Description" rows={3} value={description} onChange={setDescription} error={fieldError(problems, 'description')} />
+        <Button disabled={creating}>Add domain</Button>
+      </form>
+    </>
+  );
+}

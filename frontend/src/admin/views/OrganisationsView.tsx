@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { AdminOrganisationsQuery } from '../queries';
+import { CreateOrganisationMutation, SetOrganisationNhsMemberMutation } from '../mutations';
+import type { Sector } from '../../graphql/graphql';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Loading } from '../../ui/Layout';
+import { Button, Radios, Select, Tag, TextInput } from '../../ui/fields';
+import { formatDate } from '../../ui/format';
+import { SECTOR_VALUES, sectorTitle } from '../../ui/labels';
+import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+export function OrganisationsView() {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrganisationsQuery, variables: { search: null }, requestPolicy: 'cache-and-network' });
+  const [name, setName] = useState('');
+  const [sector, setSector] = useState('');
+  const [nhsMember, setNhsMember] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [{ fetching: creating }, create] = useMutation(CreateOrganisationMutation);
+  const [{ fetching: toggling }, setMember] = useMutation(SetOrganisationNhsMemberMutation);
+  usePageTitle('Organisations', problems.length > 0);
+  const orgs = data?.organisations.nodes ?? [];
+
+  const onCreate = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    const local: Problem[] = [];
+    if (!name.trim()) local.push({ field: 'name', message: 'Enter the name of the organisation' });
+    if (!sector) local.push({ field: 'sector', message: 'Select the sector' });
+    if (!nhsMember) local.push({ field: 'nhsMember', message: 'Select yes if it is a current NHS member of the network' });
+    if (local.length) {
+      setProblems(local);
+      return;
+    }
+    const r = await create({ input: { name: name.trim(), sector: sector as Sector, nhsMember: nhsMember === 'yes' } });
+    if (r.error || !r.data) {
+      setProblems(problemsFrom(r.error));
+      return;
+    }
+    setProblems([]);
+    setMessage(`Added ${r.data.createOrganisation.organisation.name}.`);
+    setName('');
+    setSector('');
+    setNhsMember('');
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  const onToggle = async (id: string, orgName: string, member: boolean) => {
+    const r = await setMember({ input: { organisationId: id, nhsMember: member } });
+    if (r.error) {
+      setProblems(problemsFrom(r.error));
+      return;
+    }
+    setProblems([]);
+    setMessage(member ? `${orgName} is now an NHS member of the network.` : `${orgName} is no longer an NHS member of the network.`);
+  };
+
+  return (
+    <>
+      <ErrorSummary problems={problems.length ? problems : problemsFrom(error)} />
+      <h1 className="nhsuk-heading-l">Organisations</h1>
+      {message && (
+        <p className="nhsuk-body" role="status">
+          {message}
+        </p>
+      )}
+      {fetching && !data ? (
+        <Loading />
+      ) : (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Organisations</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th className="nhsuk-table__header" scope="col">Organisation</th>
+              <th className="nhsuk-table__header" scope="col">Sector</th>
+              <th className="nhsuk-table__header" scope="col">NHS member of the network</th>
+              <th className="nhsuk-table__header" scope="col"><span className="nhsuk-u-visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {orgs.map((o) => (
+              <tr className="nhsuk-table__row" key={o.id}>
+                <td className="nhsuk-table__cell">{o.name}</td>
+                <td className="nhsuk-table__cell">{sectorTitle(o.sector)}</td>
+                <td className="nhsuk-table__cell">
+                  {o.nhsMember ? <Tag colour="green">Member</Tag> : <Tag colour="grey">Not a member</Tag>}
+                  {o.nhsMemberChangedOn && (
+                    <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">since {formatDate(o.nhsMemberChangedOn)}</span>
+                  )}
+                </td>
+                <td className="nhsuk-table__cell">
+                  <button
+                    type="button"
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                    disabled={toggling}
+                    onClick={() => void onToggle(o.id, o.name, !o.nhsMember)}
+                  >
+                    {o.nhsMember ? 'Remove membership' : 'Mark as member'}
+                    <span className="nhsuk-u-visually-hidden"> for {o.name}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2 className="nhsuk-heading-m">Add an organisation</h2>
+      <form onSubmit={onCreate} noValidate>
+        <TextInput id="name" label="Name" value={name} onChange={setName} error={fieldError(problems, 'name')} />
+        <Select
+          id="sector"
+          label="Sector"
+          placeholder="Select a sector"
+          value={sector}
+          onChange={setSector}
+          options={SECTOR_VALUES.map((s) => ({ value: s, label: sectorTitle(s) }))}
+          error={fieldError(problems, 'sector')}
+        />
+        <Radios
+          id="nhsMember"
+          legend="Is it a current NHS member of the network?"
+          legendSize="s"
+          inline
+          value={nhsMember}
+          onChange={setNhsMember}
+          options={[
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' },
+          ]}
+          error={fieldError(problems, 'nhsMember')}
+        />
+        <Button disabled={creating}>Add organisation</Button>
+      </form>
+    </>
+  );
+}

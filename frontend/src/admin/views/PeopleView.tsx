@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { AdminPeopleQuery } from '../queries';
+import { GrantRoleMutation, RevokeRoleMutation } from '../mutations';
+import type { Role } from '../../graphql/graphql';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Loading } from '../../ui/Layout';
+import { Tag, TextInput } from '../../ui/fields';
+import { ROLES, roleLabel } from '../../ui/labels';
+import { problemsFrom, type Problem } from '../../ui/problems';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+const ALL_ROLES = Object.keys(ROLES) as Role[];
+
+export function PeopleView() {
+  const [search, setSearch] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(search.trim()), 300);
+    return () => clearTimeout(t);
+  }, [search]);
+  const [{ data, fetching, error }] = useQuery({ query: AdminPeopleQuery, variables: { search: debounced || null }, requestPolicy: 'cache-and-network' });
+  const [chosen, setChosen] = useState<Record<string, Role>>({});
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [{ fetching: granting }, grant] = useMutation(GrantRoleMutation);
+  const [{ fetching: revoking }, revoke] = useMutation(RevokeRoleMutation);
+  usePageTitle('People', problems.length > 0);
+  const people = data?.people.nodes ?? [];
+
+  const onGrant = async (personId: string, name: string) => {
+    const role = chosen[personId] ?? 'PANEL';
+    const r = await grant({ input: { personId, role } });
+    if (r.error) {
+      setProblems(problemsFrom(r.error));
+      return;
+    }
+    setProblems([]);
+    setMessage(`${name} is now: ${roleLabel(role).toLowerCase()}.`);
+  };
+
+  const onRevoke = async (personId: string, name: string, role: Role) => {
+    const r = await revoke({ input: { personId, role } });
+    if (r.error) {
+      setProblems(problemsFrom(r.error));
+      return;
+    }
+    setProblems([]);
+    setMessage(`${name} is no longer: ${roleLabel(role).toLowerCase()}.`);
+  };
+
+  return (
+    <>
+      <ErrorSummary problems={problems.length ? problems : problemsFrom(error)} />
+      <h1 className="nhsuk-heading-l">People</h1>
+      <TextInput id="search" label="Search by name or email" type="search" value={search} onChange={setSearch} widthClass="nhsuk-input--width-20" />
+      {message && (
+        <p className="nhsuk-body" role="status">
+          {message}
+        </p>
+      )}
+      {fetching && !data ? (
+        <Loading />
+      ) : (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">People ({data?.people.totalCount ?? 0})</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th className="nhsuk-table__header" scope="col">Name</th>
+              <th className="nhsuk-table__header" scope="col">Organisation</th>
+              <th className="nhsuk-table__header" scope="col">Roles</th>
+              <th className="nhsuk-table__header" scope="col">Grant a role</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {people.map((p) => {
+              const selectId = `role-${p.id}`;
+              return (
+                <tr className="nhsuk-table__row" key={p.id}>
+                  <td className="nhsuk-table__cell">
+                    {p.name}
+                    {p.email && <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{p.email}</span>}
+                    {p.profession && <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{p.profession}</span>}
+                  </td>
+                  <td className="nhsuk-table__cell">{p.organisation.name}</td>
+                  <td className="nhsuk-table__cell">
+                    {p.roles.length === 0 && 'None'}
+                    <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+                      {p.roles.map((r) => (
+                        <li key={r}>
+                          <Tag colour="blue">{roleLabel(r)}</Tag>{' '}
+                          <button
+                            type="button"
+                            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                            disabled={revoking}
+                            onClick={() => void onRevoke(p.id, p.name, r)}
+                          >
+                            Revoke<span className="nhsuk-u-visually-hidden"> {roleLabel(r)} from {p.name}</span>
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td className="nhsuk-table__cell">
+                    <label className="nhsuk-label nhsuk-u-visually-hidden" htmlFor={selectId}>
+                      Role to grant to {p.name}
+                    </label>
+                    <select
+                      className="nhsuk-select"
+                      id={selectId}
+                      value={chosen[p.id] ?? 'PANEL'}
+                      onChange={(e) => setChosen((c) => ({ ...c, [p.id]: e.target.value as Role }))}
+                    >
+                      {ALL_ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {roleLabel(r)}
+                        </option>
+                      ))}
+                    </select>{' '}
+                    <button
+                      type="button"
+                      className="nhsuk-button nhsuk-button--small nhsuk-u-margin-bottom-0"
+                      disabled={granting}
+                      onClick={() => void onGrant(p.id, p.name)}
+                    >
+                      Grant<span className="nhsuk-u-visually-hidden"> role to {p.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

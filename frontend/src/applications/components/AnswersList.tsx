@@ -1,0 +1,91 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { QUESTIONS, type Application } from '../questions';
+import { Tag } from '../../ui/fields';
+import { coLeadState } from '../../ui/labels';
+
+function Row({ label, children, change, id }: { label: string; children: ReactNode; change?: string; id?: string }) {
+  return (
+    <div className={`nhsuk-summary-list__row${change ? '' : ' nhsuk-summary-list__row--no-actions'}`} id={id}>
+      <dt className="nhsuk-summary-list__key">{label}</dt>
+      <dd className="nhsuk-summary-list__value">{children}</dd>
+      {change && (
+        <dd className="nhsuk-summary-list__actions">
+          <Link to={change}>
+            Change<span className="nhsuk-u-visually-hidden"> {label.toLowerCase()}</span>
+          </Link>
+        </dd>
+      )}
+    </div>
+  );
+}
+
+function Text({ value }: { value: string }) {
+  if (!value.trim()) return <span className="nhsuk-hint nhsuk-u-margin-bottom-0">Not answered yet</span>;
+  return (
+    <>
+      {value
+        .split(/\n{2,}/)
+        .filter((p) => p.trim())
+        .map((p, i) => (
+          <p className="nhsuk-body convene-pre-line" key={i}>
+            {p}
+          </p>
+        ))}
+    </>
+  );
+}
+
+/** The summary lists of an application, with Change links when `editable`. */
+export function AnswersList({ application, editable }: { application: Application; editable: boolean }) {
+  const base = `/applications/${application.id}`;
+  const change = (path: string) => (editable ? `${base}/${path}?returnTo=check` : undefined);
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">About your application</h2>
+      <dl className="nhsuk-summary-list">
+        <Row label="Call">{application.call.title}</Row>
+        <Row label="Domain" change={change('domain')} id="domainId">
+          {application.domain.name}
+          {application.domain.status === 'PROPOSED' && <span className="nhsuk-u-display-block nhsuk-hint nhsuk-u-margin-bottom-0">Proposed new domain</span>}
+        </Row>
+        <Row label="Lead">
+          {application.lead.name}
+          {application.leadOrganisation && <span className="nhsuk-u-display-block">{application.leadOrganisation.name}</span>}
+        </Row>
+        <Row label="Sponsoring organisation" change={change('sponsor')} id="sponsorOrganisationId">
+          {application.sponsor?.name ?? 'None'}
+        </Row>
+      </dl>
+
+      <h2 className="nhsuk-heading-m">Your answers</h2>
+      <dl className="nhsuk-summary-list">
+        {QUESTIONS.map((q) => (
+          <Row key={q.field} label={q.title} change={change(`questions/${q.slug}`)} id={q.field}>
+            <Text value={application[q.field] ?? ''} />
+          </Row>
+        ))}
+      </dl>
+
+      <h2 className="nhsuk-heading-m">Co-leads</h2>
+      <dl className="nhsuk-summary-list" id="coLeads">
+        {application.coLeads.length === 0 ? (
+          <Row label="Co-leads" change={change('co-leads')}>
+            None
+          </Row>
+        ) : (
+          application.coLeads.map((c, i) => {
+            const state = coLeadState(c.state);
+            const who = c.person?.name ?? c.email ?? `Co-lead ${i + 1}`;
+            return (
+              <Row key={c.email ?? c.person?.id ?? i} label={who} change={change('co-leads')}>
+                <Tag colour={state.colour}>{state.text}</Tag>
+                {c.organisation && <span className="nhsuk-u-display-block">{c.organisation.name}</span>}
+              </Row>
+            );
+          })
+        )}
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatPence, formatTime, londonToInstant, parsePounds } from './format';
+
+describe('format', () => {
+  it('writes dates the NHS way', () => {
+    expect(formatDate('2026-09-08')).toBe('8 September 2026');
+  });
+
+  it('writes times in Europe/London as 5:30pm', () => {
+    expect(formatTime('2026-07-31T16:30:00Z')).toBe('5:30pm'); // BST
+    expect(formatTime('2026-12-01T17:30:00Z')).toBe('5:30pm'); // GMT
+    expect(formatTime('2026-12-01T09:00:00Z')).toBe('9am');
+    expect(formatTime('2026-12-01T12:00:00Z')).toBe('midday');
+    expect(formatDateTime('2026-07-31T16:30:00Z')).toBe('31 July 2026 at 5:30pm');
+  });
+
+  it('formats and parses money in integer pence', () => {
+    expect(formatPence(500000)).toBe('£5,000');
+    expect(formatPence(166667)).toBe('£1,666.67');
+    expect(parsePounds('5,000')).toBe(500000);
+    expect(parsePounds('£1666.67')).toBe(166667);
+    expect(parsePounds('0.1')).toBe(10);
+    expect(parsePounds('12.345')).toBeNull();
+    expect(parsePounds('five')).toBeNull();
+  });
+
+  it('turns London wall-clock time into a UTC instant', () => {
+    expect(londonToInstant('2026-07-31', '17:30')).toBe('2026-07-31T16:30:00Z');
+    expect(londonToInstant('2026-12-01', '17:30')).toBe('2026-12-01T17:30:00Z');
+    expect(londonToInstant('2026-13-01', 'x')).toBeNull();
+  });
+});
