@@ -8,6 +8,7 @@ mod m20261126_000002_create_calls;
 mod m20261126_000003_create_applications;
 mod m20261126_000004_create_outbox;
 mod m20261126_000005_create_audit_log;
+mod m20261126_000006_create_selection;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000003_create_applications::Migration),
             Box::new(m20261126_000004_create_outbox::Migration),
             Box::new(m20261126_000005_create_audit_log::Migration),
+            Box::new(m20261126_000006_create_selection::Migration),
         ]
     }
 }

@@ -161,6 +161,21 @@ pub fn check_payable(status: PaymentStatus, reference: &str) -> Result<String, D
     crate::text::bounded("reference", "the payment reference", reference, 1, 100)
 }
 
+/// A payment date cannot be in the future.
+pub fn check_paid_on(
+    paid_on: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Result<(), DomainError> {
+    if paid_on > today {
+        Err(DomainError::field(
+            "paidOn",
+            "The payment date cannot be in the future",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// Cancelling: anything not yet paid.
 pub fn check_cancellable(status: PaymentStatus) -> Result<(), DomainError> {
     match status {
@@ -184,6 +199,25 @@ pub fn check_within_budget(
             "This would commit more than the call's budget of {budget} ({committed} is already committed)"
         ))),
     }
+}
+
+/// What a call has committed (shares proposed, approved or paid) and paid.
+pub fn totals(shares: &[(PaymentStatus, Pence)]) -> (Pence, Pence) {
+    let sum = |keep: &dyn Fn(PaymentStatus) -> bool| {
+        Pence::parse(
+            "total",
+            shares
+                .iter()
+                .filter(|(s, _)| keep(*s))
+                .map(|(_, a)| a.get())
+                .sum(),
+        )
+        .unwrap_or(Pence::zero())
+    };
+    (
+        sum(&|s| s != PaymentStatus::Cancelled),
+        sum(&|s| s == PaymentStatus::Paid),
+    )
 }
 
 #[cfg(test)]
@@ -273,6 +307,19 @@ mod tests {
         assert!(check_payable(PaymentStatus::Proposed, "x").is_err());
         assert!(check_cancellable(PaymentStatus::Approved).is_ok());
         assert!(check_cancellable(PaymentStatus::Paid).is_err());
+    }
+
+    #[test]
+    fn totals_count_what_is_committed_and_paid() {
+        let a = |v| Pence::parse("x", v).unwrap();
+        let shares = [
+            (PaymentStatus::Proposed, a(100)),
+            (PaymentStatus::Approved, a(200)),
+            (PaymentStatus::Paid, a(400)),
+            (PaymentStatus::Cancelled, a(800)),
+        ];
+        let (committed, paid) = totals(&shares);
+        assert_eq!((committed.get(), paid.get()), (700, 400));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod account;
 pub mod application;
 pub mod call;
 pub mod catalogue;
+pub mod community;
 pub mod error;
 pub mod honorarium;
 pub mod ids;

@@ -637,3 +637,189 @@ mod tests {
         assert_eq!(e.fields[0].field, "fundedApplicationIds.0");
     }
 }
+
+// ---------------------------------------------------------------- phases and who may
+
+use crate::call::CallStatus;
+
+/// Reviewers are assigned once submissions have closed, until the decision.
+pub fn check_assignable(status: CallStatus) -> Result<(), DomainError> {
+    match status {
+        CallStatus::Closed | CallStatus::InReview => Ok(()),
+        CallStatus::Draft | CallStatus::Open => Err(DomainError::invalid_state(
+            "Close the call before assigning reviewers",
+        )),
+        _ => Err(DomainError::invalid_state(
+            "The decision has been made: assignments can no longer change",
+        )),
+    }
+}
+
+/// A review can be written by an assigned, unconflicted reviewer, and changed until the decision.
+pub fn check_can_review(
+    status: CallStatus,
+    assigned: bool,
+    conflicted: bool,
+) -> Result<(), DomainError> {
+    if conflicted {
+        return Err(DomainError::forbidden(
+            "You have a conflict of interest on this application, so you cannot review it",
+        ));
+    }
+    if !assigned {
+        return Err(DomainError::forbidden(
+            "You are not assigned to review this application",
+        ));
+    }
+    match status {
+        CallStatus::InReview => Ok(()),
+        CallStatus::Decided | CallStatus::Archived => Err(DomainError::invalid_state(
+            "The decision has been made: reviews can no longer change",
+        )),
+        _ => Err(DomainError::invalid_state(
+            "Reviewing has not started for this call",
+        )),
+    }
+}
+
+/// What a person may see of an application's reviews.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewVisibility {
+    All,
+    /// A panel member who has not yet submitted their own: nothing of others' yet.
+    OwnOnly,
+    None,
+}
+
+/// The programme team sees every review; a panel member sees others' only after submitting
+/// their own, and never when conflicted; nobody else sees any.
+pub fn review_visibility(
+    programme_team: bool,
+    on_panel: bool,
+    conflicted: bool,
+    submitted_own: bool,
+) -> ReviewVisibility {
+    if programme_team {
+        ReviewVisibility::All
+    } else if !on_panel || conflicted {
+        ReviewVisibility::None
+    } else if submitted_own {
+        ReviewVisibility::All
+    } else {
+        ReviewVisibility::OwnOnly
+    }
+}
+
+/// The decision: the chair only, once, after submissions close; never funding an application
+/// the chair is conflicted on (a conflicted member is left out of its decision).
+pub fn check_can_decide(
+    status: CallStatus,
+    is_chair: bool,
+    already_decided: bool,
+) -> Result<(), DomainError> {
+    if !is_chair {
+        return Err(DomainError::forbidden(
+            "Only the chair of this call's panel can record the decision",
+        ));
+    }
+    if already_decided || matches!(status, CallStatus::Decided | CallStatus::Archived) {
+        return Err(DomainError::invalid_state(
+            "The decision on this call has already been recorded; it cannot be edited",
+        ));
+    }
+    match status {
+        CallStatus::Closed | CallStatus::InReview => Ok(()),
+        _ => Err(DomainError::invalid_state(
+            "Close the call before recording the decision",
+        )),
+    }
+}
+
+/// Outcomes are sent once the decision is recorded.
+pub fn check_outcomes_sendable(status: CallStatus) -> Result<(), DomainError> {
+    match status {
+        CallStatus::Decided | CallStatus::Archived => Ok(()),
+        _ => Err(DomainError::invalid_state(
+            "Record the decision before sending outcomes",
+        )),
+    }
+}
+
+pub fn parse_conflict_reason(raw: &str) -> Result<String, DomainError> {
+    crate::text::bounded("reason", "the reason for the conflict", raw, 3, 2000)
+}
+
+#[cfg(test)]
+mod phase_tests {
+    use super::*;
+
+    #[test]
+    fn reviews_are_hidden_until_your_own_is_in_and_always_when_conflicted() {
+        assert_eq!(
+            review_visibility(true, false, false, false),
+            ReviewVisibility::All
+        );
+        assert_eq!(
+            review_visibility(false, true, false, false),
+            ReviewVisibility::OwnOnly
+        );
+        assert_eq!(
+            review_visibility(false, true, false, true),
+            ReviewVisibility::All
+        );
+        assert_eq!(
+            review_visibility(false, true, true, true),
+            ReviewVisibility::None
+        );
+        assert_eq!(
+            review_visibility(false, false, false, false),
+            ReviewVisibility::None
+        );
+    }
+
+    #[test]
+    fn who_reviews_when() {
+        assert!(check_can_review(CallStatus::InReview, true, false).is_ok());
+        assert_eq!(
+            check_can_review(CallStatus::InReview, true, true)
+                .unwrap_err()
+                .code(),
+            "FORBIDDEN"
+        );
+        assert_eq!(
+            check_can_review(CallStatus::InReview, false, false)
+                .unwrap_err()
+                .code(),
+            "FORBIDDEN"
+        );
+        assert_eq!(
+            check_can_review(CallStatus::Decided, true, false)
+                .unwrap_err()
+                .code(),
+            "INVALID_STATE"
+        );
+        assert!(check_assignable(CallStatus::Closed).is_ok());
+        assert!(check_assignable(CallStatus::Open).is_err());
+        assert!(check_assignable(CallStatus::Decided).is_err());
+    }
+
+    #[test]
+    fn the_chair_decides_once() {
+        assert!(check_can_decide(CallStatus::InReview, true, false).is_ok());
+        assert_eq!(
+            check_can_decide(CallStatus::InReview, false, false)
+                .unwrap_err()
+                .code(),
+            "FORBIDDEN"
+        );
+        assert_eq!(
+            check_can_decide(CallStatus::InReview, true, true)
+                .unwrap_err()
+                .code(),
+            "INVALID_STATE"
+        );
+        assert!(check_can_decide(CallStatus::Open, true, false).is_err());
+        assert!(check_outcomes_sendable(CallStatus::Decided).is_ok());
+        assert!(check_outcomes_sendable(CallStatus::InReview).is_err());
+    }
+}

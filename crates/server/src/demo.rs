@@ -7,11 +7,15 @@ use convene_domain::account::{Email, PersonName, Role};
 use convene_domain::application::{ApplicationStatus, ApplicationText};
 use convene_domain::call::{CallDraft, CallStatus, HonorariumPolicy, NewCall, RankBy};
 use convene_domain::catalogue::DomainStatus;
+use convene_domain::organisation::OrganisationFacts;
 use convene_domain::organisation::Sector;
 use convene_store::begin_write;
 use convene_store::entities::{domain, organisation, person};
-use convene_store::repo::{applications as apps, calls, domains, organisations, people};
+use convene_store::repo::{
+    applications as apps, calls, domains, honoraria, organisations, people, selection,
+};
 use convene_store::sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::auth::password;
@@ -297,18 +301,37 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
     )
     .await?;
 
+    // The open call's panel: Tom chairs, Grace and Sam sit with him.
+    for (who, chair) in [(1, true), (2, false), (3, false)] {
+        selection::upsert_member(&tx, open_call.id, folk[who].id, chair, folk[0].id, now).await?;
+        selection::upsert_member(&tx, past_call.id, folk[who].id, chair, folk[0].id, now).await?;
+        people::grant_role(&tx, folk[who].id, Role::Panel, None, now).await?;
+    }
+
     // (call, domain, lead, status, co-leads accepted)
-    let plan: [(Uuid, usize, usize, ApplicationStatus, &[usize]); 8] = [
+    let plan: [(Uuid, usize, usize, ApplicationStatus, &[usize]); 10] = [
         (open_call.id, 0, 4, ApplicationStatus::Submitted, &[10]),
         (open_call.id, 1, 5, ApplicationStatus::Submitted, &[]),
         (open_call.id, 2, 8, ApplicationStatus::Draft, &[]),
         (open_call.id, 5, 7, ApplicationStatus::Submitted, &[6]),
         (open_call.id, 3, 10, ApplicationStatus::Withdrawn, &[]),
         (open_call.id, 6, 9, ApplicationStatus::Draft, &[]),
+        // last year's round: decided, with reviews and honoraria
         (past_call.id, 4, 6, ApplicationStatus::Funded, &[11]),
         (past_call.id, 7, 8, ApplicationStatus::NotFunded, &[]),
+        (past_call.id, 0, 7, ApplicationStatus::Funded, &[4, 10]),
+        (past_call.id, 1, 5, ApplicationStatus::NotFunded, &[]),
     ];
-    for (call_id, d, lead, status, co) in plan {
+    let past_criteria = calls::criteria_of(&tx, &[past_call.id])
+        .await?
+        .remove(&past_call.id)
+        .unwrap_or_default();
+    let org_facts: HashMap<Uuid, OrganisationFacts> = orgs
+        .iter()
+        .map(|o| (o.id, organisations::facts(o)))
+        .collect();
+    let mut funded = Vec::new();
+    for (n, (call_id, d, lead, status, co)) in plan.into_iter().enumerate() {
         let l = &folk[lead];
         let text = answers(&doms[d].name.to_lowercase());
         let app = apps::create(
@@ -338,11 +361,103 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
         if status != ApplicationStatus::Draft {
             a = apps::set_status(&tx, a, ApplicationStatus::Submitted, now).await?;
         }
+        if call_id == past_call.id {
+            // every panel member reviews every one of last year's applications
+            for (k, reviewer) in [1usize, 2, 3].into_iter().enumerate() {
+                selection::assign(
+                    &tx,
+                    call_id,
+                    &[(a.id, folk[reviewer].id)],
+                    false,
+                    folk[0].id,
+                    now,
+                )
+                .await?;
+                let strong = status == ApplicationStatus::Funded;
+                let scores: Vec<(Uuid, i32, String)> = past_criteria
+                    .iter()
+                    .map(|c| {
+                        let s = if strong {
+                            4 + ((n + k) % 2) as i32
+                        } else {
+                            2 + ((n + k) % 2) as i32
+                        };
+                        (
+                            c.id,
+                            s,
+                            format!(
+                                "{} on {}.",
+                                if strong { "Convincing" } else { "Thin" },
+                                c.name.to_lowercase()
+                            ),
+                        )
+                    })
+                    .collect();
+                selection::save_review(&tx, call_id, a.id, folk[reviewer].id, &scores, now).await?;
+            }
+        }
         if !matches!(
             status,
             ApplicationStatus::Draft | ApplicationStatus::Submitted
         ) {
-            apps::set_status(&tx, a, status, now).await?;
+            let decided = apps::set_status(&tx, a, status, now).await?;
+            if status == ApplicationStatus::Funded {
+                funded.push(decided);
+            }
+        }
+    }
+    // last year's outcomes were all sent
+    for a in apps::considered_of_call(&tx, past_call.id).await? {
+        for p in apps::participants_of(&tx, &[a.id])
+            .await?
+            .remove(&a.id)
+            .unwrap_or_default()
+        {
+            selection::record_notice(
+                &tx,
+                past_call.id,
+                a.id,
+                p.person_id,
+                &p.email,
+                &a.status,
+                now - Duration::days(301),
+            )
+            .await?;
+        }
+    }
+    let funded_ids: Vec<Uuid> = funded.iter().map(|a| a.id).collect();
+    selection::record_decision(&tx, past_call.id, folk[1].id, "The two strongest applications, in different domains, with the clearest plans for reaching across organisations.", &funded_ids, now).await?;
+    // honoraria in every state: paid, approved, proposed, and an ineligible partner's cancelled share
+    let mut shares = Vec::new();
+    for a in &funded {
+        let parts = apps::participants_of(&tx, &[a.id])
+            .await?
+            .remove(&a.id)
+            .unwrap_or_default();
+        let split = crate::services::honoraria::shares_for(&past_call, &parts, &org_facts);
+        shares.extend(honoraria::create_shares(&tx, past_call.id, a.id, &split, now).await?);
+    }
+    for (i, s) in shares
+        .into_iter()
+        .filter(|s| s.amount_pence > 0)
+        .enumerate()
+    {
+        match i % 3 {
+            0 => {
+                let s = honoraria::approve(&tx, s, folk[0].id, now).await?;
+                honoraria::mark_paid(
+                    &tx,
+                    s,
+                    &format!("BACS-2025-{:03}", i + 1),
+                    (now - Duration::days(280)).date_naive(),
+                    now,
+                )
+                .await?;
+            }
+            1 => {
+                honoraria::approve(&tx, s, folk[0].id, now).await?;
+            }
+            _ => {}
         }
     }
     tx.commit().await?;

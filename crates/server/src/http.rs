@@ -34,7 +34,7 @@ fn gql_error(status: StatusCode, code: &str, message: &str) -> Response {
 }
 
 /// Who is asking: no header is anonymous; a bad header is an error, never a silent anonymous.
-async fn viewer_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Viewer>, Response> {
+pub async fn viewer_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Viewer>, Response> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Ok(None);
     };

@@ -3,10 +3,12 @@
 pub mod auth;
 pub mod config;
 pub mod demo;
+pub mod exports;
 pub mod graphql;
 pub mod http;
 pub mod mail;
 pub mod outbox;
+pub mod services;
 pub mod startup;
 pub mod telemetry;
 

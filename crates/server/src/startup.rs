@@ -99,6 +99,14 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(http::health))
         .route("/ready", get(http::ready))
         .route("/metrics", get(http::metrics))
+        .route(
+            "/exports/calls/{call}/honoraria.csv",
+            get(crate::exports::honoraria_csv),
+        )
+        .route(
+            "/exports/calls/{call}/applications.csv",
+            get(crate::exports::applications_csv),
+        )
         .with_state(http);
     if let Some(dir) = state
         .config

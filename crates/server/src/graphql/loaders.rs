@@ -9,7 +9,7 @@ use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::Context;
 use convene_domain::account::Role;
 use convene_store::entities::{
-    application, call, criterion, domain, organisation, participant, person,
+    application, call, community, criterion, domain, organisation, participant, person,
 };
 use convene_store::repo;
 use convene_store::sea_orm::{DatabaseConnection, DbErr, EntityTrait};
@@ -30,7 +30,9 @@ has_id!(
     organisation::Model,
     domain::Model,
     call::Model,
-    application::Model
+    application::Model,
+    criterion::Model,
+    community::Model
 );
 
 pub struct ById<E>(DatabaseConnection, PhantomData<fn() -> E>);
@@ -90,6 +92,26 @@ impl Loader<Uuid> for Roles {
     }
 }
 
+/// A call's whole selection picture, shared by every field of a request that needs it.
+pub struct Selections(DatabaseConnection);
+impl Loader<Uuid> for Selections {
+    type Value = Arc<crate::services::selection::CallSelection>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let mut out = HashMap::new();
+        for k in keys {
+            match crate::services::selection::CallSelection::load(&self.0, *k).await {
+                Ok(s) => {
+                    out.insert(*k, Arc::new(s));
+                }
+                Err(e) if e.code == "VALIDATION" => {}
+                Err(e) => return Err(Arc::new(DbErr::Custom(e.message))),
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// The loaders of one request.
 pub struct Loaders {
     pub people: DataLoader<ById<person::Entity>>,
@@ -97,7 +119,10 @@ pub struct Loaders {
     pub domains: DataLoader<ById<domain::Entity>>,
     pub calls: DataLoader<ById<call::Entity>>,
     pub applications: DataLoader<ById<application::Entity>>,
+    pub criterion_by_id: DataLoader<ById<criterion::Entity>>,
+    pub communities: DataLoader<ById<community::Entity>>,
     pub participants: DataLoader<Participants>,
+    pub selections: DataLoader<Selections>,
     pub criteria: DataLoader<Criteria>,
     pub roles: DataLoader<Roles>,
 }
@@ -113,7 +138,10 @@ impl Loaders {
             domains: dl(ById(db.clone(), PhantomData)),
             calls: dl(ById(db.clone(), PhantomData)),
             applications: dl(ById(db.clone(), PhantomData)),
+            criterion_by_id: dl(ById(db.clone(), PhantomData)),
+            communities: dl(ById(db.clone(), PhantomData)),
             participants: dl(Participants(db.clone())),
+            selections: dl(Selections(db.clone())),
             criteria: dl(Criteria(db.clone())),
             roles: dl(Roles(db.clone())),
         }

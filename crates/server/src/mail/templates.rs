@@ -87,6 +87,45 @@ pub fn application_submitted(
     )
 }
 
+pub fn outcome_funded(to: &str, call: &str, domain: &str, honorarium: &str, link: &str) -> Mail {
+    mail(
+        to,
+        format!("Your application in {domain} has been funded"),
+        vec![
+            "Hello,".into(),
+            format!("We are delighted to tell you that your application to convene a community of practice in {domain} has been selected for funding through \"{call}\"."),
+            format!("It carries an honorarium of {honorarium}, split among the co-leads (industry and third-sector partners are not paid). The programme team will be in touch about payment."),
+            "Your next step is to start your community: it takes one click, and the network's coaches are there to help you design your first meeting.".into(),
+        ],
+        Some(("Start your community", link)),
+    )
+}
+
+pub fn outcome_not_funded(to: &str, call: &str, domain: &str, link: &str) -> Mail {
+    mail(
+        to,
+        format!("The outcome of your application in {domain}"),
+        vec![
+            "Hello,".into(),
+            format!("Thank you for applying to convene a community of practice in {domain} through \"{call}\". This time your application has not been selected for an honorarium."),
+            "We strongly encourage you to convene your community anyway. You will still have the network's administrative and coaching support to get it going, and you can start it in one step.".into(),
+        ],
+        Some(("Start your community anyway", link)),
+    )
+}
+
+pub fn review_reminder(to: &str, call: &str, outstanding: usize, link: &str) -> Mail {
+    mail(
+        to,
+        format!("{outstanding} review{} waiting for you", if outstanding == 1 { "" } else { "s" }),
+        vec![
+            "Hello,".into(),
+            format!("You have {outstanding} application{} to review for \"{call}\". Thank you for giving your time to the panel.", if outstanding == 1 { "" } else { "s" }),
+        ],
+        Some(("Open your reviews", link)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -361,3 +361,23 @@ pub async fn of_call(
         .await?;
     Ok((rows, total))
 }
+
+/// The applications of a call that went forward (submitted, funded or not funded).
+pub async fn considered_of_call(
+    db: &impl ConnectionTrait,
+    call_id: Uuid,
+) -> Result<Vec<application::Model>> {
+    let states = [
+        ApplicationStatus::Submitted,
+        ApplicationStatus::Funded,
+        ApplicationStatus::NotFunded,
+    ]
+    .map(|s| s.as_str());
+    Ok(application::Entity::find()
+        .filter(application::Column::CallId.eq(call_id))
+        .filter(application::Column::Status.is_in(states))
+        .order_by_asc(application::Column::CreatedAt)
+        .order_by_asc(application::Column::Id)
+        .all(db)
+        .await?)
+}

@@ -3,10 +3,13 @@
 pub mod applications;
 pub mod audit;
 pub mod calls;
+pub mod communities;
 pub mod domains;
+pub mod honoraria;
 pub mod organisations;
 pub mod outbox;
 pub mod people;
+pub mod selection;
 pub mod sessions;
 
 /// Lower-case, collapsed whitespace: the key that makes names unique regardless of case.

@@ -4,6 +4,9 @@ mod accounts;
 mod applications;
 mod calls;
 mod catalogue;
+mod communities;
+mod honoraria;
+mod selection;
 
 use async_graphql::MergedObject;
 use chrono::{DateTime, Utc};
@@ -20,6 +23,9 @@ pub struct MutationRoot(
     catalogue::CatalogueMutations,
     calls::CallMutations,
     applications::ApplicationMutations,
+    selection::SelectionMutations,
+    honoraria::HonorariaMutations,
+    communities::CommunityMutations,
 );
 
 /// Record a change in the audit log, in the caller's transaction. For an update only the

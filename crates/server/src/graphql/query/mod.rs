@@ -38,6 +38,14 @@ pub async fn visible_application(ctx: &Context<'_>, id: Uuid) -> ApiResult<Appli
         .unwrap_or_default();
     let rule = repo::applications::as_rule_participants(&parts, &Default::default());
     if can_view_application(v, &rule) {
+        return Ok(Application(app));
+    }
+    // Panel members of the call read its applications, except those they are conflicted on.
+    let sel = super::loaders::must(&loaders(ctx).selections, app.call_id, "call").await?;
+    if sel.member(v.person.0).is_some()
+        && sel.conflict(id, v.person.0).is_none()
+        && sel.application(id).is_some()
+    {
         Ok(Application(app))
     } else {
         Err(ApiError::new(

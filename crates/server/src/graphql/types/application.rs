@@ -7,14 +7,19 @@ use convene_store::repo::organisations::facts;
 
 use super::call::Call;
 use super::catalogue::Domain;
+use super::community::Community;
 use super::connection::connection;
 use super::enums::{ApplicationStatus, CoLeadState};
 use super::organisation::Organisation;
 use super::person::Person;
+use super::selection::Review;
 use crate::graphql::context::viewer;
-use crate::graphql::error::ApiResult;
+use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::ids;
 use crate::graphql::loaders::{loaders, must};
+use convene_domain::selection;
+use std::collections::HashMap;
+use uuid::Uuid;
 
 #[derive(Clone)]
 pub struct Application(pub m::Model);
@@ -195,6 +200,86 @@ impl Application {
     async fn viewer_is_lead(&self, ctx: &Context<'_>) -> ApiResult<bool> {
         Ok(viewer(ctx).is_some_and(|v| v.person.0 == self.0.lead_id))
     }
+    /// The reviews: the programme team sees all; a panel member sees others' only after
+    /// submitting their own, and never when conflicted; nobody else sees any.
+    async fn reviews(&self, ctx: &Context<'_>) -> ApiResult<Vec<Review>> {
+        let v = convene_domain::access::require_signed_in(viewer(ctx))?;
+        let sel = self.selection(ctx).await?;
+        let me = v.person.0;
+        let visibility = selection::review_visibility(
+            v.is_programme_team(),
+            sel.member(me).is_some(),
+            sel.conflict(self.0.id, me).is_some(),
+            sel.review_of(self.0.id, me).is_some(),
+        );
+        let weighted: HashMap<Uuid, f64> = sel
+            .review_scores()
+            .into_iter()
+            .filter(|r| r.application.0 == self.0.id)
+            .map(|r| (r.reviewer.0, r.weighted))
+            .collect();
+        let view = |(r, s): &(
+            convene_store::entities::review::Model,
+            Vec<convene_store::entities::review_score::Model>,
+        )| Review {
+            weighted_score: weighted.get(&r.reviewer_id).copied(),
+            model: r.clone(),
+            scores: s.clone(),
+        };
+        let mine = sel
+            .reviews
+            .iter()
+            .filter(|(r, _)| r.application_id == self.0.id);
+        Ok(match visibility {
+            selection::ReviewVisibility::All => mine.map(view).collect(),
+            selection::ReviewVisibility::OwnOnly => mine
+                .filter(|(r, _)| r.reviewer_id == me)
+                .map(view)
+                .collect(),
+            selection::ReviewVisibility::None => {
+                return Err(ApiError::new(
+                    "FORBIDDEN",
+                    "Reviews are for the programme team and unconflicted panel members",
+                ));
+            }
+        })
+    }
+    /// The viewer's own review of this application, if any.
+    async fn my_review(&self, ctx: &Context<'_>) -> ApiResult<Option<Review>> {
+        let Some(v) = viewer(ctx) else {
+            return Ok(None);
+        };
+        let sel = self.selection(ctx).await?;
+        Ok(sel.review_of(self.0.id, v.person.0).map(|(r, s)| Review {
+            weighted_score: sel
+                .review_scores()
+                .iter()
+                .find(|x| x.application.0 == self.0.id && x.reviewer.0 == v.person.0)
+                .map(|x| x.weighted),
+            model: r.clone(),
+            scores: s.clone(),
+        }))
+    }
+    /// Whether the viewer has a conflict of interest on this application.
+    async fn viewer_conflicted(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        let Some(v) = viewer(ctx) else {
+            return Ok(false);
+        };
+        Ok(self
+            .selection(ctx)
+            .await?
+            .conflict(self.0.id, v.person.0)
+            .is_some())
+    }
+    /// The community started from this application, if any.
+    async fn community(&self, ctx: &Context<'_>) -> ApiResult<Option<Community>> {
+        Ok(convene_store::repo::communities::of_application(
+            &crate::graphql::context::state(ctx).db,
+            self.0.id,
+        )
+        .await?
+        .map(Community))
+    }
     /// Whether the viewer has been invited to co-lead this application and has not answered.
     async fn viewer_is_invited(&self, ctx: &Context<'_>) -> ApiResult<bool> {
         let Some(v) = viewer(ctx) else {
@@ -204,6 +289,15 @@ impl Application {
         let rule =
             convene_store::repo::applications::as_rule_participants(&parts, &Default::default());
         Ok(relation(v, &rule) == ApplicationRelation::Invited)
+    }
+}
+
+impl Application {
+    async fn selection(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<std::sync::Arc<crate::services::selection::CallSelection>> {
+        must(&loaders(ctx).selections, self.0.call_id, "call").await
     }
 }
 

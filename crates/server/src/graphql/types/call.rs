@@ -122,6 +122,225 @@ impl Call {
             p,
         ))
     }
+    /// The selection panel (programme team and this call's panel).
+    async fn panel(&self, ctx: &Context<'_>) -> ApiResult<Vec<PanelMember>> {
+        self.panel_of(ctx).await
+    }
+    /// Conflicts of interest, found and declared (a panel member sees their own).
+    async fn conflicts(&self, ctx: &Context<'_>) -> ApiResult<Vec<Conflict>> {
+        self.conflicts_of(ctx).await
+    }
+    /// Every review assignment (programme team only).
+    async fn assignments(&self, ctx: &Context<'_>) -> ApiResult<Vec<ReviewAssignment>> {
+        self.assignments_of(ctx).await
+    }
+    /// The applications that went forward, rank 1 first, in the call's `rankBy` order.
+    async fn ranking(&self, ctx: &Context<'_>) -> ApiResult<Vec<RankingEntry>> {
+        self.ranking_of(ctx).await
+    }
+    /// The proposed funded set: at most the places, at most one per domain; ties shown.
+    async fn allocation_proposal(&self, ctx: &Context<'_>) -> ApiResult<AllocationProposal> {
+        self.allocation_of(ctx).await
+    }
+    /// The chair's decision, once recorded.
+    async fn decision(&self, ctx: &Context<'_>) -> ApiResult<Option<Decision>> {
+        self.decision_of(ctx).await
+    }
+    /// Each funded application's honorarium and shares (programme team only).
+    async fn honoraria(&self, ctx: &Context<'_>) -> ApiResult<Vec<Honorarium>> {
+        self.honoraria_of(ctx).await
+    }
+    /// Budget, committed and paid (programme team only).
+    async fn honoraria_totals(&self, ctx: &Context<'_>) -> ApiResult<HonorariaTotals> {
+        self.honoraria_totals_of(ctx).await
+    }
+    /// Applicants and co-leads not yet told their outcome (programme team only).
+    async fn outcomes_pending(&self, ctx: &Context<'_>) -> ApiResult<i32> {
+        self.outcomes_pending_of(ctx).await
+    }
+    /// Days from today (Europe/London) to the decision-due date; negative once it has passed.
+    async fn days_until_decision_due(&self) -> i64 {
+        (self.0.decision_due_on - crate::services::london_today()).num_days()
+    }
 }
 
 connection!(CallConnection, CallEdge, Call);
+
+// ---- selection, decision, outcomes and honoraria of a call
+
+use super::honoraria::{HonorariaTotals, Honorarium, HonorariumShare};
+use super::selection::{
+    AllocationProposal, Conflict, Decision, PanelMember, RankingEntry, ReviewAssignment,
+};
+use crate::graphql::error::ApiError;
+use crate::services::selection::CallSelection;
+
+/// Who is looking at a call's selection: the programme team sees everything; a panel member
+/// of this call sees everything but the applications they are conflicted on.
+pub(crate) struct SelectionAccess {
+    pub team: bool,
+    pub person: uuid::Uuid,
+}
+
+impl SelectionAccess {
+    pub fn hides(&self, sel: &CallSelection, application: uuid::Uuid) -> bool {
+        !self.team && sel.conflict(application, self.person).is_some()
+    }
+}
+
+pub(crate) async fn selection_for(
+    ctx: &Context<'_>,
+    call_id: uuid::Uuid,
+) -> ApiResult<(CallSelection, SelectionAccess)> {
+    let v = convene_domain::access::require_signed_in(viewer(ctx))?;
+    let sel = CallSelection::load(&state(ctx).db, call_id).await?;
+    let team = v.is_programme_team();
+    if !team && sel.member(v.person.0).is_none() {
+        return Err(ApiError::new(
+            "FORBIDDEN",
+            "Only the programme team and this call's panel can see its selection",
+        ));
+    }
+    Ok((
+        sel,
+        SelectionAccess {
+            team,
+            person: v.person.0,
+        },
+    ))
+}
+
+fn require_team(ctx: &Context<'_>) -> ApiResult<()> {
+    require_role(viewer(ctx), Role::ProgrammeTeam)?;
+    Ok(())
+}
+
+impl Call {
+    pub(crate) async fn panel_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<PanelMember>> {
+        let (sel, _) = selection_for(ctx, self.0.id).await?;
+        Ok(sel.panel.into_iter().map(PanelMember).collect())
+    }
+
+    pub(crate) async fn conflicts_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<Conflict>> {
+        let (sel, access) = selection_for(ctx, self.0.id).await?;
+        Ok(sel
+            .conflicts()
+            .into_iter()
+            .filter(|c| access.team || c.person == access.person)
+            .map(Conflict)
+            .collect())
+    }
+
+    pub(crate) async fn assignments_of(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<ReviewAssignment>> {
+        require_team(ctx)?;
+        let sel = CallSelection::load(&state(ctx).db, self.0.id).await?;
+        Ok(sel
+            .assignments
+            .iter()
+            .map(|a| ReviewAssignment {
+                submitted: sel.review_of(a.application_id, a.reviewer_id).is_some(),
+                model: a.clone(),
+            })
+            .collect())
+    }
+
+    pub(crate) async fn ranking_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<RankingEntry>> {
+        let (sel, access) = selection_for(ctx, self.0.id).await?;
+        Ok(sel
+            .ranking()
+            .into_iter()
+            .filter(|r| !access.hides(&sel, r.application.0))
+            .filter_map(|r| {
+                Some(RankingEntry {
+                    application: Application(sel.application(r.application.0)?.clone()),
+                    rank: r.rank as i32,
+                    weighted_score: r.weighted_score,
+                    normalised_score: r.normalised_score,
+                    disagreement: r.disagreement,
+                    review_count: r.reviews as i32,
+                })
+            })
+            .collect())
+    }
+
+    pub(crate) async fn allocation_of(&self, ctx: &Context<'_>) -> ApiResult<AllocationProposal> {
+        let (sel, access) = selection_for(ctx, self.0.id).await?;
+        let a = sel.allocation();
+        let app = |id: &convene_domain::ids::ApplicationId| {
+            (!access.hides(&sel, id.0))
+                .then(|| sel.application(id.0).cloned().map(Application))
+                .flatten()
+        };
+        Ok(AllocationProposal {
+            funded: a.funded.iter().filter_map(app).collect(),
+            ties: a
+                .ties
+                .iter()
+                .map(|t| t.iter().filter_map(app).collect::<Vec<_>>())
+                .filter(|t| !t.is_empty())
+                .collect(),
+        })
+    }
+
+    pub(crate) async fn decision_of(&self, ctx: &Context<'_>) -> ApiResult<Option<Decision>> {
+        let _ = selection_for(ctx, self.0.id).await?;
+        Ok(
+            convene_store::repo::selection::decision(&state(ctx).db, self.0.id)
+                .await?
+                .map(Decision),
+        )
+    }
+
+    pub(crate) async fn honoraria_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<Honorarium>> {
+        require_team(ctx)?;
+        let shares = convene_store::repo::honoraria::of_call(&state(ctx).db, self.0.id).await?;
+        let mut out: Vec<Honorarium> = Vec::new();
+        for s in shares {
+            match out.last_mut() {
+                Some(h) if h.application.0.id == s.application_id => {
+                    h.shares.push(HonorariumShare(s))
+                }
+                _ => {
+                    let app = crate::graphql::loaders::must(
+                        &loaders(ctx).applications,
+                        s.application_id,
+                        "application",
+                    )
+                    .await?;
+                    out.push(Honorarium {
+                        application: Application(app),
+                        total_pence: self.0.honorarium_pence,
+                        shares: vec![HonorariumShare(s)],
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) async fn honoraria_totals_of(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<HonorariaTotals> {
+        require_team(ctx)?;
+        let shares = convene_store::repo::honoraria::of_call(&state(ctx).db, self.0.id).await?;
+        let (committed, paid) = crate::services::honoraria::totals(&shares);
+        Ok(HonorariaTotals {
+            budget_pence: self.0.honorarium_pence * self.0.funded_places as i64,
+            committed_pence: committed,
+            paid_pence: paid,
+        })
+    }
+
+    pub(crate) async fn outcomes_pending_of(&self, ctx: &Context<'_>) -> ApiResult<i32> {
+        require_team(ctx)?;
+        Ok(
+            crate::services::outcomes::pending(&state(ctx).db, self.0.id)
+                .await?
+                .len() as i32,
+        )
+    }
+}

@@ -8,6 +8,7 @@ use super::application::{Application, ApplicationConnection};
 use super::connection::{connection, page};
 use super::enums::Role;
 use super::organisation::Organisation;
+use super::selection::ReviewAssignment;
 use crate::graphql::context::{state, viewer};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::ids;
@@ -92,6 +93,26 @@ impl Person {
             total,
             p,
         ))
+    }
+    /// The applications this person is assigned to review, with whether each review is in.
+    async fn review_assignments(&self, ctx: &Context<'_>) -> ApiResult<Vec<ReviewAssignment>> {
+        if !self.is_viewer_or_team(ctx) {
+            return Err(ApiError::new(
+                "FORBIDDEN",
+                "You can see only your own review assignments",
+            ));
+        }
+        let rows = repo::selection::assignments_of_reviewer(&state(ctx).db, self.model.id).await?;
+        let mut out = Vec::new();
+        for a in rows {
+            let sel =
+                crate::graphql::loaders::must(&loaders(ctx).selections, a.call_id, "call").await?;
+            out.push(ReviewAssignment {
+                submitted: sel.review_of(a.application_id, a.reviewer_id).is_some(),
+                model: a,
+            });
+        }
+        Ok(out)
     }
     /// Drafts this person has been invited to co-lead and has not answered yet.
     async fn co_lead_invitations(&self, ctx: &Context<'_>) -> ApiResult<Vec<Application>> {

@@ -1,0 +1,251 @@
+//! CSV exports at authenticated URLs (`Authorization: Bearer`): honoraria for finance, and
+//! applications with scores and decisions for the panel.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use convene_domain::account::Role;
+use convene_store::by_ids;
+use convene_store::entities::{domain, organisation, person};
+use convene_store::repo::{applications as apps, honoraria};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+use crate::graphql::ids;
+use crate::http::{viewer_of, Http};
+use crate::services::selection::CallSelection;
+
+/// One CSV cell: quoted when needed, and defused when a spreadsheet would run it as a formula.
+pub fn cell(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{v}")
+    } else {
+        v.to_string()
+    };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+fn row(cells: &[String]) -> String {
+    let mut s = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
+    s.push_str("\r\n");
+    s
+}
+
+fn csv(name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn refuse(status: StatusCode, msg: &str) -> Response {
+    (status, msg.to_string()).into_response()
+}
+
+fn call_uuid(id: &str) -> Option<Uuid> {
+    ids::decode(
+        "callId",
+        "Call",
+        &async_graphql::ID(id.trim_end_matches(".csv").to_string()),
+    )
+    .ok()
+}
+
+async fn names<E>(
+    db: &convene_store::sea_orm::DatabaseConnection,
+    ids: Vec<Uuid>,
+) -> HashMap<Uuid, E::Model>
+where
+    E: convene_store::sea_orm::EntityTrait,
+    E::Model: crate::graphql::loaders::HasId,
+{
+    use crate::graphql::loaders::HasId;
+    by_ids::<E>(db, &ids)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| (m.id(), m))
+        .collect()
+}
+
+/// `GET /exports/calls/{callId}/honoraria.csv` (programme team).
+pub async fn honoraria_csv(
+    State(http): State<Http>,
+    headers: HeaderMap,
+    Path(call): Path<String>,
+) -> Response {
+    let viewer = match viewer_of(&http.state, &headers).await {
+        Ok(Some(v)) => v,
+        Ok(None) => {
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                "Sign in: send Authorization: Bearer <accessToken>",
+            )
+        }
+        Err(r) => return r,
+    };
+    if !viewer.has(Role::ProgrammeTeam) {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "Only the programme team can export honoraria",
+        );
+    }
+    let Some(cid) = call_uuid(&call) else {
+        return refuse(StatusCode::NOT_FOUND, "No such call");
+    };
+    let db = &http.state.db;
+    let Ok(shares) = honoraria::of_call(db, cid).await else {
+        return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Try again");
+    };
+    let people = names::<person::Entity>(db, shares.iter().map(|s| s.person_id).collect()).await;
+    let apps_ = names::<convene_store::entities::application::Entity>(
+        db,
+        shares.iter().map(|s| s.application_id).collect(),
+    )
+    .await;
+    let doms = names::<domain::Entity>(db, apps_.values().map(|a| a.domain_id).collect()).await;
+    let orgs =
+        names::<organisation::Entity>(db, people.values().map(|p| p.organisation_id).collect())
+            .await;
+    let mut out = row(&[
+        "application_id",
+        "domain",
+        "payee",
+        "payee_email",
+        "organisation",
+        "eligible",
+        "amount_pence",
+        "amount_gbp",
+        "route",
+        "status",
+        "reference",
+        "paid_on",
+    ]
+    .map(String::from));
+    for s in &shares {
+        let p = people.get(&s.person_id);
+        let a = apps_.get(&s.application_id);
+        out.push_str(&row(&[
+            ids::encode("Application", s.application_id).0,
+            a.and_then(|a| doms.get(&a.domain_id))
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
+            p.map(|p| p.name.clone()).unwrap_or_default(),
+            p.map(|p| p.email.clone()).unwrap_or_default(),
+            p.and_then(|p| orgs.get(&p.organisation_id))
+                .map(|o| o.name.clone())
+                .unwrap_or_default(),
+            s.eligible.to_string(),
+            s.amount_pence.to_string(),
+            format!("{}.{:02}", s.amount_pence / 100, s.amount_pence % 100),
+            s.route.clone(),
+            s.status.clone(),
+            s.reference.clone().unwrap_or_default(),
+            s.paid_on.map(|d| d.to_string()).unwrap_or_default(),
+        ]));
+    }
+    csv("honoraria.csv", out)
+}
+
+/// `GET /exports/calls/{callId}/applications.csv` (programme team, and the call's panel without
+/// the applications they are conflicted on): applications, scores and decisions.
+pub async fn applications_csv(
+    State(http): State<Http>,
+    headers: HeaderMap,
+    Path(call): Path<String>,
+) -> Response {
+    let viewer = match viewer_of(&http.state, &headers).await {
+        Ok(Some(v)) => v,
+        Ok(None) => {
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                "Sign in: send Authorization: Bearer <accessToken>",
+            )
+        }
+        Err(r) => return r,
+    };
+    let Some(cid) = call_uuid(&call) else {
+        return refuse(StatusCode::NOT_FOUND, "No such call");
+    };
+    let db = &http.state.db;
+    let Ok(sel) = CallSelection::load(db, cid).await else {
+        return refuse(StatusCode::NOT_FOUND, "No such call");
+    };
+    let team = viewer.has(Role::ProgrammeTeam);
+    if !team && sel.member(viewer.person.0).is_none() {
+        return refuse(
+            StatusCode::FORBIDDEN,
+            "Only the programme team and this call's panel can export its applications",
+        );
+    }
+    let ranking: HashMap<Uuid, convene_domain::selection::Ranked> = sel
+        .ranking()
+        .into_iter()
+        .map(|r| (r.application.0, r))
+        .collect();
+    let leads = names::<person::Entity>(db, sel.apps.iter().map(|a| a.lead_id).collect()).await;
+    let doms = names::<domain::Entity>(db, sel.apps.iter().map(|a| a.domain_id).collect()).await;
+    let mut out = row(&[
+        "application_id",
+        "domain",
+        "lead",
+        "status",
+        "rank",
+        "weighted_score",
+        "normalised_score",
+        "disagreement",
+        "reviews",
+    ]
+    .map(String::from));
+    for a in sel
+        .apps
+        .iter()
+        .filter(|a| team || sel.conflict(a.id, viewer.person.0).is_none())
+    {
+        let r = ranking.get(&a.id);
+        let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
+        out.push_str(&row(&[
+            ids::encode("Application", a.id).0,
+            doms.get(&a.domain_id)
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
+            leads
+                .get(&a.lead_id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+            apps::status(a).as_str().to_string(),
+            r.map(|r| r.rank.to_string()).unwrap_or_default(),
+            f(r.and_then(|r| r.weighted_score)),
+            f(r.and_then(|r| r.normalised_score)),
+            r.map(|r| r.disagreement.to_string()).unwrap_or_default(),
+            r.map(|r| r.reviews.to_string()).unwrap_or_default(),
+        ]));
+    }
+    csv("applications.csv", out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(cell("-5"), "'-5");
+    }
+}

@@ -1,0 +1,228 @@
+//! Everything about one call's selection, loaded once: the panel, the applications that went
+//! forward, conflicts (found and declared), assignments and reviews; and what the domain's
+//! selection rules make of them (ranking, allocation).
+
+use std::collections::{HashMap, HashSet};
+
+use convene_domain::application::CoLeadState;
+use convene_domain::call::RankBy;
+use convene_domain::ids::{ApplicationId, DomainId, OrganisationId, PersonId};
+use convene_domain::selection::{
+    self, ApplicationParties, ConflictReason, Ranked, ReviewScore, Score,
+};
+use convene_store::by_ids;
+use convene_store::entities::{
+    application, call, criterion, declared_conflict, panel_member, participant, person, review,
+    review_assignment, review_score,
+};
+use convene_store::repo::{applications as apps, calls, selection as repo};
+use convene_store::sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+use crate::graphql::error::{ApiError, ApiResult};
+
+pub struct CallSelection {
+    pub call: call::Model,
+    pub criteria: Vec<criterion::Model>,
+    pub panel: Vec<panel_member::Model>,
+    pub apps: Vec<application::Model>,
+    pub parts: HashMap<Uuid, Vec<participant::Model>>,
+    /// Each panel member's organisation now.
+    pub member_orgs: HashMap<Uuid, Uuid>,
+    pub declared: Vec<declared_conflict::Model>,
+    pub assignments: Vec<review_assignment::Model>,
+    pub reviews: Vec<(review::Model, Vec<review_score::Model>)>,
+}
+
+/// A conflict between a panel member and an application.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    pub application: Uuid,
+    pub person: Uuid,
+    pub reason: String,
+    pub declared: bool,
+}
+
+impl CallSelection {
+    pub async fn load(db: &impl ConnectionTrait, call_id: Uuid) -> ApiResult<CallSelection> {
+        let call = calls::get(db, call_id)
+            .await?
+            .ok_or_else(|| ApiError::field("callId", "There is no such call"))?;
+        let criteria = calls::criteria_of(db, &[call_id])
+            .await?
+            .remove(&call_id)
+            .unwrap_or_default();
+        let panel = repo::panel(db, call_id).await?;
+        let people: Vec<Uuid> = panel.iter().map(|p| p.person_id).collect();
+        let member_orgs = by_ids::<person::Entity>(db, &people)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.organisation_id))
+            .collect();
+        let apps = apps::considered_of_call(db, call_id).await?;
+        let ids: Vec<Uuid> = apps.iter().map(|a| a.id).collect();
+        let parts = apps::participants_of(db, &ids).await?;
+        Ok(CallSelection {
+            declared: repo::declared_conflicts(db, call_id).await?,
+            assignments: repo::assignments(db, call_id).await?,
+            reviews: repo::reviews_of_call(db, call_id).await?,
+            call,
+            criteria,
+            panel,
+            apps,
+            parts,
+            member_orgs,
+        })
+    }
+
+    pub fn member(&self, person: Uuid) -> Option<&panel_member::Model> {
+        self.panel.iter().find(|m| m.person_id == person)
+    }
+
+    pub fn is_chair(&self, person: Uuid) -> bool {
+        self.member(person).is_some_and(|m| m.chair)
+    }
+
+    pub fn application(&self, id: Uuid) -> Option<&application::Model> {
+        self.apps.iter().find(|a| a.id == id)
+    }
+
+    fn parties(&self, app: &application::Model) -> ApplicationParties {
+        let accepted: Vec<&participant::Model> = self
+            .parts
+            .get(&app.id)
+            .map(|v| {
+                v.iter()
+                    .filter(|p| apps::co_lead_state(p) == CoLeadState::Accepted)
+                    .collect()
+            })
+            .unwrap_or_default();
+        ApplicationParties {
+            applicants: accepted
+                .iter()
+                .filter_map(|p| p.person_id.map(PersonId))
+                .collect(),
+            organisations: accepted
+                .iter()
+                .filter_map(|p| p.organisation_id.map(OrganisationId))
+                .collect(),
+            sponsor: app.sponsor_organisation_id.map(OrganisationId),
+        }
+    }
+
+    /// The conflict of `person` (a panel member, or anyone) on `app`, if any.
+    pub fn conflict(&self, app: Uuid, person: Uuid) -> Option<Conflict> {
+        if let Some(d) = self
+            .declared
+            .iter()
+            .find(|d| d.application_id == app && d.person_id == person)
+        {
+            return Some(Conflict {
+                application: app,
+                person,
+                reason: d.reason.clone(),
+                declared: true,
+            });
+        }
+        let a = self.application(app)?;
+        let org = self.member_orgs.get(&person).copied()?;
+        selection::conflict(PersonId(person), OrganisationId(org), &self.parties(a)).map(|r| {
+            Conflict {
+                application: app,
+                person,
+                reason: match r {
+                    ConflictReason::Applicant => "An applicant on this application".into(),
+                    ConflictReason::SharedOrganisation => {
+                        "Works for the lead's, a co-lead's or the sponsor's organisation".into()
+                    }
+                },
+                declared: false,
+            }
+        })
+    }
+
+    /// Every conflict between this call's panel and its applications.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        let mut out = Vec::new();
+        for a in &self.apps {
+            for m in &self.panel {
+                if let Some(c) = self.conflict(a.id, m.person_id) {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    pub fn conflicted_pairs(&self) -> HashSet<(ApplicationId, PersonId)> {
+        self.conflicts()
+            .into_iter()
+            .map(|c| (ApplicationId(c.application), PersonId(c.person)))
+            .collect()
+    }
+
+    pub fn is_assigned(&self, app: Uuid, person: Uuid) -> bool {
+        self.assignments
+            .iter()
+            .any(|a| a.application_id == app && a.reviewer_id == person)
+    }
+
+    pub fn review_of(
+        &self,
+        app: Uuid,
+        person: Uuid,
+    ) -> Option<&(review::Model, Vec<review_score::Model>)> {
+        self.reviews
+            .iter()
+            .find(|(r, _)| r.application_id == app && r.reviewer_id == person)
+    }
+
+    /// Each unconflicted review's weighted score.
+    pub fn review_scores(&self) -> Vec<ReviewScore> {
+        let weights: HashMap<Uuid, u32> = self
+            .criteria
+            .iter()
+            .map(|c| (c.id, c.weight.max(0) as u32))
+            .collect();
+        self.reviews
+            .iter()
+            .filter(|(r, _)| self.conflict(r.application_id, r.reviewer_id).is_none())
+            .filter_map(|(r, scores)| {
+                let ws: Vec<(u32, Score)> = scores
+                    .iter()
+                    .filter_map(|s| {
+                        Some((
+                            *weights.get(&s.criterion_id)?,
+                            Score::parse("score", s.score).ok()?,
+                        ))
+                    })
+                    .collect();
+                selection::weighted(&ws).map(|w| ReviewScore {
+                    application: ApplicationId(r.application_id),
+                    reviewer: PersonId(r.reviewer_id),
+                    weighted: w,
+                })
+            })
+            .collect()
+    }
+
+    pub fn rank_by(&self) -> RankBy {
+        RankBy::from_str(&self.call.rank_by).unwrap_or(RankBy::Weighted)
+    }
+
+    pub fn ranking(&self) -> Vec<Ranked> {
+        let ids: Vec<ApplicationId> = self.apps.iter().map(|a| ApplicationId(a.id)).collect();
+        selection::rank(&ids, &self.review_scores(), self.rank_by())
+    }
+
+    pub fn allocation(&self) -> selection::Allocation {
+        let domains: HashMap<Uuid, Uuid> = self.apps.iter().map(|a| (a.id, a.domain_id)).collect();
+        let ranked: Vec<(ApplicationId, DomainId, usize)> = self
+            .ranking()
+            .into_iter()
+            .filter(|r| r.reviews > 0)
+            .map(|r| (r.application, DomainId(domains[&r.application.0]), r.rank))
+            .collect();
+        selection::allocate(&ranked, self.call.funded_places.max(0) as usize)
+    }
+}
