@@ -312,3 +312,109 @@ impl TestApp {
             .to_string()
     }
 }
+
+// ---- Helpers for the catalogue, calls, applications and audit modules ----
+
+pub const UPDATE: &str = "mutation($i: UpdateApplicationInput!) { updateApplication(input: $i) { application { id status domain { id } sponsor { id } motivation domainSketch memberMap invitationDraft firstMeeting hopedForChange supportWanted } } }";
+pub const INVITE: &str = "mutation($i: InviteCoLeadInput!) { inviteCoLead(input: $i) { application { id coLeads { email state accepted person { id } } } } }";
+pub const ACCEPT: &str = "mutation($a: ID!) { acceptCoLead(input: { applicationId: $a }) { application { id coLeads { email state accepted person { id } organisation { id } honorariumEligible } } } }";
+pub const DECLINE: &str = "mutation($a: ID!) { declineCoLead(input: { applicationId: $a }) { application { id coLeads { email state accepted } } } }";
+pub const REMOVE: &str = "mutation($i: RemoveCoLeadInput!) { removeCoLead(input: $i) { application { id coLeads { email state } } } }";
+pub const SUBMIT: &str = "mutation($a: ID!) { submitApplication(input: { applicationId: $a }) { application { id status submittedAt } } }";
+pub const WITHDRAW: &str = "mutation($a: ID!) { withdrawApplication(input: { applicationId: $a }) { application { id status withdrawnAt } } }";
+
+/// A well-formed global ID of type `kind` that names nothing.
+pub fn unknown_id(kind: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(format!("{kind}:{}", uuid::Uuid::new_v4()))
+}
+
+/// An `.eml` with quoted-printable soft line breaks undone and `=3D` decoded, so that a link
+/// can be searched for whatever transfer encoding the mail used.
+pub fn unfold(mail: &str) -> String {
+    mail.replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=")
+}
+
+/// The field names of the first error's `extensions.fields`, sorted.
+pub fn sorted_fields(v: &Value) -> Vec<String> {
+    let mut f = fields(v);
+    f.sort();
+    f
+}
+
+/// `v[key]` as a string, panicking with the whole answer when it is not one.
+#[track_caller]
+pub fn as_string(v: &Value) -> String {
+    v.as_str()
+        .unwrap_or_else(|| panic!("expected a string, got {v}"))
+        .to_string()
+}
+
+impl TestApp {
+    /// The signed-in person's ID.
+    pub async fn viewer_id(&self, token: &str) -> String {
+        let v = self.gql(Some(token), "{ viewer { id } }", json!({})).await;
+        as_string(&ok(&v)["viewer"]["id"])
+    }
+
+    /// Give someone a role (as the admin).
+    pub async fn grant(&self, admin: &str, person: &str, role: &str) {
+        let v = self
+            .gql(
+                Some(admin),
+                "mutation($i: GrantRoleInput!) { grantRole(input: $i) { person { id } } }",
+                json!({ "i": { "personId": person, "role": role } }),
+            )
+            .await;
+        ok(&v);
+    }
+
+    /// Invite `email` to co-lead; the raw answer.
+    pub async fn invite(&self, token: &str, app: &str, email: &str) -> Value {
+        self.gql(
+            Some(token),
+            INVITE,
+            json!({ "i": { "applicationId": app, "email": email } }),
+        )
+        .await
+    }
+
+    /// Invite `email` and have `invitee` accept; panics unless both succeed.
+    pub async fn add_co_lead(&self, lead: &str, app: &str, email: &str, invitee: &str) {
+        ok(&self.invite(lead, app, email).await);
+        ok(&self.gql(Some(invitee), ACCEPT, json!({ "a": app })).await);
+    }
+
+    pub async fn submit(&self, token: &str, app: &str) -> Value {
+        self.gql(Some(token), SUBMIT, json!({ "a": app })).await
+    }
+
+    pub async fn withdraw(&self, token: &str, app: &str) -> Value {
+        self.gql(Some(token), WITHDRAW, json!({ "a": app })).await
+    }
+
+    /// An application read back as the programme team (or whoever `token` is).
+    pub async fn read_application(&self, token: &str, app: &str) -> Value {
+        self.gql(
+            Some(token),
+            "query($id: ID!) { application(id: $id) { id status submittedAt withdrawnAt domain { id name } sponsor { id name } lead { id } leadOrganisation { id } motivation domainSketch memberMap invitationDraft firstMeeting hopedForChange supportWanted viewerIsLead viewerIsInvited coLeads { email state accepted person { id } organisation { id name } honorariumEligible } } }",
+            json!({ "id": app }),
+        )
+        .await
+    }
+
+    /// The audit entries of one entity, newest first (as the admin).
+    pub async fn audit_of(&self, admin: &str, entity: &str) -> Vec<Value> {
+        let v = self
+            .gql(
+                Some(admin),
+                "query($id: ID) { auditLog(entityId: $id, first: 100) { totalCount nodes { action entityType entityId before after at actor { id } } } }",
+                json!({ "id": entity }),
+            )
+            .await;
+        ok(&v)["auditLog"]["nodes"].as_array().unwrap().clone()
+    }
+}

@@ -291,7 +291,7 @@ pub fn check_answerable(
     me: Option<&Participant>,
 ) -> Result<(), DomainError> {
     let me = me.ok_or_else(|| {
-        DomainError::not_found("You have no invitation to co-lead this application")
+        DomainError::forbidden("You have not been invited to co-lead this application")
     })?;
     if me.is_lead {
         return Err(DomainError::invalid_state(
@@ -556,7 +556,7 @@ mod tests {
             check_answerable(ApplicationStatus::Draft, None)
                 .unwrap_err()
                 .code(),
-            "NOT_FOUND"
+            "FORBIDDEN"
         );
         assert!(check_answerable(ApplicationStatus::Submitted, Some(&pending)).is_err());
         let done = co("b@x.nhs.uk", CoLeadState::Accepted, None);

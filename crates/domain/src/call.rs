@@ -147,10 +147,14 @@ impl CallWindow {
         Ok(())
     }
 
-    /// `closeCall`: a draft or open call can be closed, early if need be.
+    /// `closeCall`: an open call can be closed, early if need be. A draft was never published,
+    /// so there is nothing to close (closing it would publish it).
     pub fn check_closable(&self, now: DateTime<Utc>) -> Result<(), DomainError> {
         match self.status {
-            CallStatus::Draft | CallStatus::Open => Ok(()),
+            CallStatus::Open => Ok(()),
+            CallStatus::Draft => Err(DomainError::invalid_state(
+                "This call is a draft: it has not been published, so there is nothing to close",
+            )),
             _ => Err(DomainError::invalid_state(format!(
                 "This call is already {}",
                 self.status_at(now)
@@ -414,7 +418,7 @@ mod tests {
         };
         assert!(w.check_openable(t(5)).is_ok());
         assert!(w.check_openable(t(21)).is_err());
-        assert!(w.check_closable(t(5)).is_ok());
+        assert_eq!(w.check_closable(t(5)).unwrap_err().code(), "INVALID_STATE");
         let open = CallWindow {
             status: CallStatus::Open,
             ..w

@@ -465,7 +465,7 @@ proptest! {
         let want = status == ApplicationStatus::Draft && me.as_ref().is_some_and(|p| !p.is_lead && p.state == CoLeadState::Invited);
         prop_assert_eq!(r.is_ok(), want);
         if me.is_none() {
-            prop_assert_eq!(r.unwrap_err().code(), "NOT_FOUND");
+            prop_assert_eq!(r.unwrap_err().code(), "FORBIDDEN");
         } else if let Err(e) = r {
             prop_assert_eq!(e.code(), "INVALID_STATE");
         }

@@ -188,6 +188,14 @@ fn answers(topic: &str) -> ApplicationText {
     }
 }
 
+/// 5pm (UTC) on the day of `t`: calls open and close at a time people can remember.
+fn at_five(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.date_naive()
+        .and_hms_opt(17, 0, 0)
+        .expect("a valid time")
+        .and_utc()
+}
+
 pub async fn is_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
     Ok(organisation::Entity::find().count(db).await? == 0
         && person::Entity::find().count(db).await? == 0)
@@ -259,8 +267,8 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
     let open = NewCall::parse(CallDraft {
         title: "Call for Conveners 2026",
         description: "We are looking for conveners of patient-safety communities of practice. Five domains will receive a £5,000 honorarium, split among co-leads; everyone else is strongly encouraged to convene anyway, with the network's admin and coaching support.",
-        opens_at: now - Duration::days(7),
-        closes_at: now + Duration::days(30),
+        opens_at: at_five(now - Duration::days(7)),
+        closes_at: at_five(now + Duration::days(30)),
         decision_due_on: (now + Duration::days(75)).date_naive(),
         funded_places: 5,
         honorarium_pence: 500_000,

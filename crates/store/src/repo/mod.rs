@@ -20,13 +20,14 @@ pub(crate) fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// `%term%` for a case-insensitive search, with LIKE's wildcards escaped.
-pub(crate) fn like_pattern(term: &str) -> String {
+/// `%term%` for a case-insensitive search, with LIKE's wildcards escaped (and the escape
+/// character named, since SQLite has none by default).
+pub(crate) fn like_pattern(term: &str) -> sea_orm::sea_query::LikeExpr {
     let escaped = term
         .trim()
         .to_lowercase()
         .replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_");
-    format!("%{escaped}%")
+    sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')
 }

@@ -336,6 +336,12 @@ impl ApplicationMutations {
                 }
             }
         }
+        if input.clear_sponsor && input.sponsor_organisation_id.is_some() {
+            f.add(
+                "clearSponsor",
+                "Either choose a sponsoring organisation or clear it, not both",
+            );
+        }
         let sponsor = if input.clear_sponsor {
             Some(None)
         } else {

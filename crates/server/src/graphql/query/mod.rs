@@ -96,7 +96,11 @@ impl QueryRoot {
                 .load_one(uuid)
                 .await?
                 .map(|d| Node::Domain(Domain(d))),
-            "Call" => Some(Node::Call(visible_call(ctx, uuid).await?)),
+            "Call" => match visible_call(ctx, uuid).await {
+                Ok(c) => Some(Node::Call(c)),
+                Err(e) if e.code == "NOT_FOUND" => None,
+                Err(e) => return Err(e),
+            },
             "Criterion" => convene_store::by_ids::<convene_store::entities::criterion::Entity>(
                 &state(ctx).db,
                 &[uuid],
@@ -104,7 +108,11 @@ impl QueryRoot {
             .await?
             .pop()
             .map(|c| Node::Criterion(Criterion(c))),
-            "Application" => Some(Node::Application(visible_application(ctx, uuid).await?)),
+            "Application" => match visible_application(ctx, uuid).await {
+                Ok(a) => Some(Node::Application(a)),
+                Err(e) if e.code == "NOT_FOUND" => None,
+                Err(e) => return Err(e),
+            },
             "AuditEntry" => {
                 require_role(viewer(ctx), Role::ProgrammeTeam)?;
                 convene_store::by_ids::<convene_store::entities::audit::Entity>(
