@@ -25,8 +25,10 @@ pub struct Share {
 /// - `Redistribute`: the eligible payees share the whole amount.
 /// - `Forfeit`: everyone's equal share is worked out, and the ineligible ones' are not paid.
 ///
-/// Odd pennies go one each to the first payees that are paid, lead first: £5,000 among three
-/// is 166,667 + 166,667 + 166,666 pence. Ineligible payees always get zero.
+/// Odd pennies go one each to the first shares in order, lead first: £5,000 among three is
+/// 166,667 + 166,667 + 166,666 pence. Under `Redistribute` only eligible payees have shares;
+/// under `Forfeit` everyone does, and an ineligible payee's share (odd penny included) is
+/// simply not paid. Ineligible payees always get zero.
 pub fn split(total: Pence, payees: &[Payee], policy: HonorariumPolicy) -> Vec<Share> {
     let paid_count = match policy {
         HonorariumPolicy::Redistribute => payees.iter().filter(|p| p.eligible).count(),

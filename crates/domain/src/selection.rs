@@ -682,6 +682,25 @@ pub fn check_can_review(
     }
 }
 
+/// Only an application that is still in the running is reviewed: not one withdrawn meanwhile.
+pub fn check_reviewable_application(
+    status: crate::application::ApplicationStatus,
+) -> Result<(), DomainError> {
+    use crate::application::ApplicationStatus as S;
+    match status {
+        S::Submitted => Ok(()),
+        S::Withdrawn => Err(DomainError::invalid_state(
+            "This application has been withdrawn: it is no longer reviewed",
+        )),
+        S::Funded | S::NotFunded => Err(DomainError::invalid_state(
+            "The decision has been made: reviews can no longer change",
+        )),
+        S::Draft => Err(DomainError::invalid_state(
+            "This application has not been submitted",
+        )),
+    }
+}
+
 /// What a person may see of an application's reviews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewVisibility {
@@ -801,6 +820,19 @@ mod phase_tests {
         assert!(check_assignable(CallStatus::Closed).is_ok());
         assert!(check_assignable(CallStatus::Open).is_err());
         assert!(check_assignable(CallStatus::Decided).is_err());
+    }
+
+    #[test]
+    fn only_submitted_applications_are_reviewed() {
+        use crate::application::ApplicationStatus as S;
+        assert!(check_reviewable_application(S::Submitted).is_ok());
+        for s in [S::Withdrawn, S::Funded, S::NotFunded, S::Draft] {
+            assert_eq!(
+                check_reviewable_application(s).unwrap_err().code(),
+                "INVALID_STATE",
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -75,6 +75,18 @@ impl CallSelection {
         })
     }
 
+    /// Load for a change: lock the call's row first so that changes to one call's selection
+    /// (assignments, reviews, the decision, outcomes) happen one after another.
+    pub async fn load_for_change(
+        db: &impl ConnectionTrait,
+        call_id: Uuid,
+    ) -> ApiResult<CallSelection> {
+        calls::lock(db, call_id)
+            .await?
+            .ok_or_else(|| ApiError::field("callId", "There is no such call"))?;
+        Self::load(db, call_id).await
+    }
+
     pub fn member(&self, person: Uuid) -> Option<&panel_member::Model> {
         self.panel.iter().find(|m| m.person_id == person)
     }

@@ -126,6 +126,14 @@ pub async fn create(
     Ok(model)
 }
 
+/// Read an application and lock it until the transaction ends.
+pub async fn lock(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<application::Model>> {
+    Ok(application::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await?)
+}
+
 pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<application::Model>> {
     Ok(application::Entity::find_by_id(id).one(db).await?)
 }

@@ -68,6 +68,16 @@ pub async fn create(
     Ok(model)
 }
 
+/// Read a call and lock its row until the transaction ends (PostgreSQL `FOR UPDATE`; on SQLite
+/// the `BEGIN IMMEDIATE` write transaction already serialises writers). Changes that depend on
+/// the whole of a call's selection take this lock first, so two of them never interleave.
+pub async fn lock(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<call::Model>> {
+    Ok(call::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await?)
+}
+
 pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<call::Model>> {
     Ok(call::Entity::find_by_id(id).one(db).await?)
 }

@@ -62,6 +62,13 @@ pub async fn of_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<m::
         .await?)
 }
 
+/// Read a share and lock it until the transaction ends, so that two changes to one payment
+/// are made one after the other.
+pub async fn lock(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<m::Model>> {
+    use sea_orm::QuerySelect;
+    Ok(m::Entity::find_by_id(id).lock_exclusive().one(db).await?)
+}
+
 pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<m::Model>> {
     Ok(m::Entity::find_by_id(id).one(db).await?)
 }

@@ -134,7 +134,7 @@ struct Loaded {
 }
 
 async fn load(tx: &DatabaseTransaction, id: Uuid) -> ApiResult<Loaded> {
-    let app = apps::get(tx, id)
+    let app = apps::lock(tx, id)
         .await?
         .ok_or_else(|| ApiError::field("applicationId", "There is no such application"))?;
     let parts = apps::participants_of(tx, &[id])

@@ -63,7 +63,7 @@ pub struct SetPaymentRoutePayload {
 
 async fn load(tx: &DatabaseTransaction, id: &ID) -> ApiResult<honorarium_share::Model> {
     let uuid = ids::decode("shareId", "HonorariumShare", id)?;
-    honoraria::get(tx, uuid)
+    honoraria::lock(tx, uuid)
         .await?
         .ok_or_else(|| ApiError::field("shareId", "There is no such payment"))
 }

@@ -183,7 +183,7 @@ impl SelectionMutations {
         let pid = ids::decode("personId", "Person", &input.person_id)?;
         let now = now();
         let tx = begin_write(&st.db).await?;
-        let call = calls::get(&tx, cid)
+        let call = calls::lock(&tx, cid)
             .await?
             .ok_or_else(|| ApiError::field("callId", "There is no such call"))?;
         if matches!(
@@ -230,7 +230,7 @@ impl SelectionMutations {
         let pid = ids::decode("personId", "Person", &input.person_id)?;
         let now = now();
         let tx = begin_write(&st.db).await?;
-        let sel = CallSelection::load(&tx, cid).await?;
+        let sel = CallSelection::load_for_change(&tx, cid).await?;
         if sel.member(pid).is_none() {
             return Err(ApiError::field(
                 "personId",
@@ -280,7 +280,7 @@ impl SelectionMutations {
         let app = apps::get(&tx, aid)
             .await?
             .ok_or_else(|| ApiError::field("applicationId", "There is no such application"))?;
-        let sel = CallSelection::load(&tx, app.call_id).await?;
+        let sel = CallSelection::load_for_change(&tx, app.call_id).await?;
         if sel.member(v.person.0).is_none() {
             return Err(ApiError::new(
                 "FORBIDDEN",
@@ -324,7 +324,7 @@ impl SelectionMutations {
         let cid = call_id(&input.call_id)?;
         let now = now();
         let tx = begin_write(&st.db).await?;
-        let sel = CallSelection::load(&tx, cid).await?;
+        let sel = CallSelection::load_for_change(&tx, cid).await?;
         rules::check_assignable(status_now(&sel))?;
         let submitted: Vec<ApplicationId> = sel
             .apps
@@ -396,7 +396,7 @@ impl SelectionMutations {
             now,
         )
         .await?;
-        let sel = CallSelection::load(&tx, cid).await?;
+        let sel = CallSelection::load_for_change(&tx, cid).await?;
         tx.commit().await?;
         Ok(AssignReviewersPayload {
             assignments: sel
@@ -424,7 +424,7 @@ impl SelectionMutations {
         let app = apps::get(&tx, aid)
             .await?
             .ok_or_else(|| ApiError::field("applicationId", "There is no such application"))?;
-        let sel = CallSelection::load(&tx, app.call_id).await?;
+        let sel = CallSelection::load_for_change(&tx, app.call_id).await?;
         rules::check_assignable(status_now(&sel))?;
         if apps::status(&app) != ApplicationStatus::Submitted {
             return Err(ApiError::field(
@@ -480,7 +480,7 @@ impl SelectionMutations {
         let app = apps::get(&tx, aid)
             .await?
             .ok_or_else(|| ApiError::field("applicationId", "There is no such application"))?;
-        let sel = CallSelection::load(&tx, app.call_id).await?;
+        let sel = CallSelection::load_for_change(&tx, app.call_id).await?;
         rules::check_assignable(status_now(&sel))?;
         if sel.review_of(aid, rid).is_some() {
             return Err(ApiError::new(
@@ -537,12 +537,13 @@ impl SelectionMutations {
         let app = apps::get(&tx, aid)
             .await?
             .ok_or_else(|| ApiError::field("applicationId", "There is no such application"))?;
-        let sel = CallSelection::load(&tx, app.call_id).await?;
+        let sel = CallSelection::load_for_change(&tx, app.call_id).await?;
         rules::check_can_review(
             status_now(&sel),
             sel.is_assigned(aid, v.person.0),
             sel.conflict(aid, v.person.0).is_some(),
         )?;
+        rules::check_reviewable_application(apps::status(&app))?;
         let rubric: Vec<CriterionId> = sel.criteria.iter().map(|c| CriterionId(c.id)).collect();
         let checked = rules::check_review(&rubric, &scores)?;
         let rows: Vec<(Uuid, i32, String)> = checked
@@ -613,10 +614,16 @@ impl SelectionMutations {
         let cid = call_id(&input.call_id)?;
         let now = now();
         let tx = begin_write(&st.db).await?;
-        let sel = CallSelection::load(&tx, cid).await?;
+        let sel = CallSelection::load_for_change(&tx, cid).await?;
         let mut outstanding: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        let in_running = |id: Uuid| {
+            sel.application(id)
+                .is_some_and(|a| apps::status(a) == ApplicationStatus::Submitted)
+        };
         for a in &sel.assignments {
-            if sel.review_of(a.application_id, a.reviewer_id).is_none() {
+            if in_running(a.application_id)
+                && sel.review_of(a.application_id, a.reviewer_id).is_none()
+            {
                 outstanding.entry(a.reviewer_id).or_default().push(a.id);
             }
         }
@@ -679,7 +686,7 @@ impl SelectionMutations {
         f.finish()?;
         let now = now();
         let tx = begin_write(&st.db).await?;
-        let sel = CallSelection::load(&tx, cid).await?;
+        let sel = CallSelection::load_for_change(&tx, cid).await?;
         let existing = repo::decision(&tx, cid).await?;
         rules::check_can_decide(
             status_now(&sel),
@@ -807,7 +814,7 @@ impl SelectionMutations {
         let cid = call_id(&input.call_id)?;
         let now = now();
         let tx = begin_write(&st.db).await?;
-        let call = calls::get(&tx, cid)
+        let call = calls::lock(&tx, cid)
             .await?
             .ok_or_else(|| ApiError::field("callId", "There is no such call"))?;
         rules::check_outcomes_sendable(calls::status(&call))?;

@@ -15,13 +15,37 @@ use super::types::application::Application;
 use super::types::audit::{AuditEntry, AuditEntryConnection};
 use super::types::call::{Call, CallConnection, Criterion};
 use super::types::catalogue::{Domain, DomainConnection};
+use super::types::community::Community;
 use super::types::connection::page;
 use super::types::enums::{CallStatus, DomainStatus};
+use super::types::honoraria::HonorariumShare;
 use super::types::node::Node;
 use super::types::organisation::{Organisation, OrganisationConnection};
 use super::types::person::{Person, PersonConnection};
 
 pub struct QueryRoot;
+
+/// A community the viewer may see: listed ones are in the public directory; unlisted ones are
+/// for their members and the programme team.
+pub async fn visible_community(ctx: &Context<'_>, id: Uuid) -> ApiResult<Option<Community>> {
+    let Some(c) = loaders(ctx).communities.load_one(id).await? else {
+        return Ok(None);
+    };
+    if c.listed || viewer(ctx).is_some_and(|v| v.is_programme_team()) {
+        return Ok(Some(Community(c)));
+    }
+    let Some(v) = viewer(ctx) else {
+        return Ok(None);
+    };
+    let members = repo::communities::members_of(&state(ctx).db, &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
+    Ok(members
+        .iter()
+        .any(|m| m.person_id == v.person.0)
+        .then_some(Community(c)))
+}
 
 /// An application the viewer may read: leads, co-leads, invitees and the programme team.
 pub async fn visible_application(ctx: &Context<'_>, id: Uuid) -> ApiResult<Application> {
@@ -113,6 +137,13 @@ impl QueryRoot {
                 Err(e) if e.code == "NOT_FOUND" => None,
                 Err(e) => return Err(e),
             },
+            "HonorariumShare" => {
+                require_role(viewer(ctx), Role::ProgrammeTeam)?;
+                convene_store::repo::honoraria::get(&state(ctx).db, uuid)
+                    .await?
+                    .map(|s| Node::HonorariumShare(HonorariumShare(s)))
+            }
+            "Community" => visible_community(ctx, uuid).await?.map(Node::Community),
             "AuditEntry" => {
                 require_role(viewer(ctx), Role::ProgrammeTeam)?;
                 convene_store::by_ids::<convene_store::entities::audit::Entity>(
@@ -125,6 +156,12 @@ impl QueryRoot {
             }
             _ => None,
         })
+    }
+
+    /// A community: listed ones for anyone, unlisted ones for their members.
+    async fn community(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Community>> {
+        let uuid = ids::decode("id", "Community", &id)?;
+        visible_community(ctx, uuid).await
     }
 
     /// The signed-in person; null when anonymous.

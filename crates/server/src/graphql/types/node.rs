@@ -4,6 +4,8 @@ use super::application::Application;
 use super::audit::AuditEntry;
 use super::call::{Call, Criterion};
 use super::catalogue::Domain;
+use super::community::Community;
+use super::honoraria::HonorariumShare;
 use super::organisation::Organisation;
 use super::person::Person;
 
@@ -18,4 +20,6 @@ pub enum Node {
     Criterion(Criterion),
     Application(Application),
     AuditEntry(AuditEntry),
+    HonorariumShare(HonorariumShare),
+    Community(Community),
 }
