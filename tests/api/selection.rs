@@ -1858,3 +1858,26 @@ async fn a_review_sent_twice_at_once_is_kept_once() {
     assert_eq!(reviews.len(), 1, "{v:#}");
     assert_eq!(reviews[0]["scores"].as_array().unwrap().len(), 2, "{v:#}");
 }
+
+#[tokio::test]
+async fn a_hand_made_assignment_on_a_closed_call_starts_the_review() {
+    let app = spawn_app().await;
+    let r = round(&app, |_| {}).await;
+    let (_, id) = solo(&app, &r, "lead@example.nhs.uk", 0).await;
+    let members = panel(&app, &r, "p", 1).await;
+    close(&app, &r).await;
+    add_assignment(&app, &r, &id, &members[0]).await;
+    let status = app
+        .gql(
+            Some(&r.admin),
+            "query($c: ID!) { call(id: $c) { status } }",
+            json!({ "c": r.call }),
+        )
+        .await;
+    assert_eq!(ok(&status)["call"]["status"], "IN_REVIEW");
+    let v = review(&app, &r, &members[0].token, &id, &[4, 3]).await;
+    assert_eq!(
+        ok(&v)["submitReview"]["review"]["weightedScore"],
+        json!((4.0 * 3.0 + 3.0 * 2.0) / 5.0)
+    );
+}

@@ -17,7 +17,8 @@ use crate::services::selection::CallSelection;
 
 /// One CSV cell: quoted when needed, and defused when a spreadsheet would run it as a formula.
 pub fn cell(v: &str) -> String {
-    let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let formula = v.starts_with(['=', '+', '-', '@', '\t', '\r']) && v.parse::<f64>().is_err();
+    let v = if formula {
         format!("'{v}")
     } else {
         v.to_string()
@@ -246,6 +247,8 @@ mod tests {
         assert_eq!(cell("a,b"), "\"a,b\"");
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(cell("-5"), "'-5");
+        assert_eq!(cell("-5"), "-5");
+        assert_eq!(cell("-1.000"), "-1.000");
+        assert_eq!(cell("-1+2"), "'-1+2");
     }
 }

@@ -445,6 +445,21 @@ impl SelectionMutations {
             ));
         }
         let made = repo::assign(&tx, app.call_id, &[(aid, rid)], true, v.person.0, now).await?;
+        if calls::status(&sel.call) == CallStatus::Closed {
+            // reviewing starts with the first assignment, by hand or not
+            let after = calls::set_status(&tx, sel.call.clone(), CallStatus::InReview, now).await?;
+            audit(
+                &tx,
+                Some(v.person.0),
+                "Call",
+                sel.call.id,
+                "start_review",
+                Some(&sel.call),
+                Some(&after),
+                now,
+            )
+            .await?;
+        }
         audit(
             &tx,
             Some(v.person.0),
