@@ -620,3 +620,40 @@ async fn a_payment_marked_paid_twice_at_once_is_paid_once() {
         .count();
     assert_eq!(marks, 1, "two payments audited for one share");
 }
+
+#[tokio::test]
+async fn marking_paid_names_every_bad_field_and_exports_refuse_bad_tokens() {
+    let app = spawn_app().await;
+    let w = decided(&app, "REDISTRIBUTE").await;
+    let r = &w.r;
+    let v = app
+        .gql(Some(&r.admin), HONORARIA, json!({ "c": r.call }))
+        .await;
+    let s = share_of(&honoraria(&v), &w.t, &w.t0);
+    ok(&app.gql(Some(&r.admin), APPROVE, json!({ "s": s })).await);
+    let future = (chrono::Utc::now() + chrono::Duration::days(30))
+        .date_naive()
+        .to_string();
+    let v = app
+        .gql(
+            Some(&r.admin),
+            PAY,
+            json!({ "i": { "shareId": s, "reference": " ", "paidOn": future } }),
+        )
+        .await;
+    assert_eq!(code(&v), Some("VALIDATION"));
+    assert_eq!(fields(&v), ["reference", "paidOn"]);
+    for header in ["Bearer not-a-token", "Basic x"] {
+        let res = app
+            .http()
+            .get(format!(
+                "{}/exports/calls/{}/honoraria.csv",
+                app.base, r.call
+            ))
+            .header("authorization", header)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 401, "{header}");
+    }
+}

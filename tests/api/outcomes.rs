@@ -229,6 +229,14 @@ async fn funded_and_unfunded_applications_both_become_communities() {
         "The strongest application this round",
     )
     .await);
+    // not before the applicants have been told
+    assert_code(
+        &start(Some(o.fl.token.clone()), o.f.clone()).await,
+        "INVALID_STATE",
+    );
+    ok(&app
+        .gql(Some(&r.admin), SEND_OUTCOMES, json!({ "c": r.call }))
+        .await);
 
     // who may not
     assert_code(&start(None, o.f.clone()).await, "UNAUTHENTICATED");

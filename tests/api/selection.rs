@@ -474,21 +474,6 @@ async fn a_conflicted_member_is_never_assigned_and_sees_nothing_of_the_applicati
         2
     );
 
-    // the ranking and the proposal leave it out for them
-    let v = app
-        .gql(Some(&w.p_lead.token), RANKING, json!({ "c": r.call }))
-        .await;
-    assert_eq!(
-        sorted(ids_of(&ok(&v)["call"]["ranking"])),
-        sorted(vec![w.y.clone(), w.z.clone()])
-    );
-    let v = app
-        .gql(Some(&w.p_free.token), RANKING, json!({ "c": r.call }))
-        .await;
-    assert_eq!(
-        sorted(ids_of(&ok(&v)["call"]["ranking"])),
-        sorted(vec![w.x.clone(), w.z.clone()])
-    );
     let v = app
         .gql(Some(&r.admin), RANKING, json!({ "c": r.call }))
         .await;
@@ -506,12 +491,35 @@ async fn a_conflicted_member_is_never_assigned_and_sees_nothing_of_the_applicati
         ids_of(&ok(&v)["call"]["allocationProposal"]["funded"]),
         vec![w.x.clone()]
     );
+    // the ranking waits for their own reviews, then leaves the conflicted application out
+    let v = app
+        .gql(Some(&w.p_lead.token), RANKING, json!({ "c": r.call }))
+        .await;
+    if code(&v).is_some() {
+        assert_code(&v, "FORBIDDEN");
+        catch_up(&app, r, &w.p_lead).await;
+    }
+    catch_up(&app, r, &w.p_free).await;
+    let v = app
+        .gql(Some(&w.p_lead.token), RANKING, json!({ "c": r.call }))
+        .await;
+    assert_eq!(
+        sorted(ids_of(&ok(&v)["call"]["ranking"])),
+        sorted(vec![w.y.clone(), w.z.clone()])
+    );
+    let v = app
+        .gql(Some(&w.p_free.token), RANKING, json!({ "c": r.call }))
+        .await;
+    assert_eq!(
+        sorted(ids_of(&ok(&v)["call"]["ranking"])),
+        sorted(vec![w.x.clone(), w.z.clone()])
+    );
     let v = app
         .gql(Some(&w.p_lead.token), ALLOCATION, json!({ "c": r.call }))
         .await;
     let p = &ok(&v)["call"]["allocationProposal"];
-    assert_eq!(p["funded"], json!([]));
-    assert_eq!(p["ties"], json!([]));
+    assert!(!ids_of(&p["funded"]).contains(&w.x), "{p}");
+    assert!(!p["ties"].to_string().contains(w.x.as_str()), "{p}");
     // nor in the applications export
     let res = app
         .http()
@@ -547,6 +555,9 @@ async fn a_conflicted_member_is_never_assigned_and_sees_nothing_of_the_applicati
     )
     .await;
     assert_eq!(ok(&v)["recordDecision"]["call"]["status"], "DECIDED");
+    ok(&app
+        .gql(Some(&r.admin), SEND_OUTCOMES, json!({ "c": r.call }))
+        .await);
     let v = app
         .gql(
             Some(&w.lead_x.token),
@@ -672,7 +683,8 @@ async fn a_panel_too_small_is_refused_naming_the_applications_that_cannot_be_ser
     let v = assign(&app, &r).await;
     assert_fields(&v, &["callId"]);
     assert!(
-        message(&v).contains(&a1) && message(&v).contains(&a2),
+        message(&v).contains("led by Person one@hillside.nhs.uk")
+            && message(&v).contains("led by Person two@riverside.nhs.uk"),
         "{v:#}"
     );
     // a third member works at the second lead's trust: only the second cannot be served
@@ -681,7 +693,8 @@ async fn a_panel_too_small_is_refused_naming_the_applications_that_cannot_be_ser
     let v = assign(&app, &r).await;
     assert_fields(&v, &["callId"]);
     assert!(
-        message(&v).contains(&a2) && !message(&v).contains(&a1),
+        message(&v).contains("led by Person two@riverside.nhs.uk")
+            && !message(&v).contains("led by Person one@hillside.nhs.uk"),
         "{v:#}"
     );
     // nothing was assigned, and the call did not move on
@@ -1561,13 +1574,20 @@ async fn one_place_per_domain_ties_shown_and_the_chair_decides_once() {
     assert_eq!(statuses[&a2], ("NOT_FUNDED".into(), json!("NOT_FUNDED")));
     assert_eq!(statuses[&c], ("NOT_FUNDED".into(), json!("NOT_FUNDED")));
     assert_eq!(statuses[&draft], ("DRAFT".into(), Value::Null));
-    // the lead sees their outcome
+    // the lead learns their outcome when they are told it
+    let mine = "query($a: ID!) { application(id: $a) { status outcome } }";
     let v = app
-        .gql(
-            Some(&lead_a1.token),
-            "query($a: ID!) { application(id: $a) { status outcome } }",
-            json!({ "a": a1 }),
-        )
+        .gql(Some(&lead_a1.token), mine, json!({ "a": a1 }))
+        .await;
+    assert_eq!(
+        ok(&v)["application"],
+        json!({ "status": "SUBMITTED", "outcome": null })
+    );
+    ok(&app
+        .gql(Some(&r.admin), SEND_OUTCOMES, json!({ "c": r.call }))
+        .await);
+    let v = app
+        .gql(Some(&lead_a1.token), mine, json!({ "a": a1 }))
         .await;
     assert_eq!(
         ok(&v)["application"],
@@ -1879,5 +1899,69 @@ async fn a_hand_made_assignment_on_a_closed_call_starts_the_review() {
     assert_eq!(
         ok(&v)["submitReview"]["review"]["weightedScore"],
         json!((4.0 * 3.0 + 3.0 * 2.0) / 5.0)
+    );
+}
+
+#[tokio::test]
+async fn the_chair_stays_until_another_is_appointed_and_members_see_their_panels() {
+    let app = spawn_app().await;
+    let r = round(&app, |_| {}).await;
+    let members = panel(&app, &r, "p", 2).await;
+    let v = app
+        .gql(
+            Some(&r.admin),
+            REMOVE_PANEL,
+            json!({ "i": { "callId": r.call, "personId": members[0].id } }),
+        )
+        .await;
+    assert_eq!(code(&v), Some("INVALID_STATE"));
+    ok(&add_panel(&app, &r, &members[1], true).await);
+    ok(&app
+        .gql(
+            Some(&r.admin),
+            REMOVE_PANEL,
+            json!({ "i": { "callId": r.call, "personId": members[0].id } }),
+        )
+        .await);
+    let v = app
+        .gql(
+            Some(&members[1].token),
+            "{ viewer { panelMemberships { chair call { id } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        ok(&v)["viewer"]["panelMemberships"],
+        json!([{ "chair": true, "call": { "id": r.call } }])
+    );
+    let v = app
+        .gql(
+            Some(&members[0].token),
+            "{ viewer { panelMemberships { chair } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(ok(&v)["viewer"]["panelMemberships"], json!([]));
+}
+
+#[tokio::test]
+async fn a_member_sees_the_ranking_only_once_their_reviews_are_in() {
+    let app = spawn_app().await;
+    let r = round(&app, |i| i["reviewersPerApplication"] = json!(2)).await;
+    let (_, id) = solo(&app, &r, "lead@example.nhs.uk", 0).await;
+    let members = panel(&app, &r, "p", 2).await;
+    close(&app, &r).await;
+    ok(&assign(&app, &r).await);
+    let v = app
+        .gql(Some(&members[1].token), RANKING, json!({ "c": r.call }))
+        .await;
+    assert_eq!(code(&v), Some("FORBIDDEN"));
+    ok(&review(&app, &r, &members[1].token, &id, &[5, 5]).await);
+    let v = app
+        .gql(Some(&members[1].token), RANKING, json!({ "c": r.call }))
+        .await;
+    assert_eq!(
+        ok(&v)["call"]["ranking"][0]["application"]["id"],
+        id.as_str()
     );
 }

@@ -701,6 +701,19 @@ pub fn check_reviewable_application(
     }
 }
 
+/// The ranking and the allocation proposal are built from everyone's reviews, so a panel
+/// member sees them only once none of their own assigned reviews is outstanding.
+pub fn can_see_ranking(programme_team: bool, outstanding_reviews: usize) -> bool {
+    programme_team || outstanding_reviews == 0
+}
+
+/// Applicants learn their outcome when they are told it (`sendOutcomes`): until then the
+/// product shows them their application as submitted. The programme team and the call's
+/// panel see the decision at once.
+pub fn outcome_visible(programme_team: bool, on_panel: bool, told: bool) -> bool {
+    programme_team || on_panel || told
+}
+
 /// What a person may see of an application's reviews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReviewVisibility {
@@ -833,6 +846,21 @@ mod phase_tests {
                 "{s:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_ranking_waits_for_your_own_reviews() {
+        assert!(can_see_ranking(true, 3));
+        assert!(can_see_ranking(false, 0));
+        assert!(!can_see_ranking(false, 1));
+    }
+
+    #[test]
+    fn applicants_learn_the_outcome_when_told() {
+        assert!(!outcome_visible(false, false, false));
+        assert!(outcome_visible(false, false, true));
+        assert!(outcome_visible(true, false, false));
+        assert!(outcome_visible(false, true, false));
     }
 
     #[test]

@@ -95,7 +95,12 @@ pub async fn honoraria_csv(
                 "Sign in: send Authorization: Bearer <accessToken>",
             )
         }
-        Err(r) => return r,
+        Err(_) => {
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                "The access token is not valid: sign in again",
+            )
+        }
     };
     if !viewer.has(Role::ProgrammeTeam) {
         return refuse(
@@ -175,7 +180,12 @@ pub async fn applications_csv(
                 "Sign in: send Authorization: Bearer <accessToken>",
             )
         }
-        Err(r) => return r,
+        Err(_) => {
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                "The access token is not valid: sign in again",
+            )
+        }
     };
     let Some(cid) = call_uuid(&call) else {
         return refuse(StatusCode::NOT_FOUND, "No such call");

@@ -92,6 +92,19 @@ impl Loader<Uuid> for Roles {
     }
 }
 
+/// Whether an application's outcome has been sent.
+pub struct Told(DatabaseConnection);
+impl Loader<Uuid> for Told {
+    type Value = bool;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, bool>, Self::Error> {
+        let told = repo::selection::told_applications(&self.0, keys)
+            .await
+            .map_err(store_err)?;
+        Ok(keys.iter().map(|k| (*k, told.contains(k))).collect())
+    }
+}
+
 /// A call's whole selection picture, shared by every field of a request that needs it.
 pub struct Selections(DatabaseConnection);
 impl Loader<Uuid> for Selections {
@@ -123,6 +136,7 @@ pub struct Loaders {
     pub communities: DataLoader<ById<community::Entity>>,
     pub participants: DataLoader<Participants>,
     pub selections: DataLoader<Selections>,
+    pub told: DataLoader<Told>,
     pub criteria: DataLoader<Criteria>,
     pub roles: DataLoader<Roles>,
 }
@@ -142,6 +156,7 @@ impl Loaders {
             communities: dl(ById(db.clone(), PhantomData)),
             participants: dl(Participants(db.clone())),
             selections: dl(Selections(db.clone())),
+            told: dl(Told(db.clone())),
             criteria: dl(Criteria(db.clone())),
             roles: dl(Roles(db.clone())),
         }

@@ -179,6 +179,21 @@ impl CallSelection {
             .any(|a| a.application_id == app && a.reviewer_id == person)
     }
 
+    /// How many of `person`'s assigned reviews of applications still in the running are missing.
+    pub fn outstanding_reviews(&self, person: Uuid) -> usize {
+        self.assignments
+            .iter()
+            .filter(|a| {
+                a.reviewer_id == person && self.review_of(a.application_id, person).is_none()
+            })
+            .filter(|a| {
+                self.application(a.application_id).is_some_and(|x| {
+                    apps::status(x) == convene_domain::application::ApplicationStatus::Submitted
+                })
+            })
+            .count()
+    }
+
     pub fn review_of(
         &self,
         app: Uuid,

@@ -52,13 +52,14 @@ pub async fn create(
             )
         })
     })?;
-    for p in conveners {
+    for (i, p) in conveners.iter().enumerate() {
         community_member::ActiveModel {
             id: Set(Uuid::new_v4()),
             community_id: Set(c.id),
             person_id: Set(*p),
             role: Set("CONVENER".to_string()),
-            joined_at: Set(now),
+            // a microsecond apart, so the listing keeps the given order (the lead first)
+            joined_at: Set(now + chrono::Duration::microseconds(i as i64)),
         }
         .insert(db)
         .await?;

@@ -398,3 +398,32 @@ pub async fn record_notice(
     .await?;
     Ok(())
 }
+
+/// Which of these applications have had an outcome notice sent to anyone.
+pub async fn told_applications(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<std::collections::HashSet<Uuid>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(outcome_notice::Entity::find()
+        .filter(outcome_notice::Column::ApplicationId.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| n.application_id)
+        .collect())
+}
+
+/// The panels a person sits on.
+pub async fn memberships_of(
+    db: &impl ConnectionTrait,
+    person: Uuid,
+) -> Result<Vec<panel_member::Model>> {
+    Ok(panel_member::Entity::find()
+        .filter(panel_member::Column::PersonId.eq(person))
+        .order_by_desc(panel_member::Column::AddedAt)
+        .all(db)
+        .await?)
+}

@@ -56,6 +56,19 @@ impl CommunityMutations {
         {
             return Err(ApiError::new("FORBIDDEN", "Only the applicants (or the programme team) can start a community from this application"));
         }
+        let told = convene_store::repo::selection::told_applications(&tx, &[aid])
+            .await?
+            .contains(&aid);
+        let on_panel = convene_store::repo::selection::panel(&tx, app.call_id)
+            .await?
+            .iter()
+            .any(|m| m.person_id == v.person.0);
+        if !convene_domain::selection::outcome_visible(v.is_programme_team(), on_panel, told) {
+            return Err(ApiError::new(
+                "INVALID_STATE",
+                "The outcome of this application has not been sent yet",
+            ));
+        }
         let origin = origin_from_application(apps::status(&app))?;
         if communities::of_application(&tx, aid).await?.is_some() {
             return Err(ApiError::from(convene_domain::DomainError::conflict_on(

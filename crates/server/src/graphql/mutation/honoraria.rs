@@ -125,8 +125,18 @@ impl HonorariaMutations {
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let tx = begin_write(&st.db).await?;
         let s = load(&tx, &input.share_id).await?;
-        let reference = rules::check_payable(honoraria::status(&s), &input.reference)?;
-        rules::check_paid_on(input.paid_on.0, crate::services::london_today())?;
+        // the state first; then every bad field at once
+        let mut f = convene_domain::Fields::new();
+        let reference = match rules::check_payable(honoraria::status(&s), &input.reference) {
+            Err(e) if e.code != convene_domain::ErrorCode::Validation => return Err(e.into()),
+            r => f.take(r),
+        };
+        f.take(rules::check_paid_on(
+            input.paid_on.0,
+            crate::services::london_today(),
+        ));
+        f.finish()?;
+        let reference = reference.expect("checked by finish");
         let after =
             honoraria::mark_paid(&tx, s.clone(), &reference, input.paid_on.0, now()).await?;
         Ok(MarkPaymentPaidPayload {

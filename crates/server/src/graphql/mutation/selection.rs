@@ -237,6 +237,12 @@ impl SelectionMutations {
                 "This person is not on the panel",
             ));
         }
+        if sel.is_chair(pid) {
+            return Err(ApiError::new(
+                "INVALID_STATE",
+                "This is the panel's chair: appoint another chair first",
+            ));
+        }
         if sel.reviews.iter().any(|(r, _)| r.reviewer_id == pid) {
             return Err(ApiError::new(
                 "INVALID_STATE",
@@ -342,16 +348,35 @@ impl SelectionMutations {
         let new = match rules::assign(&submitted, &panel, per, &sel.conflicted_pairs(), &existing) {
             Ok(n) => n,
             Err(lacking) => {
+                let apps_: Vec<&convene_store::entities::application::Model> = lacking
+                    .iter()
+                    .filter_map(|(a, _)| sel.application(a.0))
+                    .collect();
+                let leads = convene_store::by_ids::<convene_store::entities::person::Entity>(
+                    &tx,
+                    &apps_.iter().map(|a| a.lead_id).collect::<Vec<_>>(),
+                )
+                .await?;
+                let doms = convene_store::by_ids::<convene_store::entities::domain::Entity>(
+                    &tx,
+                    &apps_.iter().map(|a| a.domain_id).collect::<Vec<_>>(),
+                )
+                .await?;
                 let names: Vec<String> = lacking
                     .iter()
-                    .map(|(a, n)| {
-                        let app = sel.application(a.0);
-                        format!(
-                            "{} ({} more needed)",
-                            app.map(|x| ids::encode("Application", x.id).0)
-                                .unwrap_or_default(),
-                            n
-                        )
+                    .filter_map(|(a, n)| {
+                        let app = sel.application(a.0)?;
+                        let lead = leads
+                            .iter()
+                            .find(|p| p.id == app.lead_id)
+                            .map(|p| p.name.as_str())
+                            .unwrap_or("?");
+                        let domain = doms
+                            .iter()
+                            .find(|d| d.id == app.domain_id)
+                            .map(|d| d.name.as_str())
+                            .unwrap_or("?");
+                        Some(format!("{domain}, led by {lead} ({n} more needed)"))
                     })
                     .collect();
                 return Err(ApiError::field(

@@ -106,8 +106,10 @@ impl Application {
             must(&loaders(ctx).domains, self.0.domain_id, "domain").await?,
         ))
     }
-    async fn status(&self) -> ApplicationStatus {
-        status(&self.0).into()
+    /// FUNDED and NOT_FUNDED show to applicants once they have been told (`sendOutcomes`);
+    /// until then their application reads SUBMITTED.
+    async fn status(&self, ctx: &Context<'_>) -> ApiResult<ApplicationStatus> {
+        Ok(self.visible_status(ctx).await?.into())
     }
     async fn lead(&self, ctx: &Context<'_>) -> ApiResult<Person> {
         Ok(Person::from(
@@ -177,12 +179,12 @@ impl Application {
         &self.0.support_wanted
     }
     /// FUNDED or NOT_FUNDED once the decision is recorded; null before.
-    async fn outcome(&self) -> Option<ApplicationStatus> {
+    async fn outcome(&self, ctx: &Context<'_>) -> ApiResult<Option<ApplicationStatus>> {
         use convene_domain::application::ApplicationStatus as S;
-        match status(&self.0) {
+        Ok(match self.visible_status(ctx).await? {
             s @ (S::Funded | S::NotFunded) => Some(s.into()),
             _ => None,
-        }
+        })
     }
     async fn submitted_at(&self) -> Option<DateTime<Utc>> {
         self.0.submitted_at
@@ -293,6 +295,32 @@ impl Application {
 }
 
 impl Application {
+    async fn visible_status(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<convene_domain::application::ApplicationStatus> {
+        use convene_domain::application::ApplicationStatus as S;
+        let s = status(&self.0);
+        if !matches!(s, S::Funded | S::NotFunded) {
+            return Ok(s);
+        }
+        let team = viewer(ctx).is_some_and(|v| v.is_programme_team());
+        let on_panel = match viewer(ctx) {
+            Some(v) if !team => self.selection(ctx).await?.member(v.person.0).is_some(),
+            _ => false,
+        };
+        let told = loaders(ctx)
+            .told
+            .load_one(self.0.id)
+            .await?
+            .unwrap_or(false);
+        Ok(if selection::outcome_visible(team, on_panel, told) {
+            s
+        } else {
+            S::Submitted
+        })
+    }
+
     async fn selection(
         &self,
         ctx: &Context<'_>,

@@ -182,6 +182,24 @@ pub(crate) struct SelectionAccess {
     pub person: uuid::Uuid,
 }
 
+/// The ranking and the proposal, only once the viewer's own reviews are in.
+async fn ranking_for(
+    ctx: &Context<'_>,
+    call_id: uuid::Uuid,
+) -> ApiResult<(CallSelection, SelectionAccess)> {
+    let (sel, access) = selection_for(ctx, call_id).await?;
+    if !convene_domain::selection::can_see_ranking(
+        access.team,
+        sel.outstanding_reviews(access.person),
+    ) {
+        return Err(ApiError::new(
+            "FORBIDDEN",
+            "Submit your own reviews first: the ranking is built from everyone's",
+        ));
+    }
+    Ok((sel, access))
+}
+
 impl SelectionAccess {
     pub fn hides(&self, sel: &CallSelection, application: uuid::Uuid) -> bool {
         !self.team && sel.conflict(application, self.person).is_some()
@@ -248,7 +266,7 @@ impl Call {
     }
 
     pub(crate) async fn ranking_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<RankingEntry>> {
-        let (sel, access) = selection_for(ctx, self.0.id).await?;
+        let (sel, access) = ranking_for(ctx, self.0.id).await?;
         Ok(sel
             .ranking()
             .into_iter()
@@ -267,7 +285,7 @@ impl Call {
     }
 
     pub(crate) async fn allocation_of(&self, ctx: &Context<'_>) -> ApiResult<AllocationProposal> {
-        let (sel, access) = selection_for(ctx, self.0.id).await?;
+        let (sel, access) = ranking_for(ctx, self.0.id).await?;
         let a = sel.allocation();
         let app = |id: &convene_domain::ids::ApplicationId| {
             (!access.hides(&sel, id.0))

@@ -8,7 +8,7 @@ use super::application::{Application, ApplicationConnection};
 use super::connection::{connection, page};
 use super::enums::Role;
 use super::organisation::Organisation;
-use super::selection::ReviewAssignment;
+use super::selection::{PanelMember, ReviewAssignment};
 use crate::graphql::context::{state, viewer};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::ids;
@@ -93,6 +93,17 @@ impl Person {
             total,
             p,
         ))
+    }
+    /// The calls whose panel this person sits on (their own, or for the programme team).
+    async fn panel_memberships(&self, ctx: &Context<'_>) -> ApiResult<Vec<PanelMember>> {
+        if !self.is_viewer_or_team(ctx) {
+            return Err(ApiError::new(
+                "FORBIDDEN",
+                "You can see only your own panels",
+            ));
+        }
+        let rows = repo::selection::memberships_of(&state(ctx).db, self.model.id).await?;
+        Ok(rows.into_iter().map(PanelMember).collect())
     }
     /// The applications this person is assigned to review, with whether each review is in.
     async fn review_assignments(&self, ctx: &Context<'_>) -> ApiResult<Vec<ReviewAssignment>> {

@@ -28,6 +28,11 @@ impl PanelMember {
     async fn added_at(&self) -> DateTime<Utc> {
         self.0.added_at
     }
+    async fn call(&self, ctx: &Context<'_>) -> ApiResult<super::call::Call> {
+        Ok(super::call::Call(
+            must(&loaders(ctx).calls, self.0.call_id, "call").await?,
+        ))
+    }
 }
 
 /// A conflict of interest between a panel member and an application: found automatically
