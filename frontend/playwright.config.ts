@@ -14,6 +14,36 @@ mkdirSync(MAIL_DIR, { recursive: true });
 
 const PORT = 18080;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// The selection journey closes the demo's open call and decides it, so it gets a server and a
+// database of its own: the other journeys apply to that call.
+const SELECTION_PORT = 18081;
+const SELECTION_URL = `http://127.0.0.1:${SELECTION_PORT}`;
+const SELECTION_DIR = join(runDir, 'selection');
+mkdirSync(join(SELECTION_DIR, 'mail'), { recursive: true });
+const SERVER_CMD = process.env.CONVENE_E2E_SERVER_CMD ?? '../target/debug/convene serve';
+
+function server(dir: string, port: number, mailDir: string) {
+  return {
+    // CONVENE_E2E_SERVER_CMD can point at another build (e.g. ../target/release/convene serve).
+    command: SERVER_CMD,
+    url: `http://127.0.0.1:${port}/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: {
+      // Keep the server's own files (e.g. a generated JWT secret) in the temp dir, not in frontend/.
+      CONVENE_DATA_DIR: join(dir, 'data'),
+      CONVENE_JWT_SECRET: randomBytes(32).toString('hex'),
+      CONVENE_DATABASE_URL: `sqlite://${join(dir, 'convene.db')}?mode=rwc`,
+      CONVENE_LISTEN: `127.0.0.1:${port}`,
+      CONVENE_DEMO: '1',
+      CONVENE_MAIL_DIR: mailDir,
+      CONVENE_STATIC_DIR: 'dist',
+      CONVENE_RATE_LIMITS: 'off',
+    },
+  };
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -43,25 +73,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    // CONVENE_E2E_SERVER_CMD can point at another build (e.g. ../target/release/convene serve).
-    command: process.env.CONVENE_E2E_SERVER_CMD ?? '../target/debug/convene serve',
-    url: `${BASE_URL}/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      // Keep the server's own files (e.g. a generated JWT secret) in the temp dir, not in frontend/.
-      CONVENE_DATA_DIR: join(runDir, 'data'),
-      CONVENE_JWT_SECRET: randomBytes(32).toString('hex'),
-      CONVENE_DATABASE_URL: `sqlite://${join(runDir, 'convene.db')}?mode=rwc`,
-      CONVENE_LISTEN: `127.0.0.1:${PORT}`,
-      CONVENE_DEMO: '1',
-      CONVENE_MAIL_DIR: MAIL_DIR,
-      CONVENE_STATIC_DIR: 'dist',
-      CONVENE_RATE_LIMITS: 'off',
-    },
-  },
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /selection\.spec\.ts/ },
+    { name: 'selection', use: { browserName: 'chromium', baseURL: SELECTION_URL }, testMatch: /selection\.spec\.ts/ },
+  ],
+  webServer: [server(runDir, PORT, MAIL_DIR), server(SELECTION_DIR, SELECTION_PORT, join(SELECTION_DIR, 'mail'))],
 });

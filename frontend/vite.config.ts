@@ -8,6 +8,7 @@ export default defineConfig({
     proxy: {
       '/graphql': 'http://127.0.0.1:8080',
       '/health': 'http://127.0.0.1:8080',
+      '/exports': 'http://127.0.0.1:8080',
     },
   },
   // nhsuk-frontend's CSS is already minified and carries an old-IE hack that lightningcss rejects.

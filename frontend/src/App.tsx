@@ -22,6 +22,12 @@ import { DomainView } from './admin/views/DomainView';
 import { OrganisationsView } from './admin/views/OrganisationsView';
 import { PeopleView } from './admin/views/PeopleView';
 import { NotFoundView } from './ui/NotFoundView';
+import { CommunityStartedView } from './applications/views/CommunityStartedView';
+import { ReviewsView } from './selection/views/ReviewsView';
+import { ReviewView } from './selection/views/ReviewView';
+import { DeclareConflictView } from './selection/views/DeclareConflictView';
+import { PanelCallView } from './selection/views/PanelCallView';
+import { HonorariaView } from './honoraria/views/HonorariaView';
 
 function signedIn(el: React.ReactNode) {
   return <RequireSignIn>{el}</RequireSignIn>;
@@ -50,10 +56,16 @@ export function AppRoutes() {
         <Route path="applications/:id/confirmation" element={signedIn(<ConfirmationView />)} />
         <Route path="applications/:id/withdraw" element={signedIn(<WithdrawView />)} />
         <Route path="applications/:id/co-lead" element={<CoLeadInvitationView />} />
+        <Route path="applications/:id/community" element={signedIn(<CommunityStartedView />)} />
+        <Route path="reviews" element={signedIn(<ReviewsView />)} />
+        <Route path="reviews/:applicationId" element={signedIn(<ReviewView />)} />
+        <Route path="reviews/:applicationId/conflict" element={signedIn(<DeclareConflictView />)} />
+        <Route path="panel/calls/:callId" element={signedIn(<PanelCallView />)} />
         <Route path="admin" element={team(<CallsView />)} />
         <Route path="admin/calls" element={team(<CallsView />)} />
         <Route path="admin/calls/new" element={team(<CreateCallView />)} />
         <Route path="admin/calls/:id" element={team(<CallView />)} />
+        <Route path="admin/calls/:id/honoraria" element={team(<HonorariaView />)} />
         <Route path="admin/domains" element={team(<DomainsView />)} />
         <Route path="admin/domains/:id" element={team(<DomainView />)} />
         <Route path="admin/organisations" element={team(<OrganisationsView />)} />

@@ -14,9 +14,11 @@ export interface Session {
   /** True until we know who the viewer is. */
   loading: boolean;
   isProgrammeTeam: boolean;
+  /** Sits on a selection panel (the PANEL role). */
+  isPanel: boolean;
 }
 
-export const SessionContext = createContext<Session>({ viewer: null, loading: false, isProgrammeTeam: false });
+export const SessionContext = createContext<Session>({ viewer: null, loading: false, isProgrammeTeam: false, isPanel: false });
 
 export function useSession(): Session {
   return useContext(SessionContext);
@@ -32,6 +34,7 @@ export function ViewerSession({ children }: { children: ReactNode }) {
       viewer,
       loading: hasToken && (fetching || data === undefined),
       isProgrammeTeam: !!viewer?.roles.includes('PROGRAMME_TEAM'),
+      isPanel: !!viewer?.roles.includes('PANEL'),
     }),
     [viewer, hasToken, fetching, data],
   );

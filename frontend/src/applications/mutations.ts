@@ -91,3 +91,13 @@ export const WithdrawApplicationMutation = graphql(`
     }
   }
 `);
+
+export const StartCommunityFromApplicationMutation = graphql(`
+  mutation StartCommunityFromApplication($input: StartCommunityFromApplicationInput!) {
+    startCommunityFromApplication(input: $input) {
+      community {
+        ...CommunityFields
+      }
+    }
+  }
+`);

@@ -86,9 +86,14 @@ export const MyApplicationsQuery = graphql(`
         nodes {
           id
           status
+          outcome
           viewerIsLead
           updatedAt
           submittedAt
+          community {
+            id
+            name
+          }
           call {
             id
             title
@@ -134,6 +139,49 @@ export const CoLeadInvitationQuery = graphql(`
     }
     application(id: $id) {
       ...ApplicationFields
+    }
+  }
+`);
+
+export const CommunityFields = graphql(`
+  fragment CommunityFields on Community {
+    id
+    name
+    funded
+    origin
+    stage
+    membershipMode
+    domain {
+      id
+      name
+    }
+    conveners {
+      id
+      name
+    }
+  }
+`);
+
+/** The outcome of a decided application and the community started from it, if any. */
+export const ApplicationOutcomeQuery = graphql(`
+  query ApplicationOutcome($id: ID!) {
+    application(id: $id) {
+      id
+      status
+      outcome
+      viewerIsLead
+      call {
+        id
+        title
+        honorariumPence
+      }
+      domain {
+        id
+        name
+      }
+      community {
+        ...CommunityFields
+      }
     }
   }
 `);

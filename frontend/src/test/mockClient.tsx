@@ -67,7 +67,12 @@ interface RenderOptions {
 
 /** Everything a view needs around it: urql, a session and a router at `path`. */
 export function Harness({ client, path, route, viewer = TEST_VIEWER, extraRoutes = {}, children }: RenderOptions & { children: ReactNode }) {
-  const session: Session = { viewer, loading: false, isProgrammeTeam: !!viewer?.roles.includes('PROGRAMME_TEAM') };
+  const session: Session = {
+    viewer,
+    loading: false,
+    isProgrammeTeam: !!viewer?.roles.includes('PROGRAMME_TEAM'),
+    isPanel: !!viewer?.roles.includes('PANEL'),
+  };
   return (
     <Provider value={client}>
       <SessionContext.Provider value={session}>

@@ -24,7 +24,7 @@ function NhsLogo() {
 }
 
 export function Header() {
-  const { viewer, isProgrammeTeam } = useSession();
+  const { viewer, isProgrammeTeam, isPanel } = useSession();
   const location = useLocation();
   const next = encodeURIComponent(location.pathname + location.search);
   const onAccountPage = ['/sign-in', '/register', '/sign-out'].includes(location.pathname);
@@ -50,6 +50,13 @@ export function Header() {
             {viewer ? (
               <>
                 <li className="nhsuk-header__account-item">{viewer.name}</li>
+                {isPanel && (
+                  <li className="nhsuk-header__account-item">
+                    <Link className="nhsuk-header__account-link" to="/reviews">
+                      Your reviews
+                    </Link>
+                  </li>
+                )}
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" to="/applications">
                     My applications

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatPence, formatTime, londonToInstant, parsePounds } from './format';
+import { formatDate, formatDateTime, formatNormalised, formatPence, formatScore, formatTime, londonToInstant, londonToday, parsePounds, plural } from './format';
 
 describe('format', () => {
   it('writes dates the NHS way', () => {
@@ -28,5 +28,22 @@ describe('format', () => {
     expect(londonToInstant('2026-07-31', '17:30')).toBe('2026-07-31T16:30:00Z');
     expect(londonToInstant('2026-12-01', '17:30')).toBe('2026-12-01T17:30:00Z');
     expect(londonToInstant('2026-13-01', 'x')).toBeNull();
+  });
+
+  it('writes scores with two decimals, a sign on normalised ones, and never -0.00', () => {
+    expect(formatScore(4.333333)).toBe('4.33');
+    expect(formatScore(null)).toBe('Not scored');
+    expect(formatNormalised(0.4082)).toBe('+0.41');
+    expect(formatNormalised(-1.3399)).toBe('\u22121.34');
+    expect(formatNormalised(7.4e-17)).toBe('0.00');
+    expect(formatNormalised(-0.001)).toBe('0.00');
+  });
+
+  it('pluralises and knows what day it is in London', () => {
+    expect(plural(1, 'person', 'people')).toBe('1 person');
+    expect(plural(4, 'person', 'people')).toBe('4 people');
+    expect(plural(2, 'day')).toBe('2 days');
+    expect(londonToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(londonToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
 });

@@ -105,3 +105,29 @@ export function londonToInstant(date: string, time: string): string | null {
   guess = naive - londonOffsetMinutes(new Date(guess)) * 60000;
   return new Date(guess).toISOString().replace('.000Z', 'Z');
 }
+
+/** A score such as 4.333… → "4.33"; null (no reviews yet) → "Not scored". */
+export function formatScore(score: number | null | undefined): string {
+  if (score === null || score === undefined || Number.isNaN(score)) return 'Not scored';
+  return (Math.round(score * 100) / 100).toFixed(2);
+}
+
+/** A normalised score around 0 → "+0.41", "−0.41" or "0.00" (never "-0.00"). */
+export function formatNormalised(score: number | null | undefined): string {
+  if (score === null || score === undefined || Number.isNaN(score)) return 'Not scored';
+  const rounded = Math.round(score * 100) / 100;
+  if (rounded === 0) return '0.00';
+  return `${rounded > 0 ? '+' : '\u2212'}${Math.abs(rounded).toFixed(2)}`;
+}
+
+/** "1 person", "4 people"; "1 reviewer", "2 reviewers". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Today in Europe/London as "2026-09-08" (for date inputs and checks). */
+export function londonToday(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

@@ -1,4 +1,15 @@
-import type { ApplicationStatus, CallStatus, CoLeadState, DomainStatus, HonorariumPolicy, Role, Sector } from '../graphql/graphql';
+import type {
+  ApplicationStatus,
+  CallStatus,
+  CoLeadState,
+  CommunityOrigin,
+  DomainStatus,
+  HonorariumPolicy,
+  PaymentRoute,
+  PaymentStatus,
+  Role,
+  Sector,
+} from '../graphql/graphql';
 import type { TagColour } from './fields';
 
 const SECTORS: Record<Sector, string> = {
@@ -86,3 +97,25 @@ export const ROLES: Record<Role, string> = {
 export function roleLabel(r: Role | string): string {
   return ROLES[r as Role] ?? capitalise(r.toLowerCase().replace(/_/g, ' '));
 }
+
+export const PAYMENT_STATUS: Record<PaymentStatus, { text: string; colour: TagColour }> = {
+  PROPOSED: { text: 'Proposed', colour: 'yellow' },
+  APPROVED: { text: 'Approved', colour: 'blue' },
+  PAID: { text: 'Paid', colour: 'green' },
+  CANCELLED: { text: 'Cancelled', colour: 'grey' },
+};
+
+export function paymentStatus(s: PaymentStatus | string) {
+  return PAYMENT_STATUS[s as PaymentStatus] ?? { text: capitalise(s.toLowerCase()), colour: 'grey' as TagColour };
+}
+
+export const PAYMENT_ROUTE: Record<PaymentRoute, string> = {
+  EMPLOYER: 'Through their employer',
+  PERSON: 'To the person',
+};
+
+export const COMMUNITY_ORIGIN: Record<CommunityOrigin, string> = {
+  FUNDED_APPLICATION: 'A funded application',
+  UNFUNDED_APPLICATION: 'An application that was not funded',
+  SELF_ORGANISED: 'Started by its members',
+};

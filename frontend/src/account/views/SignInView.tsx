@@ -37,7 +37,8 @@ export function SignInView() {
     }
     setProblems([]);
     startSession({ accessToken: payload.accessToken, refreshToken: payload.refreshToken });
-    const fallback = payload.person.roles.includes('PROGRAMME_TEAM') ? '/admin/calls' : '/applications';
+    const roles = payload.person.roles;
+    const fallback = roles.includes('PROGRAMME_TEAM') ? '/admin/calls' : roles.includes('PANEL') ? '/reviews' : '/applications';
     navigate(safeNext(location.search, fallback));
   };
 

@@ -10,11 +10,22 @@ import { formatDate, formatDateTime, formatInstantDate, formatPence } from '../.
 import { applicationStatus, callStatus, POLICY } from '../../ui/labels';
 import { problemsFrom, type Problem } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { NotificationBanner } from '../../ui/NotificationBanner';
+import { TeamSelection } from '../../selection/components/TeamSelection';
 
 export function CallView() {
   const { id = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminCallQuery, variables: { id } });
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problems, setProblemsState] = useState<Problem[]>([]);
+  const [message, setMessageState] = useState<string | null>(null);
+  const setProblems = (p: Problem[]) => {
+    setProblemsState(p);
+    if (p.length) setMessageState(null);
+  };
+  const setMessage = (m: string) => {
+    setMessageState(m);
+    setProblemsState([]);
+  };
   const [confirmClose, setConfirmClose] = useState(false);
   const [{ fetching: closing }, closeCall] = useMutation(CloseCallMutation);
   const [{ fetching: opening }, openCall] = useMutation(OpenCallMutation);
@@ -36,7 +47,7 @@ export function CallView() {
     setConfirmClose(false);
     if (r.error) setProblems(problemsFrom(r.error));
     else {
-      setProblems([]);
+      setMessage('The call is closed. You can now assign reviewers.');
       refetch({ requestPolicy: 'network-only' });
     }
   };
@@ -44,7 +55,7 @@ export function CallView() {
     const r = await openCall({ input: { callId: call.id } });
     if (r.error) setProblems(problemsFrom(r.error));
     else {
-      setProblems([]);
+      setMessage('The call is open.');
       refetch({ requestPolicy: 'network-only' });
     }
   };
@@ -56,10 +67,40 @@ export function CallView() {
     <>
       <BackLink to="/admin/calls">Calls</BackLink>
       <ErrorSummary problems={problems} />
+      {message && <NotificationBanner success heading={message} />}
       <h1 className="nhsuk-heading-l">{call.title}</h1>
       <p className="nhsuk-body">
         <Tag colour={s.colour}>{s.text}</Tag>
       </p>
+      <nav className="nhsuk-contents-list" aria-label="On this page">
+        <h2 className="nhsuk-u-visually-hidden">On this page</h2>
+        <ol className="nhsuk-contents-list__list">
+          {[
+            ['#details-heading', 'Details'],
+            ['#applications-heading', 'Applications'],
+            ['#panel-heading', 'Panel'],
+            ['#reviews-heading', 'Reviews'],
+            ['#ranking-heading', 'Ranking'],
+            ['#decision-heading', call.status === 'DECIDED' ? 'Decision and outcomes' : 'Allocation'],
+          ].map(([href, text]) => (
+            <li className="nhsuk-contents-list__item" key={href}>
+              <a className="nhsuk-contents-list__link" href={href}>
+                {text}
+              </a>
+            </li>
+          ))}
+          {call.status === 'DECIDED' && (
+            <li className="nhsuk-contents-list__item">
+              <Link className="nhsuk-contents-list__link" to={`/admin/calls/${call.id}/honoraria`}>
+                Honoraria and payments
+              </Link>
+            </li>
+          )}
+        </ol>
+      </nav>
+      <h2 className="nhsuk-heading-l" id="details-heading">
+        Details
+      </h2>
       <dl className="nhsuk-summary-list">
         {[
           ['Opens', formatDateTime(call.opensAt)],
@@ -120,7 +161,9 @@ export function CallView() {
           </Button>
         ))}
 
-      <h2 className="nhsuk-heading-m">Applications ({call.applications.totalCount})</h2>
+      <h2 className="nhsuk-heading-l nhsuk-u-margin-top-6" id="applications-heading">
+        Applications ({call.applications.totalCount})
+      </h2>
       {apps.length === 0 ? (
         <p className="nhsuk-body">No applications yet.</p>
       ) : (
@@ -163,6 +206,7 @@ export function CallView() {
           </tbody>
         </table>
       )}
+      <TeamSelection callId={call.id} rankBy={call.rankBy} problems={problems} setProblems={setProblems} setMessage={setMessage} />
     </>
   );
 }

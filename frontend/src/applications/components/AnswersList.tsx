@@ -36,13 +36,25 @@ function Text({ value }: { value: string }) {
   );
 }
 
-/** The summary lists of an application, with Change links when `editable`. */
-export function AnswersList({ application, editable }: { application: Application; editable: boolean }) {
+/**
+ * The summary lists of an application, with Change links when `editable`. `perspective`
+ * "reviewer" words the headings for someone else's application.
+ */
+export function AnswersList({
+  application,
+  editable,
+  perspective = 'applicant',
+}: {
+  application: Application;
+  editable: boolean;
+  perspective?: 'applicant' | 'reviewer';
+}) {
+  const own = perspective === 'applicant';
   const base = `/applications/${application.id}`;
   const change = (path: string) => (editable ? `${base}/${path}?returnTo=check` : undefined);
   return (
     <>
-      <h2 className="nhsuk-heading-m">About your application</h2>
+      <h2 className="nhsuk-heading-m">{own ? 'About your application' : 'About the application'}</h2>
       <dl className="nhsuk-summary-list">
         <Row label="Call">{application.call.title}</Row>
         <Row label="Domain" change={change('domain')} id="domainId">
@@ -58,7 +70,7 @@ export function AnswersList({ application, editable }: { application: Applicatio
         </Row>
       </dl>
 
-      <h2 className="nhsuk-heading-m">Your answers</h2>
+      <h2 className="nhsuk-heading-m">{own ? 'Your answers' : 'Their answers'}</h2>
       <dl className="nhsuk-summary-list">
         {QUESTIONS.map((q) => (
           <Row key={q.field} label={q.title} change={change(`questions/${q.slug}`)} id={q.field}>

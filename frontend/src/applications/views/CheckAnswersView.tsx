@@ -12,6 +12,8 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { applicationStatus } from '../../ui/labels';
 import { problemsFrom, type Problem } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useSession } from '../../account/SessionContext';
+import { OutcomeSection } from '../components/OutcomeSection';
 
 /** /applications/:id/check and /applications/:id */
 export function CheckAnswersView() {
@@ -21,6 +23,7 @@ export function CheckAnswersView() {
 
 export function CheckAnswers({ application }: { application: Application }) {
   const navigate = useNavigate();
+  const { viewer } = useSession();
   const editable = isEditable(application);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [{ fetching }, submit] = useMutation(SubmitApplicationMutation);
@@ -29,6 +32,9 @@ export function CheckAnswers({ application }: { application: Application }) {
   const status = applicationStatus(application.status);
   const canWithdraw = application.viewerIsLead && (application.status === 'DRAFT' || application.status === 'SUBMITTED');
   const pendingCoLeads = application.coLeads.filter((c) => c.state === 'INVITED').length;
+  const decided = application.status === 'FUNDED' || application.status === 'NOT_FUNDED';
+  const isApplicant =
+    application.viewerIsLead || application.coLeads.some((c) => c.state === 'ACCEPTED' && !!viewer && c.person?.id === viewer.id);
 
   const onSubmit = async () => {
     const r = await submit({ input: { applicationId: application.id } });
@@ -52,6 +58,7 @@ export function CheckAnswers({ application }: { application: Application }) {
             {application.submittedAt && <> Submitted on {formatDateTime(application.submittedAt)}.</>}
           </p>
         )}
+        {decided && <OutcomeSection applicationId={application.id} canStart={isApplicant} />}
         <AnswersList application={application} editable={editable} />
         {editable && (
           <>

@@ -8,6 +8,8 @@ import { formatInstantDate } from '../../ui/format';
 import { applicationStatus } from '../../ui/labels';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { NOT_FUNDED_ENCOURAGEMENT } from '../components/OutcomeSection';
+import { StartCommunityButton } from '../components/StartCommunityButton';
 
 export function MyApplicationsView() {
   usePageTitle('My applications');
@@ -83,6 +85,16 @@ export function MyApplicationsView() {
                   <td className="nhsuk-table__cell">{a.viewerIsLead ? 'Lead' : 'Co-lead'}</td>
                   <td className="nhsuk-table__cell">
                     <Tag colour={status.colour}>{status.text}</Tag>
+                    {a.outcome === 'FUNDED' && (
+                      <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
+                        Congratulations: your domain earns the honorarium.
+                      </span>
+                    )}
+                    {a.outcome === 'NOT_FUNDED' && (
+                      <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
+                        {NOT_FUNDED_ENCOURAGEMENT}
+                      </span>
+                    )}
                   </td>
                   <td className="nhsuk-table__cell">{formatInstantDate(a.submittedAt ?? a.updatedAt)}</td>
                   <td className="nhsuk-table__cell">
@@ -92,6 +104,18 @@ export function MyApplicationsView() {
                           <Link to={`/applications/${a.id}/check`}>
                             Continue<span className="nhsuk-u-visually-hidden"> application for {a.domain.name}</span>
                           </Link>
+                        </li>
+                      )}
+                      {a.outcome && a.community && (
+                        <li>
+                          <Link to={`/applications/${a.id}/community`}>
+                            {a.community.name}
+                          </Link>
+                        </li>
+                      )}
+                      {a.outcome && !a.community && (
+                        <li>
+                          <StartCommunityButton applicationId={a.id} domainName={a.domain.name} small />
                         </li>
                       )}
                       {canWithdraw && (
