@@ -357,3 +357,36 @@ async fn outcomes_sent_twice_at_once_tell_everyone_once() {
         assert_eq!(outcome_mails(&app, &who.email).len(), 1, "{}", who.email);
     }
 }
+
+#[tokio::test]
+async fn the_team_sees_who_has_not_been_told() {
+    let app = spawn_app().await;
+    let r = round(&app, |_| {}).await;
+    let (lead, id) = solo(&app, &r, "lead@example.nhs.uk", 0).await;
+    let chair = panel(&app, &r, "chair", 1).await.remove(0);
+    close(&app, &r).await;
+    ok(&decide(
+        &app,
+        &chair.token,
+        &r.call,
+        &[&id],
+        "The one strong application",
+    )
+    .await);
+    let q = "query($c: ID!) { call(id: $c) { outcomesPending pendingOutcomes { email outcome application { id } person { id } } } }";
+    let v = app.gql(Some(&r.admin), q, json!({ "c": r.call })).await;
+    assert_eq!(ok(&v)["call"]["outcomesPending"], 1);
+    assert_eq!(
+        ok(&v)["call"]["pendingOutcomes"],
+        json!([{ "email": lead.email, "outcome": "FUNDED", "application": { "id": id }, "person": { "id": lead.id } }])
+    );
+    assert_eq!(
+        code(&app.gql(Some(&lead.token), q, json!({ "c": r.call })).await),
+        Some("FORBIDDEN")
+    );
+    ok(&app
+        .gql(Some(&r.admin), SEND_OUTCOMES, json!({ "c": r.call }))
+        .await);
+    let v = app.gql(Some(&r.admin), q, json!({ "c": r.call })).await;
+    assert_eq!(ok(&v)["call"]["pendingOutcomes"], json!([]));
+}

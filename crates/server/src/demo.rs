@@ -188,6 +188,15 @@ fn answers(topic: &str) -> ApplicationText {
     }
 }
 
+/// 5pm (UTC) on a given day.
+fn day(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+        .expect("a valid date")
+        .and_hms_opt(17, 0, 0)
+        .expect("a valid time")
+        .and_utc()
+}
+
 /// 5pm (UTC) on the day of `t`: calls open and close at a time people can remember.
 fn at_five(t: DateTime<Utc>) -> DateTime<Utc> {
     t.date_naive()
@@ -287,11 +296,11 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
     )
     .await?;
     let past = NewCall::parse(CallDraft {
-        title: "Call for Conveners 2025",
-        description: "Last year's round.",
-        opens_at: now - Duration::days(400),
-        closes_at: now - Duration::days(350),
-        decision_due_on: (now - Duration::days(300)).date_naive(),
+        title: "Call for Conveners 2015",
+        description: "The first round, as the 2015 FAQ described it: five domains, a £5,000 honorarium each, everyone told by 8 September 2015.",
+        opens_at: day(2015, 6, 15),
+        closes_at: day(2015, 7, 31),
+        decision_due_on: day(2015, 9, 8).date_naive(),
         funded_places: 5,
         honorarium_pence: 500_000,
         reviewers_per_application: 3,
@@ -324,7 +333,7 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
         (open_call.id, 5, 7, ApplicationStatus::Submitted, &[6]),
         (open_call.id, 3, 10, ApplicationStatus::Withdrawn, &[]),
         (open_call.id, 6, 9, ApplicationStatus::Draft, &[]),
-        // last year's round: decided, with reviews and honoraria
+        // the 2015 round: decided, with reviews and honoraria
         (past_call.id, 4, 6, ApplicationStatus::Funded, &[11]),
         (past_call.id, 7, 8, ApplicationStatus::NotFunded, &[]),
         (past_call.id, 0, 7, ApplicationStatus::Funded, &[4, 10]),
@@ -414,7 +423,7 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
             }
         }
     }
-    // last year's outcomes were all sent
+    // the 2015 outcomes were all sent
     for a in apps::considered_of_call(&tx, past_call.id).await? {
         for p in apps::participants_of(&tx, &[a.id])
             .await?
@@ -428,7 +437,7 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
                 p.person_id,
                 &p.email,
                 &a.status,
-                now - Duration::days(301),
+                day(2015, 9, 7),
             )
             .await?;
         }
@@ -456,8 +465,8 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
                 honoraria::mark_paid(
                     &tx,
                     s,
-                    &format!("BACS-2025-{:03}", i + 1),
-                    (now - Duration::days(280)).date_naive(),
+                    &format!("BACS-2015-{:03}", i + 1),
+                    day(2015, 10, 30).date_naive(),
                     now,
                 )
                 .await?;

@@ -158,6 +158,23 @@ impl Call {
     async fn outcomes_pending(&self, ctx: &Context<'_>) -> ApiResult<i32> {
         self.outcomes_pending_of(ctx).await
     }
+    /// Who has not been told their outcome yet (programme team only).
+    async fn pending_outcomes(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<super::selection::PendingOutcome>> {
+        require_team(ctx)?;
+        let pending = crate::services::outcomes::pending(&state(ctx).db, self.0.id).await?;
+        Ok(pending
+            .into_iter()
+            .map(|p| super::selection::PendingOutcome {
+                application: Application(p.application),
+                email: p.participant.email,
+                person_id: p.participant.person_id,
+                outcome: p.outcome.into(),
+            })
+            .collect())
+    }
     /// Days from today (Europe/London) to the decision-due date; negative once it has passed.
     async fn days_until_decision_due(&self) -> i64 {
         (self.0.decision_due_on - crate::services::london_today()).num_days()

@@ -227,3 +227,31 @@ impl Decision {
             .collect())
     }
 }
+
+/// Someone owed the outcome of an application who has not been told yet.
+#[derive(Clone)]
+pub struct PendingOutcome {
+    pub application: Application,
+    pub email: String,
+    pub person_id: Option<uuid::Uuid>,
+    pub outcome: super::enums::ApplicationStatus,
+}
+
+#[Object]
+impl PendingOutcome {
+    async fn application(&self) -> &Application {
+        &self.application
+    }
+    async fn email(&self) -> &str {
+        &self.email
+    }
+    async fn person(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
+        match self.person_id {
+            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
+            None => Ok(None),
+        }
+    }
+    async fn outcome(&self) -> super::enums::ApplicationStatus {
+        self.outcome
+    }
+}
