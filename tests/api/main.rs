@@ -5,6 +5,7 @@ mod applications;
 mod audit;
 mod calls;
 mod catalogue;
+mod demo;
 mod honoraria;
 mod outcomes;
 mod schema;

@@ -11,6 +11,7 @@ use convene_domain::organisation::OrganisationFacts;
 use convene_domain::organisation::Sector;
 use convene_store::begin_write;
 use convene_store::entities::{domain, organisation, person};
+
 use convene_store::repo::{
     applications as apps, calls, domains, honoraria, organisations, people, selection,
 };
@@ -205,9 +206,13 @@ fn at_five(t: DateTime<Utc>) -> DateTime<Utc> {
         .and_utc()
 }
 
+/// Empty of content: no calls, domains or applications. The first programme-team account
+/// (from `CONVENE_ADMIN_EMAIL`) may already be there; the demo is loaded beside it.
 pub async fn is_empty(db: &DatabaseConnection) -> anyhow::Result<bool> {
-    Ok(organisation::Entity::find().count(db).await? == 0
-        && person::Entity::find().count(db).await? == 0)
+    use convene_store::entities::{application, call};
+    Ok(call::Entity::find().count(db).await? == 0
+        && domain::Entity::find().count(db).await? == 0
+        && application::Entity::find().count(db).await? == 0)
 }
 
 /// Seed the demo when the database is empty; returns what to print (the sign-ins).
@@ -226,7 +231,19 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
     let tx = begin_write(db).await?;
     let mut orgs: Vec<organisation::Model> = Vec::new();
     for (name, sector, member) in ORGANISATIONS {
-        orgs.push(organisations::create(&tx, name, sector, member, None, now).await?);
+        let page = convene_store::Page {
+            offset: 0,
+            limit: 100,
+        };
+        let existing = organisations::list(&tx, Some(name), page)
+            .await?
+            .0
+            .into_iter()
+            .find(|o| o.name == name);
+        orgs.push(match existing {
+            Some(o) => o,
+            None => organisations::create(&tx, name, sector, member, None, now).await?,
+        });
     }
     let mut doms: Vec<domain::Model> = Vec::new();
     for (name, description) in DOMAINS {
