@@ -393,7 +393,12 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
         }
         let mut a = app;
         if status != ApplicationStatus::Draft {
-            a = apps::set_status(&tx, a, ApplicationStatus::Submitted, now).await?;
+            let when = if call_id == past_call.id {
+                day(2015, 7, 20)
+            } else {
+                now
+            };
+            a = apps::set_status(&tx, a, ApplicationStatus::Submitted, when).await?;
         }
         if call_id == past_call.id {
             // every panel member reviews every one of last year's applications
