@@ -38,7 +38,9 @@ pub async fn create(
         funded: Set(n.funded),
         membership_mode: Set(n.membership_mode.to_string()),
         listed: Set(n.listed),
-        stage: Set("FORMING".to_string()),
+        stage: Set(convene_domain::community::Stage::Forming
+            .as_str()
+            .to_string()),
         created_by: Set(Some(n.created_by)),
         created_at: Set(now),
     }
@@ -57,7 +59,9 @@ pub async fn create(
             id: Set(Uuid::new_v4()),
             community_id: Set(c.id),
             person_id: Set(*p),
-            role: Set("CONVENER".to_string()),
+            role: Set(convene_domain::community::MemberRole::Convener
+                .as_str()
+                .to_string()),
             // a microsecond apart, so the listing keeps the given order (the lead first)
             joined_at: Set(now + chrono::Duration::microseconds(i as i64)),
         }

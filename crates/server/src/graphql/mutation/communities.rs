@@ -93,7 +93,7 @@ impl CommunityMutations {
                 origin: origin.as_str(),
                 application_id: Some(aid),
                 funded: origin == convene_domain::community::Origin::FundedApplication,
-                membership_mode: "ON_REQUEST",
+                membership_mode: convene_domain::community::MembershipMode::OnRequest.as_str(),
                 listed: true,
                 created_by: v.person.0,
             },

@@ -1,6 +1,9 @@
 //! Communities (SPEC §4): the part selection needs; the communities work adds the rest.
 
-use async_graphql::{Context, Enum, Object, ID};
+use async_graphql::{Context, Object, ID};
+use convene_domain::community as d;
+
+use super::enums::{CommunityOrigin, CommunityStage, MembershipMode};
 use chrono::{DateTime, Utc};
 use convene_store::entities::community as m;
 
@@ -9,28 +12,6 @@ use super::person::Person;
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
 use crate::graphql::loaders::{loaders, must};
-
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum CommunityOrigin {
-    FundedApplication,
-    UnfundedApplication,
-    SelfOrganised,
-}
-
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum CommunityStage {
-    Forming,
-    Active,
-    Dormant,
-    Closed,
-}
-
-#[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum MembershipMode {
-    Open,
-    OnRequest,
-    Invitation,
-}
 
 #[derive(Clone)]
 pub struct Community(pub m::Model);
@@ -50,33 +31,22 @@ impl Community {
         ))
     }
     async fn stage(&self) -> CommunityStage {
-        match self.0.stage.as_str() {
-            "ACTIVE" => CommunityStage::Active,
-            "DORMANT" => CommunityStage::Dormant,
-            "CLOSED" => CommunityStage::Closed,
-            _ => CommunityStage::Forming,
-        }
+        d::Stage::from_str(&self.0.stage)
+            .unwrap_or(d::Stage::Forming)
+            .into()
     }
     async fn funded(&self) -> bool {
         self.0.funded
     }
     async fn origin(&self) -> CommunityOrigin {
-        match convene_domain::community::Origin::from_str(&self.0.origin) {
-            Some(convene_domain::community::Origin::FundedApplication) => {
-                CommunityOrigin::FundedApplication
-            }
-            Some(convene_domain::community::Origin::UnfundedApplication) => {
-                CommunityOrigin::UnfundedApplication
-            }
-            _ => CommunityOrigin::SelfOrganised,
-        }
+        d::Origin::from_str(&self.0.origin)
+            .unwrap_or(d::Origin::SelfOrganised)
+            .into()
     }
     async fn membership_mode(&self) -> MembershipMode {
-        match self.0.membership_mode.as_str() {
-            "OPEN" => MembershipMode::Open,
-            "INVITATION" => MembershipMode::Invitation,
-            _ => MembershipMode::OnRequest,
-        }
+        d::MembershipMode::from_str(&self.0.membership_mode)
+            .unwrap_or(d::MembershipMode::OnRequest)
+            .into()
     }
     async fn listed(&self) -> bool {
         self.0.listed
@@ -92,7 +62,7 @@ impl Community {
             .unwrap_or_default();
         let ids: Vec<uuid::Uuid> = members
             .iter()
-            .filter(|m| m.role == "CONVENER")
+            .filter(|m| m.role == d::MemberRole::Convener.as_str())
             .map(|m| m.person_id)
             .collect();
         let found = loaders(ctx).people.load_many(ids.iter().copied()).await?;

@@ -57,3 +57,18 @@ mirror!(
     d::application::CoLeadState,
     [Invited, Accepted, Declined]
 );
+mirror!(
+    CommunityStage,
+    d::community::Stage,
+    [Forming, Active, Dormant, Closed]
+);
+mirror!(
+    MembershipMode,
+    d::community::MembershipMode,
+    [Open, OnRequest, Invitation]
+);
+mirror!(
+    CommunityOrigin,
+    d::community::Origin,
+    [FundedApplication, UnfundedApplication, SelfOrganised]
+);
