@@ -9,6 +9,7 @@ mod m20261126_000003_create_applications;
 mod m20261126_000004_create_outbox;
 mod m20261126_000005_create_audit_log;
 mod m20261126_000006_create_selection;
+mod m20261126_000007_create_community_membership;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000004_create_outbox::Migration),
             Box::new(m20261126_000005_create_audit_log::Migration),
             Box::new(m20261126_000006_create_selection::Migration),
+            Box::new(m20261126_000007_create_community_membership::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ mod applications;
 mod audit;
 mod calls;
 mod catalogue;
+mod communities;
 mod demo;
 mod honoraria;
 mod outcomes;

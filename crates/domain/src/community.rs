@@ -393,6 +393,35 @@ pub fn reminder_due(
         && now >= sent_at + Duration::days(INVITATION_REMINDER_AFTER_DAYS)
 }
 
+/// Conveners and the core group run the community: they invite, decide on requests to join,
+/// and agree the domain definition.
+pub fn check_runs_it(role: Option<MemberRole>, what: &str) -> Result<(), DomainError> {
+    match role {
+        Some(r) if r.runs_it() => Ok(()),
+        _ => Err(DomainError::forbidden(format!(
+            "Only this community's conveners and core group can {what}"
+        ))),
+    }
+}
+
+/// Members (and only members) see what is inside a community: members, meetings, challenges.
+pub fn check_member(role: Option<MemberRole>) -> Result<MemberRole, DomainError> {
+    role.ok_or_else(|| DomainError::forbidden("This is for the community's members"))
+}
+
+pub fn parse_definition(field: &str, raw: &str) -> Result<String, DomainError> {
+    bounded(field, "the domain definition", raw, 10, 20_000)
+}
+
+/// The invitation's own words: "a warm, peer-toned message" (FAQ 10), in the inviter's voice.
+pub fn parse_invitation_message(field: &str, raw: &str) -> Result<String, DomainError> {
+    bounded(field, "a message to go with the invitation", raw, 10, 5_000)
+}
+
+pub fn parse_note(field: &str, raw: Option<&str>) -> Result<String, DomainError> {
+    bounded(field, "a note", raw.unwrap_or(""), 0, 2_000)
+}
+
 #[cfg(test)]
 mod community_tests {
     use super::*;
@@ -515,6 +544,32 @@ mod community_tests {
         for s in StartupStep::ALL {
             assert_eq!(StartupStep::from_str(s.as_str()), Some(s));
         }
+    }
+
+    #[test]
+    fn conveners_and_core_run_it_members_see_inside() {
+        assert!(check_runs_it(Some(MemberRole::Convener), "invite").is_ok());
+        assert!(check_runs_it(Some(MemberRole::Core), "invite").is_ok());
+        assert_eq!(
+            check_runs_it(Some(MemberRole::Member), "invite")
+                .unwrap_err()
+                .code(),
+            "FORBIDDEN"
+        );
+        assert!(check_runs_it(None, "invite").is_err());
+        assert_eq!(
+            check_member(Some(MemberRole::Member)).unwrap(),
+            MemberRole::Member
+        );
+        assert_eq!(check_member(None).unwrap_err().code(), "FORBIDDEN");
+        assert_eq!(
+            parse_definition("text", "short").unwrap_err().fields[0].field,
+            "text"
+        );
+        assert!(
+            parse_invitation_message("message", "Would you join us for a conversation?").is_ok()
+        );
+        assert_eq!(parse_note("note", None).unwrap(), "");
     }
 
     #[test]

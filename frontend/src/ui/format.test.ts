@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNormalised, formatPence, formatScore, formatTime, londonToInstant, londonToday, parsePounds, plural } from './format';
+import { formatDate, formatDateTime, formatNormalised, formatPence, formatScore, formatTime, isIsoDate, londonToInstant, londonToday, parsePounds, plural } from './format';
 
 describe('format', () => {
   it('writes dates the NHS way', () => {
@@ -28,6 +28,26 @@ describe('format', () => {
     expect(londonToInstant('2026-07-31', '17:30')).toBe('2026-07-31T16:30:00Z');
     expect(londonToInstant('2026-12-01', '17:30')).toBe('2026-12-01T17:30:00Z');
     expect(londonToInstant('2026-13-01', 'x')).toBeNull();
+    // Either side of the clocks going forward (1am GMT becomes 2am BST on 29 March 2026) and back.
+    expect(londonToInstant('2026-03-29', '00:30')).toBe('2026-03-29T00:30:00Z');
+    expect(londonToInstant('2026-03-29', '02:30')).toBe('2026-03-29T01:30:00Z');
+    expect(londonToInstant('2026-10-25', '12:00')).toBe('2026-10-25T12:00:00Z');
+    // Impossible dates and times are not rolled over into the next month or day.
+    expect(londonToInstant('2026-02-30', '17:00')).toBeNull();
+    expect(londonToInstant('2026-04-31', '09:00')).toBeNull();
+    expect(londonToInstant('2026-13-01', '09:00')).toBeNull();
+    expect(londonToInstant('2026-07-01', '24:00')).toBeNull();
+    expect(londonToInstant('2026-07-01', '09:60')).toBeNull();
+    expect(londonToInstant('2028-02-29', '09:00')).toBe('2028-02-29T09:00:00Z');
+  });
+
+  it('knows a real calendar date', () => {
+    expect(isIsoDate('2026-09-08')).toBe(true);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-02-30')).toBe(false);
+    expect(isIsoDate('2026-9-8')).toBe(false);
+    expect(isIsoDate('')).toBe(false);
   });
 
   it('writes scores with two decimals, a sign on normalised ones, and never -0.00', () => {

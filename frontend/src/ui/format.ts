@@ -98,8 +98,12 @@ export function londonToInstant(date: string, time: string): string | null {
   const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
   const tm = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
   if (!dm || !tm) return null;
-  const naive = Date.UTC(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), Number(tm[1]), Number(tm[2]));
-  if (Number.isNaN(naive)) return null;
+  const [y, mo, d, h, mi] = [Number(dm[1]), Number(dm[2]), Number(dm[3]), Number(tm[1]), Number(tm[2])];
+  if (h > 23 || mi > 59) return null;
+  const naive = Date.UTC(y, mo - 1, d, h, mi);
+  // Date.UTC rolls 31 February over into March: only real calendar dates.
+  const check = new Date(naive);
+  if (Number.isNaN(naive) || check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
   // Two passes settle the offset around a clock change.
   let guess = naive - londonOffsetMinutes(new Date(naive)) * 60000;
   guess = naive - londonOffsetMinutes(new Date(guess)) * 60000;
@@ -123,6 +127,14 @@ export function formatNormalised(score: number | null | undefined): string {
 /** "1 person", "4 people"; "1 reviewer", "2 reviewers". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** True for a real calendar date written "2026-09-08" (not "2026-02-30"). */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 /** Today in Europe/London as "2026-09-08" (for date inputs and checks). */

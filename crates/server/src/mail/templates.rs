@@ -126,6 +126,27 @@ pub fn review_reminder(to: &str, call: &str, outstanding: usize, link: &str) -> 
     )
 }
 
+/// "The Invitation" (FAQ 10): the inviter's own words first, then the practicalities.
+pub fn community_invitation(
+    to: &str,
+    inviter: &str,
+    community: &str,
+    message: &str,
+    link: &str,
+) -> Mail {
+    mail(
+        to,
+        format!("{inviter} invites you to join {community}"),
+        vec![
+            "Hello,".into(),
+            message.to_string(),
+            format!("{community} is a community of practice: a group of peers who share what works and learn together. Joining is always optional, and you can leave at any time."),
+            "The link below works once and for two weeks. If you do not have an account yet, you can create one on the way.".into(),
+        ],
+        Some(("Accept or decline the invitation", link)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

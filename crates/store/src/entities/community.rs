@@ -15,6 +15,8 @@ pub struct Model {
     pub stage: String,
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeUtc,
+    pub coach_id: Option<Uuid>,
+    pub intranet_place_uri: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,8 +9,14 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
-use crate::entities::{community, community_member};
+use crate::entities::{
+    community, community_invitation, community_member, domain_definition, join_request,
+    startup_step,
+};
+use crate::Page;
 use crate::{on_unique, Result};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
+use sea_orm::{Condition, PaginatorTrait, QuerySelect};
 
 pub struct NewCommunity<'a> {
     pub name: &'a str,
@@ -43,6 +49,8 @@ pub async fn create(
             .to_string()),
         created_by: Set(Some(n.created_by)),
         created_at: Set(now),
+        coach_id: Set(None),
+        intranet_place_uri: Set(None),
     }
     .insert(db)
     .await
@@ -69,6 +77,14 @@ pub async fn create(
         .await?;
     }
     Ok(c)
+}
+
+/// Read a community and lock its row until the transaction ends.
+pub async fn lock(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<community::Model>> {
+    Ok(community::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await?)
 }
 
 pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<community::Model>> {
@@ -103,4 +119,365 @@ pub async fn members_of(
         out.entry(m.community_id).or_default().push(m);
     }
     Ok(out)
+}
+
+/// The directory: listed communities (all of them for the programme team), by name.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    search: Option<&str>,
+    domain_id: Option<Uuid>,
+    include_unlisted_for: Option<Option<Uuid>>,
+    page: Page,
+) -> Result<(Vec<community::Model>, u64)> {
+    let mut q = community::Entity::find();
+    q = match include_unlisted_for {
+        // the programme team: everything
+        Some(None) => q,
+        // a signed-in person: listed ones and those they belong to
+        Some(Some(person)) => {
+            let mine = sea_orm::sea_query::Query::select()
+                .column(community_member::Column::CommunityId)
+                .from(community_member::Entity)
+                .and_where(community_member::Column::PersonId.eq(person))
+                .to_owned();
+            q.filter(
+                Condition::any()
+                    .add(community::Column::Listed.eq(true))
+                    .add(community::Column::Id.in_subquery(mine)),
+            )
+        }
+        None => q.filter(community::Column::Listed.eq(true)),
+    };
+    if let Some(s) = search.filter(|s| !s.trim().is_empty()) {
+        q = q.filter(
+            Expr::expr(Func::lower(Expr::col(community::Column::Name)))
+                .like(super::like_pattern(s)),
+        );
+    }
+    if let Some(d) = domain_id {
+        q = q.filter(community::Column::DomainId.eq(d));
+    }
+    let total = q.clone().count(db).await?;
+    let rows = q
+        .order_by_asc(community::Column::Name)
+        .order_by_asc(community::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
+    Ok((rows, total))
+}
+
+pub async fn member(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+    person: Uuid,
+) -> Result<Option<community_member::Model>> {
+    Ok(community_member::Entity::find()
+        .filter(community_member::Column::CommunityId.eq(community_id))
+        .filter(community_member::Column::PersonId.eq(person))
+        .one(db)
+        .await?)
+}
+
+pub async fn add_member(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+    person: Uuid,
+    role: &str,
+    now: DateTime<Utc>,
+) -> Result<community_member::Model> {
+    community_member::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        community_id: Set(community_id),
+        person_id: Set(person),
+        role: Set(role.to_string()),
+        joined_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| {
+        on_unique(e, || {
+            DomainError::conflict_on("communityId", "You are already a member of this community")
+        })
+    })
+}
+
+pub async fn remove_member(db: &impl ConnectionTrait, m: community_member::Model) -> Result<()> {
+    community_member::Entity::delete_by_id(m.id)
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_role(
+    db: &impl ConnectionTrait,
+    m: community_member::Model,
+    role: &str,
+) -> Result<community_member::Model> {
+    let mut am: community_member::ActiveModel = m.into();
+    am.role = Set(role.to_string());
+    Ok(am.update(db).await?)
+}
+
+// ---- invitations
+
+pub async fn invite(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+    email: &str,
+    message: &str,
+    token_hash: &str,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<community_invitation::Model> {
+    Ok(community_invitation::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        community_id: Set(community_id),
+        email: Set(email.to_string()),
+        message: Set(message.to_string()),
+        token_hash: Set(token_hash.to_string()),
+        invited_by: Set(by),
+        sent_at: Set(now),
+        reminded_at: Set(None),
+        accepted: Set(None),
+        answered_at: Set(None),
+        person_id: Set(None),
+    }
+    .insert(db)
+    .await?)
+}
+
+pub async fn invitation_by_token(
+    db: &impl ConnectionTrait,
+    token_hash: &str,
+) -> Result<Option<community_invitation::Model>> {
+    Ok(community_invitation::Entity::find()
+        .filter(community_invitation::Column::TokenHash.eq(token_hash))
+        .lock_exclusive()
+        .one(db)
+        .await?)
+}
+
+pub async fn invitations_of(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+) -> Result<Vec<community_invitation::Model>> {
+    Ok(community_invitation::Entity::find()
+        .filter(community_invitation::Column::CommunityId.eq(community_id))
+        .order_by_desc(community_invitation::Column::SentAt)
+        .all(db)
+        .await?)
+}
+
+pub async fn answer_invitation(
+    db: &impl ConnectionTrait,
+    inv: community_invitation::Model,
+    person: Option<Uuid>,
+    accepted: bool,
+    now: DateTime<Utc>,
+) -> Result<community_invitation::Model> {
+    let mut am: community_invitation::ActiveModel = inv.into();
+    am.accepted = Set(Some(accepted));
+    am.answered_at = Set(Some(now));
+    am.person_id = Set(person);
+    Ok(am.update(db).await?)
+}
+
+// ---- requests to join
+
+pub const REQUEST_PENDING: &str = "PENDING";
+
+pub async fn request_to_join(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+    person: Uuid,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<join_request::Model> {
+    Ok(join_request::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        community_id: Set(community_id),
+        person_id: Set(person),
+        note: Set(note.to_string()),
+        status: Set(REQUEST_PENDING.to_string()),
+        reason: Set(None),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await?)
+}
+
+pub async fn pending_request(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+    person: Uuid,
+) -> Result<Option<join_request::Model>> {
+    Ok(join_request::Entity::find()
+        .filter(join_request::Column::CommunityId.eq(community_id))
+        .filter(join_request::Column::PersonId.eq(person))
+        .filter(join_request::Column::Status.eq(REQUEST_PENDING))
+        .one(db)
+        .await?)
+}
+
+pub async fn request(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<join_request::Model>> {
+    Ok(join_request::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await?)
+}
+
+pub async fn requests_of(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+) -> Result<Vec<join_request::Model>> {
+    Ok(join_request::Entity::find()
+        .filter(join_request::Column::CommunityId.eq(community_id))
+        .order_by_desc(join_request::Column::CreatedAt)
+        .all(db)
+        .await?)
+}
+
+pub async fn decide_request(
+    db: &impl ConnectionTrait,
+    r: join_request::Model,
+    status: &str,
+    reason: Option<String>,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<join_request::Model> {
+    let mut am: join_request::ActiveModel = r.into();
+    am.status = Set(status.to_string());
+    am.reason = Set(reason);
+    am.decided_by = Set(Some(by));
+    am.decided_at = Set(Some(now));
+    Ok(am.update(db).await?)
+}
+
+// ---- start-up steps
+
+pub async fn steps_of(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+) -> Result<Vec<startup_step::Model>> {
+    Ok(startup_step::Entity::find()
+        .filter(startup_step::Column::CommunityId.eq(community_id))
+        .all(db)
+        .await?)
+}
+
+pub async fn set_step(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+    step: &str,
+    done: bool,
+    notes: Option<&str>,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<startup_step::Model> {
+    let existing = startup_step::Entity::find()
+        .filter(startup_step::Column::CommunityId.eq(community_id))
+        .filter(startup_step::Column::Step.eq(step))
+        .one(db)
+        .await?;
+    Ok(match existing {
+        Some(m) => {
+            let mut am: startup_step::ActiveModel = m.into();
+            am.done = Set(done);
+            if let Some(n) = notes {
+                am.notes = Set(n.to_string());
+            }
+            am.updated_by = Set(Some(by));
+            am.updated_at = Set(now);
+            am.update(db).await?
+        }
+        None => {
+            startup_step::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                community_id: Set(community_id),
+                step: Set(step.to_string()),
+                done: Set(done),
+                notes: Set(notes.unwrap_or_default().to_string()),
+                updated_by: Set(Some(by)),
+                updated_at: Set(now),
+            }
+            .insert(db)
+            .await?
+        }
+    })
+}
+
+// ---- domain definition versions
+
+pub async fn definitions_of(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+) -> Result<Vec<domain_definition::Model>> {
+    Ok(domain_definition::Entity::find()
+        .filter(domain_definition::Column::CommunityId.eq(community_id))
+        .order_by_desc(domain_definition::Column::Version)
+        .all(db)
+        .await?)
+}
+
+pub async fn propose_definition(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+    text: &str,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<domain_definition::Model> {
+    let latest = definitions_of(db, community_id)
+        .await?
+        .first()
+        .map(|d| d.version)
+        .unwrap_or(0);
+    Ok(domain_definition::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        community_id: Set(community_id),
+        version: Set(latest + 1),
+        text: Set(text.to_string()),
+        proposed_by: Set(by),
+        proposed_at: Set(now),
+        agreed_by: Set(None),
+        agreed_at: Set(None),
+    }
+    .insert(db)
+    .await?)
+}
+
+pub async fn definition(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<domain_definition::Model>> {
+    Ok(domain_definition::Entity::find_by_id(id).one(db).await?)
+}
+
+pub async fn agree_definition(
+    db: &impl ConnectionTrait,
+    d: domain_definition::Model,
+    by: Uuid,
+    now: DateTime<Utc>,
+) -> Result<domain_definition::Model> {
+    let mut am: domain_definition::ActiveModel = d.into();
+    am.agreed_by = Set(Some(by));
+    am.agreed_at = Set(Some(now));
+    Ok(am.update(db).await?)
+}
+
+/// The agreed version in force: the most recently agreed one.
+pub async fn agreed_definition(
+    db: &impl ConnectionTrait,
+    community_id: Uuid,
+) -> Result<Option<domain_definition::Model>> {
+    Ok(domain_definition::Entity::find()
+        .filter(domain_definition::Column::CommunityId.eq(community_id))
+        .filter(domain_definition::Column::AgreedAt.is_not_null())
+        .order_by_desc(domain_definition::Column::AgreedAt)
+        .order_by_desc(domain_definition::Column::Version)
+        .one(db)
+        .await?)
 }

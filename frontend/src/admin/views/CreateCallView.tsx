@@ -6,7 +6,7 @@ import type { HonorariumPolicy } from '../../graphql/graphql';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
 import { Button, Radios, TextInput, Textarea } from '../../ui/fields';
-import { londonToInstant, parsePounds } from '../../ui/format';
+import { isIsoDate, londonToInstant, parsePounds } from '../../ui/format';
 import { POLICY } from '../../ui/labels';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -62,7 +62,7 @@ export function CreateCallView() {
     if (!opensAt) local.push({ field: 'opensAt', message: 'Enter the date and time the call opens' });
     const closesAt = londonToInstant(closesOn, closesTime);
     if (!closesAt) local.push({ field: 'closesAt', message: 'Enter the date and time the call closes' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(decisionDueOn)) local.push({ field: 'decisionDueOn', message: 'Enter the date decisions are due' });
+    if (!isIsoDate(decisionDueOn)) local.push({ field: 'decisionDueOn', message: 'Enter the date decisions are due' });
     const places = whole(fundedPlaces);
     if (places === null || places < 1) local.push({ field: 'fundedPlaces', message: 'Enter the number of funded places, like 5' });
     const pence = parsePounds(pounds);
@@ -95,7 +95,16 @@ export function CreateCallView() {
       },
     });
     if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
+      // The server names criteria by their place in what was sent ("criteria.1.name"): point those at the inputs.
+      setProblems(
+        problemsFrom(r.error).map((p) => {
+          const m = p.field ? /^criteria\.(\d+)\.(name|weight)$/.exec(p.field) : null;
+          if (!m) return p;
+          const row = rows[Number(m[1])];
+          if (!row) return { ...p, field: 'criteria' };
+          return { ...p, field: m[2] === 'name' ? inputId(row) : `criteria-${row.key}-weight` };
+        }),
+      );
       return;
     }
     navigate(`/admin/calls/${r.data.createCall.call.id}`);
@@ -151,6 +160,7 @@ export function CreateCallView() {
                   inputMode="numeric"
                   value={c.weight}
                   onChange={(weight) => setCriterion(c.key, { weight })}
+                  error={fieldError(problems, `criteria-${c.key}-weight`)}
                   widthClass="nhsuk-input--width-4"
                 />
                 {criteria.length > 1 && (

@@ -14,6 +14,8 @@ import { usePageTitle } from '../../ui/usePageTitle';
 export function DomainView() {
   const { id = '' } = useParams();
   const [{ data, fetching }, refetch] = useQuery({ query: AdminDomainsQuery });
+  // Kept here: the forms below remount when the domain changes, and the confirmation must outlive that.
+  const [done, setDone] = useState<{ id: string; text: string } | null>(null);
   const domain = data?.domains.nodes.find((d) => d.id === id);
   if (fetching && !data) return <Loading />;
   if (!domain) {
@@ -30,6 +32,8 @@ export function DomainView() {
       domain={domain}
       others={(data?.domains.nodes ?? []).filter((d) => d.id !== id && d.status === 'ACCEPTED')}
       refresh={() => refetch({ requestPolicy: 'network-only' })}
+      done={done?.id === domain.id ? done.text : null}
+      setDone={(text) => setDone(text ? { id: domain.id, text } : null)}
     />
   );
 }
@@ -42,12 +46,19 @@ interface DomainRow {
   mergedInto?: { id: string; name: string } | null;
 }
 
-function DomainForms({ domain, others, refresh }: { domain: DomainRow; others: DomainRow[]; refresh: () => void }) {
+interface FormsProps {
+  domain: DomainRow;
+  others: DomainRow[];
+  refresh: () => void;
+  done: string | null;
+  setDone: (message: string | null) => void;
+}
+
+function DomainForms({ domain, others, refresh, done, setDone }: FormsProps) {
   const [name, setName] = useState(domain.name);
   const [description, setDescription] = useState(domain.description);
   const [into, setInto] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [done, setDone] = useState<string | null>(null);
   const [, accept] = useMutation(AcceptDomainMutation);
   const [, rename] = useMutation(RenameDomainMutation);
   const [, merge] = useMutation(MergeDomainMutation);

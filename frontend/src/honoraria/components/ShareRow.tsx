@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import type { ShareFieldsFragment } from '../../graphql/graphql';
 import { ApprovePaymentMutation, CancelPaymentMutation, MarkPaymentPaidMutation, SetPaymentRouteMutation } from '../mutations';
 import { Button, Tag, TextInput } from '../../ui/fields';
-import { formatDate, formatPence, londonToday } from '../../ui/format';
+import { formatDate, formatPence, isIsoDate, londonToday } from '../../ui/format';
 import { PAYMENT_ROUTE, paymentStatus } from '../../ui/labels';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
 
@@ -22,7 +22,7 @@ const small = 'nhsuk-button nhsuk-button--small';
 export function checkPayment(shareId: string, reference: string, paidOn: string, today = londonToday()): Problem[] {
   const problems: Problem[] = [];
   if (!reference.trim()) problems.push({ field: `reference-${shareId}`, message: 'Enter the payment reference' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(paidOn) || Number.isNaN(Date.parse(paidOn))) {
+  if (!isIsoDate(paidOn)) {
     problems.push({ field: `paidOn-${shareId}`, message: 'Enter the date the payment was made' });
   } else if (paidOn > today) {
     problems.push({ field: `paidOn-${shareId}`, message: 'The payment date cannot be in the future' });

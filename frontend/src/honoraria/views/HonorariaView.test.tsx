@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { HonorariaView } from './HonorariaView';
 import { checkPayment } from '../components/ShareRow';
+import { londonToday } from '../../ui/format';
 import { Harness, TEST_VIEWER, mockClient, validationError } from '../../test/mockClient';
 
 const TEAM = { ...TEST_VIEWER, id: 'team-1', name: 'Priya Raman', roles: ['PROGRAMME_TEAM' as const] };
@@ -65,6 +66,8 @@ describe('HonorariaView', () => {
     ]);
     expect(checkPayment('s2', 'BACS-1', 'not a date', '2026-11-26')).toEqual([{ field: 'paidOn-s2', message: 'Enter the date the payment was made' }]);
     expect(checkPayment('s2', 'BACS-1', '2026-11-26', '2026-11-26')).toEqual([]);
+    // Not rolled over into March.
+    expect(checkPayment('s2', 'BACS-1', '2026-02-30', '2026-11-26')).toEqual([{ field: 'paidOn-s2', message: 'Enter the date the payment was made' }]);
 
     const mock = mockClient({
       CallHonoraria: () => ({ data: DATA }),
@@ -85,5 +88,65 @@ describe('HonorariaView', () => {
     expect(mock.calls.find((c) => c.name === 'MarkPaymentPaid')?.variables).toMatchObject({
       input: { shareId: 's2', reference: 'BACS-2026-001' },
     });
+  });
+
+  it('approves someone else’s share with the right share id', async () => {
+    const data = structuredClone(DATA);
+    data.call.honoraria[0]!.shares.push(share('s4', 'Sam Okafor', 'p4', 'PROPOSED', 250000));
+    const mock = mockClient({
+      CallHonoraria: () => ({ data }),
+      ApprovePayment: ({ input }) => ({
+        data: { approvePayment: { share: { ...share((input as { shareId: string }).shareId, 'Sam Okafor', 'p4', 'APPROVED', 250000) } } },
+      }),
+    });
+    render(
+      <Harness client={mock.client} path="/admin/calls/call-1/honoraria" route="/admin/calls/:id/honoraria" viewer={TEAM}>
+        <HonorariaView />
+      </Harness>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Honoraria and payments' });
+    // One Approve on the page: Sam's. Priya (the viewer) cannot approve her own.
+    const approve = screen.getAllByRole('button', { name: /^Approve/ });
+    expect(approve).toHaveLength(1);
+    const sam = screen.getAllByRole('row').find((r) => r.textContent?.includes('Sam Okafor'))!;
+    expect(within(sam).getByText('£2,500')).toBeTruthy();
+    fireEvent.click(within(sam).getByRole('button', { name: /^Approve\s*payment to Sam Okafor$/ }));
+    expect(within(await screen.findByRole('alert')).getByText('Payment of £2,500 to Sam Okafor approved.')).toBeTruthy();
+    expect(mock.calls.filter((c) => c.name === 'ApprovePayment').map((c) => c.variables)).toEqual([{ input: { shareId: 's4' } }]);
+  });
+
+  it('marks a payment paid only with a reference and a date that is not in the future', async () => {
+    const mock = mockClient({
+      CallHonoraria: () => ({ data: DATA }),
+      MarkPaymentPaid: () => ({
+        data: { markPaymentPaid: { share: { ...share('s2', 'Amira Haddad', 'p2', 'PAID', 250000), reference: 'BACS-2026-001', paidOn: '2025-11-03' } } },
+      }),
+    });
+    render(
+      <Harness client={mock.client} path="/admin/calls/call-1/honoraria" route="/admin/calls/:id/honoraria" viewer={TEAM}>
+        <HonorariaView />
+      </Harness>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /^Mark paid\s*for Amira Haddad$/ }));
+    const date = screen.getByLabelText('Date paid') as HTMLInputElement;
+    expect(date.value).toBe(londonToday());
+    expect(date.max).toBe(londonToday());
+    fireEvent.change(screen.getByLabelText('Payment reference for Amira Haddad'), { target: { value: ' BACS-2026-001 ' } });
+    fireEvent.change(date, { target: { value: '2999-01-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm payment' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'The payment date cannot be in the future' }).getAttribute('href')).toBe('#paidOn-s2');
+    expect(date.getAttribute('aria-describedby')).toContain('paidOn-s2-error');
+    expect(mock.calls.some((c) => c.name === 'MarkPaymentPaid')).toBe(false);
+
+    fireEvent.change(date, { target: { value: '2025-11-03' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm payment' }));
+    const banner = (await screen.findByText('Payment to Amira Haddad marked as paid (reference BACS-2026-001).')).closest('[role="alert"]');
+    expect(banner?.className).toContain('nhsuk-notification-banner--success');
+    expect(screen.queryByText('There is a problem')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Confirm payment' })).toBeNull();
+    expect(mock.calls.filter((c) => c.name === 'MarkPaymentPaid').map((c) => c.variables)).toEqual([
+      { input: { shareId: 's2', reference: 'BACS-2026-001', paidOn: '2025-11-03' } },
+    ]);
   });
 });

@@ -15,7 +15,7 @@ use super::types::application::Application;
 use super::types::audit::{AuditEntry, AuditEntryConnection};
 use super::types::call::{Call, CallConnection, Criterion};
 use super::types::catalogue::{Domain, DomainConnection};
-use super::types::community::Community;
+use super::types::community::{Community, CommunityConnection, CommunityInvitation};
 use super::types::connection::page;
 use super::types::enums::{CallStatus, DomainStatus};
 use super::types::honoraria::HonorariumShare;
@@ -162,6 +162,52 @@ impl QueryRoot {
     async fn community(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Community>> {
         let uuid = ids::decode("id", "Community", &id)?;
         visible_community(ctx, uuid).await
+    }
+
+    /// The community directory: listed communities (with, for a signed-in person, the ones they
+    /// belong to; everything for the programme team), by name.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn communities(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        search: Option<String>,
+        domain_id: Option<ID>,
+    ) -> ApiResult<CommunityConnection> {
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let domain = domain_id
+            .as_ref()
+            .map(|d| ids::decode("domainId", "Domain", d))
+            .transpose()?;
+        let scope = match viewer(ctx) {
+            Some(v) if v.is_programme_team() => Some(None),
+            Some(v) => Some(Some(v.person.0)),
+            None => None,
+        };
+        let (rows, total) =
+            repo::communities::list(&state(ctx).db, search.as_deref(), domain, scope, p).await?;
+        Ok(CommunityConnection::new(
+            rows.into_iter().map(Community).collect(),
+            total,
+            p,
+        ))
+    }
+
+    /// An invitation to a community, read with the token from its link.
+    async fn invitation(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+    ) -> ApiResult<Option<CommunityInvitation>> {
+        let found = repo::communities::invitation_by_token(
+            &state(ctx).db,
+            &crate::auth::token_hash(token.trim()),
+        )
+        .await?;
+        Ok(found.map(CommunityInvitation))
     }
 
     /// The signed-in person; null when anonymous.

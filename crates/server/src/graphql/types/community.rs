@@ -54,6 +54,40 @@ impl Community {
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
+    /// The viewer's role here, if they belong.
+    async fn viewer_role(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberRole>> {
+        Ok(role_in(ctx, self.0.id).await?.map(Into::into))
+    }
+    /// Everyone in the community (members only).
+    async fn members(&self, ctx: &Context<'_>) -> ApiResult<Vec<CommunityMember>> {
+        self.members_of(ctx).await
+    }
+    /// The six start-up steps in the seed's order (members only).
+    async fn startup_steps(&self, ctx: &Context<'_>) -> ApiResult<Vec<StartupStepStatus>> {
+        self.steps_of(ctx).await
+    }
+    /// The agreed domain definition in force.
+    async fn domain_definition(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Option<DomainDefinitionVersion>> {
+        self.definition_of(ctx).await
+    }
+    /// Every version, newest first (members only).
+    async fn domain_definition_versions(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<DomainDefinitionVersion>> {
+        self.definitions_of(ctx).await
+    }
+    /// Invitations sent, with their state (conveners and core group).
+    async fn invitations(&self, ctx: &Context<'_>) -> ApiResult<Vec<CommunityInvitation>> {
+        self.invitations_of(ctx).await
+    }
+    /// Requests to join (conveners and core group).
+    async fn join_requests(&self, ctx: &Context<'_>) -> ApiResult<Vec<JoinRequest>> {
+        self.requests_of(ctx).await
+    }
     async fn conveners(&self, ctx: &Context<'_>) -> ApiResult<Vec<Person>> {
         let st = crate::graphql::context::state(ctx);
         let members = convene_store::repo::communities::members_of(&st.db, &[self.0.id])
@@ -72,3 +106,243 @@ impl Community {
             .collect())
     }
 }
+
+// ---- membership, start-up steps, the domain definition, invitations and requests
+
+use super::enums::{InvitationState, MemberRole, StartupStep, StepOwner};
+use crate::graphql::context::{now, state, viewer};
+use async_graphql::SimpleObject;
+use convene_store::entities::{
+    community_invitation, community_member, domain_definition, join_request,
+};
+use convene_store::repo::communities as repo;
+
+/// The viewer's role in a community, if they belong to it.
+pub async fn role_in(ctx: &Context<'_>, community: uuid::Uuid) -> ApiResult<Option<d::MemberRole>> {
+    let Some(v) = viewer(ctx) else {
+        return Ok(None);
+    };
+    Ok(repo::member(&state(ctx).db, community, v.person.0)
+        .await?
+        .and_then(|m| d::MemberRole::from_str(&m.role)))
+}
+
+/// Members only; the programme team reads too.
+async fn members_only(ctx: &Context<'_>, community: uuid::Uuid) -> ApiResult<()> {
+    if viewer(ctx).is_some_and(|v| v.is_programme_team()) {
+        return Ok(());
+    }
+    d::check_member(role_in(ctx, community).await?)?;
+    Ok(())
+}
+
+#[derive(Clone)]
+pub struct CommunityMember(pub community_member::Model);
+
+/// A person's place in a community.
+#[Object]
+impl CommunityMember {
+    async fn person(&self, ctx: &Context<'_>) -> ApiResult<Person> {
+        Ok(Person::from(
+            must(&loaders(ctx).people, self.0.person_id, "person").await?,
+        ))
+    }
+    async fn role(&self) -> MemberRole {
+        d::MemberRole::from_str(&self.0.role)
+            .unwrap_or(d::MemberRole::Member)
+            .into()
+    }
+    async fn joined_at(&self) -> DateTime<Utc> {
+        self.0.joined_at
+    }
+}
+
+/// One of the six start-up steps of FAQ 10, in order, with who owns it.
+#[derive(SimpleObject, Clone)]
+pub struct StartupStepStatus {
+    pub step: StartupStep,
+    pub owner: StepOwner,
+    pub done: bool,
+    pub notes: String,
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone)]
+pub struct DomainDefinitionVersion(pub domain_definition::Model);
+
+/// A version of the community's domain definition: the convener's sketch, then versions the
+/// core group agrees.
+#[Object]
+impl DomainDefinitionVersion {
+    pub async fn id(&self) -> ID {
+        ids::encode("DomainDefinitionVersion", self.0.id)
+    }
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+    async fn text(&self) -> &str {
+        &self.0.text
+    }
+    async fn proposed_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
+        Ok(Person::from(
+            must(&loaders(ctx).people, self.0.proposed_by, "person").await?,
+        ))
+    }
+    async fn proposed_at(&self) -> DateTime<Utc> {
+        self.0.proposed_at
+    }
+    async fn agreed(&self) -> bool {
+        self.0.agreed_at.is_some()
+    }
+    async fn agreed_by(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
+        match self.0.agreed_by {
+            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
+            None => Ok(None),
+        }
+    }
+    async fn agreed_at(&self) -> Option<DateTime<Utc>> {
+        self.0.agreed_at
+    }
+}
+
+#[derive(Clone)]
+pub struct CommunityInvitation(pub community_invitation::Model);
+
+/// An invitation to join, sent by e-mail with a single-use link.
+#[Object]
+impl CommunityInvitation {
+    pub async fn id(&self) -> ID {
+        ids::encode("CommunityInvitation", self.0.id)
+    }
+    async fn email(&self) -> &str {
+        &self.0.email
+    }
+    async fn message(&self) -> &str {
+        &self.0.message
+    }
+    async fn state(&self) -> InvitationState {
+        d::invitation_state(self.0.accepted, self.0.sent_at, now()).into()
+    }
+    async fn sent_at(&self) -> DateTime<Utc> {
+        self.0.sent_at
+    }
+    async fn reminded_at(&self) -> Option<DateTime<Utc>> {
+        self.0.reminded_at
+    }
+    async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
+        Ok(Community(
+            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
+        ))
+    }
+    async fn invited_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
+        Ok(Person::from(
+            must(&loaders(ctx).people, self.0.invited_by, "person").await?,
+        ))
+    }
+}
+
+#[derive(Clone)]
+pub struct JoinRequest(pub join_request::Model);
+
+/// A request to join an ON_REQUEST community, approved or declined with a reason.
+#[Object]
+impl JoinRequest {
+    pub async fn id(&self) -> ID {
+        ids::encode("JoinRequest", self.0.id)
+    }
+    async fn person(&self, ctx: &Context<'_>) -> ApiResult<Person> {
+        Ok(Person::from(
+            must(&loaders(ctx).people, self.0.person_id, "person").await?,
+        ))
+    }
+    async fn note(&self) -> &str {
+        &self.0.note
+    }
+    /// PENDING, APPROVED or DECLINED.
+    async fn status(&self) -> &str {
+        &self.0.status
+    }
+    async fn reason(&self) -> Option<&str> {
+        self.0.reason.as_deref()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}
+
+impl Community {
+    pub(crate) async fn members_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<CommunityMember>> {
+        members_only(ctx, self.0.id).await?;
+        let rows = repo::members_of(&state(ctx).db, &[self.0.id])
+            .await?
+            .remove(&self.0.id)
+            .unwrap_or_default();
+        Ok(rows.into_iter().map(CommunityMember).collect())
+    }
+
+    pub(crate) async fn steps_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<StartupStepStatus>> {
+        members_only(ctx, self.0.id).await?;
+        let rows = repo::steps_of(&state(ctx).db, self.0.id).await?;
+        Ok(d::StartupStep::ALL
+            .iter()
+            .map(|s| {
+                let row = rows.iter().find(|r| r.step == s.as_str());
+                StartupStepStatus {
+                    step: (*s).into(),
+                    owner: s.owner().into(),
+                    done: row.is_some_and(|r| r.done),
+                    notes: row.map(|r| r.notes.clone()).unwrap_or_default(),
+                    updated_at: row.map(|r| r.updated_at),
+                }
+            })
+            .collect())
+    }
+
+    pub(crate) async fn definition_of(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Option<DomainDefinitionVersion>> {
+        Ok(repo::agreed_definition(&state(ctx).db, self.0.id)
+            .await?
+            .map(DomainDefinitionVersion))
+    }
+
+    pub(crate) async fn definitions_of(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<DomainDefinitionVersion>> {
+        members_only(ctx, self.0.id).await?;
+        Ok(repo::definitions_of(&state(ctx).db, self.0.id)
+            .await?
+            .into_iter()
+            .map(DomainDefinitionVersion)
+            .collect())
+    }
+
+    pub(crate) async fn invitations_of(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<CommunityInvitation>> {
+        if !viewer(ctx).is_some_and(|v| v.is_programme_team()) {
+            d::check_runs_it(role_in(ctx, self.0.id).await?, "see its invitations")?;
+        }
+        Ok(repo::invitations_of(&state(ctx).db, self.0.id)
+            .await?
+            .into_iter()
+            .map(CommunityInvitation)
+            .collect())
+    }
+
+    pub(crate) async fn requests_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<JoinRequest>> {
+        if !viewer(ctx).is_some_and(|v| v.is_programme_team()) {
+            d::check_runs_it(role_in(ctx, self.0.id).await?, "see requests to join")?;
+        }
+        Ok(repo::requests_of(&state(ctx).db, self.0.id)
+            .await?
+            .into_iter()
+            .map(JoinRequest)
+            .collect())
+    }
+}
+
+super::connection::connection!(CommunityConnection, CommunityEdge, Community);

@@ -72,3 +72,30 @@ mirror!(
     d::community::Origin,
     [FundedApplication, UnfundedApplication, SelfOrganised]
 );
+mirror!(
+    MemberRole,
+    d::community::MemberRole,
+    [Convener, Core, Member]
+);
+mirror!(
+    StartupStep,
+    d::community::StartupStep,
+    [
+        DevelopDomain,
+        MapMembers,
+        Invitation,
+        InitialConversation,
+        Roles,
+        DefineCommunity
+    ]
+);
+mirror!(
+    StepOwner,
+    d::community::StepOwner,
+    [Convener, ConvenerAndCore, Core]
+);
+mirror!(
+    InvitationState,
+    d::community::InvitationState,
+    [Pending, Accepted, Declined, Expired]
+);
