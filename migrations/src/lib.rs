@@ -10,6 +10,7 @@ mod m20261126_000004_create_outbox;
 mod m20261126_000005_create_audit_log;
 mod m20261126_000006_create_selection;
 mod m20261126_000007_create_community_membership;
+mod m20261126_000008_create_intranet_publications;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000005_create_audit_log::Migration),
             Box::new(m20261126_000006_create_selection::Migration),
             Box::new(m20261126_000007_create_community_membership::Migration),
+            Box::new(m20261126_000008_create_intranet_publications::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@ mod catalogue;
 mod communities;
 mod demo;
 mod honoraria;
+mod intranet;
 mod outcomes;
 mod schema;
 mod selection;

@@ -24,6 +24,8 @@ pub struct Config {
     pub outbox_backoff_ms: u64,
     pub outbox_poll_ms: u64,
     pub mail_from: String,
+    pub intranet_base_url: Option<String>,
+    pub intranet_token: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -143,6 +145,9 @@ impl Config {
             production,
             outbox_backoff_ms,
             outbox_poll_ms: 500,
+            intranet_base_url: get("CONVENE_INTRANET_BASE_URL")
+                .map(|u| u.trim_end_matches('/').to_string()),
+            intranet_token: get("CONVENE_INTRANET_TOKEN"),
             mail_from: get("CONVENE_MAIL_FROM")
                 .unwrap_or_else(|| "Convene <no-reply@convene.invalid>".into()),
         })

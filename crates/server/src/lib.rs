@@ -6,6 +6,7 @@ pub mod demo;
 pub mod exports;
 pub mod graphql;
 pub mod http;
+pub mod intranet;
 pub mod mail;
 pub mod outbox;
 pub mod services;

@@ -41,20 +41,51 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
     for row in rows {
         let id = row.id;
         let attempts = row.attempts;
+        let (kind, payload) = (row.kind.clone(), row.payload.clone());
         match deliver(state, row).await {
             Ok(()) => outbox::mark_delivered(&state.db, id, Utc::now()).await?,
             Err(e) => {
-                let retry = (attempts + 1 < MAX_ATTEMPTS)
+                let retryable = matches!(e, DeliveryError::Retry(_));
+                let retry = (retryable && attempts + 1 < MAX_ATTEMPTS)
                     .then(|| Utc::now() + backoff(state.config.outbox_backoff_ms, attempts));
                 tracing::warn!(outbox = %id, attempt = attempts + 1, error = %e, "delivery failed");
                 outbox::mark_failed(&state.db, id, &e.to_string(), retry).await?;
+                if retry.is_none() && kind == crate::intranet::KIND {
+                    crate::intranet::give_up(state, &payload, &e.to_string()).await;
+                }
             }
         }
     }
     Ok(n)
 }
 
-async fn deliver(state: &AppState, row: m::Model) -> anyhow::Result<()> {
+/// Why a delivery failed: worth another try later, or not.
+#[derive(Debug)]
+pub enum DeliveryError {
+    Retry(String),
+    Permanent(String),
+}
+
+impl std::fmt::Display for DeliveryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DeliveryError::Retry(m) | DeliveryError::Permanent(m) => f.write_str(m),
+        }
+    }
+}
+
+async fn deliver(state: &AppState, row: m::Model) -> Result<(), DeliveryError> {
+    if row.kind == crate::intranet::KIND {
+        let payload: serde_json::Value = serde_json::from_str(&row.payload)
+            .map_err(|e| DeliveryError::Permanent(e.to_string()))?;
+        return crate::intranet::deliver(state, &payload).await;
+    }
+    deliver_mail(state, row)
+        .await
+        .map_err(|e| DeliveryError::Retry(format!("{e:#}")))
+}
+
+async fn deliver_mail(state: &AppState, row: m::Model) -> anyhow::Result<()> {
     match row.kind.as_str() {
         mail::KIND => {
             let mail: Mail = serde_json::from_str(&row.payload)?;

@@ -12,6 +12,7 @@ pub mod declared_conflict;
 pub mod domain;
 pub mod domain_definition;
 pub mod honorarium_share;
+pub mod intranet_publication;
 pub mod join_request;
 pub mod membership_change;
 pub mod organisation;

@@ -6,6 +6,7 @@ pub mod calls;
 pub mod communities;
 pub mod domains;
 pub mod honoraria;
+pub mod intranet;
 pub mod organisations;
 pub mod outbox;
 pub mod people;

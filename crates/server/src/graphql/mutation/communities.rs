@@ -86,6 +86,26 @@ pub struct AgreeDomainDefinitionPayload {
 }
 
 #[derive(InputObject)]
+pub struct SetIntranetPageInput {
+    pub community_id: ID,
+    /// The intranet place (its URI), the parent of the published document.
+    pub place_uri: String,
+}
+#[derive(SimpleObject)]
+pub struct SetIntranetPagePayload {
+    pub community: Community,
+}
+
+#[derive(InputObject)]
+pub struct RetryIntranetPublicationInput {
+    pub community_id: ID,
+}
+#[derive(SimpleObject)]
+pub struct RetryIntranetPublicationPayload {
+    pub community: Community,
+}
+
+#[derive(InputObject)]
 pub struct InviteMemberInput {
     pub community_id: ID,
     pub email: String,
@@ -180,6 +200,24 @@ async fn my_role(
     Ok(communities::member(tx, community, person)
         .await?
         .and_then(|m| d::MemberRole::from_str(&m.role)))
+}
+
+/// Queue the publication of the community's agreed definition to the intranet, in the
+/// caller's transaction.
+async fn publish(
+    tx: &convene_store::sea_orm::DatabaseTransaction,
+    community: uuid::Uuid,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<()> {
+    convene_store::repo::intranet::mark_pending(tx, community, now).await?;
+    convene_store::repo::outbox::enqueue(
+        tx,
+        crate::intranet::KIND,
+        &crate::intranet::payload(community),
+        now,
+    )
+    .await?;
+    Ok(())
 }
 
 fn stage(c: &convene_store::entities::community::Model) -> d::Stage {
@@ -389,6 +427,7 @@ impl CommunityMutations {
             ));
         }
         let agreed = communities::agree_definition(&tx, version.clone(), v.person.0, now).await?;
+        publish(&tx, c.id, now).await?;
         audit(
             &tx,
             Some(v.person.0),
@@ -403,6 +442,93 @@ impl CommunityMutations {
         tx.commit().await?;
         Ok(AgreeDomainDefinitionPayload {
             version: DomainDefinitionVersion(agreed),
+            community: Community(c),
+        })
+    }
+
+    /// Set the community's intranet place (conveners and core group); an agreed definition is
+    /// then published there.
+    async fn set_intranet_page(
+        &self,
+        ctx: &Context<'_>,
+        input: SetIntranetPageInput,
+    ) -> ApiResult<SetIntranetPagePayload> {
+        let st = state(ctx);
+        let v = require_signed_in(viewer(ctx))?;
+        let place = input.place_uri.trim().to_string();
+        if !(place.starts_with("https://")
+            || place.starts_with("http://")
+            || place.starts_with('/'))
+            || place.len() > 500
+            || place.contains(char::is_whitespace)
+        {
+            return Err(ApiError::field("placeUri", "Enter the intranet place's address, like https://intranet.example.nhs.uk/api/core/v3/places/1234"));
+        }
+        let now = now();
+        let tx = begin_write(&st.db).await?;
+        let c = community_for_change(&tx, &input.community_id).await?;
+        d::check_runs_it(
+            my_role(&tx, c.id, v.person.0).await?,
+            "set its intranet page",
+        )?;
+        let after = convene_store::repo::intranet::set_place(&tx, c.clone(), &place).await?;
+        if communities::agreed_definition(&tx, c.id).await?.is_some() {
+            publish(&tx, c.id, now).await?;
+        }
+        audit(
+            &tx,
+            Some(v.person.0),
+            "Community",
+            c.id,
+            "set_intranet_page",
+            Some(&c),
+            Some(&after),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        st.outbox_wake.notify_one();
+        Ok(SetIntranetPagePayload {
+            community: Community(after),
+        })
+    }
+
+    /// Try the intranet publication again by hand (conveners and core group).
+    async fn retry_intranet_publication(
+        &self,
+        ctx: &Context<'_>,
+        input: RetryIntranetPublicationInput,
+    ) -> ApiResult<RetryIntranetPublicationPayload> {
+        let st = state(ctx);
+        let v = require_signed_in(viewer(ctx))?;
+        let now = now();
+        let tx = begin_write(&st.db).await?;
+        let c = community_for_change(&tx, &input.community_id).await?;
+        d::check_runs_it(
+            my_role(&tx, c.id, v.person.0).await?,
+            "retry its intranet publication",
+        )?;
+        if communities::agreed_definition(&tx, c.id).await?.is_none() {
+            return Err(ApiError::new(
+                "INVALID_STATE",
+                "Agree a domain definition first: that is what is published",
+            ));
+        }
+        publish(&tx, c.id, now).await?;
+        audit(
+            &tx,
+            Some(v.person.0),
+            "Community",
+            c.id,
+            "retry_intranet_publication",
+            None,
+            Some(&serde_json::json!({})),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        st.outbox_wake.notify_one();
+        Ok(RetryIntranetPublicationPayload {
             community: Community(c),
         })
     }

@@ -54,6 +54,10 @@ impl Community {
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
+    /// The community's place on the intranet, where its agreed definition is published.
+    async fn intranet_page(&self) -> Option<&str> {
+        self.0.intranet_place_uri.as_deref()
+    }
     /// The viewer's role here, if they belong.
     async fn viewer_role(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberRole>> {
         Ok(role_in(ctx, self.0.id).await?.map(Into::into))
@@ -203,6 +207,26 @@ impl DomainDefinitionVersion {
     async fn agreed_at(&self) -> Option<DateTime<Utc>> {
         self.0.agreed_at
     }
+    /// The intranet publication of the community's agreed definition (conveners, core group
+    /// and the programme team; null for others and for versions never agreed).
+    async fn publication(&self, ctx: &Context<'_>) -> ApiResult<Option<IntranetPublication>> {
+        if self.0.agreed_at.is_none() {
+            return Ok(None);
+        }
+        let team = viewer(ctx).is_some_and(|v| v.is_programme_team());
+        if !team
+            && !role_in(ctx, self.0.community_id)
+                .await?
+                .is_some_and(|r| r.runs_it())
+        {
+            return Ok(None);
+        }
+        Ok(
+            convene_store::repo::intranet::of_community(&state(ctx).db, self.0.community_id)
+                .await?
+                .map(IntranetPublication),
+        )
+    }
 }
 
 #[derive(Clone)]
@@ -346,3 +370,46 @@ impl Community {
 }
 
 super::connection::connection!(CommunityConnection, CommunityEdge, Community);
+
+/// Where the agreed definition stands on the intranet.
+#[derive(Clone)]
+pub struct IntranetPublication(pub convene_store::entities::intranet_publication::Model);
+
+#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PublicationState {
+    Pending,
+    Published,
+    Failed,
+}
+
+#[Object]
+impl IntranetPublication {
+    async fn state(&self) -> PublicationState {
+        match self.0.state.as_str() {
+            convene_store::repo::intranet::PUBLISHED => PublicationState::Published,
+            convene_store::repo::intranet::FAILED => PublicationState::Failed,
+            _ => PublicationState::Pending,
+        }
+    }
+    /// The intranet document's address, once it exists.
+    async fn document_url(&self) -> Option<&str> {
+        self.0.document_url.as_deref()
+    }
+    /// The intranet's own id of the document (every later version updates it).
+    async fn content_id(&self) -> Option<&str> {
+        self.0.content_id.as_deref()
+    }
+    async fn attempts(&self) -> i32 {
+        self.0.attempts
+    }
+    async fn last_error(&self) -> Option<&str> {
+        self.0.last_error.as_deref()
+    }
+    /// The definition version last published.
+    async fn published_version(&self) -> i32 {
+        self.0.published_version
+    }
+    async fn updated_at(&self) -> DateTime<Utc> {
+        self.0.updated_at
+    }
+}
