@@ -44,6 +44,24 @@ async fn the_demo_loads_beside_the_admin_with_a_decided_round() {
         states.into_iter().collect::<Vec<_>>(),
         ["APPROVED", "CANCELLED", "PAID", "PROPOSED"]
     );
+    // communities in every stage
+    let v = app
+        .gql(
+            Some(&admin),
+            "{ communities(first: 20) { nodes { stage } } }",
+            json!({}),
+        )
+        .await;
+    let stages: std::collections::BTreeSet<String> = ok(&v)["communities"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["stage"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        stages.into_iter().collect::<Vec<_>>(),
+        ["ACTIVE", "CLOSED", "DORMANT", "FORMING"]
+    );
     // the demo's own programme-team account works too
     assert_eq!(
         ok(&app

@@ -499,6 +499,7 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
             _ => {}
         }
     }
+    seed_communities(&tx, &folk, &doms, &funded, now).await?;
     tx.commit().await?;
     let mut out = String::from("Demo data loaded. Sign in with any of these (password: ");
     out.push_str(DEMO_PASSWORD);
@@ -515,4 +516,145 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
         ));
     }
     Ok(out)
+}
+
+/// Communities in each stage, with members, start-up steps, definitions and invitations.
+async fn seed_communities(
+    tx: &convene_store::sea_orm::DatabaseTransaction,
+    folk: &[person::Model],
+    doms: &[domain::Model],
+    funded: &[convene_store::entities::application::Model],
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    use convene_domain::community::{MemberRole, MembershipMode, Origin, Stage, StartupStep};
+    use convene_store::repo::communities;
+    let plan: [(&str, usize, usize, Stage, MembershipMode, bool, Origin); 4] = [
+        (
+            "Pressure ulcers community of practice",
+            4,
+            6,
+            Stage::Active,
+            MembershipMode::OnRequest,
+            true,
+            Origin::FundedApplication,
+        ),
+        (
+            "Sepsis learning circle",
+            5,
+            5,
+            Stage::Forming,
+            MembershipMode::Open,
+            true,
+            Origin::SelfOrganised,
+        ),
+        (
+            "Safer discharge network",
+            6,
+            9,
+            Stage::Dormant,
+            MembershipMode::Invitation,
+            false,
+            Origin::SelfOrganised,
+        ),
+        (
+            "Mental health safety forum",
+            7,
+            8,
+            Stage::Closed,
+            MembershipMode::Open,
+            true,
+            Origin::UnfundedApplication,
+        ),
+    ];
+    for (i, (name, d, convener, stage, mode, listed, origin)) in plan.into_iter().enumerate() {
+        let application_id = match origin {
+            Origin::FundedApplication => funded
+                .iter()
+                .find(|a| a.domain_id == doms[d].id)
+                .map(|a| a.id),
+            _ => None,
+        };
+        let c = communities::create(
+            tx,
+            communities::NewCommunity {
+                name,
+                domain_id: doms[d].id,
+                origin: origin.as_str(),
+                application_id,
+                funded: origin == Origin::FundedApplication,
+                membership_mode: mode.as_str(),
+                listed,
+                created_by: folk[convener].id,
+            },
+            &[folk[convener].id],
+            now - Duration::days(60 - 10 * i as i64),
+        )
+        .await?;
+        // a couple of members, one of them in the core group
+        for (k, m) in [4usize, 10, 11]
+            .into_iter()
+            .filter(|m| *m != convener)
+            .take(2)
+            .enumerate()
+        {
+            let role = if k == 0 {
+                MemberRole::Core
+            } else {
+                MemberRole::Member
+            };
+            communities::add_member(
+                tx,
+                c.id,
+                folk[m].id,
+                role.as_str(),
+                now - Duration::days(30),
+            )
+            .await?;
+        }
+        let done = match stage {
+            Stage::Forming => 2,
+            _ => StartupStep::ALL.len(),
+        };
+        for step in StartupStep::ALL.iter().take(done) {
+            communities::set_step(
+                tx,
+                c.id,
+                step.as_str(),
+                true,
+                Some("Done together at the first meeting."),
+                folk[convener].id,
+                now - Duration::days(20),
+            )
+            .await?;
+        }
+        let sketch = format!("{}: the everyday practices that keep patients safe, shared across professions and organisations.", doms[d].name);
+        let v1 = communities::propose_definition(
+            tx,
+            c.id,
+            &sketch,
+            folk[convener].id,
+            now - Duration::days(25),
+        )
+        .await?;
+        if stage != Stage::Forming {
+            communities::agree_definition(tx, v1, folk[convener].id, now - Duration::days(15))
+                .await?;
+        }
+        if stage != Stage::Forming {
+            communities::set_stage(tx, c, stage.as_str()).await?;
+        } else {
+            let token_hash = crate::auth::token_hash(&crate::auth::random_token(32));
+            communities::invite(
+                tx,
+                c.id,
+                "a.colleague@convene.example",
+                "Would you join a few of us to share what works in spotting sepsis early? No hierarchy, just honest conversation.",
+                &token_hash,
+                folk[convener].id,
+                now - Duration::days(2),
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }

@@ -481,3 +481,13 @@ pub async fn agreed_definition(
         .one(db)
         .await?)
 }
+
+pub async fn set_stage(
+    db: &impl ConnectionTrait,
+    c: community::Model,
+    stage: &str,
+) -> Result<community::Model> {
+    let mut am: community::ActiveModel = c.into();
+    am.stage = Set(stage.to_string());
+    Ok(am.update(db).await?)
+}
