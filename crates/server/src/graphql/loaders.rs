@@ -92,6 +92,18 @@ impl Loader<Uuid> for Roles {
     }
 }
 
+/// The members of many communities in one statement.
+pub struct Members(DatabaseConnection);
+impl Loader<Uuid> for Members {
+    type Value = Vec<convene_store::entities::community_member::Model>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        repo::communities::members_of(&self.0, keys)
+            .await
+            .map_err(store_err)
+    }
+}
+
 /// Whether an application's outcome has been sent.
 pub struct Told(DatabaseConnection);
 impl Loader<Uuid> for Told {
@@ -137,6 +149,7 @@ pub struct Loaders {
     pub participants: DataLoader<Participants>,
     pub selections: DataLoader<Selections>,
     pub told: DataLoader<Told>,
+    pub members: DataLoader<Members>,
     pub criteria: DataLoader<Criteria>,
     pub roles: DataLoader<Roles>,
 }
@@ -157,6 +170,7 @@ impl Loaders {
             participants: dl(Participants(db.clone())),
             selections: dl(Selections(db.clone())),
             told: dl(Told(db.clone())),
+            members: dl(Members(db.clone())),
             criteria: dl(Criteria(db.clone())),
             roles: dl(Roles(db.clone())),
         }

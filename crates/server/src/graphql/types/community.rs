@@ -93,10 +93,10 @@ impl Community {
         self.requests_of(ctx).await
     }
     async fn conveners(&self, ctx: &Context<'_>) -> ApiResult<Vec<Person>> {
-        let st = crate::graphql::context::state(ctx);
-        let members = convene_store::repo::communities::members_of(&st.db, &[self.0.id])
+        let members = loaders(ctx)
+            .members
+            .load_one(self.0.id)
             .await?
-            .remove(&self.0.id)
             .unwrap_or_default();
         let ids: Vec<uuid::Uuid> = members
             .iter()
