@@ -20,7 +20,7 @@ test('the programme team runs calls, domains, organisations and people', async (
   await expectAccessible(page, 'admin call');
 
   // Create a call.
-  await page.getByRole('navigation', { name: 'Programme team' }).getByRole('link', { name: 'Calls' }).click();
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Calls' }).click();
   await page.getByRole('button', { name: 'Create a call' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Create a call' })).toBeVisible();
   await expectAccessible(page, 'create call');
@@ -40,7 +40,7 @@ test('the programme team runs calls, domains, organisations and people', async (
   await expectAccessible(page, 'new call');
 
   // Domains: add one, then rename it.
-  await page.getByRole('navigation', { name: 'Programme team' }).getByRole('link', { name: 'Domains' }).click();
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Domains' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Domains' })).toBeVisible();
   await expectAccessible(page, 'domains');
   const domain = `Diagnostic safety ${run}`;
@@ -55,7 +55,7 @@ test('the programme team runs calls, domains, organisations and people', async (
   await expect(page.getByRole('heading', { level: 1, name: `${domain} and error` })).toBeVisible();
 
   // Organisations: add one.
-  await page.getByRole('navigation', { name: 'Programme team' }).getByRole('link', { name: 'Organisations' }).click();
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Organisations' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Organisations' })).toBeVisible();
   await expectAccessible(page, 'organisations');
   const org = `Eastside Community NHS Trust ${run}`;
@@ -67,7 +67,7 @@ test('the programme team runs calls, domains, organisations and people', async (
   await expect(page.getByRole('row').filter({ hasText: org })).toContainText('Member');
 
   // People.
-  await page.getByRole('navigation', { name: 'Programme team' }).getByRole('link', { name: 'People' }).click();
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
   await expect(page.getByRole('table')).toContainText('Priya Raman');
   await expectAccessible(page, 'people');

@@ -192,4 +192,11 @@ test('the panel reviews, the chair decides, the team sends outcomes, an applican
   await expect(page.getByText('Medication safety community of practice').first()).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: 'Amira Haddad' })).toBeVisible();
   await expectAccessible(page, 'community started');
+
+  // Its page: the convener sees the start-up steps.
+  await page.getByRole('button', { name: 'Go to your community' }).click();
+  await expect(page).toHaveURL(/\/communities\/[^/]+$/);
+  await expect(page.getByRole('heading', { level: 1, name: /Medication safety community of practice/ })).toBeVisible();
+  await expect(page.locator('#startup-steps > li')).toHaveCount(6);
+  await expectAccessible(page, 'community home (started from an application)');
 });

@@ -28,6 +28,17 @@ import { ReviewView } from './selection/views/ReviewView';
 import { DeclareConflictView } from './selection/views/DeclareConflictView';
 import { PanelCallView } from './selection/views/PanelCallView';
 import { HonorariaView } from './honoraria/views/HonorariaView';
+import { CommunitiesView } from './communities/views/CommunitiesView';
+import { CreateCommunityView } from './communities/views/CreateCommunityView';
+import { CommunityView } from './communities/views/CommunityView';
+import { AskToJoinView } from './communities/views/AskToJoinView';
+import { LeaveCommunityView } from './communities/views/LeaveCommunityView';
+import { StartupStepView } from './communities/views/StartupStepView';
+import { MembersView, MemberRoleView } from './communities/views/MembersView';
+import { DefinitionView } from './communities/views/DefinitionView';
+import { InvitationsView } from './communities/views/InvitationsView';
+import { JoinRequestsView, DecideJoinRequestView } from './communities/views/JoinRequestsView';
+import { InvitationView } from './communities/views/InvitationView';
 
 function signedIn(el: React.ReactNode) {
   return <RequireSignIn>{el}</RequireSignIn>;
@@ -61,6 +72,19 @@ export function AppRoutes() {
         <Route path="reviews/:applicationId" element={signedIn(<ReviewView />)} />
         <Route path="reviews/:applicationId/conflict" element={signedIn(<DeclareConflictView />)} />
         <Route path="panel/calls/:callId" element={signedIn(<PanelCallView />)} />
+        <Route path="communities" element={<CommunitiesView />} />
+        <Route path="communities/new" element={signedIn(<CreateCommunityView />)} />
+        <Route path="communities/:id" element={<CommunityView />} />
+        <Route path="communities/:id/join" element={signedIn(<AskToJoinView />)} />
+        <Route path="communities/:id/leave" element={signedIn(<LeaveCommunityView />)} />
+        <Route path="communities/:id/steps/:slug" element={signedIn(<StartupStepView />)} />
+        <Route path="communities/:id/members" element={signedIn(<MembersView />)} />
+        <Route path="communities/:id/members/:personId" element={signedIn(<MemberRoleView />)} />
+        <Route path="communities/:id/definition" element={signedIn(<DefinitionView />)} />
+        <Route path="communities/:id/invitations" element={signedIn(<InvitationsView />)} />
+        <Route path="communities/:id/requests" element={signedIn(<JoinRequestsView />)} />
+        <Route path="communities/:id/requests/:requestId" element={signedIn(<DecideJoinRequestView />)} />
+        <Route path="invitations/:token" element={<InvitationView />} />
         <Route path="admin" element={team(<CallsView />)} />
         <Route path="admin/calls" element={team(<CallsView />)} />
         <Route path="admin/calls/new" element={team(<CreateCallView />)} />

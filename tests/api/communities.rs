@@ -376,3 +376,28 @@ async fn start_up_steps_and_the_agreed_definition() {
         .await;
     assert_eq!(fields(&short), ["text"]);
 }
+
+#[tokio::test]
+async fn a_requester_sees_their_pending_request() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (ada, _) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    let (bo, _) = app.register("bo@example.nhs.uk", &w.nhs_org).await;
+    let c = ok(&create(&app, &ada, &w.domain, "ON_REQUEST", true).await)["createCommunity"]
+        ["community"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let q = "query($id: ID!) { community(id: $id) { viewerJoinRequest { status note } } }";
+    assert_eq!(
+        ok(&app.gql(Some(&bo), q, json!({ "id": c })).await)["community"]["viewerJoinRequest"],
+        Value::Null
+    );
+    ok(&app
+        .gql(Some(&bo), JOIN, json!({ "c": c, "n": "Hello" }))
+        .await);
+    assert_eq!(
+        ok(&app.gql(Some(&bo), q, json!({ "id": c })).await)["community"]["viewerJoinRequest"],
+        json!({ "status": "PENDING", "note": "Hello" })
+    );
+}

@@ -28,14 +28,17 @@ export function Header() {
   const location = useLocation();
   const next = encodeURIComponent(location.pathname + location.search);
   const onAccountPage = ['/sign-in', '/register', '/sign-out'].includes(location.pathname);
-  const navItems = isProgrammeTeam
-    ? [
-        { to: '/admin/calls', text: 'Calls' },
-        { to: '/admin/domains', text: 'Domains' },
-        { to: '/admin/organisations', text: 'Organisations' },
-        { to: '/admin/people', text: 'People' },
-      ]
-    : [];
+  const navItems = [
+    { to: '/communities', text: 'Communities' },
+    ...(isProgrammeTeam
+      ? [
+          { to: '/admin/calls', text: 'Calls' },
+          { to: '/admin/domains', text: 'Domains' },
+          { to: '/admin/organisations', text: 'Organisations' },
+          { to: '/admin/people', text: 'People' },
+        ]
+      : []),
+  ];
   return (
     <header className="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
@@ -86,7 +89,7 @@ export function Header() {
         </nav>
       </div>
       {navItems.length > 0 && (
-        <nav className="nhsuk-header__navigation" aria-label="Programme team">
+        <nav className="nhsuk-header__navigation" aria-label="Menu">
           <div className="nhsuk-header__navigation-container nhsuk-width-container">
             <ul className="nhsuk-header__navigation-list">
               {navItems.map((item) => (

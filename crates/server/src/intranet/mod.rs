@@ -115,10 +115,10 @@ pub async fn deliver(state: &AppState, payload: &Value) -> Result<(), DeliveryEr
     ) else {
         return fail(
             p,
-            intranet::PENDING,
-            "The intranet is not configured (CONVENE_INTRANET_BASE_URL and CONVENE_INTRANET_TOKEN)"
+            intranet::FAILED,
+            "The intranet is not configured on this server (CONVENE_INTRANET_BASE_URL and CONVENE_INTRANET_TOKEN); retry once it is"
                 .into(),
-            true,
+            false,
         )
         .await;
     };

@@ -34,7 +34,7 @@ export function OutcomeSection({ applicationId, canStart }: { applicationId: str
         {app.community ? (
           <p className="nhsuk-body">
             Your community has started:{' '}
-            <Link to={`/applications/${app.id}/community`}>{app.community.name}</Link>
+            <Link to={`/communities/${app.community.id}`}>{app.community.name}</Link>
           </p>
         ) : canStart ? (
           <>

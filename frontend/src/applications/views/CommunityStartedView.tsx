@@ -70,6 +70,9 @@ export function CommunityStartedView() {
           Your first steps are to develop the domain, map the people you want to invite, and write your invitation. A coach
           from the network can help you design your first meeting.
         </p>
+        <Link className="nhsuk-button" role="button" draggable={false} to={`/communities/${community.id}`}>
+          Go to your community
+        </Link>
         <p className="nhsuk-body">
           <Link to={`/applications/${app.id}`}>Go back to your application</Link>
         </p>

@@ -108,7 +108,7 @@ export function MyApplicationsView() {
                       )}
                       {a.outcome && a.community && (
                         <li>
-                          <Link to={`/applications/${a.id}/community`}>
+                          <Link to={`/communities/${a.community.id}`}>
                             {a.community.name}
                           </Link>
                         </li>

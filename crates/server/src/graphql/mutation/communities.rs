@@ -427,7 +427,9 @@ impl CommunityMutations {
             ));
         }
         let agreed = communities::agree_definition(&tx, version.clone(), v.person.0, now).await?;
-        publish(&tx, c.id, now).await?;
+        if c.intranet_place_uri.is_some() {
+            publish(&tx, c.id, now).await?;
+        }
         audit(
             &tx,
             Some(v.person.0),

@@ -58,6 +58,15 @@ impl Community {
     async fn intranet_page(&self) -> Option<&str> {
         self.0.intranet_place_uri.as_deref()
     }
+    /// The viewer's own request to join that is waiting for an answer, if any.
+    async fn viewer_join_request(&self, ctx: &Context<'_>) -> ApiResult<Option<JoinRequest>> {
+        let Some(v) = viewer(ctx) else {
+            return Ok(None);
+        };
+        Ok(repo::pending_request(&state(ctx).db, self.0.id, v.person.0)
+            .await?
+            .map(JoinRequest))
+    }
     /// The viewer's role here, if they belong.
     async fn viewer_role(&self, ctx: &Context<'_>) -> ApiResult<Option<MemberRole>> {
         Ok(role_in(ctx, self.0.id).await?.map(Into::into))
@@ -265,6 +274,13 @@ impl CommunityInvitation {
     }
 }
 
+#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
+pub enum JoinRequestStatus {
+    Pending,
+    Approved,
+    Declined,
+}
+
 #[derive(Clone)]
 pub struct JoinRequest(pub join_request::Model);
 
@@ -282,9 +298,12 @@ impl JoinRequest {
     async fn note(&self) -> &str {
         &self.0.note
     }
-    /// PENDING, APPROVED or DECLINED.
-    async fn status(&self) -> &str {
-        &self.0.status
+    async fn status(&self) -> JoinRequestStatus {
+        match self.0.status.as_str() {
+            "APPROVED" => JoinRequestStatus::Approved,
+            "DECLINED" => JoinRequestStatus::Declined,
+            _ => JoinRequestStatus::Pending,
+        }
     }
     async fn reason(&self) -> Option<&str> {
         self.0.reason.as_deref()

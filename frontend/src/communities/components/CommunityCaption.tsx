@@ -1,0 +1,10 @@
+import { BackLink } from '../../ui/Layout';
+
+/** The back link to a community's home and its name as the caption above a page's heading. */
+export function CommunityBackLink({ id, name }: { id: string; name: string }) {
+  return <BackLink to={`/communities/${id}`}>Back to {name}</BackLink>;
+}
+
+export function CommunityCaption({ name }: { name: string }) {
+  return <span className="nhsuk-caption-l">{name}</span>;
+}

@@ -1,0 +1,155 @@
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { CommunityInsideQuery } from '../queries';
+import { CommunityLoader, type CommunityHome } from '../components/CommunityLoader';
+import { Flash } from '../components/Flash';
+import { JoinSection } from '../components/JoinSection';
+import { StartupTaskList } from '../components/StartupTaskList';
+import { modeTag, ROLES, runsIt, stageTag } from '../labels';
+import { useSession } from '../../account/SessionContext';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Loading } from '../../ui/Layout';
+import { Tag } from '../../ui/fields';
+import { formatInstantDate } from '../../ui/format';
+import { COMMUNITY_ORIGIN } from '../../ui/labels';
+import { problemsFrom } from '../../ui/problems';
+import { usePageTitle } from '../../ui/usePageTitle';
+
+/** /communities/:id: the community's home. */
+export function CommunityView() {
+  const { id = '' } = useParams();
+  return <CommunityLoader id={id}>{(community) => <Home community={community} />}</CommunityLoader>;
+}
+
+function Home({ community }: { community: CommunityHome }) {
+  usePageTitle(community.name);
+  const { isProgrammeTeam } = useSession();
+  const mode = modeTag(community.membershipMode);
+  const stage = stageTag(community.stage);
+  const member = !!community.viewerRole;
+  const def = community.domainDefinition;
+  const rows: Array<[string, React.ReactNode]> = [
+    ['Domain', community.domain.name],
+    [community.conveners.length === 1 ? 'Convener' : 'Conveners', community.conveners.map((c) => c.name).join(', ')],
+    ['Joining', mode.summary],
+    ['Stage', stage.text],
+    ['Started', `${formatInstantDate(community.createdAt)}. ${COMMUNITY_ORIGIN[community.origin]}${community.funded ? ', funded' : ''}.`],
+  ];
+  if (community.viewerRole) rows.push(['Your role', ROLES[community.viewerRole]]);
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Flash />
+        <span className="nhsuk-caption-l">Community of practice</span>
+        <h1 className="nhsuk-heading-l">{community.name}</h1>
+        <p className="nhsuk-body convene-card-tags">
+          <Tag colour={mode.colour}>{mode.text}</Tag> <Tag colour={stage.colour}>{stage.text}</Tag>
+          {!community.listed && <Tag colour="grey">Not listed</Tag>}
+        </p>
+        <dl className="nhsuk-summary-list">
+          {rows.map(([k, v]) => (
+            <div className="nhsuk-summary-list__row" key={k}>
+              <dt className="nhsuk-summary-list__key">{k}</dt>
+              <dd className="nhsuk-summary-list__value">{v}</dd>
+            </div>
+          ))}
+        </dl>
+
+        <section aria-labelledby="definition-heading">
+          <h2 className="nhsuk-heading-m" id="definition-heading">
+            Domain definition
+          </h2>
+          {def ? (
+            <>
+              <p className="nhsuk-body convene-pre-line" id="agreed-definition">
+                {def.text}
+              </p>
+              <p className="nhsuk-body-s">
+                Version {def.version}, agreed
+                {def.agreedBy ? ` by ${def.agreedBy.name}` : ''}
+                {def.agreedAt ? ` on ${formatInstantDate(def.agreedAt)}` : ''}.
+              </p>
+            </>
+          ) : (
+            <p className="nhsuk-body">
+              The community has not agreed a definition of its domain yet. The conveners sketch it first, then the core
+              group agrees it together.
+            </p>
+          )}
+          {member && (
+            <p className="nhsuk-body">
+              <Link to={`/communities/${community.id}/definition`}>
+                {runsIt(community.viewerRole) ? 'Propose or agree a version of the definition' : 'See every version of the definition'}
+              </Link>
+            </p>
+          )}
+        </section>
+
+        <JoinSection community={community} />
+
+        {(member || isProgrammeTeam) && <Inside community={community} />}
+      </div>
+    </div>
+  );
+}
+
+function Inside({ community }: { community: CommunityHome }) {
+  const [{ data, fetching, error }] = useQuery({
+    query: CommunityInsideQuery,
+    variables: { id: community.id },
+    requestPolicy: 'cache-and-network',
+  });
+  if (fetching && !data) return <Loading />;
+  const inside = data?.community;
+  if (!inside) return <ErrorSummary problems={problemsFrom(error)} />;
+  const done = inside.startupSteps.filter((s) => s.done).length;
+  const role = community.viewerRole;
+  return (
+    <>
+      <section aria-labelledby="steps-heading">
+        <h2 className="nhsuk-heading-m" id="steps-heading">
+          Start-up steps
+        </h2>
+        <p className="nhsuk-body">
+          {done} of {inside.startupSteps.length} steps completed.
+          {community.stage === 'FORMING'
+            ? ' Each step has an owner while the community forms; once it is running, the whole core group shares them.'
+            : ' The community is running: any core member can work on these.'}
+        </p>
+        <StartupTaskList communityId={community.id} steps={inside.startupSteps} />
+      </section>
+
+      <section aria-labelledby="people-heading">
+        <h2 className="nhsuk-heading-m" id="people-heading">
+          People
+        </h2>
+        <ul className="nhsuk-list">
+          <li>
+            <Link to={`/communities/${community.id}/members`}>
+              Members ({inside.members.length})
+            </Link>
+          </li>
+          {runsIt(role) && (
+            <>
+              <li>
+                <Link to={`/communities/${community.id}/invitations`}>Invite people</Link>
+              </li>
+              {community.membershipMode === 'ON_REQUEST' && (
+                <li>
+                  <Link to={`/communities/${community.id}/requests`}>Requests to join</Link>
+                </li>
+              )}
+            </>
+          )}
+        </ul>
+      </section>
+
+      {role && (
+        <p className="nhsuk-body">
+          <Link to={`/communities/${community.id}/leave`}>Leave this community</Link>
+        </p>
+      )}
+    </>
+  );
+}
