@@ -422,6 +422,31 @@ pub fn parse_note(field: &str, raw: Option<&str>) -> Result<String, DomainError>
     bounded(field, "a note", raw.unwrap_or(""), 0, 2_000)
 }
 
+/// Approving a request to join may carry a note; declining needs a reason (SPEC §4).
+pub fn check_join_decision(
+    approve: bool,
+    reason: Option<&str>,
+) -> Result<Option<String>, DomainError> {
+    match (approve, reason.map(str::trim).filter(|r| !r.is_empty())) {
+        (false, None) => Err(DomainError::field("reason", "Give a reason for declining")),
+        (false, Some(r)) => bounded("reason", "a reason", r, 3, 2_000).map(Some),
+        (true, r) => r
+            .map(|x| bounded("reason", "a reason", x, 0, 2_000))
+            .transpose(),
+    }
+}
+
+/// The intranet place a community's documents go in: an http(s) address or a path.
+pub fn parse_place_uri(field: &str, raw: &str) -> Result<String, DomainError> {
+    let place = raw.trim();
+    let shaped =
+        place.starts_with("https://") || place.starts_with("http://") || place.starts_with('/');
+    if !shaped || place.len() > 500 || place.contains(char::is_whitespace) {
+        return Err(DomainError::field(field, "Enter the intranet place's address, like https://intranet.example.nhs.uk/api/core/v3/places/1234"));
+    }
+    Ok(place.to_string())
+}
+
 #[cfg(test)]
 mod community_tests {
     use super::*;
@@ -570,6 +595,32 @@ mod community_tests {
             parse_invitation_message("message", "Would you join us for a conversation?").is_ok()
         );
         assert_eq!(parse_note("note", None).unwrap(), "");
+    }
+
+    #[test]
+    fn declining_needs_a_reason_and_places_are_addresses() {
+        assert_eq!(
+            check_join_decision(false, None).unwrap_err().fields[0].field,
+            "reason"
+        );
+        assert_eq!(
+            check_join_decision(false, Some("  ")).unwrap_err().fields[0].field,
+            "reason"
+        );
+        assert_eq!(
+            check_join_decision(false, Some("Full for now"))
+                .unwrap()
+                .as_deref(),
+            Some("Full for now")
+        );
+        assert_eq!(check_join_decision(true, None).unwrap(), None);
+        assert!(parse_place_uri("placeUri", "https://jive.example/api/core/v3/places/1").is_ok());
+        assert!(parse_place_uri("placeUri", "/places/1").is_ok());
+        assert_eq!(
+            parse_place_uri("placeUri", "not a uri").unwrap_err().fields[0].field,
+            "placeUri"
+        );
+        assert!(parse_place_uri("placeUri", "ftp://x").is_err());
     }
 
     #[test]

@@ -457,15 +457,7 @@ impl CommunityMutations {
     ) -> ApiResult<SetIntranetPagePayload> {
         let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let place = input.place_uri.trim().to_string();
-        if !(place.starts_with("https://")
-            || place.starts_with("http://")
-            || place.starts_with('/'))
-            || place.len() > 500
-            || place.contains(char::is_whitespace)
-        {
-            return Err(ApiError::field("placeUri", "Enter the intranet place's address, like https://intranet.example.nhs.uk/api/core/v3/places/1234"));
-        }
+        let place = d::parse_place_uri("placeUri", &input.place_uri)?;
         let now = now();
         let tx = begin_write(&st.db).await?;
         let c = community_for_change(&tx, &input.community_id).await?;
@@ -814,16 +806,7 @@ impl CommunityMutations {
         let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
         let id = ids::decode("requestId", "JoinRequest", &input.request_id)?;
-        let reason = match (&input.reason, input.approve) {
-            (None, false) => return Err(ApiError::field("reason", "Give a reason for declining")),
-            (Some(r), false) => Some(convene_domain::text::bounded(
-                "reason", "a reason", r, 3, 2_000,
-            )?),
-            (r, true) => r
-                .as_deref()
-                .map(|x| convene_domain::text::bounded("reason", "a reason", x, 0, 2_000))
-                .transpose()?,
-        };
+        let reason = d::check_join_decision(input.approve, input.reason.as_deref())?;
         let now = now();
         let tx = begin_write(&st.db).await?;
         let r = communities::request(&tx, id)
