@@ -422,6 +422,47 @@ pub fn parse_note(field: &str, raw: Option<&str>) -> Result<String, DomainError>
     bounded(field, "a note", raw.unwrap_or(""), 0, 2_000)
 }
 
+/// A request to join an ON_REQUEST community.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestStatus {
+    Pending,
+    Approved,
+    Declined,
+}
+
+impl RequestStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequestStatus::Pending => "PENDING",
+            RequestStatus::Approved => "APPROVED",
+            RequestStatus::Declined => "DECLINED",
+        }
+    }
+    pub fn from_str(s: &str) -> Option<Self> {
+        [
+            RequestStatus::Pending,
+            RequestStatus::Approved,
+            RequestStatus::Declined,
+        ]
+        .into_iter()
+        .find(|x| x.as_str() == s)
+    }
+}
+
+/// A request is decided once: the decision moves it on from pending, and says where to.
+pub fn decide_request(status: RequestStatus, approve: bool) -> Result<RequestStatus, DomainError> {
+    if status != RequestStatus::Pending {
+        return Err(DomainError::invalid_state(
+            "This request has already been decided",
+        ));
+    }
+    Ok(if approve {
+        RequestStatus::Approved
+    } else {
+        RequestStatus::Declined
+    })
+}
+
 /// Approving a request to join may carry a note; declining needs a reason (SPEC §4).
 pub fn check_join_decision(
     approve: bool,
@@ -595,6 +636,31 @@ mod community_tests {
             parse_invitation_message("message", "Would you join us for a conversation?").is_ok()
         );
         assert_eq!(parse_note("note", None).unwrap(), "");
+    }
+
+    #[test]
+    fn a_request_is_decided_once() {
+        assert_eq!(
+            decide_request(RequestStatus::Pending, true).unwrap(),
+            RequestStatus::Approved
+        );
+        assert_eq!(
+            decide_request(RequestStatus::Pending, false).unwrap(),
+            RequestStatus::Declined
+        );
+        assert_eq!(
+            decide_request(RequestStatus::Approved, false)
+                .unwrap_err()
+                .code(),
+            "INVALID_STATE"
+        );
+        for s in [
+            RequestStatus::Pending,
+            RequestStatus::Approved,
+            RequestStatus::Declined,
+        ] {
+            assert_eq!(RequestStatus::from_str(s.as_str()), Some(s));
+        }
     }
 
     #[test]

@@ -767,6 +767,21 @@ pub fn check_can_decide(
     }
 }
 
+/// A conflicted member is left out of an application's decision: a chair conflicted on an
+/// application cannot fund it (another chair must).
+pub fn check_chair_unconflicted(
+    funded: &[ApplicationId],
+    conflicted: &HashSet<ApplicationId>,
+) -> Result<(), DomainError> {
+    match funded.iter().position(|a| conflicted.contains(a)) {
+        Some(i) => Err(DomainError::field(
+            &format!("fundedApplicationIds.{i}"),
+            "You have a conflict of interest on this application, so you are left out of its decision: ask the programme team to appoint another chair",
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Outcomes are sent once the decision is recorded.
 pub fn check_outcomes_sendable(status: CallStatus) -> Result<(), DomainError> {
     match status {
@@ -861,6 +876,21 @@ mod phase_tests {
         assert!(outcome_visible(false, false, true));
         assert!(outcome_visible(true, false, false));
         assert!(outcome_visible(false, true, false));
+    }
+
+    #[test]
+    fn a_conflicted_chair_cannot_fund_the_application() {
+        let a = ApplicationId::new();
+        let b = ApplicationId::new();
+        let conflicted: HashSet<ApplicationId> = [b].into_iter().collect();
+        assert!(check_chair_unconflicted(&[a], &conflicted).is_ok());
+        assert_eq!(
+            check_chair_unconflicted(&[a, b], &conflicted)
+                .unwrap_err()
+                .fields[0]
+                .field,
+            "fundedApplicationIds.1"
+        );
     }
 
     #[test]

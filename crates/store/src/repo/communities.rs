@@ -286,6 +286,7 @@ pub async fn answer_invitation(
 
 // ---- requests to join
 
+/// The stored name of `convene_domain::community::RequestStatus::Pending`.
 pub const REQUEST_PENDING: &str = "PENDING";
 
 pub async fn request_to_join(

@@ -220,6 +220,56 @@ async fn publish(
     Ok(())
 }
 
+/// Complete (`done`) or reopen a start-up step, as its owner may (FAQ 10).
+async fn work_on_step(
+    ctx: &Context<'_>,
+    community_id: &ID,
+    step: d::StartupStep,
+    done: bool,
+    notes: Option<&str>,
+) -> ApiResult<Community> {
+    let st = state(ctx);
+    let v = require_signed_in(viewer(ctx))?;
+    let now = now();
+    let tx = begin_write(&st.db).await?;
+    let c = community_for_change(&tx, community_id).await?;
+    d::check_can_work_on_step(step, my_role(&tx, c.id, v.person.0).await?, stage(&c))?;
+    let row = communities::set_step(&tx, c.id, step.as_str(), done, notes, v.person.0, now).await?;
+    let action = if done {
+        "complete_startup_step"
+    } else {
+        "reopen_startup_step"
+    };
+    audit(
+        &tx,
+        Some(v.person.0),
+        "Community",
+        c.id,
+        action,
+        None,
+        Some(&row),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Community(c))
+}
+
+/// How many conveners a community has now.
+async fn conveners(
+    tx: &convene_store::sea_orm::DatabaseTransaction,
+    community: uuid::Uuid,
+) -> ApiResult<usize> {
+    let members = communities::members_of(tx, &[community])
+        .await?
+        .remove(&community)
+        .unwrap_or_default();
+    Ok(members
+        .iter()
+        .filter(|m| m.role == d::MemberRole::Convener.as_str())
+        .count())
+}
+
 fn stage(c: &convene_store::entities::community::Model) -> d::Stage {
     d::Stage::from_str(&c.stage).unwrap_or(d::Stage::Forming)
 }
@@ -293,43 +343,20 @@ impl CommunityMutations {
         ctx: &Context<'_>,
         input: CompleteStartupStepInput,
     ) -> ApiResult<CompleteStartupStepPayload> {
-        let st = state(ctx);
-        let v = require_signed_in(viewer(ctx))?;
         let notes = input
             .notes
             .as_deref()
             .map(|n| d::parse_note("notes", Some(n)))
             .transpose()?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let c = community_for_change(&tx, &input.community_id).await?;
-        let step: d::StartupStep = input.step.into();
-        d::check_can_work_on_step(step, my_role(&tx, c.id, v.person.0).await?, stage(&c))?;
-        let row = communities::set_step(
-            &tx,
-            c.id,
-            step.as_str(),
+        let community = work_on_step(
+            ctx,
+            &input.community_id,
+            input.step.into(),
             true,
             notes.as_deref(),
-            v.person.0,
-            now,
         )
         .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Community",
-            c.id,
-            "complete_startup_step",
-            None,
-            Some(&row),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(CompleteStartupStepPayload {
-            community: Community(c),
-        })
+        Ok(CompleteStartupStepPayload { community })
     }
 
     /// Reopen a start-up step.
@@ -338,30 +365,9 @@ impl CommunityMutations {
         ctx: &Context<'_>,
         input: ReopenStartupStepInput,
     ) -> ApiResult<ReopenStartupStepPayload> {
-        let st = state(ctx);
-        let v = require_signed_in(viewer(ctx))?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let c = community_for_change(&tx, &input.community_id).await?;
-        let step: d::StartupStep = input.step.into();
-        d::check_can_work_on_step(step, my_role(&tx, c.id, v.person.0).await?, stage(&c))?;
-        let row =
-            communities::set_step(&tx, c.id, step.as_str(), false, None, v.person.0, now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Community",
-            c.id,
-            "reopen_startup_step",
-            None,
-            Some(&row),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(ReopenStartupStepPayload {
-            community: Community(c),
-        })
+        let community =
+            work_on_step(ctx, &input.community_id, input.step.into(), false, None).await?;
+        Ok(ReopenStartupStepPayload { community })
     }
 
     /// Propose a new version of the domain definition (conveners and core group).
@@ -767,14 +773,7 @@ impl CommunityMutations {
             .ok_or_else(|| {
                 ApiError::field("communityId", "You are not a member of this community")
             })?;
-        let members = communities::members_of(&tx, &[c.id])
-            .await?
-            .remove(&c.id)
-            .unwrap_or_default();
-        let conveners = members
-            .iter()
-            .filter(|m| m.role == d::MemberRole::Convener.as_str())
-            .count();
+        let conveners = conveners(&tx, c.id).await?;
         d::check_can_leave(
             d::MemberRole::from_str(&me.role).unwrap_or(d::MemberRole::Member),
             conveners,
@@ -816,17 +815,8 @@ impl CommunityMutations {
             my_role(&tx, r.community_id, v.person.0).await?,
             "decide on requests to join",
         )?;
-        if r.status != communities::REQUEST_PENDING {
-            return Err(ApiError::new(
-                "INVALID_STATE",
-                "This request has already been decided",
-            ));
-        }
-        let status = if input.approve {
-            "APPROVED"
-        } else {
-            "DECLINED"
-        };
+        let current = d::RequestStatus::from_str(&r.status).unwrap_or(d::RequestStatus::Pending);
+        let status = d::decide_request(current, input.approve)?.as_str();
         if input.approve
             && communities::member(&tx, r.community_id, r.person_id)
                 .await?
@@ -878,14 +868,7 @@ impl CommunityMutations {
         let target = communities::member(&tx, c.id, pid)
             .await?
             .ok_or_else(|| ApiError::field("personId", "This person is not a member"))?;
-        let members = communities::members_of(&tx, &[c.id])
-            .await?
-            .remove(&c.id)
-            .unwrap_or_default();
-        let conveners = members
-            .iter()
-            .filter(|m| m.role == d::MemberRole::Convener.as_str())
-            .count();
+        let conveners = conveners(&tx, c.id).await?;
         let to: d::MemberRole = input.role.into();
         d::check_role_change(
             actor,

@@ -745,14 +745,12 @@ impl SelectionMutations {
             sel.call.funded_places.max(0) as usize,
             &input.rationale,
         )?;
-        for (i, a) in funded.iter().enumerate() {
-            if sel.conflict(a.0, v.person.0).is_some() {
-                return Err(ApiError::field(
-                    &format!("fundedApplicationIds.{i}"),
-                    "You have a conflict of interest on this application, so you are left out of its decision: ask the programme team to appoint another chair",
-                ));
-            }
-        }
+        let chair_conflicts: HashSet<ApplicationId> = funded
+            .iter()
+            .copied()
+            .filter(|a| sel.conflict(a.0, v.person.0).is_some())
+            .collect();
+        rules::check_chair_unconflicted(&funded, &chair_conflicts)?;
         let funded_set: HashSet<Uuid> = funded.iter().map(|a| a.0).collect();
         let ids_: Vec<Uuid> = funded.iter().map(|a| a.0).collect();
         let decision = repo::record_decision(&tx, cid, v.person.0, &rationale, &ids_, now).await?;

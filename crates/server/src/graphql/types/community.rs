@@ -122,7 +122,7 @@ impl Community {
 
 // ---- membership, start-up steps, the domain definition, invitations and requests
 
-use super::enums::{InvitationState, MemberRole, StartupStep, StepOwner};
+use super::enums::{InvitationState, JoinRequestStatus, MemberRole, StartupStep, StepOwner};
 use crate::graphql::context::{now, state, viewer};
 use async_graphql::SimpleObject;
 use convene_store::entities::{
@@ -274,13 +274,6 @@ impl CommunityInvitation {
     }
 }
 
-#[derive(async_graphql::Enum, Copy, Clone, Debug, PartialEq, Eq)]
-pub enum JoinRequestStatus {
-    Pending,
-    Approved,
-    Declined,
-}
-
 #[derive(Clone)]
 pub struct JoinRequest(pub join_request::Model);
 
@@ -299,11 +292,9 @@ impl JoinRequest {
         &self.0.note
     }
     async fn status(&self) -> JoinRequestStatus {
-        match self.0.status.as_str() {
-            "APPROVED" => JoinRequestStatus::Approved,
-            "DECLINED" => JoinRequestStatus::Declined,
-            _ => JoinRequestStatus::Pending,
-        }
+        d::RequestStatus::from_str(&self.0.status)
+            .unwrap_or(d::RequestStatus::Pending)
+            .into()
     }
     async fn reason(&self) -> Option<&str> {
         self.0.reason.as_deref()

@@ -99,3 +99,8 @@ mirror!(
     d::community::InvitationState,
     [Pending, Accepted, Declined, Expired]
 );
+mirror!(
+    JoinRequestStatus,
+    d::community::RequestStatus,
+    [Pending, Approved, Declined]
+);
