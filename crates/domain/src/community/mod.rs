@@ -1,0 +1,16 @@
+//! Communities (SPEC §4, FAQ 1, 2, 10), one module per part of a community's life.
+
+mod invitation;
+mod join_request;
+mod lifecycle;
+mod origin;
+mod startup;
+
+pub use invitation::*;
+pub use join_request::*;
+pub use lifecycle::*;
+pub use origin::*;
+pub use startup::*;
+
+#[cfg(test)]
+mod tests;
