@@ -9,6 +9,7 @@ mod communities;
 mod demo;
 mod honoraria;
 mod intranet;
+mod meetings;
 mod outcomes;
 mod schema;
 mod selection;

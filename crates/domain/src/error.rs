@@ -144,6 +144,10 @@ impl Fields {
     pub fn is_empty(&self) -> bool {
         self.errors.is_empty()
     }
+    /// The fields named so far, in order (for tests and logs).
+    pub fn names(&self) -> Vec<&str> {
+        self.errors.iter().map(|e| e.field.as_str()).collect()
+    }
     /// `Ok(())` when nothing was wrong, else one VALIDATION error listing every field.
     pub fn finish(self) -> Result<(), DomainError> {
         if self.errors.is_empty() {

@@ -1,6 +1,7 @@
 //! Convene's server: the `convene` binary's library, so that tests can start the real thing.
 
 pub mod auth;
+pub mod calendar;
 pub mod config;
 pub mod demo;
 pub mod exports;

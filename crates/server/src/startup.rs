@@ -100,6 +100,14 @@ pub fn router(state: AppState) -> Router {
         .route("/ready", get(http::ready))
         .route("/metrics", get(http::metrics))
         .route(
+            "/calendar/communities/{file}",
+            get(crate::calendar::community_feed),
+        )
+        .route(
+            "/calendar/meetings/{file}",
+            get(crate::calendar::meeting_file),
+        )
+        .route(
             "/exports/calls/{call}/honoraria.csv",
             get(crate::exports::honoraria_csv),
         )

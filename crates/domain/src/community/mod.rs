@@ -3,12 +3,14 @@
 mod invitation;
 mod join_request;
 mod lifecycle;
+mod meeting;
 mod origin;
 mod startup;
 
 pub use invitation::*;
 pub use join_request::*;
 pub use lifecycle::*;
+pub use meeting::*;
 pub use origin::*;
 pub use startup::*;
 

@@ -1,5 +1,6 @@
 //! Sign-in: argon2id passwords, HS256 access tokens, rotating refresh tokens.
 
+pub mod calendar;
 pub mod jwt;
 pub mod password;
 pub mod sessions;

@@ -104,6 +104,18 @@ impl Loader<Uuid> for Members {
     }
 }
 
+/// Who came to many meetings, in one statement.
+pub struct Attendance(DatabaseConnection);
+impl Loader<Uuid> for Attendance {
+    type Value = Vec<convene_store::entities::meeting_attendance::Model>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        repo::meetings::attendance_of(&self.0, keys)
+            .await
+            .map_err(store_err)
+    }
+}
+
 /// Whether an application's outcome has been sent.
 pub struct Told(DatabaseConnection);
 impl Loader<Uuid> for Told {
@@ -150,6 +162,7 @@ pub struct Loaders {
     pub selections: DataLoader<Selections>,
     pub told: DataLoader<Told>,
     pub members: DataLoader<Members>,
+    pub attendance: DataLoader<Attendance>,
     pub criteria: DataLoader<Criteria>,
     pub roles: DataLoader<Roles>,
 }
@@ -171,6 +184,7 @@ impl Loaders {
             selections: dl(Selections(db.clone())),
             told: dl(Told(db.clone())),
             members: dl(Members(db.clone())),
+            attendance: dl(Attendance(db.clone())),
             criteria: dl(Criteria(db.clone())),
             roles: dl(Roles(db.clone())),
         }

@@ -11,24 +11,31 @@ use super::Mail;
 pub fn build(mail: &Mail, from: &str, id: uuid::Uuid) -> anyhow::Result<Message> {
     let from: Mailbox = from.parse()?;
     let to: Mailbox = mail.to.parse()?;
+    let mut parts = MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(mail.text.clone()),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(mail.html.clone()),
+        );
+    if let Some(cal) = &mail.calendar {
+        // Outlook and Gmail show an invitation when the calendar is an alternative of the body.
+        let kind = ContentType::parse(&format!(
+            "text/calendar; charset=utf-8; method={}",
+            cal.method
+        ))?;
+        parts = parts.singlepart(SinglePart::builder().header(kind).body(cal.ics.clone()));
+    }
     Ok(Message::builder()
         .from(from)
         .to(to)
         .subject(mail.subject.clone())
         .message_id(Some(format!("<{id}@convene>")))
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(mail.text.clone()),
-                )
-                .singlepart(
-                    SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(mail.html.clone()),
-                ),
-        )?)
+        .multipart(parts)?)
 }
 
 /// Write the message as `<id>.eml` (first to a temporary name, then renamed, so a reader never

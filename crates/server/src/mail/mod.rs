@@ -15,6 +15,16 @@ pub struct Mail {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// An iCalendar part (`text/calendar; method=…`) for meeting invitations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<CalendarPart>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CalendarPart {
+    /// REQUEST or CANCEL (RFC 5546).
+    pub method: String,
+    pub ics: String,
 }
 
 pub const KIND: &str = "email";

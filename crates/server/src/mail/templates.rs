@@ -35,6 +35,7 @@ fn mail(to: &str, subject: String, paragraphs: Vec<String>, link: Option<(&str, 
         subject,
         html: html_page(&paragraphs, link),
         text,
+        calendar: None,
     }
 }
 
@@ -145,6 +146,50 @@ pub fn community_invitation(
         ],
         Some(("Accept or decline the invitation", link)),
     )
+}
+
+/// A meeting scheduled, moved or cancelled: the words, with the calendar invitation attached
+/// by the caller.
+pub fn meeting_notice(
+    to: &str,
+    community: &str,
+    when: &str,
+    where_: &str,
+    change: MeetingChange,
+    link: &str,
+) -> Mail {
+    let (subject, opening) = match change {
+        MeetingChange::Scheduled => (
+            format!("{community}: meeting on {when}"),
+            format!("{community} is meeting on {when}, {where_}. The calendar invitation is attached: open it to add the meeting to your calendar."),
+        ),
+        MeetingChange::Updated => (
+            format!("{community}: meeting on {when} (updated)"),
+            format!("The details of {community}'s meeting have changed. It is now on {when}, {where_}. The attached invitation updates your calendar."),
+        ),
+        MeetingChange::Cancelled => (
+            format!("{community}: meeting on {when} cancelled"),
+            format!("{community}'s meeting on {when} has been cancelled. The attachment removes it from your calendar."),
+        ),
+    };
+    mail(
+        to,
+        subject,
+        vec![
+            "Hello,".into(),
+            opening,
+            "Coming is always optional; the agenda and how to join are on the meeting's page."
+                .into(),
+        ],
+        Some(("See the meeting", link)),
+    )
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingChange {
+    Scheduled,
+    Updated,
+    Cancelled,
 }
 
 #[cfg(test)]

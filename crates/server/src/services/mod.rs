@@ -1,6 +1,7 @@
 //! Application services: gather what a rule needs from the store, then ask the domain.
 
 pub mod honoraria;
+pub mod meetings;
 pub mod outcomes;
 pub mod selection;
 

@@ -14,6 +14,8 @@ pub mod domain_definition;
 pub mod honorarium_share;
 pub mod intranet_publication;
 pub mod join_request;
+pub mod meeting;
+pub mod meeting_attendance;
 pub mod membership_change;
 pub mod organisation;
 pub mod outbox;

@@ -11,6 +11,8 @@ pub struct Model {
     pub organisation_id: Uuid,
     pub password_hash: String,
     pub created_at: DateTimeUtc,
+    /// Bumped to reset the person's calendar-feed token.
+    pub calendar_feed_version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,6 +7,7 @@ pub mod communities;
 pub mod domains;
 pub mod honoraria;
 pub mod intranet;
+pub mod meetings;
 pub mod organisations;
 pub mod outbox;
 pub mod people;

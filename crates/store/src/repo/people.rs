@@ -34,6 +34,7 @@ pub async fn create(
         organisation_id: Set(p.organisation_id),
         password_hash: Set(p.password_hash),
         created_at: Set(now),
+        calendar_feed_version: Set(0),
     }
     .insert(db)
     .await

@@ -144,6 +144,9 @@ impl QueryRoot {
                     .map(|s| Node::HonorariumShare(HonorariumShare(s)))
             }
             "Community" => visible_community(ctx, uuid).await?.map(Node::Community),
+            "Meeting" => crate::graphql::types::meeting::visible_meeting(ctx, uuid)
+                .await?
+                .map(Node::Meeting),
             "AuditEntry" => {
                 require_role(viewer(ctx), Role::ProgrammeTeam)?;
                 convene_store::by_ids::<convene_store::entities::audit::Entity>(

@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 use convene_store::entities::community as m;
 
 use super::catalogue::Domain;
+use super::connection::page;
+use super::meeting::{Meeting, MeetingConnection};
 use super::person::Person;
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
@@ -101,6 +103,47 @@ impl Community {
     async fn join_requests(&self, ctx: &Context<'_>) -> ApiResult<Vec<JoinRequest>> {
         self.requests_of(ctx).await
     }
+    /// Meetings (members only): all of them soonest first, or with `upcoming: true` those not
+    /// yet started (soonest first), with `upcoming: false` those already held (latest first).
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[allow(clippy::too_many_arguments)]
+    async fn meetings(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        upcoming: Option<bool>,
+    ) -> ApiResult<MeetingConnection> {
+        members_only(ctx, self.0.id).await?;
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let (rows, total) = convene_store::repo::meetings::of_community(
+            &state(ctx).db,
+            self.0.id,
+            upcoming,
+            now(),
+            p,
+        )
+        .await?;
+        Ok(MeetingConnection::new(
+            rows.into_iter().map(Meeting).collect(),
+            total,
+            p,
+        ))
+    }
+    /// The community's calendar feed, for members to subscribe to (with `?token=` and their
+    /// `calendarFeedToken` in a calendar program); null for others.
+    async fn calendar_url(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        if members_only(ctx, self.0.id).await.is_err() {
+            return Ok(None);
+        }
+        Ok(Some(format!(
+            "{}/calendar/communities/{}.ics",
+            state(ctx).config.public_url.trim_end_matches('/'),
+            ids::encode("Community", self.0.id).0
+        )))
+    }
     async fn conveners(&self, ctx: &Context<'_>) -> ApiResult<Vec<Person>> {
         let members = loaders(ctx)
             .members
@@ -141,7 +184,7 @@ pub async fn role_in(ctx: &Context<'_>, community: uuid::Uuid) -> ApiResult<Opti
 }
 
 /// Members only; the programme team reads too.
-async fn members_only(ctx: &Context<'_>, community: uuid::Uuid) -> ApiResult<()> {
+pub(crate) async fn members_only(ctx: &Context<'_>, community: uuid::Uuid) -> ApiResult<()> {
     if viewer(ctx).is_some_and(|v| v.is_programme_team()) {
         return Ok(());
     }

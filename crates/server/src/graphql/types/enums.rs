@@ -104,3 +104,13 @@ mirror!(
     d::community::RequestStatus,
     [Pending, Approved, Declined]
 );
+mirror!(
+    MeetingMode,
+    d::community::MeetingMode,
+    [InPerson, Call, Video]
+);
+mirror!(
+    MeetingStatus,
+    d::community::MeetingStatus,
+    [Scheduled, Cancelled]
+);

@@ -8,6 +8,7 @@ pub mod community;
 pub mod connection;
 pub mod enums;
 pub mod honoraria;
+pub mod meeting;
 pub mod node;
 pub mod organisation;
 pub mod person;

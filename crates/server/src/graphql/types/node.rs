@@ -6,6 +6,7 @@ use super::call::{Call, Criterion};
 use super::catalogue::Domain;
 use super::community::Community;
 use super::honoraria::HonorariumShare;
+use super::meeting::Meeting;
 use super::organisation::Organisation;
 use super::person::Person;
 
@@ -22,4 +23,5 @@ pub enum Node {
     AuditEntry(AuditEntry),
     HonorariumShare(HonorariumShare),
     Community(Community),
+    Meeting(Meeting),
 }

@@ -64,6 +64,19 @@ impl Person {
             .await?,
         ))
     }
+    /// The token that lets the person's calendar program read their communities' calendar
+    /// feeds (`?token=`); it opens calendars and nothing else. Only the person sees it, and
+    /// `resetCalendarFeedToken` replaces it.
+    async fn calendar_feed_token(&self, ctx: &Context<'_>) -> Option<String> {
+        let own = self.own || viewer(ctx).is_some_and(|v| v.person.0 == self.model.id);
+        own.then(|| {
+            crate::auth::calendar::token(
+                &state(ctx).config.jwt_secret,
+                self.model.id,
+                self.model.calendar_feed_version,
+            )
+        })
+    }
     async fn roles(&self, ctx: &Context<'_>) -> ApiResult<Vec<Role>> {
         let roles = loaders(ctx)
             .roles

@@ -14,6 +14,7 @@ use convene_domain::community as d;
 
 mod definition;
 mod lifecycle;
+mod meetings;
 mod membership;
 mod startup;
 
@@ -23,6 +24,7 @@ pub struct CommunityMutations(
     startup::StartupStepMutations,
     definition::DomainDefinitionMutations,
     membership::MembershipMutations,
+    meetings::MeetingMutations,
 );
 
 async fn community_for_change(

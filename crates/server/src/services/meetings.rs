@@ -1,0 +1,106 @@
+//! Telling a community's members about a meeting: one e-mail each, with the meeting as a
+//! calendar invitation (`text/calendar; method=REQUEST`, or `CANCEL`), queued in the caller's
+//! transaction so that nobody hears of a meeting that was not saved.
+
+use chrono::{DateTime, Utc};
+use convene_domain::community::{self as d, MeetingMode};
+use convene_store::entities::{community, meeting, person};
+use convene_store::repo::communities;
+use convene_store::sea_orm::DatabaseTransaction;
+
+use crate::calendar::ics::{self, MeetingEvent, Method, Parties};
+use crate::config::Config;
+use crate::mail::{self, templates, templates::MeetingChange, CalendarPart};
+
+/// "Thursday 3 December 2026 at 2:00pm" on a UK clock.
+pub fn when(starts_at: DateTime<Utc>) -> String {
+    d::london_time(starts_at)
+        .format("%A %-d %B %Y at %-I:%M%P")
+        .to_string()
+}
+
+fn where_(m: &meeting::Model) -> String {
+    match MeetingMode::from_str(&m.mode) {
+        Some(MeetingMode::InPerson) => format!("at {}", m.location.clone().unwrap_or_default()),
+        Some(MeetingMode::Call) => "by phone".to_string(),
+        _ => "by video".to_string(),
+    }
+}
+
+/// Queue the notice of a meeting change to every member of the community.
+pub async fn notify_members(
+    tx: &DatabaseTransaction,
+    config: &Config,
+    c: &community::Model,
+    m: &meeting::Model,
+    change: MeetingChange,
+    now: DateTime<Utc>,
+) -> convene_store::Result<usize> {
+    let members = communities::members_of(tx, &[c.id])
+        .await?
+        .remove(&c.id)
+        .unwrap_or_default();
+    let ids: Vec<uuid::Uuid> = members.iter().map(|m| m.person_id).collect();
+    let people = convene_store::by_ids::<person::Entity>(tx, &ids).await?;
+    let link = crate::graphql::types::meeting::page_url(&config.public_url, m);
+    let method = if change == MeetingChange::Cancelled {
+        Method::Cancel
+    } else {
+        Method::Request
+    };
+    let organiser_email = config
+        .mail_from
+        .rsplit_once('<')
+        .map(|(_, e)| e.trim_end_matches('>').to_string())
+        .unwrap_or_else(|| config.mail_from.clone());
+    for p in &people {
+        let parties = Parties {
+            organiser_name: &c.name,
+            organiser_email: &organiser_email,
+            attendee_email: &p.email,
+        };
+        let ics = ics::calendar(
+            &c.name,
+            method,
+            &[MeetingEvent {
+                meeting: m,
+                community: &c.name,
+                url: link.clone(),
+            }],
+            Some(&parties),
+            now,
+        );
+        let mut mail = templates::meeting_notice(
+            &p.email,
+            &c.name,
+            &when(m.starts_at),
+            &where_(m),
+            change,
+            &link,
+        );
+        mail.calendar = Some(CalendarPart {
+            method: method.as_str().to_string(),
+            ics,
+        });
+        mail::enqueue(tx, &mail, now).await?;
+    }
+    Ok(people.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn times_are_told_on_a_uk_clock() {
+        assert_eq!(
+            when(Utc.with_ymd_and_hms(2027, 6, 3, 13, 0, 0).unwrap()),
+            "Thursday 3 June 2027 at 2:00pm"
+        );
+        assert_eq!(
+            when(Utc.with_ymd_and_hms(2026, 12, 3, 9, 30, 0).unwrap()),
+            "Thursday 3 December 2026 at 9:30am"
+        );
+    }
+}
