@@ -16,6 +16,8 @@ pub const PASSWORD: &str = "a good long password";
 pub struct TestApp {
     pub base: String,
     pub mail_dir: PathBuf,
+    /// The server's own state, for driving its clock-work (reminders) at a chosen time.
+    pub state: convene_server::graphql::context::AppState,
     data_dir: PathBuf,
     http: reqwest::Client,
     _db: TestDatabase,
@@ -66,10 +68,12 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut HashMap<String, String>)) -> Te
         .await
         .expect("the server starts");
     let base = format!("http://{}", app.addr);
+    let state = app.state.clone();
     let handle = app.spawn();
     TestApp {
         base,
         mail_dir,
+        state,
         data_dir: root,
         http: reqwest::Client::new(),
         _db: db,

@@ -401,3 +401,101 @@ async fn a_requester_sees_their_pending_request() {
         json!({ "status": "PENDING", "note": "Hello" })
     );
 }
+
+#[tokio::test]
+async fn one_reminder_after_a_week_carries_the_same_link() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (ada, _) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    let c = as_string(
+        &ok(&create(&app, &ada, &w.domain, "INVITATION", true).await)["createCommunity"]
+            ["community"]["id"],
+    );
+    let v = app
+        .gql(
+            Some(&ada),
+            INVITE,
+            json!({ "i": { "communityId": c, "email": "newcomer@example.nhs.uk", "message": "We would love your view on handovers: no hierarchy, just honest talk." } }),
+        )
+        .await;
+    ok(&v);
+    let token = token_for(&app, "newcomer@example.nhs.uk").await;
+    let now = chrono::Utc::now();
+    let remind = |days: i64| {
+        convene_server::jobs::remind_invitations(&app.state, now + chrono::Duration::days(days))
+    };
+    assert_eq!(remind(6).await.unwrap(), 0, "not before a week");
+    assert_eq!(remind(8).await.unwrap(), 1, "one reminder after a week");
+    assert_eq!(remind(9).await.unwrap(), 0, "and only one");
+    let mail = app
+        .wait_for_mail("newcomer@example.nhs.uk", "A reminder")
+        .await
+        .replace("=\r\n", "")
+        .replace("=\n", "");
+    assert!(
+        mail.contains(&token),
+        "the reminder carries the invitation's own link"
+    );
+    assert!(mail.contains("handovers"), "and the inviter's words");
+    let q = "query($id: ID!) { community(id: $id) { invitations { state remindedAt } } }";
+    let invs = app.gql(Some(&ada), q, json!({ "id": c })).await;
+    let inv = &ok(&invs)["community"]["invitations"][0];
+    assert_eq!(inv["state"], "PENDING");
+    assert!(inv["remindedAt"].is_string());
+    // the original link still works after the reminder
+    let (newcomer, _) = app.register("newcomer@example.nhs.uk", &w.nhs_org).await;
+    let v = app
+        .gql(Some(&newcomer), ACCEPT, json!({ "t": token }))
+        .await;
+    assert_eq!(
+        ok(&v)["acceptInvitation"]["community"]["viewerRole"],
+        "MEMBER"
+    );
+}
+
+#[tokio::test]
+async fn expired_or_answered_invitations_get_no_reminder() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (ada, _) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    let c = as_string(
+        &ok(&create(&app, &ada, &w.domain, "INVITATION", true).await)["createCommunity"]
+            ["community"]["id"],
+    );
+    for who in ["late@example.nhs.uk", "quick@example.nhs.uk"] {
+        ok(&app
+            .gql(
+                Some(&ada),
+                INVITE,
+                json!({ "i": { "communityId": c, "email": who, "message": "Come and share what works on your ward with us." } }),
+            )
+            .await);
+    }
+    let token = token_for(&app, "quick@example.nhs.uk").await;
+    ok(&app
+        .gql(
+            None,
+            "mutation($t: String!) { declineInvitation(input: { token: $t }) { declined } }",
+            json!({ "t": token }),
+        )
+        .await);
+    let now = chrono::Utc::now();
+    // after two weeks the invitation has expired: no reminder for anyone
+    assert_eq!(
+        convene_server::jobs::remind_invitations(&app.state, now + chrono::Duration::days(15))
+            .await
+            .unwrap(),
+        0
+    );
+    // within the week, only the unanswered one
+    assert_eq!(
+        convene_server::jobs::remind_invitations(&app.state, now + chrono::Duration::days(8))
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(!app
+        .mails()
+        .iter()
+        .any(|m| m.contains("To: quick@") && m.contains("A reminder")));
+}

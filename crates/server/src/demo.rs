@@ -646,6 +646,7 @@ async fn seed_communities(
             let token_hash = crate::auth::token_hash(&crate::auth::random_token(32));
             communities::invite(
                 tx,
+                uuid::Uuid::new_v4(),
                 c.id,
                 "a.colleague@convene.example",
                 "Would you join a few of us to share what works in spotting sepsis early? No hierarchy, just honest conversation.",

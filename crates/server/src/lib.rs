@@ -8,6 +8,7 @@ pub mod exports;
 pub mod graphql;
 pub mod http;
 pub mod intranet;
+pub mod jobs;
 pub mod mail;
 pub mod outbox;
 pub mod services;

@@ -145,11 +145,13 @@ impl App {
     /// Serve until the process is told to stop, running the outbox worker beside.
     pub async fn run(self) -> anyhow::Result<()> {
         let worker = crate::outbox::spawn(self.state.clone());
+        let clock = crate::jobs::spawn(self.state.clone());
         tracing::info!(addr = %self.addr, "Convene is listening");
         let result = axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown())
             .await;
         worker.abort();
+        clock.abort();
         result.map_err(Into::into)
     }
 

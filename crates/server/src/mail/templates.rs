@@ -148,6 +148,27 @@ pub fn community_invitation(
     )
 }
 
+/// The one reminder, a week after an unanswered invitation: gentle, and joining stays optional.
+pub fn community_invitation_reminder(
+    to: &str,
+    inviter: &str,
+    community: &str,
+    message: &str,
+    link: &str,
+) -> Mail {
+    mail(
+        to,
+        format!("A reminder: {inviter} invited you to join {community}"),
+        vec![
+            "Hello again,".into(),
+            format!("A week ago {inviter} invited you to join {community}, a community of practice. In case it slipped past, here is what they wrote:"),
+            message.to_string(),
+            "Joining is always optional: if now is not the right time, you can decline and nobody will mind. This is the only reminder we will send.".into(),
+        ],
+        Some(("Accept or decline the invitation", link)),
+    )
+}
+
 /// A meeting scheduled, moved or cancelled: the words, with the calendar invitation attached
 /// by the caller.
 pub fn meeting_notice(

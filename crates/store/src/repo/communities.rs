@@ -224,6 +224,7 @@ pub async fn set_role(
 
 pub async fn invite(
     db: &impl ConnectionTrait,
+    id: Uuid,
     community_id: Uuid,
     email: &str,
     message: &str,
@@ -232,7 +233,7 @@ pub async fn invite(
     now: DateTime<Utc>,
 ) -> Result<community_invitation::Model> {
     Ok(community_invitation::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(id),
         community_id: Set(community_id),
         email: Set(email.to_string()),
         message: Set(message.to_string()),
@@ -281,6 +282,38 @@ pub async fn answer_invitation(
     am.accepted = Set(Some(accepted));
     am.answered_at = Set(Some(now));
     am.person_id = Set(person);
+    Ok(am.update(db).await?)
+}
+
+/// Unanswered invitations sent in `[from, to)`, oldest first, not yet reminded, locked.
+pub async fn invitations_to_remind(
+    db: &impl ConnectionTrait,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    limit: u64,
+) -> Result<Vec<community_invitation::Model>> {
+    Ok(community_invitation::Entity::find()
+        .filter(community_invitation::Column::Accepted.is_null())
+        .filter(community_invitation::Column::RemindedAt.is_null())
+        .filter(community_invitation::Column::SentAt.gte(from))
+        .filter(community_invitation::Column::SentAt.lt(to))
+        .order_by_asc(community_invitation::Column::SentAt)
+        .limit(limit)
+        .lock_exclusive()
+        .all(db)
+        .await?)
+}
+
+/// Record the reminder, and the token hash its link carries.
+pub async fn mark_reminded(
+    db: &impl ConnectionTrait,
+    inv: community_invitation::Model,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<community_invitation::Model> {
+    let mut am: community_invitation::ActiveModel = inv.into();
+    am.reminded_at = Set(Some(now));
+    am.token_hash = Set(token_hash.to_string());
     Ok(am.update(db).await?)
 }
 

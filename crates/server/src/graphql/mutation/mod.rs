@@ -8,6 +8,8 @@ mod communities;
 mod honoraria;
 mod selection;
 
+pub(crate) use communities::INVITATION_TOKEN;
+
 use async_graphql::MergedObject;
 use chrono::{DateTime, Utc};
 use convene_store::repo::audit;

@@ -91,6 +91,9 @@ pub struct SetMemberRolePayload {
 #[derive(Default)]
 pub struct MembershipMutations;
 
+/// The purpose under which invitation tokens are derived (see `auth::derived_token`).
+pub(crate) const INVITATION_TOKEN: &str = "community-invitation";
+
 #[Object]
 impl MembershipMutations {
     /// Invite someone, with or without an account, by e-mail (conveners and core group). The
@@ -123,9 +126,11 @@ impl MembershipMutations {
                 .into());
             }
         }
-        let token = crate::auth::random_token(32);
+        let id = uuid::Uuid::new_v4();
+        let token = crate::auth::derived_token(&st.config.jwt_secret, INVITATION_TOKEN, id);
         let inv = communities::invite(
             &tx,
+            id,
             c.id,
             email.as_str(),
             &message,

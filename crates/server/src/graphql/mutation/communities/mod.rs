@@ -15,6 +15,8 @@ use convene_domain::community as d;
 mod definition;
 mod lifecycle;
 mod meetings;
+
+pub(crate) use membership::INVITATION_TOKEN;
 mod membership;
 mod startup;
 

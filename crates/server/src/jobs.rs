@@ -1,0 +1,87 @@
+//! Work done on a clock rather than at someone's request: for now, the one reminder a week
+//! after an unanswered community invitation (SPEC §4, FAQ 10).
+
+use chrono::{DateTime, Duration, Utc};
+use convene_domain::community as d;
+use convene_store::begin_write;
+use convene_store::repo::{communities, people};
+
+use crate::graphql::context::AppState;
+use crate::graphql::mutation::INVITATION_TOKEN;
+use crate::mail::{self, templates};
+
+/// How often the clock looks for reminders that are due.
+pub const SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+const BATCH: u64 = 200;
+
+/// Queue the reminders that are due at `now`; returns how many. Each invitation is reminded
+/// at most once, in the same transaction that records it, so two replicas never both send.
+pub async fn remind_invitations(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<usize> {
+    let tx = begin_write(&state.db).await?;
+    let due = communities::invitations_to_remind(
+        &tx,
+        now - Duration::days(d::INVITATION_VALID_DAYS),
+        now - Duration::days(d::INVITATION_REMINDER_AFTER_DAYS) + Duration::seconds(1),
+        BATCH,
+    )
+    .await?;
+    let mut sent = 0;
+    // `now` decides what is due (tests pass a later one); the mail leaves at once either way.
+    let queued_at = Utc::now().min(now);
+    for inv in due {
+        let state_now = d::invitation_state(inv.accepted, inv.sent_at, now);
+        if !d::reminder_due(state_now, inv.sent_at, inv.reminded_at.is_some(), now) {
+            continue;
+        }
+        let Some(c) = communities::get(&tx, inv.community_id).await? else {
+            continue;
+        };
+        if d::Stage::from_str(&c.stage) == Some(d::Stage::Closed) {
+            continue;
+        }
+        let inviter = people::get(&tx, inv.invited_by)
+            .await?
+            .map(|p| p.name)
+            .unwrap_or_default();
+        // The reminder carries the invitation's own link (derived, so it can be written again);
+        // an invitation made before tokens were derived gets a fresh one with its reminder.
+        let token = crate::auth::derived_token(&state.config.jwt_secret, INVITATION_TOKEN, inv.id);
+        let link = format!(
+            "{}/invitations/{token}",
+            state.config.public_url.trim_end_matches('/')
+        );
+        mail::enqueue(
+            &tx,
+            &templates::community_invitation_reminder(
+                &inv.email,
+                &inviter,
+                &c.name,
+                &inv.message,
+                &link,
+            ),
+            queued_at,
+        )
+        .await?;
+        communities::mark_reminded(&tx, inv, &crate::auth::token_hash(&token), now).await?;
+        sent += 1;
+    }
+    tx.commit().await?;
+    if sent > 0 {
+        state.outbox_wake.notify_one();
+    }
+    Ok(sent)
+}
+
+/// Run the clock's work now and then, beside the server.
+pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match remind_invitations(&state, Utc::now()).await {
+                Ok(n) if n > 0 => tracing::info!(reminders = n, "invitation reminders queued"),
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "invitation reminders"),
+            }
+            tokio::time::sleep(SWEEP_EVERY).await;
+        }
+    })
+}
