@@ -244,6 +244,10 @@ async fn joining_follows_the_mode_and_the_last_convener_stays() {
         )
         .await;
     assert_eq!(ok(&v)["decideJoinRequest"]["request"]["status"], "APPROVED");
+    let welcome = app
+        .wait_for_mail("bo@example.nhs.uk", "Subject: Welcome to")
+        .await;
+    assert!(welcome.contains("accepted"), "{welcome}");
     // the only convener cannot leave until there is another
     assert_eq!(
         code(&app.gql(Some(&ada), LEAVE, json!({ "c": open })).await),
@@ -498,4 +502,167 @@ async fn expired_or_answered_invitations_get_no_reminder() {
         .mails()
         .iter()
         .any(|m| m.contains("To: quick@") && m.contains("A reminder")));
+}
+
+const UPDATE_COMMUNITY: &str = "mutation($i: UpdateCommunityInput!) { updateCommunity(input: $i) { community { id name stage membershipMode listed } } }";
+
+#[tokio::test]
+async fn conveners_steer_the_community_through_its_stages() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (ada, _) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    let (bo, bo_id) = app.register("bo@example.nhs.uk", &w.nhs_org).await;
+    let c = as_string(
+        &ok(&create(&app, &ada, &w.domain, "OPEN", true).await)["createCommunity"]["community"]
+            ["id"],
+    );
+    ok(&app.gql(Some(&bo), JOIN, json!({ "c": c })).await);
+    let core = "mutation($i: SetMemberRoleInput!) { setMemberRole(input: $i) { member { role } } }";
+    ok(&app
+        .gql(
+            Some(&ada),
+            core,
+            json!({ "i": { "communityId": c, "personId": bo_id, "role": "CORE" } }),
+        )
+        .await);
+    // the core group runs it day to day, but only conveners change its settings
+    let v = app
+        .gql(
+            Some(&bo),
+            UPDATE_COMMUNITY,
+            json!({ "i": { "communityId": c, "stage": "ACTIVE" } }),
+        )
+        .await;
+    assert_eq!(code(&v), Some("FORBIDDEN"));
+    let v = app
+        .gql(
+            Some(&ada),
+            UPDATE_COMMUNITY,
+            json!({ "i": { "communityId": c, "stage": "ACTIVE", "name": "Falls peers (North)", "membershipMode": "ON_REQUEST", "listed": false } }),
+        )
+        .await;
+    let got = &ok(&v)["updateCommunity"]["community"];
+    assert_eq!(got["stage"], "ACTIVE");
+    assert_eq!(got["name"], "Falls peers (North)");
+    assert_eq!(got["membershipMode"], "ON_REQUEST");
+    assert_eq!(got["listed"], false);
+    let bad = app
+        .gql(
+            Some(&ada),
+            UPDATE_COMMUNITY,
+            json!({ "i": { "communityId": c, "name": "x" } }),
+        )
+        .await;
+    assert_eq!(fields(&bad), ["name"]);
+    // stages move one way, except that a dormant community wakes
+    let v = app
+        .gql(
+            Some(&ada),
+            UPDATE_COMMUNITY,
+            json!({ "i": { "communityId": c, "stage": "FORMING" } }),
+        )
+        .await;
+    assert_eq!(code(&v), Some("INVALID_STATE"));
+    for stage in ["DORMANT", "ACTIVE", "CLOSED"] {
+        let v = app
+            .gql(
+                Some(&ada),
+                UPDATE_COMMUNITY,
+                json!({ "i": { "communityId": c, "stage": stage } }),
+            )
+            .await;
+        assert_eq!(ok(&v)["updateCommunity"]["community"]["stage"], stage);
+    }
+    // closed is final
+    let v = app
+        .gql(
+            Some(&ada),
+            UPDATE_COMMUNITY,
+            json!({ "i": { "communityId": c, "listed": true } }),
+        )
+        .await;
+    assert_eq!(code(&v), Some("INVALID_STATE"));
+    let audit = app.audit_of(&w.admin, &c).await;
+    assert!(
+        audit
+            .iter()
+            .filter(|e| e["action"] == "update_community")
+            .count()
+            >= 4,
+        "{audit:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_programme_team_gives_a_community_its_coach() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (ada, _) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    let (_, cath_id) = app.register("cath@example.nhs.uk", &w.nhs_org).await;
+    let c = as_string(
+        &ok(&create(&app, &ada, &w.domain, "OPEN", true).await)["createCommunity"]["community"]
+            ["id"],
+    );
+    let assign = "mutation($i: AssignCoachInput!) { assignCoach(input: $i) { community { coach { id name } } } }";
+    let input = json!({ "i": { "communityId": c, "coachId": cath_id } });
+    assert_eq!(
+        code(&app.gql(Some(&ada), assign, input.clone()).await),
+        Some("FORBIDDEN")
+    );
+    // not yet a coach
+    assert_eq!(
+        fields(&app.gql(Some(&w.admin), assign, input.clone()).await),
+        ["coachId"]
+    );
+    app.grant(&w.admin, &cath_id, "COACH").await;
+    let v = app.gql(Some(&w.admin), assign, input).await;
+    assert_eq!(ok(&v)["assignCoach"]["community"]["coach"]["id"], cath_id);
+    // members see their coach; outsiders do not
+    let q = "query($id: ID!) { community(id: $id) { coach { id } } }";
+    assert_eq!(
+        ok(&app.gql(Some(&ada), q, json!({ "id": c })).await)["community"]["coach"]["id"],
+        cath_id
+    );
+    assert_eq!(
+        ok(&app.gql(None, q, json!({ "id": c })).await)["community"]["coach"],
+        Value::Null
+    );
+    let v = app
+        .gql(
+            Some(&w.admin),
+            assign,
+            json!({ "i": { "communityId": c, "coachId": null } }),
+        )
+        .await;
+    assert_eq!(ok(&v)["assignCoach"]["community"]["coach"], Value::Null);
+}
+
+#[tokio::test]
+async fn people_see_the_communities_they_belong_to() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (ada, ada_id) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    let (bo, _) = app.register("bo@example.nhs.uk", &w.nhs_org).await;
+    let c = as_string(
+        &ok(&create(&app, &ada, &w.domain, "OPEN", true).await)["createCommunity"]["community"]
+            ["id"],
+    );
+    let q = "{ viewer { communities { role community { id name } } } }";
+    let mine = app.gql(Some(&ada), q, json!({})).await;
+    assert_eq!(
+        ok(&mine)["viewer"]["communities"],
+        json!([{ "role": "CONVENER", "community": { "id": c, "name": "Falls prevention peers" } }])
+    );
+    assert_eq!(
+        ok(&app.gql(Some(&bo), q, json!({})).await)["viewer"]["communities"],
+        json!([])
+    );
+    let other = app
+        .gql(
+            Some(&bo),
+            "query($id: ID!) { node(id: $id) { ... on Person { communities { role } } } }",
+            json!({ "id": ada_id }),
+        )
+        .await;
+    assert_eq!(code(&other), Some("FORBIDDEN"));
 }

@@ -1,7 +1,7 @@
 //! The demo data: loaded beside the first programme-team account, with a decided 2015 round.
 
 use convene_blackbox::*;
-use serde_json::json;
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn the_demo_loads_beside_the_admin_with_a_decided_round() {
@@ -48,7 +48,7 @@ async fn the_demo_loads_beside_the_admin_with_a_decided_round() {
     let v = app
         .gql(
             Some(&admin),
-            "{ communities(first: 20) { nodes { stage } } }",
+            "{ communities(first: 20) { nodes { stage meetings { nodes { status attendees { id } } } } } }",
             json!({}),
         )
         .await;
@@ -62,6 +62,18 @@ async fn the_demo_loads_beside_the_admin_with_a_decided_round() {
         stages.into_iter().collect::<Vec<_>>(),
         ["ACTIVE", "CLOSED", "DORMANT", "FORMING"]
     );
+    // meetings: held ones with attendance, upcoming ones, and a cancelled one
+    let meetings: Vec<&Value> = ok(&v)["communities"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["meetings"]["nodes"].as_array().unwrap().iter())
+        .collect();
+    assert!(meetings.iter().any(|m| m["status"] == "CANCELLED"));
+    assert!(meetings
+        .iter()
+        .any(|m| !m["attendees"].as_array().unwrap().is_empty()));
+    assert!(meetings.len() >= 6, "{meetings:?}");
     // the demo's own programme-team account works too
     assert_eq!(
         ok(&app

@@ -159,3 +159,64 @@ pub fn check_role_change(
 pub fn parse_name(field: &str, raw: &str) -> Result<String, DomainError> {
     bounded(field, "the community's name", raw, 3, 200)
 }
+
+/// A community's conveners steer it: its name, how people join, whether it is listed, and its
+/// stage. The programme team can too (for example to close a community that has ended).
+pub fn check_can_steer(role: Option<MemberRole>, programme_team: bool) -> Result<(), DomainError> {
+    if programme_team || role == Some(MemberRole::Convener) {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden(
+            "Only this community's conveners can change its settings",
+        ))
+    }
+}
+
+/// A closed community stays as it was: nothing about it changes any more.
+pub fn check_open(stage: Stage) -> Result<(), DomainError> {
+    if stage == Stage::Closed {
+        Err(DomainError::invalid_state("This community has closed"))
+    } else {
+        Ok(())
+    }
+}
+
+/// A coach is someone the programme team has given the COACH role.
+pub fn check_coach(roles: &[crate::account::Role]) -> Result<(), DomainError> {
+    if roles.contains(&crate::account::Role::Coach) {
+        Ok(())
+    } else {
+        Err(DomainError::field(
+            "coachId",
+            "Choose someone with the coach role",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod steering_tests {
+    use super::*;
+    use crate::account::Role;
+
+    #[test]
+    fn conveners_and_the_programme_team_steer() {
+        assert!(check_can_steer(Some(MemberRole::Convener), false).is_ok());
+        assert!(check_can_steer(None, true).is_ok());
+        for r in [Some(MemberRole::Core), Some(MemberRole::Member), None] {
+            assert_eq!(check_can_steer(r, false).unwrap_err().code(), "FORBIDDEN");
+        }
+    }
+
+    #[test]
+    fn closed_is_final_and_coaches_hold_the_role() {
+        assert!(check_open(Stage::Dormant).is_ok());
+        assert_eq!(
+            check_open(Stage::Closed).unwrap_err().code(),
+            "INVALID_STATE"
+        );
+        assert!(check_coach(&[Role::Panel, Role::Coach]).is_ok());
+        let e = check_coach(&[Role::ProgrammeTeam]).unwrap_err();
+        assert_eq!(e.code(), "VALIDATION");
+        assert_eq!(e.fields[0].field, "coachId");
+    }
+}

@@ -148,6 +148,43 @@ pub fn community_invitation(
     )
 }
 
+/// The answer to a request to join an ON_REQUEST community.
+pub fn join_request_decided(
+    to: &str,
+    community: &str,
+    approved: bool,
+    reason: Option<&str>,
+    link: &str,
+) -> Mail {
+    if approved {
+        let mut lines = vec![
+            "Hello,".to_string(),
+            format!("Your request to join {community} has been accepted: welcome. You can now see its meetings, members and conversations."),
+        ];
+        if let Some(r) = reason {
+            lines.push(format!("A note from the conveners: {r}"));
+        }
+        mail(
+            to,
+            format!("Welcome to {community}"),
+            lines,
+            Some(("Go to the community", link)),
+        )
+    } else {
+        mail(
+            to,
+            format!("Your request to join {community}"),
+            vec![
+                "Hello,".into(),
+                format!("The conveners of {community} have not accepted your request to join this time. They said:"),
+                reason.unwrap_or("").to_string(),
+                "Other communities in the network may be a good fit: the directory lists them all.".into(),
+            ],
+            Some(("See the community", link)),
+        )
+    }
+}
+
 /// The one reminder, a week after an unanswered invitation: gentle, and joining stays optional.
 pub fn community_invitation_reminder(
     to: &str,

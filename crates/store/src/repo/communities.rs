@@ -525,3 +525,34 @@ pub async fn set_stage(
     am.stage = Set(stage.to_string());
     Ok(am.update(db).await?)
 }
+
+/// Write back a community's settings: name, membership mode, listing, stage and coach.
+pub async fn save_settings(
+    db: &impl ConnectionTrait,
+    c: community::Model,
+) -> Result<community::Model> {
+    let mut am: community::ActiveModel = c.into();
+    for col in [
+        community::Column::Name,
+        community::Column::MembershipMode,
+        community::Column::Listed,
+        community::Column::Stage,
+        community::Column::CoachId,
+    ] {
+        am.reset(col);
+    }
+    Ok(am.update(db).await?)
+}
+
+/// The memberships of a person, most recently joined first.
+pub async fn of_person(
+    db: &impl ConnectionTrait,
+    person: Uuid,
+) -> Result<Vec<community_member::Model>> {
+    Ok(community_member::Entity::find()
+        .filter(community_member::Column::PersonId.eq(person))
+        .order_by_desc(community_member::Column::JoinedAt)
+        .limit(500)
+        .all(db)
+        .await?)
+}

@@ -103,6 +103,16 @@ impl Community {
     async fn join_requests(&self, ctx: &Context<'_>) -> ApiResult<Vec<JoinRequest>> {
         self.requests_of(ctx).await
     }
+    /// The community's coach from the network, if it has one (members and the programme team).
+    async fn coach(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
+        let Some(id) = self.0.coach_id else {
+            return Ok(None);
+        };
+        if members_only(ctx, self.0.id).await.is_err() {
+            return Ok(None);
+        }
+        Ok(loaders(ctx).people.load_one(id).await?.map(Person::from))
+    }
     /// Meetings (members only): all of them soonest first, or with `upcoming: true` those not
     /// yet started (soonest first), with `upcoming: false` those already held (latest first).
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
@@ -198,6 +208,11 @@ pub struct CommunityMember(pub community_member::Model);
 /// A person's place in a community.
 #[Object]
 impl CommunityMember {
+    async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
+        Ok(Community(
+            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
+        ))
+    }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Person> {
         Ok(Person::from(
             must(&loaders(ctx).people, self.0.person_id, "person").await?,

@@ -77,6 +77,24 @@ impl Person {
             )
         })
     }
+    /// The communities the person belongs to, with their role in each (the person themselves
+    /// and the programme team).
+    async fn communities(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<super::community::CommunityMember>> {
+        if !self.is_viewer_or_team(ctx) {
+            return Err(ApiError::new(
+                "FORBIDDEN",
+                "Only the person themselves can see their communities",
+            ));
+        }
+        Ok(repo::communities::of_person(&state(ctx).db, self.model.id)
+            .await?
+            .into_iter()
+            .map(super::community::CommunityMember)
+            .collect())
+    }
     async fn roles(&self, ctx: &Context<'_>) -> ApiResult<Vec<Role>> {
         let roles = loaders(ctx)
             .roles

@@ -398,6 +398,29 @@ impl MembershipMutations {
         }
         let after =
             communities::decide_request(&tx, r.clone(), status, reason, v.person.0, now).await?;
+        // the person who asked hears the answer, with the reason when it is no
+        if let (Some(c), Some(p)) = (
+            communities::get(&tx, r.community_id).await?,
+            convene_store::repo::people::get(&tx, r.person_id).await?,
+        ) {
+            let link = format!(
+                "{}/communities/{}",
+                st.config.public_url.trim_end_matches('/'),
+                ids::encode("Community", c.id).0
+            );
+            mail::enqueue(
+                &tx,
+                &templates::join_request_decided(
+                    &p.email,
+                    &c.name,
+                    input.approve,
+                    after.reason.as_deref(),
+                    &link,
+                ),
+                now,
+            )
+            .await?;
+        }
         audit(
             &tx,
             Some(v.person.0),
@@ -410,6 +433,7 @@ impl MembershipMutations {
         )
         .await?;
         tx.commit().await?;
+        st.outbox_wake.notify_one();
         Ok(DecideJoinRequestPayload {
             request: JoinRequest(after),
         })

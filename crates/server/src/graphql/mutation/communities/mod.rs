@@ -15,6 +15,7 @@ use convene_domain::community as d;
 mod definition;
 mod lifecycle;
 mod meetings;
+mod settings;
 
 pub(crate) use membership::INVITATION_TOKEN;
 mod membership;
@@ -27,6 +28,7 @@ pub struct CommunityMutations(
     definition::DomainDefinitionMutations,
     membership::MembershipMutations,
     meetings::MeetingMutations,
+    settings::CommunitySettingsMutations,
 );
 
 async fn community_for_change(
