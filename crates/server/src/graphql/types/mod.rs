@@ -11,5 +11,6 @@ pub mod honoraria;
 pub mod node;
 pub mod organisation;
 pub mod person;
+pub mod practice;
 pub mod scalars;
 pub mod selection;

@@ -8,6 +8,7 @@ use super::community::Community;
 use super::honoraria::HonorariumShare;
 use super::organisation::Organisation;
 use super::person::Person;
+use super::practice::{Exchange, Inquiry, InquiryAnswer, Practice, SharingProtocol};
 
 /// Every entity has a global ID that `node(id)` resolves.
 #[derive(Interface)]
@@ -22,4 +23,9 @@ pub enum Node {
     AuditEntry(AuditEntry),
     HonorariumShare(HonorariumShare),
     Community(Community),
+    Practice(Practice),
+    Exchange(Exchange),
+    Inquiry(Inquiry),
+    InquiryAnswer(InquiryAnswer),
+    SharingProtocol(SharingProtocol),
 }
