@@ -10,6 +10,7 @@ mod demo;
 mod honoraria;
 mod intranet;
 mod outcomes;
+mod practices;
 mod schema;
 mod selection;
 mod selection_support;
