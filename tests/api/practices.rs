@@ -1138,3 +1138,86 @@ async fn the_library_search_ranks_by_relevance_and_filters_by_domain_organisatio
         .await;
     assert_eq!(names(&v), ["Sepsis screening tool"]);
 }
+
+#[tokio::test]
+async fn the_demo_has_practices_exchanges_protocols_and_a_dozen_promising_practices() {
+    let app = spawn_with(|v| {
+        v.insert("CONVENE_DEMO".into(), "1".into());
+    })
+    .await;
+    let team = app
+        .sign_in("programme@convene.example", "convene-demo-2026")
+        .await;
+    let v = app
+        .gql(
+            Some(&team),
+            "{ promisingPractices(first: 50) { totalCount nodes { domain { name } } } }",
+            json!({}),
+        )
+        .await;
+    let lib = &ok(&v)["promisingPractices"];
+    assert_eq!(lib["totalCount"], 12);
+    let domains: std::collections::BTreeSet<&str> = lib["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["domain"]["name"].as_str().unwrap())
+        .collect();
+    assert!(domains.len() >= 4, "{domains:?}");
+    let public = app
+        .gql(
+            None,
+            "{ promisingPractices(search: \"sepsis screening\") { totalCount nodes { name } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        ok(&public)["promisingPractices"]["nodes"][0]["name"],
+        "Sepsis screening tool at triage"
+    );
+    let v = app
+        .gql(
+            Some(&team),
+            "{ sharingProtocols { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(ok(&v)["sharingProtocols"]["totalCount"], 2);
+    // exchanges in each visibility, some anonymous: the public sees only PUBLIC ones, and
+    // never an anonymous author's name
+    let q = "{ communities(first: 10) { nodes { practices(first: 5) { nodes { exchanges(first: 10) { nodes { visibility anonymous author { id } } } } } } } }";
+    let seen = |v: &Value| -> Vec<(String, bool, bool)> {
+        let mut out = Vec::new();
+        for c in ok(v)["communities"]["nodes"].as_array().unwrap() {
+            for p in c["practices"]["nodes"].as_array().unwrap() {
+                for e in p["exchanges"]["nodes"].as_array().unwrap() {
+                    out.push((
+                        as_string(&e["visibility"]),
+                        e["anonymous"].as_bool().unwrap(),
+                        e["author"]["id"].is_string(),
+                    ));
+                }
+            }
+        }
+        out
+    };
+    let by_team = seen(&app.gql(Some(&team), q, json!({})).await);
+    assert!(by_team.iter().any(|(v, _, _)| v == "NETWORK"));
+    assert!(by_team.iter().any(|(v, a, _)| v == "NETWORK" && *a));
+    assert!(by_team
+        .iter()
+        .all(|(v, a, named)| v != "COMMUNITY" && (*named != *a)));
+    let by_public = seen(&app.gql(None, q, json!({})).await);
+    assert!(!by_public.is_empty());
+    assert!(by_public.iter().all(|(v, _, _)| v == "PUBLIC"));
+    // the sepsis circle's convener reads its COMMUNITY exchanges, anonymous ones unnamed
+    let member = app
+        .sign_in("ben@convene.example", "convene-demo-2026")
+        .await;
+    let mine = seen(&app.gql(Some(&member), q, json!({})).await);
+    assert!(
+        mine.iter()
+            .any(|(v, a, named)| v == "COMMUNITY" && *a && !named),
+        "{mine:?}"
+    );
+}
