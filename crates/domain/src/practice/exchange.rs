@@ -33,6 +33,8 @@ impl ExchangeVisibility {
             ExchangeVisibility::Public => "PUBLIC",
         }
     }
+    // the same shape as every other domain enum's
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|x| x.as_str() == s)
     }
@@ -159,7 +161,7 @@ pub fn check_can_share(role: Option<MemberRole>, stage: Stage) -> Result<(), Dom
             "Only members of this community can share an exchange about its practices",
         ));
     }
-    super::practice::check_open(stage)
+    super::lifecycle::check_open(stage)
 }
 
 /// Only the author chooses who reads their exchange and whether it is anonymous.

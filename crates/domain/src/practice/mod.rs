@@ -3,13 +3,13 @@
 
 mod exchange;
 mod library;
-mod practice;
+mod lifecycle;
 mod promising;
 mod protocol;
 
 pub use exchange::*;
 pub use library::*;
-pub use practice::*;
+pub use lifecycle::*;
 pub use promising::*;
 pub use protocol::*;
 

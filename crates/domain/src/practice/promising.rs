@@ -22,6 +22,8 @@ impl PromisingVisibility {
             PromisingVisibility::Public => "PUBLIC",
         }
     }
+    // the same shape as every other domain enum's
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> Option<Self> {
         [PromisingVisibility::Network, PromisingVisibility::Public]
             .into_iter()

@@ -81,7 +81,16 @@ const PRACTICES: [(&str, [Demo; 4]); 4] = [
 
 /// (community index, practice index, author: an index into the community's members, visibility,
 /// anonymous, sections)
-const EXCHANGES: [(usize, usize, usize, ExchangeVisibility, bool, [&str; 6]); 8] = [
+type DemoExchange = (
+    usize,
+    usize,
+    usize,
+    ExchangeVisibility,
+    bool,
+    [&'static str; 6],
+);
+
+const EXCHANGES: [DemoExchange; 8] = [
     (0, 0, 0, ExchangeVisibility::Public, false, ["We added the bundle to the electronic handover template, so it cannot be skipped.", "At first it felt like another box to tick; the ward manager modelling it changed that.", "Agency staff did not know the bundle.", "A laminated card on every drugs trolley.", "Nothing for patients who refuse repositioning.", "A tissue viability nurse to join our next meeting."]),
     (0, 0, 1, ExchangeVisibility::Community, true, ["", "Night staff felt blamed when damage was found in the morning.", "Honest talk about the night shift's workload.", "We agreed that finding damage early is a success, not a failure.", "", "Support to speak up about staffing."]),
     (0, 1, 1, ExchangeVisibility::Network, false, ["Boots stocked in resus and majors.", "", "Boots went missing when patients moved wards.", "Boots now travel with the patient and are labelled.", "A way to get boots back from the wards.", ""]),

@@ -96,6 +96,7 @@ pub async fn visible_call(ctx: &Context<'_>, id: Uuid) -> ApiResult<Call> {
 }
 
 #[Object]
+#[allow(clippy::too_many_arguments)] // the library's filters are plain arguments
 impl QueryRoot {
     /// Any entity by its global ID.
     async fn node(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Node>> {
@@ -402,7 +403,6 @@ impl QueryRoot {
     /// signed in. With `search`, most relevant first (every word must match the name, tags,
     /// description, evidence or outcomes; the name weighs most); otherwise newest first.
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
-    #[allow(clippy::too_many_arguments)]
     async fn promising_practices(
         &self,
         ctx: &Context<'_>,

@@ -10,13 +10,13 @@ use uuid::Uuid;
 use crate::graphql::error::{ApiError, ApiResult};
 
 mod exchanges;
-mod practices;
+mod lifecycle;
 mod promising;
 mod protocols;
 
 #[derive(async_graphql::MergedObject, Default)]
 pub struct PracticeMutations(
-    practices::PracticeLifecycleMutations,
+    lifecycle::PracticeLifecycleMutations,
     exchanges::ExchangeMutations,
     protocols::ProtocolMutations,
     promising::PromisingMutations,

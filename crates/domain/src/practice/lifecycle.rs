@@ -28,6 +28,8 @@ impl PracticeStatus {
             PracticeStatus::Explored => "EXPLORED",
         }
     }
+    // the same shape as every other domain enum's
+    #[allow(clippy::should_implement_trait)]
     pub fn from_str(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|x| x.as_str() == s)
     }
