@@ -11,6 +11,7 @@ mod honoraria;
 mod intranet;
 mod meetings;
 mod outcomes;
+mod practices;
 mod schema;
 mod selection;
 mod selection_support;

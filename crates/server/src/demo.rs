@@ -22,6 +22,7 @@ use uuid::Uuid;
 use crate::auth::password;
 
 mod meetings;
+mod practices;
 
 pub const DEMO_PASSWORD: &str = "convene-demo-2026";
 
@@ -503,6 +504,7 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
     }
     seed_communities(&tx, &folk, &doms, &funded, now).await?;
     meetings::seed(&tx, now).await?;
+    practices::seed(&tx, &folk, &orgs, now).await?;
     tx.commit().await?;
     let mut out = String::from("Demo data loaded. Sign in with any of these (password: ");
     out.push_str(DEMO_PASSWORD);

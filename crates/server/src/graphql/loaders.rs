@@ -9,7 +9,8 @@ use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::Context;
 use convene_domain::account::Role;
 use convene_store::entities::{
-    application, call, community, criterion, domain, organisation, participant, person,
+    application, call, community, criterion, domain, exchange_inquiry, organisation, participant,
+    person, practice, practice_exchange, sharing_protocol,
 };
 use convene_store::repo;
 use convene_store::sea_orm::{DatabaseConnection, DbErr, EntityTrait};
@@ -32,7 +33,10 @@ has_id!(
     call::Model,
     application::Model,
     criterion::Model,
-    community::Model
+    community::Model,
+    practice::Model,
+    practice_exchange::Model,
+    sharing_protocol::Model
 );
 
 pub struct ById<E>(DatabaseConnection, PhantomData<fn() -> E>);
@@ -149,6 +153,30 @@ impl Loader<Uuid> for Selections {
     }
 }
 
+/// The questions and replies of many exchanges in one statement.
+pub struct Inquiries(DatabaseConnection);
+impl Loader<Uuid> for Inquiries {
+    type Value = Vec<exchange_inquiry::Model>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        repo::practices::inquiries_of(&self.0, keys)
+            .await
+            .map_err(store_err)
+    }
+}
+
+/// The organisations where each promising practice is used.
+pub struct PromisingOrganisations(DatabaseConnection);
+impl Loader<Uuid> for PromisingOrganisations {
+    type Value = Vec<Uuid>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        repo::practices::organisations_of(&self.0, keys)
+            .await
+            .map_err(store_err)
+    }
+}
+
 /// The loaders of one request.
 pub struct Loaders {
     pub people: DataLoader<ById<person::Entity>>,
@@ -165,6 +193,11 @@ pub struct Loaders {
     pub attendance: DataLoader<Attendance>,
     pub criteria: DataLoader<Criteria>,
     pub roles: DataLoader<Roles>,
+    pub practices: DataLoader<ById<practice::Entity>>,
+    pub exchanges: DataLoader<ById<practice_exchange::Entity>>,
+    pub protocols: DataLoader<ById<sharing_protocol::Entity>>,
+    pub inquiries: DataLoader<Inquiries>,
+    pub promising_organisations: DataLoader<PromisingOrganisations>,
 }
 
 impl Loaders {
@@ -187,6 +220,11 @@ impl Loaders {
             attendance: dl(Attendance(db.clone())),
             criteria: dl(Criteria(db.clone())),
             roles: dl(Roles(db.clone())),
+            practices: dl(ById(db.clone(), PhantomData)),
+            exchanges: dl(ById(db.clone(), PhantomData)),
+            protocols: dl(ById(db.clone(), PhantomData)),
+            inquiries: dl(Inquiries(db.clone())),
+            promising_organisations: dl(PromisingOrganisations(db.clone())),
         }
     }
 }

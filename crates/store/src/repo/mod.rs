@@ -7,10 +7,12 @@ pub mod communities;
 pub mod domains;
 pub mod honoraria;
 pub mod intranet;
+pub mod library;
 pub mod meetings;
 pub mod organisations;
 pub mod outbox;
 pub mod people;
+pub mod practices;
 pub mod selection;
 pub mod sessions;
 

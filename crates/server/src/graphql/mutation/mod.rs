@@ -6,6 +6,7 @@ mod calls;
 mod catalogue;
 mod communities;
 mod honoraria;
+mod practices;
 mod selection;
 
 pub(crate) use communities::INVITATION_TOKEN;
@@ -28,6 +29,7 @@ pub struct MutationRoot(
     selection::SelectionMutations,
     honoraria::HonorariaMutations,
     communities::CommunityMutations,
+    practices::PracticeMutations,
 );
 
 /// Record a change in the audit log, in the caller's transaction. For an update only the

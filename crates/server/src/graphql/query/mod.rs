@@ -22,6 +22,7 @@ use super::types::honoraria::HonorariumShare;
 use super::types::node::Node;
 use super::types::organisation::{Organisation, OrganisationConnection};
 use super::types::person::{Person, PersonConnection};
+use super::types::practice::{self, Practice, PracticeConnection, SharingProtocolConnection};
 
 pub struct QueryRoot;
 
@@ -95,6 +96,7 @@ pub async fn visible_call(ctx: &Context<'_>, id: Uuid) -> ApiResult<Call> {
 }
 
 #[Object]
+#[allow(clippy::too_many_arguments)] // the library's filters are plain arguments
 impl QueryRoot {
     /// Any entity by its global ID.
     async fn node(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Node>> {
@@ -147,6 +149,24 @@ impl QueryRoot {
             "Meeting" => crate::graphql::types::meeting::visible_meeting(ctx, uuid)
                 .await?
                 .map(Node::Meeting),
+            "Practice" => practice::visible_practice(ctx, uuid)
+                .await?
+                .map(Node::Practice),
+            "Exchange" => practice::visible_exchange(ctx, uuid)
+                .await?
+                .map(Node::Exchange),
+            "Inquiry" | "InquiryAnswer" => match practice::visible_inquiry(ctx, uuid).await? {
+                Some(practice::InquiryNode::Inquiry(i)) if kind == "Inquiry" => {
+                    Some(Node::Inquiry(i))
+                }
+                Some(practice::InquiryNode::Answer(a)) if kind == "InquiryAnswer" => {
+                    Some(Node::InquiryAnswer(a))
+                }
+                _ => None,
+            },
+            "SharingProtocol" => practice::visible_protocol(ctx, uuid)
+                .await?
+                .map(Node::SharingProtocol),
             "AuditEntry" => {
                 require_role(viewer(ctx), Role::ProgrammeTeam)?;
                 convene_store::by_ids::<convene_store::entities::audit::Entity>(
@@ -371,6 +391,81 @@ impl QueryRoot {
         let (rows, total) = repo::audit::list(&state(ctx).db, entity, p).await?;
         Ok(AuditEntryConnection::new(
             rows.into_iter().map(AuditEntry).collect(),
+            total,
+            p,
+        ))
+    }
+
+    /// A practice: whoever sees its community, and the library's readers once it is promising.
+    async fn practice(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Practice>> {
+        let uuid = ids::decode("id", "Practice", &id)?;
+        practice::visible_practice(ctx, uuid).await
+    }
+
+    /// The promising-practices library: PUBLIC ones for anyone, NETWORK ones too for anyone
+    /// signed in. With `search`, most relevant first (every word must match the name, tags,
+    /// description, evidence or outcomes; the name weighs most); otherwise newest first.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn promising_practices(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        search: Option<String>,
+        domain_id: Option<ID>,
+        organisation_id: Option<ID>,
+        tag: Option<String>,
+    ) -> ApiResult<PracticeConnection> {
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let domain = domain_id
+            .as_ref()
+            .map(|d| ids::decode("domainId", "Domain", d))
+            .transpose()?;
+        let organisation = organisation_id
+            .as_ref()
+            .map(|o| ids::decode("organisationId", "Organisation", o))
+            .transpose()?;
+        let terms = convene_domain::practice::search_terms(search.as_deref().unwrap_or(""));
+        let tag = tag
+            .as_deref()
+            .map(convene_domain::practice::normalise_tag)
+            .filter(|t| !t.is_empty());
+        let (rows, total) = repo::library::search(
+            &state(ctx).db,
+            repo::library::LibraryQuery {
+                terms: &terms,
+                domain_id: domain,
+                organisation_id: organisation,
+                tag: tag.as_deref(),
+                signed_in: viewer(ctx).is_some(),
+            },
+            p,
+        )
+        .await?;
+        Ok(PracticeConnection::new(
+            rows.into_iter().map(Practice).collect(),
+            total,
+            p,
+        ))
+    }
+
+    /// The network's sample sharing protocols, by name (anyone signed in).
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn sharing_protocols(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> ApiResult<SharingProtocolConnection> {
+        require_signed_in(viewer(ctx))?;
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let (rows, total) = repo::practices::network_protocols(&state(ctx).db, p).await?;
+        Ok(SharingProtocolConnection::new(
+            rows.into_iter().map(practice::SharingProtocol).collect(),
             total,
             p,
         ))

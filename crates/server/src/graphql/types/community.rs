@@ -154,6 +154,26 @@ impl Community {
             ids::encode("Community", self.0.id).0
         )))
     }
+    /// The community's practices: those being explored first, then those proposed, then those
+    /// explored (its home page shows the first few). Whoever sees the community sees them.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn practices(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> ApiResult<super::practice::PracticeConnection> {
+        super::practice::community_practices(ctx, self.0.id, first, after, last, before).await
+    }
+    /// The community's own sharing protocols, adapted from the network's (members only).
+    async fn sharing_protocols(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<super::practice::SharingProtocol>> {
+        super::practice::community_protocols(ctx, self.0.id).await
+    }
     async fn conveners(&self, ctx: &Context<'_>) -> ApiResult<Vec<Person>> {
         let members = loaders(ctx)
             .members

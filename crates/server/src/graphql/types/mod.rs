@@ -12,5 +12,6 @@ pub mod meeting;
 pub mod node;
 pub mod organisation;
 pub mod person;
+pub mod practice;
 pub mod scalars;
 pub mod selection;

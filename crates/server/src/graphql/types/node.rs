@@ -9,6 +9,7 @@ use super::honoraria::HonorariumShare;
 use super::meeting::Meeting;
 use super::organisation::Organisation;
 use super::person::Person;
+use super::practice::{Exchange, Inquiry, InquiryAnswer, Practice, SharingProtocol};
 
 /// Every entity has a global ID that `node(id)` resolves.
 #[derive(Interface)]
@@ -24,4 +25,9 @@ pub enum Node {
     HonorariumShare(HonorariumShare),
     Community(Community),
     Meeting(Meeting),
+    Practice(Practice),
+    Exchange(Exchange),
+    Inquiry(Inquiry),
+    InquiryAnswer(InquiryAnswer),
+    SharingProtocol(SharingProtocol),
 }
