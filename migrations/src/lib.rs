@@ -11,6 +11,7 @@ mod m20261126_000005_create_audit_log;
 mod m20261126_000006_create_selection;
 mod m20261126_000007_create_community_membership;
 mod m20261126_000008_create_intranet_publications;
+mod m20261126_000010_create_community_work;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000006_create_selection::Migration),
             Box::new(m20261126_000007_create_community_membership::Migration),
             Box::new(m20261126_000008_create_intranet_publications::Migration),
+            Box::new(m20261126_000010_create_community_work::Migration),
         ]
     }
 }
