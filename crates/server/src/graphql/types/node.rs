@@ -5,6 +5,7 @@ use super::audit::AuditEntry;
 use super::call::{Call, Criterion};
 use super::catalogue::Domain;
 use super::community::Community;
+use super::community_work::Challenge;
 use super::honoraria::HonorariumShare;
 use super::organisation::Organisation;
 use super::person::Person;
@@ -22,4 +23,5 @@ pub enum Node {
     AuditEntry(AuditEntry),
     HonorariumShare(HonorariumShare),
     Community(Community),
+    Challenge(Challenge),
 }

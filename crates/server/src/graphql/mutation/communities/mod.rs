@@ -12,10 +12,13 @@ use crate::graphql::ids;
 use crate::graphql::types::community::Community;
 use convene_domain::community as d;
 
+mod challenges;
 mod definition;
 mod lifecycle;
 mod membership;
 mod startup;
+mod support;
+mod work;
 
 #[derive(async_graphql::MergedObject, Default)]
 pub struct CommunityMutations(
@@ -23,6 +26,9 @@ pub struct CommunityMutations(
     startup::StartupStepMutations,
     definition::DomainDefinitionMutations,
     membership::MembershipMutations,
+    work::CommunityWorkMutations,
+    support::SupportMutations,
+    challenges::ChallengeMutations,
 );
 
 async fn community_for_change(
