@@ -935,3 +935,127 @@ async fn an_anonymous_challenge_names_nobody_but_to_its_author_in_every_path() {
         2
     );
 }
+
+// ---- statements per request, and the demo
+
+async fn statements(app: &TestApp) -> u64 {
+    let m = app
+        .http()
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    m.lines()
+        .find_map(|l| l.strip_prefix("convene_sql_statements_total "))
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// The fewest statements one request took over a few tries (the outbox worker polls meanwhile).
+async fn cost(app: &TestApp, token: &str, q: &str, vars: Value) -> u64 {
+    let mut best = u64::MAX;
+    for _ in 0..4 {
+        let before = statements(app).await;
+        ok(&app.gql(Some(token), q, vars.clone()).await);
+        best = best.min(statements(app).await - before);
+    }
+    best
+}
+
+#[tokio::test]
+async fn the_board_and_functions_cost_the_same_statements_however_long_they_are() {
+    let app = spawn_app().await;
+    let k = cast(&app).await;
+    let q = "query($id: ID!) { community(id: $id) { challenges(first: 50) { nodes { title author { name } replies { body author { name } } } } functions { name holder { name } history { holder { name } } } } }";
+    let add = |n: usize| {
+        let (app, k) = (&app, &k);
+        async move {
+            for i in 0..n {
+                let t = [&k.convener, &k.core, &k.member][i % 3];
+                let v = app.gql(Some(t), POST, json!({ "i": { "communityId": k.c, "title": format!("Challenge {i} {}", uuid::Uuid::new_v4()), "body": "Body", "anonymous": i % 2 == 0 } })).await;
+                let id = as_string(&ok(&v)["postChallenge"]["challenge"]["id"]);
+                ok(&app.gql(Some(&k.core), REPLY, json!({ "i": { "challengeId": id, "body": "A reply", "anonymous": false } })).await);
+                let f = [
+                    "AGENDA",
+                    "NOTE_TAKING",
+                    "COMMUNICATION",
+                    "FACILITATION",
+                    "INTRANET_POSTING",
+                ][i % 5];
+                app.gql(Some(&k.convener), ASSIGN, json!({ "i": { "communityId": k.c, "function": f, "personId": k.member_id, "from": days(-(i as i64)) } })).await;
+            }
+        }
+    };
+    add(2).await;
+    let small = cost(&app, &k.member, q, json!({ "id": k.c })).await;
+    add(8).await;
+    let large = cost(&app, &k.member, q, json!({ "id": k.c })).await;
+    // A loader's batch can split by timing, never by length: one statement per row would add
+    // at least 16 here (8 more challenges' replies, and their authors).
+    assert!(
+        large <= small + 2,
+        "statements per request grow with the list: {small} → {large}"
+    );
+}
+
+#[tokio::test]
+async fn the_demo_communities_have_a_life_beyond_meetings() {
+    let app = spawn_with(|v| {
+        v.insert("CONVENE_DEMO".into(), "1".into());
+    })
+    .await;
+    let team = app
+        .sign_in("programme@convene.example", "convene-demo-2026")
+        .await;
+    let coach = app
+        .sign_in("coach@convene.example", "convene-demo-2026")
+        .await;
+    let v = app.gql(Some(&team), "{ communities(first: 10) { nodes { name stage memberMap { entries { name } reach { organisations professions sectors } } functions { name history { from } } workingPlan { needs { what } } supportRequests { status assignee { name } } challenges { nodes { anonymous author { name } replies { anonymous author { name } } } } } } }", json!({})).await;
+    let all = ok(&v)["communities"]["nodes"].as_array().unwrap().clone();
+    let active = all
+        .iter()
+        .find(|c| c["stage"] == "ACTIVE")
+        .expect("an active community");
+    assert_eq!(active["memberMap"]["entries"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        active["memberMap"]["reach"],
+        json!({ "organisations": 3, "professions": 3, "sectors": 3 }),
+        "{active}"
+    );
+    let agenda = active["functions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "Agenda")
+        .unwrap();
+    assert_eq!(
+        agenda["history"].as_array().unwrap().len(),
+        2,
+        "rotated once"
+    );
+    assert_eq!(active["workingPlan"]["needs"].as_array().unwrap().len(), 3);
+    assert_eq!(active["supportRequests"].as_array().unwrap().len(), 2);
+    let anonymous = active["challenges"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["anonymous"] == true)
+        .unwrap();
+    assert_eq!(
+        anonymous["author"],
+        Value::Null,
+        "not even the programme team sees who"
+    );
+    let v = app
+        .gql(
+            Some(&coach),
+            "{ supportQueue(status: IN_PROGRESS) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert!(ok(&v)["supportQueue"]["totalCount"].as_i64().unwrap() >= 1);
+}
