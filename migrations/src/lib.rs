@@ -12,6 +12,7 @@ mod m20261126_000006_create_selection;
 mod m20261126_000007_create_community_membership;
 mod m20261126_000008_create_intranet_publications;
 mod m20261126_000009_create_meetings;
+mod m20261126_000010_create_community_work;
 mod m20261126_000011_create_practices;
 
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000007_create_community_membership::Migration),
             Box::new(m20261126_000008_create_intranet_publications::Migration),
             Box::new(m20261126_000009_create_meetings::Migration),
+            Box::new(m20261126_000010_create_community_work::Migration),
             Box::new(m20261126_000011_create_practices::Migration),
         ]
     }

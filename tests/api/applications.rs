@@ -1440,8 +1440,10 @@ async fn nobody_is_asked_for_a_grade_title_or_seniority() {
                 "{tname}.{f}"
             );
             if f.contains("title") {
+                // a call's title, and a challenge's (the title of a post, not of a person)
                 assert!(
-                    ["Call", "CreateCallInput"].contains(&tname.as_str()),
+                    ["Call", "CreateCallInput", "Challenge", "PostChallengeInput"]
+                        .contains(&tname.as_str()),
                     "{tname}.{f}"
                 );
             }

@@ -6,6 +6,7 @@ mod audit;
 mod calls;
 mod catalogue;
 mod communities;
+mod community_work;
 mod demo;
 mod honoraria;
 mod intranet;

@@ -228,6 +228,17 @@ async fn meetings_and_calendars_are_for_members_only() {
     let q = "query($id: ID!) { community(id: $id) { calendarUrl meetings { totalCount nodes { id } } } }";
     let member = app.gql(Some(&s.bob), q, json!({ "id": s.community })).await;
     assert_eq!(ok(&member)["community"]["meetings"]["totalCount"], 1);
+    // the working plan's next meeting is the soonest one not yet held
+    let plan = app
+        .gql(
+            Some(&s.bob),
+            "query($id: ID!) { community(id: $id) { workingPlan { nextMeeting { id mode joiningDetails } } } }",
+            json!({ "id": s.community }),
+        )
+        .await;
+    let next = &ok(&plan)["community"]["workingPlan"]["nextMeeting"];
+    assert_eq!(next["id"], id.as_str());
+    assert_eq!(next["mode"], "VIDEO");
     for who in [Some(s.carol.as_str()), None] {
         let v = app.gql(who, q, json!({ "id": s.community })).await;
         assert_eq!(code(&v), Some("FORBIDDEN"), "{v}");

@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 use crate::auth::password;
 
+mod community_life;
 mod meetings;
 mod practices;
 
@@ -616,6 +617,26 @@ async fn seed_communities(
             )
             .await?;
         }
+        let cast: Vec<usize> = [4usize, 10, 11]
+            .into_iter()
+            .filter(|m| *m != convener)
+            .take(2)
+            .collect();
+        community_life::seed(
+            tx,
+            community_life::Cast {
+                community: c.id,
+                stage,
+                convener: &folk[convener],
+                core: &folk[cast[0]],
+                member: &folk[cast[1]],
+                elsewhere: &folk[1],
+                coach: &folk[3],
+                programme: &folk[0],
+            },
+            now,
+        )
+        .await?;
         let done = match stage {
             Stage::Forming => 2,
             _ => StartupStep::ALL.len(),

@@ -1,18 +1,28 @@
 //! Communities (SPEC §4, FAQ 1, 2, 10), one module per part of a community's life.
 
+mod challenges;
+mod functions;
 mod invitation;
 mod join_request;
 mod lifecycle;
 mod meeting;
+mod member_map;
 mod origin;
+mod plan;
 mod startup;
+mod support;
 
+pub use challenges::*;
+pub use functions::*;
 pub use invitation::*;
 pub use join_request::*;
 pub use lifecycle::*;
 pub use meeting::*;
+pub use member_map::*;
 pub use origin::*;
+pub use plan::*;
 pub use startup::*;
+pub use support::*;
 
 #[cfg(test)]
 mod tests;

@@ -177,6 +177,43 @@ impl Loader<Uuid> for PromisingOrganisations {
     }
 }
 
+/// Every period of every function of a community (SPEC §4, roles and responsibilities).
+pub struct Functions(DatabaseConnection);
+impl Loader<Uuid> for Functions {
+    type Value = Vec<convene_store::entities::community_function::Model>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        repo::community_work::functions_of(&self.0, keys)
+            .await
+            .map_err(store_err)
+    }
+}
+
+/// The history of support requests.
+pub struct SupportEvents(DatabaseConnection);
+impl Loader<Uuid> for SupportEvents {
+    type Value = Vec<convene_store::entities::support_request_event::Model>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        repo::community_work::events_of(&self.0, keys)
+            .await
+            .map_err(store_err)
+    }
+}
+
+/// The replies to challenges.
+pub struct ChallengeReplies(DatabaseConnection);
+impl Loader<Uuid> for ChallengeReplies {
+    type Value = Vec<convene_store::entities::challenge_reply::Model>;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        repo::community_work::replies_of(&self.0, keys)
+            .await
+            .map_err(store_err)
+    }
+}
+
+/// The loaders of one request.
 /// The loaders of one request.
 pub struct Loaders {
     pub people: DataLoader<ById<person::Entity>>,
@@ -190,6 +227,9 @@ pub struct Loaders {
     pub selections: DataLoader<Selections>,
     pub told: DataLoader<Told>,
     pub members: DataLoader<Members>,
+    pub functions: DataLoader<Functions>,
+    pub support_events: DataLoader<SupportEvents>,
+    pub challenge_replies: DataLoader<ChallengeReplies>,
     pub attendance: DataLoader<Attendance>,
     pub criteria: DataLoader<Criteria>,
     pub roles: DataLoader<Roles>,
@@ -217,6 +257,9 @@ impl Loaders {
             selections: dl(Selections(db.clone())),
             told: dl(Told(db.clone())),
             members: dl(Members(db.clone())),
+            functions: dl(Functions(db.clone())),
+            support_events: dl(SupportEvents(db.clone())),
+            challenge_replies: dl(ChallengeReplies(db.clone())),
             attendance: dl(Attendance(db.clone())),
             criteria: dl(Criteria(db.clone())),
             roles: dl(Roles(db.clone())),

@@ -250,6 +250,28 @@ pub enum MeetingChange {
     Cancelled,
 }
 
+/// A support request given to a coach or the programme team (SPEC §4).
+pub fn support_request_assigned(
+    to: &str,
+    name: &str,
+    community: &str,
+    kind: &str,
+    details: &str,
+    link: &str,
+) -> Mail {
+    mail(
+        to,
+        format!("{community} would like your help with {kind}"),
+        vec![
+            format!("Hello {name},"),
+            format!("{community} has asked the network for help with {kind}, and the programme team has passed the request to you. In their words:"),
+            details.to_string(),
+            "Please get in touch with the community's conveners, and keep the request's notes up to date as you go, closing it with a note when it is done.".into(),
+        ],
+        Some(("See the community", link)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@ pub mod applications;
 pub mod audit;
 pub mod calls;
 pub mod communities;
+pub mod community_work;
 pub mod domains;
 pub mod honoraria;
 pub mod intranet;

@@ -167,6 +167,9 @@ impl QueryRoot {
             "SharingProtocol" => practice::visible_protocol(ctx, uuid)
                 .await?
                 .map(Node::SharingProtocol),
+            "Challenge" => super::types::community_work::visible_challenge(ctx, uuid)
+                .await?
+                .map(Node::Challenge),
             "AuditEntry" => {
                 require_role(viewer(ctx), Role::ProgrammeTeam)?;
                 convene_store::by_ids::<convene_store::entities::audit::Entity>(
@@ -369,6 +372,18 @@ impl QueryRoot {
 
     /// The audit trail, newest first (programme team only); `entityId` narrows it to one entity.
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    /// Support requests to work on, oldest first: a coach sees those assigned to them, the
+    /// programme team every request.
+    async fn support_queue(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        status: Option<super::types::community_work::SupportRequestStatus>,
+    ) -> ApiResult<super::types::community_work::SupportRequestConnection> {
+        super::types::community_work::support_queue(ctx, first, after, status).await
+    }
+
     async fn audit_log(
         &self,
         ctx: &Context<'_>,

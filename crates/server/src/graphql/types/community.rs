@@ -174,6 +174,42 @@ impl Community {
     ) -> ApiResult<Vec<super::practice::SharingProtocol>> {
         super::practice::community_protocols(ctx, self.0.id).await
     }
+    /// The people the community wants and needs beyond its usual circle, and the reach of the
+    /// map and of the membership (members only).
+    async fn member_map(&self, ctx: &Context<'_>) -> ApiResult<super::community_work::MemberMap> {
+        self.member_map_of(ctx).await
+    }
+    /// Who holds which function now (members only).
+    async fn functions(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<super::community_work::CommunityFunction>> {
+        self.functions_of(ctx).await
+    }
+    /// The working plan (members only).
+    async fn working_plan(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<super::community_work::WorkingPlan> {
+        self.working_plan_of(ctx).await
+    }
+    /// Requests to the network for support, newest first (the community's conveners and core
+    /// group, the programme team; a coach sees those assigned to them).
+    async fn support_requests(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<super::community_work::SupportRequest>> {
+        self.support_requests_of(ctx).await
+    }
+    /// The challenges board, newest first (members only).
+    async fn challenges(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> ApiResult<super::community_work::ChallengeConnection> {
+        self.challenges_of(ctx, first, after).await
+    }
     async fn conveners(&self, ctx: &Context<'_>) -> ApiResult<Vec<Person>> {
         let members = loaders(ctx)
             .members

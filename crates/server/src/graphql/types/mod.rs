@@ -5,6 +5,7 @@ pub mod audit;
 pub mod call;
 pub mod catalogue;
 pub mod community;
+pub mod community_work;
 pub mod connection;
 pub mod enums;
 pub mod honoraria;

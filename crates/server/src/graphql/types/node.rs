@@ -5,6 +5,7 @@ use super::audit::AuditEntry;
 use super::call::{Call, Criterion};
 use super::catalogue::Domain;
 use super::community::Community;
+use super::community_work::Challenge;
 use super::honoraria::HonorariumShare;
 use super::meeting::Meeting;
 use super::organisation::Organisation;
@@ -30,4 +31,5 @@ pub enum Node {
     Inquiry(Inquiry),
     InquiryAnswer(InquiryAnswer),
     SharingProtocol(SharingProtocol),
+    Challenge(Challenge),
 }

@@ -12,6 +12,7 @@ use crate::graphql::ids;
 use crate::graphql::types::community::Community;
 use convene_domain::community as d;
 
+mod challenges;
 mod definition;
 mod lifecycle;
 mod meetings;
@@ -20,6 +21,8 @@ mod settings;
 pub(crate) use membership::INVITATION_TOKEN;
 mod membership;
 mod startup;
+mod support;
+mod work;
 
 #[derive(async_graphql::MergedObject, Default)]
 pub struct CommunityMutations(
@@ -29,6 +32,9 @@ pub struct CommunityMutations(
     membership::MembershipMutations,
     meetings::MeetingMutations,
     settings::CommunitySettingsMutations,
+    work::CommunityWorkMutations,
+    support::SupportMutations,
+    challenges::ChallengeMutations,
 );
 
 async fn community_for_change(
