@@ -39,6 +39,26 @@ import { DefinitionView } from './communities/views/DefinitionView';
 import { InvitationsView } from './communities/views/InvitationsView';
 import { JoinRequestsView, DecideJoinRequestView } from './communities/views/JoinRequestsView';
 import { InvitationView } from './communities/views/InvitationView';
+import { CommunitySettingsView } from './communities/views/CommunitySettingsView';
+import { CoachView } from './communities/views/CoachView';
+import { MyCommunitiesView } from './communities/views/MyCommunitiesView';
+import { MeetingsView } from './meetings/views/MeetingsView';
+import { ScheduleMeetingView } from './meetings/views/ScheduleMeetingView';
+import { MeetingView } from './meetings/views/MeetingView';
+import { EditMeetingView } from './meetings/views/EditMeetingView';
+import { CancelMeetingView } from './meetings/views/CancelMeetingView';
+import { NotesView } from './meetings/views/NotesView';
+import { AttendanceView } from './meetings/views/AttendanceView';
+import { ResetCalendarLinkView } from './meetings/views/ResetCalendarLinkView';
+import { PracticesView } from './practices/views/PracticesView';
+import { ProposePracticeView } from './practices/views/ProposePracticeView';
+import { PracticeView } from './practices/views/PracticeView';
+import { ShareExchangeView } from './practices/views/ShareExchangeView';
+import { ExchangeVisibilityView } from './practices/views/ExchangeVisibilityView';
+import { MarkPromisingView } from './practices/views/MarkPromisingView';
+import { ProtocolsView } from './practices/views/ProtocolsView';
+import { EditProtocolView } from './practices/views/EditProtocolView';
+import { LibraryView } from './practices/views/LibraryView';
 
 function signedIn(el: React.ReactNode) {
   return <RequireSignIn>{el}</RequireSignIn>;
@@ -84,6 +104,26 @@ export function AppRoutes() {
         <Route path="communities/:id/invitations" element={signedIn(<InvitationsView />)} />
         <Route path="communities/:id/requests" element={signedIn(<JoinRequestsView />)} />
         <Route path="communities/:id/requests/:requestId" element={signedIn(<DecideJoinRequestView />)} />
+        <Route path="communities/:id/settings" element={signedIn(<CommunitySettingsView />)} />
+        <Route path="communities/:id/coach" element={team(<CoachView />)} />
+        <Route path="communities/:id/meetings" element={signedIn(<MeetingsView />)} />
+        <Route path="communities/:id/meetings/new" element={signedIn(<ScheduleMeetingView />)} />
+        <Route path="communities/:id/meetings/:meetingId" element={signedIn(<MeetingView />)} />
+        <Route path="communities/:id/meetings/:meetingId/edit" element={signedIn(<EditMeetingView />)} />
+        <Route path="communities/:id/meetings/:meetingId/cancel" element={signedIn(<CancelMeetingView />)} />
+        <Route path="communities/:id/meetings/:meetingId/notes" element={signedIn(<NotesView />)} />
+        <Route path="communities/:id/meetings/:meetingId/attendance" element={signedIn(<AttendanceView />)} />
+        <Route path="communities/:id/calendar/reset" element={signedIn(<ResetCalendarLinkView />)} />
+        <Route path="communities/:id/practices" element={<PracticesView />} />
+        <Route path="communities/:id/practices/new" element={signedIn(<ProposePracticeView />)} />
+        <Route path="communities/:id/protocols" element={signedIn(<ProtocolsView />)} />
+        <Route path="communities/:id/protocols/:protocolId" element={signedIn(<EditProtocolView />)} />
+        <Route path="practices/:id" element={<PracticeView />} />
+        <Route path="practices/:id/share" element={signedIn(<ShareExchangeView />)} />
+        <Route path="practices/:id/exchanges/:exchangeId/visibility" element={signedIn(<ExchangeVisibilityView />)} />
+        <Route path="practices/:id/promising" element={signedIn(<MarkPromisingView />)} />
+        <Route path="library" element={<LibraryView />} />
+        <Route path="my-communities" element={signedIn(<MyCommunitiesView />)} />
         <Route path="invitations/:token" element={<InvitationView />} />
         <Route path="admin" element={team(<CallsView />)} />
         <Route path="admin/calls" element={team(<CallsView />)} />

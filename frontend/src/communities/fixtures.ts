@@ -16,6 +16,7 @@ export function communityFixture(overrides: Partial<CommunityHome> = {}): Commun
     domain: { __typename: 'Domain', id: 'dom-1', name: 'Medication safety' },
     conveners: [{ __typename: 'Person', id: 'person-9', name: 'Amira Haddad' }],
     domainDefinition: null,
+    coach: null,
     ...overrides,
   } as CommunityHome;
 }

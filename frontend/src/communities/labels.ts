@@ -160,3 +160,29 @@ export function invitationTemplate(community: string, domain: string, sender: st
     sender,
   ].join('\n');
 }
+
+export const STAGE_VALUES: CommunityStage[] = ['FORMING', 'ACTIVE', 'DORMANT', 'CLOSED'];
+
+export const STAGE_HINTS: Record<CommunityStage, string> = {
+  FORMING: 'The conveners and core group are getting it started.',
+  ACTIVE: 'The community meets and shares its practice.',
+  DORMANT: 'Resting for now; it can become active again.',
+  CLOSED: 'It has ended. Nothing about it can change any more, and nobody can join.',
+};
+
+/**
+ * The stages a community can move to from where it is (SPEC §4: forming → active → dormant →
+ * closed; dormant can become active again; closed is final). The server decides.
+ */
+export function nextStages(from: CommunityStage): CommunityStage[] {
+  switch (from) {
+    case 'FORMING':
+      return ['ACTIVE', 'CLOSED'];
+    case 'ACTIVE':
+      return ['DORMANT', 'CLOSED'];
+    case 'DORMANT':
+      return ['ACTIVE', 'CLOSED'];
+    default:
+      return [];
+  }
+}

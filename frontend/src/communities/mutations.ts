@@ -157,3 +157,27 @@ export const AgreeDomainDefinitionMutation = graphql(`
     }
   }
 `);
+
+export const UpdateCommunityMutation = graphql(`
+  mutation UpdateCommunity($input: UpdateCommunityInput!) {
+    updateCommunity(input: $input) {
+      community {
+        ...CommunitySummaryFields
+      }
+    }
+  }
+`);
+
+export const AssignCoachMutation = graphql(`
+  mutation AssignCoach($input: AssignCoachInput!) {
+    assignCoach(input: $input) {
+      community {
+        id
+        coach {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

@@ -57,6 +57,10 @@ export const CommunityQuery = graphql(`
     community(id: $id) {
       ...CommunitySummaryFields
       createdAt
+      coach {
+        id
+        name
+      }
       domainDefinition {
         id
         version
@@ -185,6 +189,42 @@ export const InvitationQuery = graphql(`
         domain {
           id
           name
+        }
+      }
+    }
+  }
+`);
+
+/** The programme team: people who hold the COACH role, to give a community its coach. */
+export const CoachesQuery = graphql(`
+  query Coaches {
+    people(first: 100) {
+      nodes {
+        id
+        name
+        roles
+        profession
+        organisation {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** The communities the signed-in person belongs to, with their role in each. */
+export const MyCommunitiesQuery = graphql(`
+  query MyCommunities {
+    viewer {
+      id
+      communities {
+        role
+        joinedAt
+        community {
+          id
+          name
+          stage
         }
       }
     }

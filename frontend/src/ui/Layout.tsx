@@ -30,6 +30,7 @@ export function Header() {
   const onAccountPage = ['/sign-in', '/register', '/sign-out'].includes(location.pathname);
   const navItems = [
     { to: '/communities', text: 'Communities' },
+    { to: '/library', text: 'Practice library' },
     ...(isProgrammeTeam
       ? [
           { to: '/admin/calls', text: 'Calls' },
@@ -60,6 +61,11 @@ export function Header() {
                     </Link>
                   </li>
                 )}
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" to="/my-communities">
+                    My communities
+                  </Link>
+                </li>
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" to="/applications">
                     My applications

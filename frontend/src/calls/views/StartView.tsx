@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatPence } from '../../ui/format';
 import { Loading } from '../../ui/Layout';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { problemsFrom } from '../../ui/problems';
+import { MyCommunitiesList } from '../../communities/views/MyCommunitiesView';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 export function StartView() {
@@ -91,6 +92,15 @@ export function StartView() {
             )}
           </section>
         ))}
+
+        {viewer && (
+          <section aria-labelledby="my-communities-heading">
+            <h2 className="nhsuk-heading-l" id="my-communities-heading">
+              Your communities
+            </h2>
+            <MyCommunitiesList headingLevel={3} />
+          </section>
+        )}
       </div>
     </div>
   );

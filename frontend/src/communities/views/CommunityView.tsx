@@ -5,6 +5,8 @@ import { CommunityLoader, type CommunityHome } from '../components/CommunityLoad
 import { Flash } from '../components/Flash';
 import { JoinSection } from '../components/JoinSection';
 import { StartupTaskList } from '../components/StartupTaskList';
+import { NextMeetings } from '../../meetings/components/NextMeetings';
+import { CommunityPractices } from '../../practices/components/CommunityPractices';
 import { modeTag, ROLES, runsIt, stageTag } from '../labels';
 import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -35,7 +37,9 @@ function Home({ community }: { community: CommunityHome }) {
     ['Stage', stage.text],
     ['Started', `${formatInstantDate(community.createdAt)}. ${COMMUNITY_ORIGIN[community.origin]}${community.funded ? ', funded' : ''}.`],
   ];
+  if (community.coach) rows.push(['Coach', community.coach.name]);
   if (community.viewerRole) rows.push(['Your role', ROLES[community.viewerRole]]);
+  const steers = community.viewerRole === 'CONVENER' || isProgrammeTeam;
 
   return (
     <div className="nhsuk-grid-row">
@@ -88,7 +92,31 @@ function Home({ community }: { community: CommunityHome }) {
 
         <JoinSection community={community} />
 
+        {member && <NextMeetings community={community} />}
+
+        <CommunityPractices community={community} />
+
         {(member || isProgrammeTeam) && <Inside community={community} />}
+
+        {(steers || isProgrammeTeam) && community.stage !== 'CLOSED' && (
+          <section aria-labelledby="running-heading">
+            <h2 className="nhsuk-heading-m" id="running-heading">
+              Running the community
+            </h2>
+            <ul className="nhsuk-list">
+              {steers && (
+                <li>
+                  <Link to={`/communities/${community.id}/settings`}>Community settings</Link>
+                </li>
+              )}
+              {isProgrammeTeam && (
+                <li>
+                  <Link to={`/communities/${community.id}/coach`}>{community.coach ? 'Change the coach' : 'Give the community a coach'}</Link>
+                </li>
+              )}
+            </ul>
+          </section>
+        )}
       </div>
     </div>
   );
