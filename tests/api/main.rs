@@ -12,6 +12,7 @@ mod honoraria;
 mod intranet;
 mod meetings;
 mod outcomes;
+mod partners;
 mod practices;
 mod schema;
 mod selection;

@@ -13,6 +13,7 @@ pub mod honorarium;
 pub mod ids;
 pub mod money;
 pub mod organisation;
+pub mod partner;
 pub mod practice;
 pub mod selection;
 pub mod text;

@@ -14,7 +14,8 @@ use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::graphql::context::{AppState, RequestCtx};
+use crate::auth::jwt::Principal;
+use crate::graphql::context::{AppState, Partner, RequestCtx};
 use crate::graphql::error::classify_unlabelled;
 use crate::graphql::loaders::Loaders;
 use crate::graphql::schema::{ConveneSchema, MAX_BATCH};
@@ -47,6 +48,60 @@ pub async fn viewer_of(state: &AppState, headers: &HeaderMap) -> Result<Option<V
         .or_else(|| text.strip_prefix("bearer "))
         .ok_or_else(|| unauth("Use an Authorization header of the form: Bearer <accessToken>"))?;
     let person_id: Uuid = state.keys.verify(token.trim()).map_err(|m| unauth(&m))?;
+    viewer_by_id(state, person_id).await.map(Some)
+}
+
+/// Who is asking GraphQL: a person, a partner system's client, or nobody. A bad, expired or
+/// revoked token is an error, never a silent anonymous.
+pub async fn principal_of(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(Option<Viewer>, Option<Partner>), Response> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Ok((None, None));
+    };
+    let unauth = |m: &str| gql_error(StatusCode::OK, "UNAUTHENTICATED", m);
+    let text = value
+        .to_str()
+        .map_err(|_| unauth("The Authorization header is not readable"))?;
+    let token = text
+        .strip_prefix("Bearer ")
+        .or_else(|| text.strip_prefix("bearer "))
+        .ok_or_else(|| unauth("Use an Authorization header of the form: Bearer <accessToken>"))?;
+    match state
+        .keys
+        .verify_principal(token.trim())
+        .map_err(|m| unauth(&m))?
+    {
+        Principal::Person(p) => Ok((Some(viewer_by_id(state, p).await?), None)),
+        Principal::Client { id, scope } => {
+            let client = convene_store::repo::partners::get(&state.db, id)
+                .await
+                .map_err(|_| {
+                    gql_error(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "INTERNAL",
+                        "The database is not available",
+                    )
+                })?;
+            match client {
+                Some(c) if c.revoked_at.is_none() => Ok((
+                    None,
+                    Some(Partner {
+                        client: c.id,
+                        scopes: convene_domain::partner::split_scopes(&scope),
+                    }),
+                )),
+                _ => Err(unauth(
+                    "This client's credentials have been revoked: ask the programme team",
+                )),
+            }
+        }
+    }
+}
+
+async fn viewer_by_id(state: &AppState, person_id: Uuid) -> Result<Viewer, Response> {
+    let unauth = |m: &str| gql_error(StatusCode::OK, "UNAUTHENTICATED", m);
     let person = people::get(&state.db, person_id)
         .await
         .map_err(|_| {
@@ -66,21 +121,22 @@ pub async fn viewer_of(state: &AppState, headers: &HeaderMap) -> Result<Option<V
                 "The database is not available",
             )
         })?;
-    Ok(Some(Viewer {
+    Ok(Viewer {
         person: person_id.into(),
         email: person.email,
         roles: roles.get(&person_id).cloned().unwrap_or_default(),
-    }))
+    })
 }
 
 async fn execute(http: &Http, headers: &HeaderMap, batch: BatchRequest) -> Response {
-    let viewer = match viewer_of(&http.state, headers).await {
+    let (viewer, partner) = match principal_of(&http.state, headers).await {
         Ok(v) => v,
         Err(r) => return r,
     };
     let with_data = |r: Request| {
         r.data(RequestCtx {
             viewer: viewer.clone(),
+            partner: partner.clone(),
         })
         .data(Loaders::new(&http.state.db))
     };

@@ -17,8 +17,22 @@ pub struct Claims {
     pub iat: i64,
     pub iss: String,
     pub aud: String,
-    /// `person` for people (partner systems get their own kind later).
+    /// `person` for people, `client` for partner systems.
     pub kind: String,
+    /// A partner's scopes, space-separated (RFC 6749); absent for people.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}
+
+/// Who a valid access token speaks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Principal {
+    Person(Uuid),
+    /// A partner system's service client (its row id) with the scopes it was given.
+    Client {
+        id: Uuid,
+        scope: String,
+    },
 }
 
 #[derive(Clone)]
@@ -48,6 +62,7 @@ impl JwtKeys {
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
             kind: "person".into(),
+            scope: None,
         };
         Ok((
             encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?,
@@ -55,8 +70,63 @@ impl JwtKeys {
         ))
     }
 
+    /// A partner system's token: 15 minutes, carrying its scopes.
+    pub fn issue_client(
+        &self,
+        client: Uuid,
+        scope: &str,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<(String, DateTime<Utc>)> {
+        let exp = now + Duration::minutes(ACCESS_TTL_MINUTES);
+        let claims = Claims {
+            sub: format!("client:{client}"),
+            exp: exp.timestamp(),
+            iat: now.timestamp(),
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            kind: "client".into(),
+            scope: Some(scope.to_string()),
+        };
+        Ok((
+            encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?,
+            exp,
+        ))
+    }
+
+    /// The person or partner a token speaks for, or why it is refused.
+    pub fn verify_principal(&self, token: &str) -> Result<Principal, String> {
+        let claims = self.claims(token)?;
+        let invalid = || "The access token is not valid: sign in again".to_string();
+        match claims.kind.as_str() {
+            "person" => Uuid::parse_str(&claims.sub)
+                .map(Principal::Person)
+                .map_err(|_| invalid()),
+            "client" => {
+                let id = claims
+                    .sub
+                    .strip_prefix("client:")
+                    .and_then(|s| Uuid::parse_str(s).ok())
+                    .ok_or_else(invalid)?;
+                Ok(Principal::Client {
+                    id,
+                    scope: claims.scope.unwrap_or_default(),
+                })
+            }
+            _ => Err(invalid()),
+        }
+    }
+
     /// The person a token speaks for, or why it is refused.
     pub fn verify(&self, token: &str) -> Result<Uuid, String> {
+        match self.verify_principal(token)? {
+            Principal::Person(p) => Ok(p),
+            Principal::Client { .. } => {
+                Err("The access token is not valid: sign in again".to_string())
+            }
+        }
+    }
+
+    fn claims(&self, token: &str) -> Result<Claims, String> {
         let mut v = Validation::new(Algorithm::HS256);
         v.algorithms = vec![Algorithm::HS256];
         v.set_issuer(&[ISSUER]);
@@ -69,11 +139,7 @@ impl JwtKeys {
             }
             _ => "The access token is not valid: sign in again".to_string(),
         })?;
-        if data.claims.kind != "person" {
-            return Err("The access token is not valid: sign in again".into());
-        }
-        Uuid::parse_str(&data.claims.sub)
-            .map_err(|_| "The access token is not valid: sign in again".to_string())
+        Ok(data.claims)
     }
 }
 
@@ -94,6 +160,25 @@ mod tests {
         assert!(k.verify(&bad).is_err());
         let other = JwtKeys::new("another-secret-that-is-long-enough-0123456789");
         assert!(other.verify(&t).is_err());
+    }
+
+    #[test]
+    fn client_tokens_carry_scopes_and_never_pass_as_a_person() {
+        let k = JwtKeys::new("a-test-secret-that-is-long-enough-0123456789");
+        let id = Uuid::new_v4();
+        let (t, _) = k
+            .issue_client(id, "read:calls read:practices", Utc::now())
+            .unwrap();
+        assert_eq!(
+            k.verify_principal(&t).unwrap(),
+            Principal::Client {
+                id,
+                scope: "read:calls read:practices".into()
+            }
+        );
+        assert!(k.verify(&t).is_err(), "a partner never acts as a person");
+        let (p, _) = k.issue(id, Utc::now()).unwrap();
+        assert_eq!(k.verify_principal(&p).unwrap(), Principal::Person(id));
     }
 
     #[test]

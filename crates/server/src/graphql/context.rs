@@ -25,6 +25,20 @@ pub struct AppState {
 /// Per request: who is asking.
 pub struct RequestCtx {
     pub viewer: Option<Viewer>,
+    /// A partner system's client, when the token is one (then `viewer` is `None`).
+    pub partner: Option<Partner>,
+}
+
+/// A partner system reading through a service client's token.
+#[derive(Debug, Clone)]
+pub struct Partner {
+    pub client: uuid::Uuid,
+    pub scopes: Vec<convene_domain::partner::Scope>,
+}
+
+pub fn partner<'a>(ctx: &Context<'a>) -> Option<&'a Partner> {
+    ctx.data_opt::<RequestCtx>()
+        .and_then(|r| r.partner.as_ref())
 }
 
 pub fn state<'a>(ctx: &Context<'a>) -> &'a AppState {

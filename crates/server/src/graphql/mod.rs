@@ -5,6 +5,7 @@ pub mod error;
 pub mod ids;
 pub mod loaders;
 pub mod mutation;
+pub mod partner_scopes;
 pub mod query;
 pub mod schema;
 pub mod types;

@@ -18,7 +18,8 @@ pub fn build(state: Option<AppState>) -> ConveneSchema {
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_directives(MAX_DIRECTIVES)
-        .limit_recursive_depth(32);
+        .limit_recursive_depth(32)
+        .extension(super::partner_scopes::PartnerScopes);
     if let Some(s) = state {
         b = b.data(s);
     }

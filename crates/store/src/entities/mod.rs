@@ -38,6 +38,7 @@ pub mod review;
 pub mod review_assignment;
 pub mod review_score;
 pub mod role_grant;
+pub mod service_client;
 pub mod sharing_protocol;
 pub mod startup_step;
 pub mod support_request;

@@ -12,6 +12,7 @@ pub mod library;
 pub mod meetings;
 pub mod organisations;
 pub mod outbox;
+pub mod partners;
 pub mod people;
 pub mod practices;
 pub mod selection;

@@ -6,6 +6,7 @@ mod calls;
 mod catalogue;
 mod communities;
 mod honoraria;
+mod partners;
 mod practices;
 mod selection;
 
@@ -30,6 +31,7 @@ pub struct MutationRoot(
     honoraria::HonorariaMutations,
     communities::CommunityMutations,
     practices::PracticeMutations,
+    partners::PartnerMutations,
 );
 
 /// Record a change in the audit log, in the caller's transaction. For an update only the

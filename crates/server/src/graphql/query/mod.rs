@@ -146,6 +146,12 @@ impl QueryRoot {
                     .map(|s| Node::HonorariumShare(HonorariumShare(s)))
             }
             "Community" => visible_community(ctx, uuid).await?.map(Node::Community),
+            "ServiceClient" => {
+                require_role(viewer(ctx), Role::ProgrammeTeam)?;
+                repo::partners::get(&state(ctx).db, uuid)
+                    .await?
+                    .map(|c| Node::ServiceClient(super::types::partner::ServiceClient(c)))
+            }
             "Meeting" => crate::graphql::types::meeting::visible_meeting(ctx, uuid)
                 .await?
                 .map(Node::Meeting),
@@ -188,6 +194,28 @@ impl QueryRoot {
     async fn community(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Community>> {
         let uuid = ids::decode("id", "Community", &id)?;
         visible_community(ctx, uuid).await
+    }
+
+    /// Partner systems' service clients, newest first (programme team).
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn service_clients(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> ApiResult<super::types::partner::ServiceClientConnection> {
+        require_role(viewer(ctx), Role::ProgrammeTeam)?;
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let (rows, total) = repo::partners::list(&state(ctx).db, p).await?;
+        Ok(super::types::partner::ServiceClientConnection::new(
+            rows.into_iter()
+                .map(super::types::partner::ServiceClient)
+                .collect(),
+            total,
+            p,
+        ))
     }
 
     /// The community directory: listed communities (with, for a signed-in person, the ones they

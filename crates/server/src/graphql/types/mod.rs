@@ -12,6 +12,7 @@ pub mod honoraria;
 pub mod meeting;
 pub mod node;
 pub mod organisation;
+pub mod partner;
 pub mod person;
 pub mod practice;
 pub mod scalars;

@@ -9,6 +9,7 @@ use super::community_work::Challenge;
 use super::honoraria::HonorariumShare;
 use super::meeting::Meeting;
 use super::organisation::Organisation;
+use super::partner::ServiceClient;
 use super::person::Person;
 use super::practice::{Exchange, Inquiry, InquiryAnswer, Practice, SharingProtocol};
 
@@ -26,6 +27,7 @@ pub enum Node {
     HonorariumShare(HonorariumShare),
     Community(Community),
     Meeting(Meeting),
+    ServiceClient(ServiceClient),
     Practice(Practice),
     Exchange(Exchange),
     Inquiry(Inquiry),
