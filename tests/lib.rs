@@ -53,6 +53,8 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut HashMap<String, String>)) -> Te
         ("CONVENE_DATA_DIR", data_dir.display().to_string()),
         ("CONVENE_ADMIN_EMAIL", ADMIN_EMAIL.into()),
         ("CONVENE_ADMIN_PASSWORD", ADMIN_PASSWORD.into()),
+        // many accounts from one address: tests that check the limits switch them on
+        ("CONVENE_RATE_LIMITS", "off".into()),
         (
             "CONVENE_STATIC_DIR",
             root.join("no-spa").display().to_string(),

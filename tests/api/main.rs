@@ -10,6 +10,7 @@ mod community_work;
 mod demo;
 mod honoraria;
 mod intranet;
+mod limits;
 mod meetings;
 mod outcomes;
 mod partners;

@@ -22,6 +22,8 @@ pub struct Config {
     pub public_url: String,
     pub production: bool,
     pub outbox_backoff_ms: u64,
+    /// `CONVENE_RATE_LIMITS`: on unless set to `off`.
+    pub rate_limits: bool,
     pub outbox_poll_ms: u64,
     pub mail_from: String,
     pub intranet_base_url: Option<String>,
@@ -129,6 +131,11 @@ impl Config {
                 .context("CONVENE_OUTBOX_BACKOFF_MS must be a whole number of milliseconds")?,
             None => 5000,
         };
+        let rate_limits = match get("CONVENE_RATE_LIMITS").as_deref().map(str::trim) {
+            None | Some("on") | Some("") => true,
+            Some("off") => false,
+            Some(other) => bail!("CONVENE_RATE_LIMITS must be on or off (got {other})"),
+        };
         let demo = get("CONVENE_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
         Ok(Config {
             database_url,
@@ -144,6 +151,7 @@ impl Config {
             data_dir,
             production,
             outbox_backoff_ms,
+            rate_limits,
             outbox_poll_ms: 500,
             intranet_base_url: get("CONVENE_INTRANET_BASE_URL")
                 .map(|u| u.trim_end_matches('/').to_string()),

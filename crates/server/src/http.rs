@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use axum::Json;
+use axum::{Extension, Json};
 use convene_domain::access::Viewer;
 use convene_store::repo::people;
 use serde::Deserialize;
@@ -19,6 +19,7 @@ use crate::graphql::context::{AppState, Partner, RequestCtx};
 use crate::graphql::error::classify_unlabelled;
 use crate::graphql::loaders::Loaders;
 use crate::graphql::schema::{ConveneSchema, MAX_BATCH};
+use crate::ratelimit::ClientAddr;
 
 #[derive(Clone)]
 pub struct Http {
@@ -128,7 +129,12 @@ async fn viewer_by_id(state: &AppState, person_id: Uuid) -> Result<Viewer, Respo
     })
 }
 
-async fn execute(http: &Http, headers: &HeaderMap, batch: BatchRequest) -> Response {
+async fn execute(
+    http: &Http,
+    headers: &HeaderMap,
+    addr: ClientAddr,
+    batch: BatchRequest,
+) -> Response {
     let (viewer, partner) = match principal_of(&http.state, headers).await {
         Ok(v) => v,
         Err(r) => return r,
@@ -137,6 +143,7 @@ async fn execute(http: &Http, headers: &HeaderMap, batch: BatchRequest) -> Respo
         r.data(RequestCtx {
             viewer: viewer.clone(),
             partner: partner.clone(),
+            addr: addr.0,
         })
         .data(Loaders::new(&http.state.db))
     };
@@ -172,7 +179,12 @@ async fn execute(http: &Http, headers: &HeaderMap, batch: BatchRequest) -> Respo
 
 /// `POST /graphql`: JSON only (a form or text post could be a cross-site request), a single
 /// request or a batch of at most ten.
-pub async fn graphql_post(State(http): State<Http>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn graphql_post(
+    State(http): State<Http>,
+    Extension(addr): Extension<ClientAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let json_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -213,7 +225,7 @@ pub async fn graphql_post(State(http): State<Http>, headers: HeaderMap, body: By
             return gql_error(StatusCode::BAD_REQUEST, "VALIDATION", "The batch is empty");
         }
     }
-    execute(&http, &headers, batch).await
+    execute(&http, &headers, addr, batch).await
 }
 
 #[derive(Deserialize)]
@@ -245,6 +257,7 @@ fn is_mutation(query: &str, operation: Option<&str>) -> bool {
 /// `GET /graphql`: the explorer for a browser, queries (never mutations) for anyone else.
 pub async fn graphql_get(
     State(http): State<Http>,
+    Extension(addr): Extension<ClientAddr>,
     headers: HeaderMap,
     Query(params): Query<GetParams>,
 ) -> Response {
@@ -293,7 +306,7 @@ pub async fn graphql_get(
             }
         }
     }
-    execute(&http, &headers, BatchRequest::Single(req)).await
+    execute(&http, &headers, addr, BatchRequest::Single(req)).await
 }
 
 pub async fn health() -> impl IntoResponse {

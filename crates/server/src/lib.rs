@@ -11,6 +11,7 @@ pub mod intranet;
 pub mod jobs;
 pub mod mail;
 pub mod outbox;
+pub mod ratelimit;
 pub mod services;
 pub mod startup;
 pub mod telemetry;

@@ -75,6 +75,7 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
         config: Arc::new(config),
         outbox_wake: Arc::new(Notify::new()),
         statements: counter,
+        limiter: Arc::default(),
     };
     let router = router(state.clone());
     let listener = TcpListener::bind(state.config.listen)
@@ -94,8 +95,14 @@ pub fn router(state: AppState) -> Router {
         schema: schema::build(Some(state.clone())),
         state: state.clone(),
     };
-    let mut r = Router::new()
+    let graphql = Router::new()
         .route("/graphql", get(http::graphql_get).post(http::graphql_post))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::ratelimit::middleware,
+        ))
+        .with_state(http.clone());
+    let mut r = Router::new()
         .route("/health", get(http::health))
         .route("/ready", get(http::ready))
         .route("/metrics", get(http::metrics))
@@ -115,7 +122,8 @@ pub fn router(state: AppState) -> Router {
             "/exports/calls/{call}/applications.csv",
             get(crate::exports::applications_csv),
         )
-        .with_state(http);
+        .with_state(http)
+        .merge(graphql);
     if let Some(dir) = state
         .config
         .static_dir
@@ -147,9 +155,13 @@ impl App {
         let worker = crate::outbox::spawn(self.state.clone());
         let clock = crate::jobs::spawn(self.state.clone());
         tracing::info!(addr = %self.addr, "Convene is listening");
-        let result = axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown())
-            .await;
+        let result = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown())
+        .await;
         worker.abort();
         clock.abort();
         result.map_err(Into::into)

@@ -20,6 +20,7 @@ pub struct AppState {
     /// Woken after a transaction that wrote to the outbox commits.
     pub outbox_wake: Arc<Notify>,
     pub statements: StatementCounter,
+    pub limiter: Arc<crate::ratelimit::RateLimiter>,
 }
 
 /// Per request: who is asking.
@@ -27,6 +28,8 @@ pub struct RequestCtx {
     pub viewer: Option<Viewer>,
     /// A partner system's client, when the token is one (then `viewer` is `None`).
     pub partner: Option<Partner>,
+    /// The address the request came from (for per-address limits).
+    pub addr: Option<std::net::IpAddr>,
 }
 
 /// A partner system reading through a service client's token.

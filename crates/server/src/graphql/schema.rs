@@ -19,7 +19,8 @@ pub fn build(state: Option<AppState>) -> ConveneSchema {
         .limit_complexity(MAX_COMPLEXITY)
         .limit_directives(MAX_DIRECTIVES)
         .limit_recursive_depth(32)
-        .extension(super::partner_scopes::PartnerScopes);
+        .extension(super::partner_scopes::PartnerScopes)
+        .extension(crate::ratelimit::AuthLimits);
     if let Some(s) = state {
         b = b.data(s);
     }
