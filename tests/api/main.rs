@@ -12,6 +12,7 @@ mod honoraria;
 mod intranet;
 mod limits;
 mod meetings;
+mod notifications;
 mod outcomes;
 mod partners;
 mod practices;

@@ -354,3 +354,48 @@ mod tests {
         ));
     }
 }
+
+/// `GET /graphql/ws`: subscriptions over graphql-transport-ws (or the older graphql-ws). The
+/// connection is authenticated once, by `connection_init`'s payload: `{"Authorization":
+/// "Bearer <accessToken>"}` or `{"accessToken": "<accessToken>"}`; without a valid token the
+/// connection is refused.
+pub async fn graphql_ws(
+    State(http): State<Http>,
+    protocol: async_graphql_axum::GraphQLProtocol,
+    upgrade: axum::extract::ws::WebSocketUpgrade,
+) -> Response {
+    let schema = http.schema.clone();
+    let state = http.state.clone();
+    upgrade
+        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| {
+            async_graphql_axum::GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |payload| async move {
+                    let token = ["Authorization", "authorization", "accessToken", "token"]
+                        .iter()
+                        .find_map(|k| payload.get(*k).and_then(|v| v.as_str()))
+                        .map(|t| t.trim_start_matches("Bearer ").trim().to_string())
+                        .ok_or_else(|| {
+                            async_graphql::Error::new(
+                                "Send your access token in connection_init: {\"Authorization\": \"Bearer <accessToken>\"}",
+                            )
+                        })?;
+                    let person = state
+                        .keys
+                        .verify(&token)
+                        .map_err(async_graphql::Error::new)?;
+                    let viewer = viewer_by_id(&state, person)
+                        .await
+                        .map_err(|_| async_graphql::Error::new("This account cannot be used"))?;
+                    let mut data = async_graphql::Data::default();
+                    data.insert(RequestCtx {
+                        viewer: Some(viewer),
+                        partner: None,
+                        addr: None,
+                    });
+                    data.insert(Loaders::new(&state.db));
+                    Ok(data)
+                })
+                .serve()
+        })
+}

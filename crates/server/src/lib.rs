@@ -10,6 +10,7 @@ pub mod http;
 pub mod intranet;
 pub mod jobs;
 pub mod mail;
+pub mod notify;
 pub mod outbox;
 pub mod ratelimit;
 pub mod services;

@@ -76,6 +76,7 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
         outbox_wake: Arc::new(Notify::new()),
         statements: counter,
         limiter: Arc::default(),
+        hub: crate::notify::Hub::default(),
     };
     let router = router(state.clone());
     let listener = TcpListener::bind(state.config.listen)
@@ -97,6 +98,7 @@ pub fn router(state: AppState) -> Router {
     };
     let graphql = Router::new()
         .route("/graphql", get(http::graphql_get).post(http::graphql_post))
+        .route("/graphql/ws", get(http::graphql_ws))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::ratelimit::middleware,
@@ -154,6 +156,7 @@ impl App {
     pub async fn run(self) -> anyhow::Result<()> {
         let worker = crate::outbox::spawn(self.state.clone());
         let clock = crate::jobs::spawn(self.state.clone());
+        let hub = crate::notify::spawn(self.state.clone());
         tracing::info!(addr = %self.addr, "Convene is listening");
         let result = axum::serve(
             self.listener,
@@ -164,6 +167,7 @@ impl App {
         .await;
         worker.abort();
         clock.abort();
+        hub.abort();
         result.map_err(Into::into)
     }
 

@@ -21,6 +21,7 @@ pub struct AppState {
     pub outbox_wake: Arc<Notify>,
     pub statements: StatementCounter,
     pub limiter: Arc<crate::ratelimit::RateLimiter>,
+    pub hub: crate::notify::Hub,
 }
 
 /// Per request: who is asking.

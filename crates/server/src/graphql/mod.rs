@@ -8,4 +8,5 @@ pub mod mutation;
 pub mod partner_scopes;
 pub mod query;
 pub mod schema;
+pub mod subscription;
 pub mod types;

@@ -1,12 +1,13 @@
 //! The schema with its limits: depth, complexity (lists weighted by `first`), directives.
 
-use async_graphql::{EmptySubscription, SDLExportOptions, Schema};
+use async_graphql::{SDLExportOptions, Schema};
 
 use super::context::AppState;
 use super::mutation::MutationRoot;
 use super::query::QueryRoot;
+use super::subscription::SubscriptionRoot;
 
-pub type ConveneSchema = Schema<QueryRoot, MutationRoot, EmptySubscription>;
+pub type ConveneSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
 
 pub const MAX_DEPTH: usize = 12;
 pub const MAX_COMPLEXITY: usize = 5_000;
@@ -14,7 +15,7 @@ pub const MAX_DIRECTIVES: usize = 10;
 pub const MAX_BATCH: usize = 10;
 
 pub fn build(state: Option<AppState>) -> ConveneSchema {
-    let mut b = Schema::build(QueryRoot, MutationRoot::default(), EmptySubscription)
+    let mut b = Schema::build(QueryRoot, MutationRoot::default(), SubscriptionRoot)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_directives(MAX_DIRECTIVES)

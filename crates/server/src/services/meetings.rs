@@ -27,6 +27,11 @@ fn where_(m: &meeting::Model) -> String {
     }
 }
 
+/// The meeting's page in the SPA, as a path.
+fn link_path(m: &meeting::Model) -> String {
+    crate::graphql::types::meeting::page_url("", m)
+}
+
 /// Queue the notice of a meeting change to every member of the community.
 pub async fn notify_members(
     tx: &DatabaseTransaction,
@@ -83,6 +88,17 @@ pub async fn notify_members(
             ics,
         });
         mail::enqueue(tx, &mail, now).await?;
+        if change == MeetingChange::Scheduled {
+            crate::notify::add(
+                tx,
+                p.id,
+                crate::notify::Kind::MeetingScheduled,
+                &format!("{}: meeting on {}", c.name, when(m.starts_at)),
+                &link_path(m),
+                now,
+            )
+            .await?;
+        }
     }
     Ok(people.len())
 }

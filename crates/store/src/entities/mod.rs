@@ -22,6 +22,7 @@ pub mod meeting;
 pub mod meeting_attendance;
 pub mod member_map_entry;
 pub mod membership_change;
+pub mod notification;
 pub mod organisation;
 pub mod outbox;
 pub mod outcome_notice;

@@ -10,6 +10,7 @@ pub mod honoraria;
 pub mod intranet;
 pub mod library;
 pub mod meetings;
+pub mod notifications;
 pub mod organisations;
 pub mod outbox;
 pub mod partners;

@@ -404,6 +404,17 @@ impl ApplicationMutations {
             &link(st, &format!("{}/co-lead", app_path(id))),
         );
         mail::enqueue(&tx, &m, now).await?;
+        if let Some(p) = people::find_by_email(&tx, email.as_str()).await? {
+            crate::notify::add(
+                &tx,
+                p.id,
+                crate::notify::Kind::CoLeadInvitation,
+                &format!("{lead} invites you to co-lead an application in {domain}"),
+                &format!("{}/co-lead", app_path(id)),
+                now,
+            )
+            .await?;
+        }
         audit(
             &tx,
             Some(v.person.0),

@@ -6,6 +6,7 @@ mod calls;
 mod catalogue;
 mod communities;
 mod honoraria;
+mod notifications;
 mod partners;
 mod practices;
 mod selection;
@@ -32,6 +33,7 @@ pub struct MutationRoot(
     communities::CommunityMutations,
     practices::PracticeMutations,
     partners::PartnerMutations,
+    notifications::NotificationMutations,
 );
 
 /// Record a change in the audit log, in the caller's transaction. For an update only the

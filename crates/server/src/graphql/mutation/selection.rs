@@ -392,6 +392,25 @@ impl SelectionMutations {
         };
         let pairs: Vec<(Uuid, Uuid)> = new.iter().map(|(a, p)| (a.0, p.0)).collect();
         repo::assign(&tx, cid, &pairs, false, v.person.0, now).await?;
+        let mut per_reviewer: HashMap<Uuid, usize> = HashMap::new();
+        for (_, r) in &pairs {
+            *per_reviewer.entry(*r).or_default() += 1;
+        }
+        for (reviewer, n) in per_reviewer {
+            crate::notify::add(
+                &tx,
+                reviewer,
+                crate::notify::Kind::ReviewAssigned,
+                &format!(
+                    "{n} application{} to review in {}",
+                    if n == 1 { "" } else { "s" },
+                    sel.call.title
+                ),
+                &format!("/calls/{}/reviews", ids::encode("Call", cid).0),
+                now,
+            )
+            .await?;
+        }
         let call = if calls::status(&sel.call) != CallStatus::InReview {
             let before = sel.call.clone();
             let after = calls::set_status(&tx, sel.call.clone(), CallStatus::InReview, now).await?;
@@ -470,6 +489,15 @@ impl SelectionMutations {
             ));
         }
         let made = repo::assign(&tx, app.call_id, &[(aid, rid)], true, v.person.0, now).await?;
+        crate::notify::add(
+            &tx,
+            rid,
+            crate::notify::Kind::ReviewAssigned,
+            &format!("1 application to review in {}", sel.call.title),
+            &format!("/calls/{}/reviews", ids::encode("Call", app.call_id).0),
+            now,
+        )
+        .await?;
         if calls::status(&sel.call) == CallStatus::Closed {
             // reviewing starts with the first assignment, by hand or not
             let after = calls::set_status(&tx, sel.call.clone(), CallStatus::InReview, now).await?;
@@ -890,6 +918,17 @@ impl SelectionMutations {
                 )
             };
             mail::enqueue(&tx, &m, now).await?;
+            if let Some(person) = p.participant.person_id {
+                crate::notify::add(
+                    &tx,
+                    person,
+                    crate::notify::Kind::OutcomeSent,
+                    &format!("The outcome of your application in {domain} is ready"),
+                    &path,
+                    now,
+                )
+                .await?;
+            }
             repo::record_notice(
                 &tx,
                 cid,

@@ -146,6 +146,13 @@ impl QueryRoot {
                     .map(|s| Node::HonorariumShare(HonorariumShare(s)))
             }
             "Community" => visible_community(ctx, uuid).await?.map(Node::Community),
+            "Notification" => {
+                let v = require_signed_in(viewer(ctx))?;
+                repo::notifications::get(&state(ctx).db, uuid)
+                    .await?
+                    .filter(|n| n.person_id == v.person.0)
+                    .map(|n| Node::Notification(super::types::notification::Notification(n)))
+            }
             "ServiceClient" => {
                 require_role(viewer(ctx), Role::ProgrammeTeam)?;
                 repo::partners::get(&state(ctx).db, uuid)
@@ -194,6 +201,35 @@ impl QueryRoot {
     async fn community(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Community>> {
         let uuid = ids::decode("id", "Community", &id)?;
         visible_community(ctx, uuid).await
+    }
+
+    /// The viewer's notifications, newest first; `unreadOnly` for the bell's count.
+    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    async fn notifications(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        unread_only: Option<bool>,
+    ) -> ApiResult<super::types::notification::NotificationConnection> {
+        let v = require_signed_in(viewer(ctx))?;
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let (rows, total) = repo::notifications::of_person(
+            &state(ctx).db,
+            v.person.0,
+            unread_only.unwrap_or(false),
+            p,
+        )
+        .await?;
+        Ok(super::types::notification::NotificationConnection::new(
+            rows.into_iter()
+                .map(super::types::notification::Notification)
+                .collect(),
+            total,
+            p,
+        ))
     }
 
     /// Partner systems' service clients, newest first (programme team).

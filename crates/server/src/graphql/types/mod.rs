@@ -11,6 +11,7 @@ pub mod enums;
 pub mod honoraria;
 pub mod meeting;
 pub mod node;
+pub mod notification;
 pub mod organisation;
 pub mod partner;
 pub mod person;

@@ -8,6 +8,7 @@ use super::community::Community;
 use super::community_work::Challenge;
 use super::honoraria::HonorariumShare;
 use super::meeting::Meeting;
+use super::notification::Notification;
 use super::organisation::Organisation;
 use super::partner::ServiceClient;
 use super::person::Person;
@@ -28,6 +29,7 @@ pub enum Node {
     Community(Community),
     Meeting(Meeting),
     ServiceClient(ServiceClient),
+    Notification(Notification),
     Practice(Practice),
     Exchange(Exchange),
     Inquiry(Inquiry),

@@ -121,6 +121,21 @@ impl ChallengeMutations {
             .ok_or_else(|| ApiError::internal("community missing"))?;
         d::check_can_post(my_role(&tx, c.id, v.person.0).await?, stage(&c))?;
         let row = repo::reply(&tx, ch.id, &body, input.anonymous, v.person.0, now).await?;
+        if ch.author_id != v.person.0 {
+            // the replier stays unnamed here whether or not they chose anonymity
+            crate::notify::add(
+                &tx,
+                ch.author_id,
+                crate::notify::Kind::ChallengeReply,
+                &format!("A member replied to your challenge: {}", ch.title),
+                &format!(
+                    "/communities/{}/challenges",
+                    ids::encode("Community", c.id).0
+                ),
+                now,
+            )
+            .await?;
+        }
         let actor = d::audit_actor(row.anonymous, PersonId(v.person.0)).map(|p| p.0);
         audit(
             &tx,

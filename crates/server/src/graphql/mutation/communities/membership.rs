@@ -153,6 +153,17 @@ impl MembershipMutations {
             now,
         )
         .await?;
+        if let Some(p) = convene_store::repo::people::find_by_email(&tx, email.as_str()).await? {
+            crate::notify::add(
+                &tx,
+                p.id,
+                crate::notify::Kind::CommunityInvitation,
+                &format!("{inviter} invites you to join {}", c.name),
+                &format!("/invitations/{token}"),
+                now,
+            )
+            .await?;
+        }
         audit(
             &tx,
             Some(v.person.0),

@@ -1,0 +1,42 @@
+//! A person's notifications (SPEC §6).
+
+use async_graphql::{Object, ID};
+use chrono::{DateTime, Utc};
+use convene_store::entities::notification as m;
+
+use super::connection::connection;
+use crate::graphql::ids;
+
+#[derive(Clone)]
+pub struct Notification(pub m::Model);
+
+connection!(NotificationConnection, NotificationEdge, Notification);
+
+/// Something that happened that the viewer should know about.
+#[Object]
+impl Notification {
+    pub async fn id(&self) -> ID {
+        ids::encode("Notification", self.0.id)
+    }
+    /// CO_LEAD_INVITATION, REVIEW_ASSIGNED, OUTCOME_SENT, COMMUNITY_INVITATION,
+    /// MEETING_SCHEDULED or CHALLENGE_REPLY.
+    async fn kind(&self) -> &str {
+        &self.0.kind
+    }
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// Where to go in the SPA.
+    async fn link(&self) -> &str {
+        &self.0.link
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn read(&self) -> bool {
+        self.0.read_at.is_some()
+    }
+    async fn read_at(&self) -> Option<DateTime<Utc>> {
+        self.0.read_at
+    }
+}
