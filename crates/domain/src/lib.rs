@@ -16,5 +16,6 @@ pub mod organisation;
 pub mod practice;
 pub mod selection;
 pub mod text;
+pub mod webhook;
 
 pub use error::{DomainError, ErrorCode, FieldError, Fields};
