@@ -14,6 +14,7 @@ mod m20261126_000008_create_intranet_publications;
 mod m20261126_000009_create_meetings;
 mod m20261126_000010_create_community_work;
 mod m20261126_000011_create_practices;
+mod m20261126_000012_create_webhooks;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000009_create_meetings::Migration),
             Box::new(m20261126_000010_create_community_work::Migration),
             Box::new(m20261126_000011_create_practices::Migration),
+            Box::new(m20261126_000012_create_webhooks::Migration),
         ]
     }
 }

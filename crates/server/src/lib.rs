@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod services;
 pub mod startup;
 pub mod telemetry;
+pub mod webhooks;
 
 pub use config::Config;
 pub use startup::{build, App};
