@@ -109,6 +109,20 @@ pub async fn emit(
     Ok(subs.len())
 }
 
+/// The data of a `community.*` event: who the community is, never its members.
+pub fn community_data(c: &convene_store::entities::community::Model) -> Value {
+    use crate::graphql::ids::encode;
+    json!({
+        "communityId": encode("Community", c.id).0,
+        "name": c.name,
+        "domainId": encode("Domain", c.domain_id).0,
+        "applicationId": c.application_id.map(|a| encode("Application", a).0),
+        "funded": c.funded,
+        "listed": c.listed,
+        "createdAt": c.created_at,
+    })
+}
+
 /// How one attempt ended, as the delivery log and the outbox need to know it.
 struct Attempt {
     status: Option<i32>,

@@ -8,6 +8,7 @@ mod communities;
 mod honoraria;
 mod practices;
 mod selection;
+mod webhooks;
 
 pub(crate) use communities::INVITATION_TOKEN;
 
@@ -30,6 +31,7 @@ pub struct MutationRoot(
     honoraria::HonorariaMutations,
     communities::CommunityMutations,
     practices::PracticeMutations,
+    webhooks::WebhookMutations,
 );
 
 /// Record a change in the audit log, in the caller's transaction. For an update only the

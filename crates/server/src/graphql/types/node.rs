@@ -11,6 +11,7 @@ use super::meeting::Meeting;
 use super::organisation::Organisation;
 use super::person::Person;
 use super::practice::{Exchange, Inquiry, InquiryAnswer, Practice, SharingProtocol};
+use super::webhook::{WebhookDelivery, WebhookSubscription};
 
 /// Every entity has a global ID that `node(id)` resolves.
 #[derive(Interface)]
@@ -32,4 +33,6 @@ pub enum Node {
     InquiryAnswer(InquiryAnswer),
     SharingProtocol(SharingProtocol),
     Challenge(Challenge),
+    WebhookSubscription(WebhookSubscription),
+    WebhookDelivery(WebhookDelivery),
 }
