@@ -17,3 +17,4 @@ mod schema;
 mod selection;
 mod selection_support;
 mod transport;
+mod webhooks;
