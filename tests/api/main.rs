@@ -16,5 +16,6 @@ mod practices;
 mod schema;
 mod selection;
 mod selection_support;
+mod smtp;
 mod transport;
 mod webhooks;

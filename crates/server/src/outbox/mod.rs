@@ -98,7 +98,10 @@ async fn deliver_mail(state: &AppState, row: m::Model) -> anyhow::Result<()> {
             let message = mail::deliver::build(&mail, &state.config.mail_from, row.id)?;
             match (&state.config.mail_dir, &state.config.smtp_url) {
                 (Some(dir), _) => mail::deliver::to_dir(dir, &message, row.id).await,
-                (None, Some(url)) => mail::deliver::by_smtp(url, message).await,
+                (None, Some(url)) => {
+                    mail::deliver::by_smtp(url, message, state.config.smtp_accept_invalid_certs)
+                        .await
+                }
                 (None, None) => {
                     mail::deliver::to_dir(&state.config.data_dir.join("mail"), &message, row.id)
                         .await
