@@ -85,9 +85,9 @@ pub fn is_global_v6(a: Ipv6Addr) -> bool {
     if (s[0] & 0xe000) != 0x2000 {
         return false; // not global unicast: ULA fc00::/7, link-local, multicast, 64:ff9b:1::/48…
     }
-    !((s[0] == 0x2001 && s[1] < 0x200)                 // 2001::/23 IETF (Teredo, ORCHID…)
-        || (s[0] == 0x2001 && s[1] == 0xdb8)           // documentation
-        || (s[0] & 0xfff0) == 0x3ff0) // 3fff::/20 documentation
+    let ietf = s[0] == 0x2001 && s[1] < 0x200; // 2001::/23 IETF assignments (Teredo, ORCHID…)
+    let documentation = (s[0] == 0x2001 && s[1] == 0xdb8) || (s[0] & 0xfff0) == 0x3ff0;
+    !ietf && !documentation
 }
 
 pub fn is_global(a: IpAddr) -> bool {
@@ -175,7 +175,7 @@ impl AllowList {
 
     pub fn allows_host(&self, host: &str) -> bool {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
-        self.hosts.iter().any(|h| *h == host)
+        self.hosts.contains(&host)
     }
 
     pub fn allows_addr(&self, a: IpAddr) -> bool {
