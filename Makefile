@@ -29,10 +29,11 @@ spa: frontend-deps
 test: test-rust test-postgres test-frontend test-e2e
 	@echo "make test: all suites passed"
 
-test-rust:
+# the black-box suite starts `convene serve` processes too (replicas), so the binary comes first
+test-rust: server
 	$(CARGO) test --workspace
 
-test-postgres:
+test-postgres: server
 	@url="$$(scripts/postgres-url.sh)"; \
 	if [ -z "$$url" ]; then echo "PostgreSQL is not reachable: skipping the PostgreSQL run (CI requires it)"; exit 0; fi; \
 	echo "Running the store and black-box suites on PostgreSQL"; \

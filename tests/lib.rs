@@ -20,7 +20,8 @@ pub struct TestApp {
     pub state: convene_server::graphql::context::AppState,
     data_dir: PathBuf,
     http: reqwest::Client,
-    _db: TestDatabase,
+    _db: Option<TestDatabase>,
+    db_url: String,
     handle: tokio::task::JoinHandle<()>,
 }
 
@@ -39,11 +40,27 @@ pub async fn spawn_app() -> TestApp {
 /// Start the server with extra settings.
 pub async fn spawn_with(adjust: impl FnOnce(&mut HashMap<String, String>)) -> TestApp {
     let db = testing::fresh().await;
+    let url = db.url.clone();
+    start(Some(db), url, adjust).await
+}
+
+impl TestApp {
+    /// The database this server uses (for other replicas of it).
+    pub fn database_url(&self) -> &str {
+        &self.db_url
+    }
+}
+
+async fn start(
+    db: Option<TestDatabase>,
+    db_url: String,
+    adjust: impl FnOnce(&mut HashMap<String, String>),
+) -> TestApp {
     let root = std::env::temp_dir().join(format!("convene-it-{}", uuid::Uuid::new_v4().simple()));
     let mail_dir = root.join("mail");
     let data_dir = root.join("data");
     let mut vars: HashMap<String, String> = [
-        ("CONVENE_DATABASE_URL", db.url.clone()),
+        ("CONVENE_DATABASE_URL", db_url.clone()),
         ("CONVENE_LISTEN", "127.0.0.1:0".into()),
         (
             "CONVENE_JWT_SECRET",
@@ -79,6 +96,7 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut HashMap<String, String>)) -> Te
         data_dir: root,
         http: reqwest::Client::new(),
         _db: db,
+        db_url,
         handle,
     }
 }

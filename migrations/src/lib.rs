@@ -14,6 +14,7 @@ mod m20261126_000008_create_intranet_publications;
 mod m20261126_000009_create_meetings;
 mod m20261126_000010_create_community_work;
 mod m20261126_000011_create_practices;
+mod m20261126_000012_create_webhooks;
 mod m20261126_000013_create_service_clients;
 mod m20261126_000014_create_notifications;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000009_create_meetings::Migration),
             Box::new(m20261126_000010_create_community_work::Migration),
             Box::new(m20261126_000011_create_practices::Migration),
+            Box::new(m20261126_000012_create_webhooks::Migration),
             Box::new(m20261126_000013_create_service_clients::Migration),
             Box::new(m20261126_000014_create_notifications::Migration),
         ]

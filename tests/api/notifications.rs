@@ -11,7 +11,7 @@ const CREATE: &str =
     "mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { community { id } } }";
 const INVITE: &str =
     "mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitation { id } } }";
-const LIST: &str = "query($u: Boolean) { notifications(unreadOnly: $u) { totalCount nodes { id kind title link read } } }";
+const LIST: &str = "query($u: Boolean) { notifications(unreadOnly: $u) { totalCount nodes { id kind message link read } } }";
 const MARK: &str =
     "mutation($ids: [ID!]!) { markNotificationsRead(input: { ids: $ids }) { marked unreadCount } }";
 
@@ -54,7 +54,7 @@ async fn the_bell_lists_unread_notifications_for_their_person_only() {
     let n = &list["nodes"][0];
     assert_eq!(n["kind"], "COMMUNITY_INVITATION");
     assert_eq!(n["read"], false);
-    assert!(n["title"]
+    assert!(n["message"]
         .as_str()
         .unwrap()
         .contains("Medicines safety peers"));
@@ -149,7 +149,7 @@ async fn a_subscriber_hears_of_their_notification_live_and_nobody_elses() {
     );
     socket
         .send(Message::Text(
-            json!({ "id": "1", "type": "subscribe", "payload": { "query": "subscription { notificationAdded { kind title link } }" } })
+            json!({ "id": "1", "type": "subscribe", "payload": { "query": "subscription { notificationAdded { kind message link } }" } })
                 .to_string()
                 .into(),
         ))
@@ -165,7 +165,13 @@ async fn a_subscriber_hears_of_their_notification_live_and_nobody_elses() {
     assert_eq!(msg["id"], "1");
     let n = &msg["payload"]["data"]["notificationAdded"];
     assert_eq!(n["kind"], "COMMUNITY_INVITATION");
-    assert!(n["title"].as_str().unwrap().contains("ada@example.nhs.uk"), "{n}");
+    assert!(
+        n["message"]
+            .as_str()
+            .unwrap()
+            .contains("ada@example.nhs.uk"),
+        "{n}"
+    );
 }
 
 #[tokio::test]

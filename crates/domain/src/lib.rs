@@ -17,5 +17,6 @@ pub mod partner;
 pub mod practice;
 pub mod selection;
 pub mod text;
+pub mod webhook;
 
 pub use error::{DomainError, ErrorCode, FieldError, Fields};

@@ -28,6 +28,12 @@ pub struct Config {
     pub mail_from: String,
     pub intranet_base_url: Option<String>,
     pub intranet_token: Option<String>,
+    /// Hosts and address ranges that webhooks may reach although they are not public
+    /// (`CONVENE_OUTBOUND_ALLOW`; empty by default).
+    pub outbound_allow: convene_domain::webhook::AllowList,
+    /// Test only: accept the SMTP server's certificate without checking it
+    /// (`CONVENE_SMTP_ACCEPT_INVALID_CERTS=1`; refused with `CONVENE_ENV=production`).
+    pub smtp_accept_invalid_certs: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -136,6 +142,15 @@ impl Config {
             Some("off") => false,
             Some(other) => bail!("CONVENE_RATE_LIMITS must be on or off (got {other})"),
         };
+        let outbound_allow = convene_domain::webhook::AllowList::parse(
+            &get("CONVENE_OUTBOUND_ALLOW").unwrap_or_default(),
+        )
+        .map_err(|e| anyhow::anyhow!("CONVENE_OUTBOUND_ALLOW: {e}"))?;
+        let smtp_accept_invalid_certs = get("CONVENE_SMTP_ACCEPT_INVALID_CERTS")
+            .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+        if smtp_accept_invalid_certs && production {
+            bail!("CONVENE_SMTP_ACCEPT_INVALID_CERTS is for tests and cannot be used with CONVENE_ENV=production");
+        }
         let demo = get("CONVENE_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
         Ok(Config {
             database_url,
@@ -156,6 +171,8 @@ impl Config {
             intranet_base_url: get("CONVENE_INTRANET_BASE_URL")
                 .map(|u| u.trim_end_matches('/').to_string()),
             intranet_token: get("CONVENE_INTRANET_TOKEN"),
+            outbound_allow,
+            smtp_accept_invalid_certs,
             mail_from: get("CONVENE_MAIL_FROM")
                 .unwrap_or_else(|| "Convene <no-reply@convene.invalid>".into()),
         })
@@ -228,5 +245,21 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("CONVENE_LISTEN"));
+        m.remove("CONVENE_LISTEN");
+        m.insert(
+            "CONVENE_OUTBOUND_ALLOW".to_string(),
+            "10.0.0.0/99".to_string(),
+        );
+        assert!(Config::from_map(&m)
+            .unwrap_err()
+            .to_string()
+            .contains("CONVENE_OUTBOUND_ALLOW"));
+        m.insert(
+            "CONVENE_OUTBOUND_ALLOW".to_string(),
+            "127.0.0.1, hooks.internal".to_string(),
+        );
+        let c = Config::from_map(&m).unwrap();
+        assert!(c.outbound_allow.allows_addr("127.0.0.1".parse().unwrap()));
+        assert!(c.outbound_allow.allows_host("hooks.internal"));
     }
 }

@@ -16,6 +16,7 @@ pub mod ratelimit;
 pub mod services;
 pub mod startup;
 pub mod telemetry;
+pub mod webhooks;
 
 pub use config::Config;
 pub use startup::{build, App};

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::Mail;
@@ -34,7 +35,7 @@ pub fn build(mail: &Mail, from: &str, id: uuid::Uuid) -> anyhow::Result<Message>
         .from(from)
         .to(to)
         .subject(mail.subject.clone())
-        .message_id(Some(format!("<{id}@convene>")))
+        .message_id(Some(message_id(id)))
         .multipart(parts)?)
 }
 
@@ -49,8 +50,111 @@ pub async fn to_dir(dir: &Path, message: &Message, id: uuid::Uuid) -> anyhow::Re
     Ok(())
 }
 
-pub async fn by_smtp(url: &str, message: Message) -> anyhow::Result<()> {
-    let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.build();
-    transport.send(message).await?;
+/// Send through the SMTP server of `url`, lettre's connection URL: `smtp://host:25` (plain),
+/// `smtp://user:pass@host:587?tls=required` (STARTTLS, refusing to go on without it),
+/// `?tls=opportunistic` (STARTTLS when offered) or `smtps://user:pass@host:465` (TLS from the
+/// start); user and password are percent-decoded. `accept_invalid_certs` is for tests against a
+/// self-signed certificate only (`CONVENE_SMTP_ACCEPT_INVALID_CERTS`).
+pub async fn by_smtp(
+    url: &str,
+    message: Message,
+    accept_invalid_certs: bool,
+) -> anyhow::Result<()> {
+    let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
+        .timeout(Some(std::time::Duration::from_secs(30)));
+    if accept_invalid_certs {
+        builder = builder.tls(insecure_tls(url)?);
+    }
+    builder.build().send(message).await?;
     Ok(())
+}
+
+/// The TLS mode of `url`, with certificate checks switched off.
+fn insecure_tls(url: &str) -> anyhow::Result<Tls> {
+    let u = reqwest::Url::parse(url)?;
+    let host = u
+        .host_str()
+        .ok_or_else(|| anyhow::anyhow!("the SMTP URL has no host"))?;
+    let tls = u
+        .query_pairs()
+        .find(|(k, _)| k == "tls")
+        .map(|(_, v)| v.to_string());
+    let params = || {
+        TlsParameters::builder(host.trim_matches(['[', ']']).to_string())
+            .dangerous_accept_invalid_certs(true)
+            .dangerous_accept_invalid_hostnames(true)
+            .build()
+    };
+    Ok(match (u.scheme(), tls.as_deref()) {
+        ("smtps", _) => Tls::Wrapper(params()?),
+        ("smtp", Some("required")) => Tls::Required(params()?),
+        ("smtp", Some("opportunistic")) => Tls::Opportunistic(params()?),
+        _ => Tls::None,
+    })
+}
+
+/// The Message-ID of the mail of outbox row `id`: the same on every retry, so a receiving
+/// server (or a person) can tell a resend from a new message.
+pub fn message_id(id: uuid::Uuid) -> String {
+    format!("<{id}@convene>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mail() -> Mail {
+        serde_json::from_value(serde_json::json!({
+            "to": "ada@example.nhs.uk",
+            "subject": "Hello",
+            "text": "Plain words",
+            "html": "<p>Plain words</p>",
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_message_id_is_stable_per_outbox_row() {
+        let id = uuid::Uuid::new_v4();
+        let a = String::from_utf8(
+            build(&mail(), "Convene <no-reply@convene.invalid>", id)
+                .unwrap()
+                .formatted(),
+        )
+        .unwrap();
+        let b = String::from_utf8(
+            build(&mail(), "Convene <no-reply@convene.invalid>", id)
+                .unwrap()
+                .formatted(),
+        )
+        .unwrap();
+        let line = |m: &str| {
+            m.lines()
+                .find(|l| l.starts_with("Message-ID:"))
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(line(&a), format!("Message-ID: {}", message_id(id)));
+        assert_eq!(line(&a), line(&b));
+    }
+
+    #[test]
+    fn tls_modes_follow_the_url() {
+        assert!(matches!(
+            insecure_tls("smtp://u:p@127.0.0.1:2525?tls=required").unwrap(),
+            Tls::Required(_)
+        ));
+        assert!(matches!(
+            insecure_tls("smtp://127.0.0.1:2525?tls=opportunistic").unwrap(),
+            Tls::Opportunistic(_)
+        ));
+        assert!(matches!(
+            insecure_tls("smtps://u:p@127.0.0.1:465").unwrap(),
+            Tls::Wrapper(_)
+        ));
+        assert!(matches!(
+            insecure_tls("smtp://127.0.0.1:25").unwrap(),
+            Tls::None
+        ));
+    }
 }

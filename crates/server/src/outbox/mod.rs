@@ -46,8 +46,11 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
             Ok(()) => outbox::mark_delivered(&state.db, id, Utc::now()).await?,
             Err(e) => {
                 let retryable = matches!(e, DeliveryError::Retry(_));
-                let retry = (retryable && attempts + 1 < MAX_ATTEMPTS)
-                    .then(|| Utc::now() + backoff(state.config.outbox_backoff_ms, attempts));
+                let mut delay = backoff(state.config.outbox_backoff_ms, attempts);
+                if kind == crate::webhooks::KIND {
+                    delay = crate::webhooks::jitter(delay); // many receivers fail together
+                }
+                let retry = (retryable && attempts + 1 < MAX_ATTEMPTS).then(|| Utc::now() + delay);
                 tracing::warn!(outbox = %id, attempt = attempts + 1, error = %e, "delivery failed");
                 outbox::mark_failed(&state.db, id, &e.to_string(), retry).await?;
                 if retry.is_none() && kind == crate::intranet::KIND {
@@ -80,6 +83,9 @@ async fn deliver(state: &AppState, row: m::Model) -> Result<(), DeliveryError> {
             .map_err(|e| DeliveryError::Permanent(e.to_string()))?;
         return crate::intranet::deliver(state, &payload).await;
     }
+    if row.kind == crate::webhooks::KIND {
+        return crate::webhooks::deliver(state, &row).await;
+    }
     deliver_mail(state, row)
         .await
         .map_err(|e| DeliveryError::Retry(format!("{e:#}")))
@@ -92,7 +98,10 @@ async fn deliver_mail(state: &AppState, row: m::Model) -> anyhow::Result<()> {
             let message = mail::deliver::build(&mail, &state.config.mail_from, row.id)?;
             match (&state.config.mail_dir, &state.config.smtp_url) {
                 (Some(dir), _) => mail::deliver::to_dir(dir, &message, row.id).await,
-                (None, Some(url)) => mail::deliver::by_smtp(url, message).await,
+                (None, Some(url)) => {
+                    mail::deliver::by_smtp(url, message, state.config.smtp_accept_invalid_certs)
+                        .await
+                }
                 (None, None) => {
                     mail::deliver::to_dir(&state.config.data_dir.join("mail"), &message, row.id)
                         .await

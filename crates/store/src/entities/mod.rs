@@ -44,3 +44,5 @@ pub mod sharing_protocol;
 pub mod startup_step;
 pub mod support_request;
 pub mod support_request_event;
+pub mod webhook_delivery;
+pub mod webhook_subscription;

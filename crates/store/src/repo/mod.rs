@@ -18,6 +18,7 @@ pub mod people;
 pub mod practices;
 pub mod selection;
 pub mod sessions;
+pub mod webhooks;
 
 /// Lower-case, collapsed whitespace: the key that makes names unique regardless of case.
 pub(crate) fn name_key(name: &str) -> String {

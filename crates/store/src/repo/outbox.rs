@@ -48,6 +48,34 @@ pub async fn claim_due(
     limit: u64,
     lease: Duration,
 ) -> Result<Vec<outbox::Model>> {
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        // Several replicas claim at once: each takes rows nobody else holds, without waiting.
+        let rows = outbox::Entity::find()
+            .from_raw_sql(sea_orm::Statement::from_sql_and_values(
+                sea_orm::DatabaseBackend::Postgres,
+                r#"UPDATE outbox SET claimed_until = $1
+                   WHERE id IN (
+                     SELECT id FROM outbox
+                     WHERE status = $2 AND next_attempt_at <= $3
+                       AND (claimed_until IS NULL OR claimed_until < $3)
+                     ORDER BY next_attempt_at
+                     LIMIT $4
+                     FOR UPDATE SKIP LOCKED)
+                   RETURNING *"#,
+                [
+                    (now + lease).into(),
+                    PENDING.into(),
+                    now.into(),
+                    (limit as i64).into(),
+                ],
+            ))
+            .all(db)
+            .await?;
+        let mut rows = rows;
+        rows.sort_by_key(|r| r.next_attempt_at);
+        return Ok(rows);
+    }
+    // SQLite has one writer at a time: a conditional update per row is the claim.
     let free = || {
         Condition::any()
             .add(outbox::Column::ClaimedUntil.is_null())

@@ -541,6 +541,8 @@ impl ApplicationMutations {
             );
             mail::enqueue(&tx, &m, now).await?;
         }
+        let data = serde_json::json!({ "applicationId": ids::encode("Application", id).0, "callId": ids::encode("Call", call.id).0, "callTitle": call.title, "domainId": ids::encode("Domain", l.app.domain_id).0, "domainName": domain, "submittedAt": now });
+        crate::webhooks::emit(&tx, "application.submitted", data, now).await?;
         finish(st, tx, true).await?;
         Ok(SubmitApplicationPayload {
             application: Application(after),

@@ -10,6 +10,7 @@ mod notifications;
 mod partners;
 mod practices;
 mod selection;
+mod webhooks;
 
 pub(crate) use communities::INVITATION_TOKEN;
 
@@ -34,6 +35,7 @@ pub struct MutationRoot(
     practices::PracticeMutations,
     partners::PartnerMutations,
     notifications::NotificationMutations,
+    webhooks::WebhookMutations,
 );
 
 /// Record a change in the audit log, in the caller's transaction. For an update only the

@@ -862,6 +862,8 @@ impl SelectionMutations {
             now,
         )
         .await?;
+        let data = serde_json::json!({ "callId": ids::encode("Call", cid).0, "callTitle": call.title, "fundedApplicationIds": ids_.iter().map(|a| ids::encode("Application", *a).0).collect::<Vec<_>>(), "decidedAt": now });
+        crate::webhooks::emit(&tx, "selection.decided", data, now).await?;
         tx.commit().await?;
         Ok(RecordDecisionPayload {
             decision: Decision(decision),
@@ -941,6 +943,16 @@ impl SelectionMutations {
             .await?;
         }
         audit(&tx, Some(v.person.0), "Call", cid, "send_outcomes", None, Some(&serde_json::json!({ "told": pending.len(), "decisionDueOn": long_date(call.decision_due_on) })), now).await?;
+        if !pending.is_empty() {
+            let mut told: Vec<String> = pending
+                .iter()
+                .map(|p| ids::encode("Application", p.application.id).0)
+                .collect();
+            told.sort();
+            told.dedup();
+            let data = serde_json::json!({ "callId": ids::encode("Call", cid).0, "callTitle": call.title, "applicationIds": told, "told": pending.len(), "sentAt": now });
+            crate::webhooks::emit(&tx, "outcome.sent", data, now).await?;
+        }
         tx.commit().await?;
         st.outbox_wake.notify_one();
         Ok(SendOutcomesPayload {

@@ -23,6 +23,7 @@ use super::types::node::Node;
 use super::types::organisation::{Organisation, OrganisationConnection};
 use super::types::person::{Person, PersonConnection};
 use super::types::practice::{self, Practice, PracticeConnection, SharingProtocolConnection};
+use super::types::webhook::{WebhookDelivery, WebhookSubscription, WebhookSubscriptionConnection};
 
 pub struct QueryRoot;
 
@@ -192,6 +193,22 @@ impl QueryRoot {
                 .await?
                 .pop()
                 .map(|a| Node::AuditEntry(AuditEntry(a)))
+            }
+            "WebhookSubscription" => {
+                require_role(viewer(ctx), Role::ProgrammeTeam)?;
+                repo::webhooks::get(&state(ctx).db, uuid)
+                    .await?
+                    .map(|s| Node::WebhookSubscription(WebhookSubscription(s)))
+            }
+            "WebhookDelivery" => {
+                require_role(viewer(ctx), Role::ProgrammeTeam)?;
+                convene_store::by_ids::<convene_store::entities::webhook_delivery::Entity>(
+                    &state(ctx).db,
+                    &[uuid],
+                )
+                .await?
+                .pop()
+                .map(|d| Node::WebhookDelivery(WebhookDelivery(d)))
             }
             _ => None,
         })
@@ -446,6 +463,25 @@ impl QueryRoot {
         status: Option<super::types::community_work::SupportRequestStatus>,
     ) -> ApiResult<super::types::community_work::SupportRequestConnection> {
         super::types::community_work::support_queue(ctx, first, after, status).await
+    }
+
+    /// Partner systems' webhook subscriptions (programme team).
+    async fn webhook_subscriptions(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> ApiResult<WebhookSubscriptionConnection> {
+        require_role(viewer(ctx), Role::ProgrammeTeam)?;
+        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let (rows, total) = repo::webhooks::list(&state(ctx).db, p).await?;
+        Ok(WebhookSubscriptionConnection::new(
+            rows.into_iter().map(WebhookSubscription).collect(),
+            total,
+            p,
+        ))
     }
 
     async fn audit_log(

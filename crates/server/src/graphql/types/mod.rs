@@ -18,3 +18,4 @@ pub mod person;
 pub mod practice;
 pub mod scalars;
 pub mod selection;
+pub mod webhook;

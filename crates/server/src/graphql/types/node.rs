@@ -13,6 +13,7 @@ use super::organisation::Organisation;
 use super::partner::ServiceClient;
 use super::person::Person;
 use super::practice::{Exchange, Inquiry, InquiryAnswer, Practice, SharingProtocol};
+use super::webhook::{WebhookDelivery, WebhookSubscription};
 
 /// Every entity has a global ID that `node(id)` resolves.
 #[derive(Interface)]
@@ -36,4 +37,6 @@ pub enum Node {
     InquiryAnswer(InquiryAnswer),
     SharingProtocol(SharingProtocol),
     Challenge(Challenge),
+    WebhookSubscription(WebhookSubscription),
+    WebhookDelivery(WebhookDelivery),
 }

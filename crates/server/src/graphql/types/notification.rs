@@ -23,7 +23,8 @@ impl Notification {
     async fn kind(&self) -> &str {
         &self.0.kind
     }
-    async fn title(&self) -> &str {
+    /// What happened, in a sentence.
+    async fn message(&self) -> &str {
         &self.0.title
     }
     /// Where to go in the SPA.

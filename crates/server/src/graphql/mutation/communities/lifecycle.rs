@@ -97,6 +97,13 @@ impl CommunityLifecycleMutations {
             now,
         )
         .await?;
+        crate::webhooks::emit(
+            &tx,
+            "community.created",
+            crate::webhooks::community_data(&c),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(CreateCommunityPayload {
             community: Community(c),
@@ -185,6 +192,13 @@ impl CommunityLifecycleMutations {
             "start_from_application",
             None,
             Some(&c),
+            now,
+        )
+        .await?;
+        crate::webhooks::emit(
+            &tx,
+            "community.created",
+            crate::webhooks::community_data(&c),
             now,
         )
         .await?;

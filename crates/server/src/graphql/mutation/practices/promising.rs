@@ -121,6 +121,8 @@ impl PromisingMutations {
             now,
         )
         .await?;
+        let data = serde_json::json!({ "practiceId": ids::encode("Practice", p.id).0, "name": after.name, "communityId": ids::encode("Community", p.community_id).0, "visibility": visibility.as_str(), "publishedAt": now });
+        crate::webhooks::emit(&tx, "practice.published", data, now).await?;
         tx.commit().await?;
         Ok(MarkPromisingPayload {
             practice: Practice(after),
