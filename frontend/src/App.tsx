@@ -59,6 +59,17 @@ import { MarkPromisingView } from './practices/views/MarkPromisingView';
 import { ProtocolsView } from './practices/views/ProtocolsView';
 import { EditProtocolView } from './practices/views/EditProtocolView';
 import { LibraryView } from './practices/views/LibraryView';
+import { MemberMapView } from './community-life/views/MemberMapView';
+import { MemberMapEntryView } from './community-life/views/MemberMapEntryView';
+import { FunctionsView } from './community-life/views/FunctionsView';
+import { AssignFunctionView, RotateFunctionView } from './community-life/views/AssignFunctionView';
+import { WorkingPlanView, AddPlanNeedView } from './community-life/views/WorkingPlanView';
+import { SupportRequestsView, RequestSupportView } from './community-life/views/SupportRequestsView';
+import { SupportQueueView, SupportRequestView } from './community-life/views/SupportQueueView';
+import { ChallengesView, PostChallengeView, ChallengeView } from './community-life/views/ChallengesView';
+import { ServiceClientsView } from './partners/views/ServiceClientsView';
+import { CreateServiceClientView } from './partners/views/CreateServiceClientView';
+import { RevokeServiceClientView } from './partners/views/RevokeServiceClientView';
 
 function signedIn(el: React.ReactNode) {
   return <RequireSignIn>{el}</RequireSignIn>;
@@ -118,6 +129,21 @@ export function AppRoutes() {
         <Route path="communities/:id/practices/new" element={signedIn(<ProposePracticeView />)} />
         <Route path="communities/:id/protocols" element={signedIn(<ProtocolsView />)} />
         <Route path="communities/:id/protocols/:protocolId" element={signedIn(<EditProtocolView />)} />
+        <Route path="communities/:id/member-map" element={signedIn(<MemberMapView />)} />
+        <Route path="communities/:id/member-map/new" element={signedIn(<MemberMapEntryView />)} />
+        <Route path="communities/:id/member-map/:entryId" element={signedIn(<MemberMapEntryView />)} />
+        <Route path="communities/:id/roles" element={signedIn(<FunctionsView />)} />
+        <Route path="communities/:id/roles/new" element={signedIn(<AssignFunctionView />)} />
+        <Route path="communities/:id/roles/:functionId" element={signedIn(<RotateFunctionView />)} />
+        <Route path="communities/:id/plan" element={signedIn(<WorkingPlanView />)} />
+        <Route path="communities/:id/plan/needs/new" element={signedIn(<AddPlanNeedView />)} />
+        <Route path="communities/:id/support" element={signedIn(<SupportRequestsView />)} />
+        <Route path="communities/:id/support/new" element={signedIn(<RequestSupportView />)} />
+        <Route path="communities/:id/challenges" element={signedIn(<ChallengesView />)} />
+        <Route path="communities/:id/challenges/new" element={signedIn(<PostChallengeView />)} />
+        <Route path="communities/:id/challenges/:challengeId" element={signedIn(<ChallengeView />)} />
+        <Route path="support-queue" element={signedIn(<SupportQueueView />)} />
+        <Route path="support-queue/:requestId" element={signedIn(<SupportRequestView />)} />
         <Route path="practices/:id" element={<PracticeView />} />
         <Route path="practices/:id/share" element={signedIn(<ShareExchangeView />)} />
         <Route path="practices/:id/exchanges/:exchangeId/visibility" element={signedIn(<ExchangeVisibilityView />)} />
@@ -134,6 +160,9 @@ export function AppRoutes() {
         <Route path="admin/domains/:id" element={team(<DomainView />)} />
         <Route path="admin/organisations" element={team(<OrganisationsView />)} />
         <Route path="admin/people" element={team(<PeopleView />)} />
+        <Route path="admin/partners" element={team(<ServiceClientsView />)} />
+        <Route path="admin/partners/new" element={team(<CreateServiceClientView />)} />
+        <Route path="admin/partners/:clientId/revoke" element={team(<RevokeServiceClientView />)} />
         <Route path="*" element={<NotFoundView />} />
       </Route>
     </Routes>

@@ -79,6 +79,30 @@ type Documents = {
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      id\n      state\n      email\n      message\n      sentAt\n      invitedBy {\n        id\n        name\n      }\n      community {\n        id\n        name\n        membershipMode\n        listed\n        domain {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.InvitationDocument,
     "\n  query Coaches {\n    people(first: 100) {\n      nodes {\n        id\n        name\n        roles\n        profession\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.CoachesDocument,
     "\n  query MyCommunities {\n    viewer {\n      id\n      communities {\n        role\n        joinedAt\n        community {\n          id\n          name\n          stage\n        }\n      }\n    }\n  }\n": typeof types.MyCommunitiesDocument,
+    "\n  mutation AddMemberMapEntry($input: AddMemberMapEntryInput!) {\n    addMemberMapEntry(input: $input) {\n      entry {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AddMemberMapEntryDocument,
+    "\n  mutation UpdateMemberMapEntry($input: UpdateMemberMapEntryInput!) {\n    updateMemberMapEntry(input: $input) {\n      entry {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UpdateMemberMapEntryDocument,
+    "\n  mutation RemoveMemberMapEntry($input: RemoveMemberMapEntryInput!) {\n    removeMemberMapEntry(input: $input) {\n      removedEntryId\n    }\n  }\n": typeof types.RemoveMemberMapEntryDocument,
+    "\n  mutation AssignFunction($input: AssignFunctionInput!) {\n    assignFunction(input: $input) {\n      function {\n        id\n        name\n        from\n        until\n        holder {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AssignFunctionDocument,
+    "\n  mutation RotateFunction($input: RotateFunctionInput!) {\n    rotateFunction(input: $input) {\n      function {\n        id\n        name\n        from\n        holder {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.RotateFunctionDocument,
+    "\n  mutation EndFunction($input: EndFunctionInput!) {\n    endFunction(input: $input) {\n      function {\n        id\n        name\n        until\n      }\n    }\n  }\n": typeof types.EndFunctionDocument,
+    "\n  mutation AddPlanNeed($input: AddPlanNeedInput!) {\n    addPlanNeed(input: $input) {\n      need {\n        id\n        what\n      }\n    }\n  }\n": typeof types.AddPlanNeedDocument,
+    "\n  mutation CompletePlanNeed($input: CompletePlanNeedInput!) {\n    completePlanNeed(input: $input) {\n      need {\n        id\n        completed\n        completedAt\n      }\n    }\n  }\n": typeof types.CompletePlanNeedDocument,
+    "\n  mutation RemovePlanNeed($input: RemovePlanNeedInput!) {\n    removePlanNeed(input: $input) {\n      removedNeedId\n    }\n  }\n": typeof types.RemovePlanNeedDocument,
+    "\n  mutation RequestSupport($input: RequestSupportInput!) {\n    requestSupport(input: $input) {\n      request {\n        id\n        kind\n        status\n      }\n    }\n  }\n": typeof types.RequestSupportDocument,
+    "\n  mutation AssignSupportRequest($input: AssignSupportRequestInput!) {\n    assignSupportRequest(input: $input) {\n      request {\n        id\n        status\n        assignee {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AssignSupportRequestDocument,
+    "\n  mutation UpdateSupportRequest($input: UpdateSupportRequestInput!) {\n    updateSupportRequest(input: $input) {\n      request {\n        id\n        status\n      }\n    }\n  }\n": typeof types.UpdateSupportRequestDocument,
+    "\n  mutation PostChallenge($input: PostChallengeInput!) {\n    postChallenge(input: $input) {\n      challenge {\n        id\n        title\n      }\n    }\n  }\n": typeof types.PostChallengeDocument,
+    "\n  mutation ReplyToChallenge($input: ReplyToChallengeInput!) {\n    replyToChallenge(input: $input) {\n      reply {\n        id\n      }\n    }\n  }\n": typeof types.ReplyToChallengeDocument,
+    "\n  fragment FunctionFields on CommunityFunction {\n    id\n    function\n    customName\n    name\n    from\n    until\n    current\n    holder {\n      id\n      name\n    }\n  }\n": typeof types.FunctionFieldsFragmentDoc,
+    "\n  query MemberMap($id: ID!) {\n    community(id: $id) {\n      id\n      memberMap {\n        entries {\n          id\n          name\n          email\n          organisation {\n            id\n            name\n          }\n          organisationName\n          profession\n          sector\n          tags\n          updatedAt\n        }\n        reach {\n          organisations\n          professions\n          sectors\n        }\n        membershipReach {\n          organisations\n          professions\n          sectors\n        }\n      }\n    }\n  }\n": typeof types.MemberMapDocument,
+    "\n  query CommunityFunctions($id: ID!) {\n    community(id: $id) {\n      id\n      functions {\n        ...FunctionFields\n        history {\n          ...FunctionFields\n        }\n      }\n      members {\n        role\n        person {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.CommunityFunctionsDocument,
+    "\n  query WorkingPlan($id: ID!) {\n    community(id: $id) {\n      id\n      workingPlan {\n        nextMeeting {\n          ...MeetingFields\n        }\n        functions {\n          ...FunctionFields\n        }\n        needs {\n          id\n          kind\n          what\n          fromWhom\n          byWhen\n          completed\n          completedAt\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.WorkingPlanDocument,
+    "\n  fragment SupportRequestFields on SupportRequest {\n    id\n    kind\n    details\n    status\n    createdAt\n    updatedAt\n    requestedBy {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n    community {\n      id\n      name\n    }\n    history {\n      at\n      status\n      note\n      author {\n        id\n        name\n      }\n      assignee {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SupportRequestFieldsFragmentDoc,
+    "\n  query SupportRequests($id: ID!) {\n    community(id: $id) {\n      id\n      supportRequests {\n        ...SupportRequestFields\n      }\n    }\n  }\n": typeof types.SupportRequestsDocument,
+    "\n  query SupportQueue($status: SupportRequestStatus) {\n    supportQueue(first: 100, status: $status) {\n      totalCount\n      nodes {\n        ...SupportRequestFields\n      }\n    }\n  }\n": typeof types.SupportQueueDocument,
+    "\n  fragment ChallengeFields on Challenge {\n    id\n    title\n    body\n    anonymous\n    viewerIsAuthor\n    createdAt\n    author {\n      id\n      name\n    }\n    replies {\n      id\n      body\n      anonymous\n      viewerIsAuthor\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ChallengeFieldsFragmentDoc,
+    "\n  query Challenges($id: ID!) {\n    community(id: $id) {\n      id\n      challenges(first: 100) {\n        totalCount\n        nodes {\n          ...ChallengeFields\n        }\n      }\n    }\n  }\n": typeof types.ChallengesDocument,
+    "\n  query Challenge($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Challenge {\n        ...ChallengeFields\n        community {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ChallengeDocument,
     "\n  mutation ApprovePayment($input: ApprovePaymentInput!) {\n    approvePayment(input: $input) {\n      share {\n        ...ShareFields\n      }\n    }\n  }\n": typeof types.ApprovePaymentDocument,
     "\n  mutation MarkPaymentPaid($input: MarkPaymentPaidInput!) {\n    markPaymentPaid(input: $input) {\n      share {\n        ...ShareFields\n      }\n    }\n  }\n": typeof types.MarkPaymentPaidDocument,
     "\n  mutation CancelPayment($input: CancelPaymentInput!) {\n    cancelPayment(input: $input) {\n      share {\n        ...ShareFields\n      }\n    }\n  }\n": typeof types.CancelPaymentDocument,
@@ -95,6 +119,9 @@ type Documents = {
     "\n  query NextMeetings($id: ID!) {\n    community(id: $id) {\n      id\n      meetings(upcoming: true, first: 3) {\n        totalCount\n        nodes {\n          ...MeetingFields\n        }\n      }\n    }\n  }\n": typeof types.NextMeetingsDocument,
     "\n  query Meeting($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Meeting {\n        ...MeetingFields\n        notes\n        sequence\n        createdAt\n        updatedAt\n        createdBy {\n          id\n          name\n        }\n        attendees {\n          id\n          name\n        }\n        community {\n          id\n        }\n      }\n    }\n    viewer {\n      id\n      calendarFeedToken\n    }\n  }\n": typeof types.MeetingDocument,
     "\n  query MeetingMembers($id: ID!) {\n    community(id: $id) {\n      id\n      members {\n        role\n        person {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MeetingMembersDocument,
+    "\n  mutation CreateServiceClient($input: CreateServiceClientInput!) {\n    createServiceClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        scopes\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.CreateServiceClientDocument,
+    "\n  mutation RevokeServiceClient($input: RevokeServiceClientInput!) {\n    revokeServiceClient(input: $input) {\n      client {\n        id\n        revokedAt\n      }\n    }\n  }\n": typeof types.RevokeServiceClientDocument,
+    "\n  query ServiceClients {\n    serviceClients(first: 100) {\n      totalCount\n      nodes {\n        id\n        name\n        clientId\n        scopes\n        createdAt\n        lastTokenAt\n        revokedAt\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ServiceClientsDocument,
     "\n  mutation ProposePractice($input: ProposePracticeInput!) {\n    proposePractice(input: $input) {\n      practice {\n        ...PracticeSummaryFields\n      }\n    }\n  }\n": typeof types.ProposePracticeDocument,
     "\n  mutation SetPracticeStatus($input: SetPracticeStatusInput!) {\n    setPracticeStatus(input: $input) {\n      practice {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": typeof types.SetPracticeStatusDocument,
     "\n  mutation ShareExchange($input: ShareExchangeInput!) {\n    shareExchange(input: $input) {\n      exchange {\n        ...ExchangeFields\n      }\n    }\n  }\n": typeof types.ShareExchangeDocument,
@@ -201,6 +228,30 @@ const documents: Documents = {
     "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      id\n      state\n      email\n      message\n      sentAt\n      invitedBy {\n        id\n        name\n      }\n      community {\n        id\n        name\n        membershipMode\n        listed\n        domain {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.InvitationDocument,
     "\n  query Coaches {\n    people(first: 100) {\n      nodes {\n        id\n        name\n        roles\n        profession\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.CoachesDocument,
     "\n  query MyCommunities {\n    viewer {\n      id\n      communities {\n        role\n        joinedAt\n        community {\n          id\n          name\n          stage\n        }\n      }\n    }\n  }\n": types.MyCommunitiesDocument,
+    "\n  mutation AddMemberMapEntry($input: AddMemberMapEntryInput!) {\n    addMemberMapEntry(input: $input) {\n      entry {\n        id\n        name\n      }\n    }\n  }\n": types.AddMemberMapEntryDocument,
+    "\n  mutation UpdateMemberMapEntry($input: UpdateMemberMapEntryInput!) {\n    updateMemberMapEntry(input: $input) {\n      entry {\n        id\n        name\n      }\n    }\n  }\n": types.UpdateMemberMapEntryDocument,
+    "\n  mutation RemoveMemberMapEntry($input: RemoveMemberMapEntryInput!) {\n    removeMemberMapEntry(input: $input) {\n      removedEntryId\n    }\n  }\n": types.RemoveMemberMapEntryDocument,
+    "\n  mutation AssignFunction($input: AssignFunctionInput!) {\n    assignFunction(input: $input) {\n      function {\n        id\n        name\n        from\n        until\n        holder {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AssignFunctionDocument,
+    "\n  mutation RotateFunction($input: RotateFunctionInput!) {\n    rotateFunction(input: $input) {\n      function {\n        id\n        name\n        from\n        holder {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.RotateFunctionDocument,
+    "\n  mutation EndFunction($input: EndFunctionInput!) {\n    endFunction(input: $input) {\n      function {\n        id\n        name\n        until\n      }\n    }\n  }\n": types.EndFunctionDocument,
+    "\n  mutation AddPlanNeed($input: AddPlanNeedInput!) {\n    addPlanNeed(input: $input) {\n      need {\n        id\n        what\n      }\n    }\n  }\n": types.AddPlanNeedDocument,
+    "\n  mutation CompletePlanNeed($input: CompletePlanNeedInput!) {\n    completePlanNeed(input: $input) {\n      need {\n        id\n        completed\n        completedAt\n      }\n    }\n  }\n": types.CompletePlanNeedDocument,
+    "\n  mutation RemovePlanNeed($input: RemovePlanNeedInput!) {\n    removePlanNeed(input: $input) {\n      removedNeedId\n    }\n  }\n": types.RemovePlanNeedDocument,
+    "\n  mutation RequestSupport($input: RequestSupportInput!) {\n    requestSupport(input: $input) {\n      request {\n        id\n        kind\n        status\n      }\n    }\n  }\n": types.RequestSupportDocument,
+    "\n  mutation AssignSupportRequest($input: AssignSupportRequestInput!) {\n    assignSupportRequest(input: $input) {\n      request {\n        id\n        status\n        assignee {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AssignSupportRequestDocument,
+    "\n  mutation UpdateSupportRequest($input: UpdateSupportRequestInput!) {\n    updateSupportRequest(input: $input) {\n      request {\n        id\n        status\n      }\n    }\n  }\n": types.UpdateSupportRequestDocument,
+    "\n  mutation PostChallenge($input: PostChallengeInput!) {\n    postChallenge(input: $input) {\n      challenge {\n        id\n        title\n      }\n    }\n  }\n": types.PostChallengeDocument,
+    "\n  mutation ReplyToChallenge($input: ReplyToChallengeInput!) {\n    replyToChallenge(input: $input) {\n      reply {\n        id\n      }\n    }\n  }\n": types.ReplyToChallengeDocument,
+    "\n  fragment FunctionFields on CommunityFunction {\n    id\n    function\n    customName\n    name\n    from\n    until\n    current\n    holder {\n      id\n      name\n    }\n  }\n": types.FunctionFieldsFragmentDoc,
+    "\n  query MemberMap($id: ID!) {\n    community(id: $id) {\n      id\n      memberMap {\n        entries {\n          id\n          name\n          email\n          organisation {\n            id\n            name\n          }\n          organisationName\n          profession\n          sector\n          tags\n          updatedAt\n        }\n        reach {\n          organisations\n          professions\n          sectors\n        }\n        membershipReach {\n          organisations\n          professions\n          sectors\n        }\n      }\n    }\n  }\n": types.MemberMapDocument,
+    "\n  query CommunityFunctions($id: ID!) {\n    community(id: $id) {\n      id\n      functions {\n        ...FunctionFields\n        history {\n          ...FunctionFields\n        }\n      }\n      members {\n        role\n        person {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.CommunityFunctionsDocument,
+    "\n  query WorkingPlan($id: ID!) {\n    community(id: $id) {\n      id\n      workingPlan {\n        nextMeeting {\n          ...MeetingFields\n        }\n        functions {\n          ...FunctionFields\n        }\n        needs {\n          id\n          kind\n          what\n          fromWhom\n          byWhen\n          completed\n          completedAt\n          createdAt\n        }\n      }\n    }\n  }\n": types.WorkingPlanDocument,
+    "\n  fragment SupportRequestFields on SupportRequest {\n    id\n    kind\n    details\n    status\n    createdAt\n    updatedAt\n    requestedBy {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n    community {\n      id\n      name\n    }\n    history {\n      at\n      status\n      note\n      author {\n        id\n        name\n      }\n      assignee {\n        id\n        name\n      }\n    }\n  }\n": types.SupportRequestFieldsFragmentDoc,
+    "\n  query SupportRequests($id: ID!) {\n    community(id: $id) {\n      id\n      supportRequests {\n        ...SupportRequestFields\n      }\n    }\n  }\n": types.SupportRequestsDocument,
+    "\n  query SupportQueue($status: SupportRequestStatus) {\n    supportQueue(first: 100, status: $status) {\n      totalCount\n      nodes {\n        ...SupportRequestFields\n      }\n    }\n  }\n": types.SupportQueueDocument,
+    "\n  fragment ChallengeFields on Challenge {\n    id\n    title\n    body\n    anonymous\n    viewerIsAuthor\n    createdAt\n    author {\n      id\n      name\n    }\n    replies {\n      id\n      body\n      anonymous\n      viewerIsAuthor\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n": types.ChallengeFieldsFragmentDoc,
+    "\n  query Challenges($id: ID!) {\n    community(id: $id) {\n      id\n      challenges(first: 100) {\n        totalCount\n        nodes {\n          ...ChallengeFields\n        }\n      }\n    }\n  }\n": types.ChallengesDocument,
+    "\n  query Challenge($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Challenge {\n        ...ChallengeFields\n        community {\n          id\n        }\n      }\n    }\n  }\n": types.ChallengeDocument,
     "\n  mutation ApprovePayment($input: ApprovePaymentInput!) {\n    approvePayment(input: $input) {\n      share {\n        ...ShareFields\n      }\n    }\n  }\n": types.ApprovePaymentDocument,
     "\n  mutation MarkPaymentPaid($input: MarkPaymentPaidInput!) {\n    markPaymentPaid(input: $input) {\n      share {\n        ...ShareFields\n      }\n    }\n  }\n": types.MarkPaymentPaidDocument,
     "\n  mutation CancelPayment($input: CancelPaymentInput!) {\n    cancelPayment(input: $input) {\n      share {\n        ...ShareFields\n      }\n    }\n  }\n": types.CancelPaymentDocument,
@@ -217,6 +268,9 @@ const documents: Documents = {
     "\n  query NextMeetings($id: ID!) {\n    community(id: $id) {\n      id\n      meetings(upcoming: true, first: 3) {\n        totalCount\n        nodes {\n          ...MeetingFields\n        }\n      }\n    }\n  }\n": types.NextMeetingsDocument,
     "\n  query Meeting($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Meeting {\n        ...MeetingFields\n        notes\n        sequence\n        createdAt\n        updatedAt\n        createdBy {\n          id\n          name\n        }\n        attendees {\n          id\n          name\n        }\n        community {\n          id\n        }\n      }\n    }\n    viewer {\n      id\n      calendarFeedToken\n    }\n  }\n": types.MeetingDocument,
     "\n  query MeetingMembers($id: ID!) {\n    community(id: $id) {\n      id\n      members {\n        role\n        person {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MeetingMembersDocument,
+    "\n  mutation CreateServiceClient($input: CreateServiceClientInput!) {\n    createServiceClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        scopes\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.CreateServiceClientDocument,
+    "\n  mutation RevokeServiceClient($input: RevokeServiceClientInput!) {\n    revokeServiceClient(input: $input) {\n      client {\n        id\n        revokedAt\n      }\n    }\n  }\n": types.RevokeServiceClientDocument,
+    "\n  query ServiceClients {\n    serviceClients(first: 100) {\n      totalCount\n      nodes {\n        id\n        name\n        clientId\n        scopes\n        createdAt\n        lastTokenAt\n        revokedAt\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ServiceClientsDocument,
     "\n  mutation ProposePractice($input: ProposePracticeInput!) {\n    proposePractice(input: $input) {\n      practice {\n        ...PracticeSummaryFields\n      }\n    }\n  }\n": types.ProposePracticeDocument,
     "\n  mutation SetPracticeStatus($input: SetPracticeStatusInput!) {\n    setPracticeStatus(input: $input) {\n      practice {\n        id\n        status\n        updatedAt\n      }\n    }\n  }\n": types.SetPracticeStatusDocument,
     "\n  mutation ShareExchange($input: ShareExchangeInput!) {\n    shareExchange(input: $input) {\n      exchange {\n        ...ExchangeFields\n      }\n    }\n  }\n": types.ShareExchangeDocument,
@@ -535,6 +589,102 @@ export function graphql(source: "\n  query MyCommunities {\n    viewer {\n      
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AddMemberMapEntry($input: AddMemberMapEntryInput!) {\n    addMemberMapEntry(input: $input) {\n      entry {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddMemberMapEntry($input: AddMemberMapEntryInput!) {\n    addMemberMapEntry(input: $input) {\n      entry {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMemberMapEntry($input: UpdateMemberMapEntryInput!) {\n    updateMemberMapEntry(input: $input) {\n      entry {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMemberMapEntry($input: UpdateMemberMapEntryInput!) {\n    updateMemberMapEntry(input: $input) {\n      entry {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMemberMapEntry($input: RemoveMemberMapEntryInput!) {\n    removeMemberMapEntry(input: $input) {\n      removedEntryId\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMemberMapEntry($input: RemoveMemberMapEntryInput!) {\n    removeMemberMapEntry(input: $input) {\n      removedEntryId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignFunction($input: AssignFunctionInput!) {\n    assignFunction(input: $input) {\n      function {\n        id\n        name\n        from\n        until\n        holder {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignFunction($input: AssignFunctionInput!) {\n    assignFunction(input: $input) {\n      function {\n        id\n        name\n        from\n        until\n        holder {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateFunction($input: RotateFunctionInput!) {\n    rotateFunction(input: $input) {\n      function {\n        id\n        name\n        from\n        holder {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateFunction($input: RotateFunctionInput!) {\n    rotateFunction(input: $input) {\n      function {\n        id\n        name\n        from\n        holder {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndFunction($input: EndFunctionInput!) {\n    endFunction(input: $input) {\n      function {\n        id\n        name\n        until\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EndFunction($input: EndFunctionInput!) {\n    endFunction(input: $input) {\n      function {\n        id\n        name\n        until\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddPlanNeed($input: AddPlanNeedInput!) {\n    addPlanNeed(input: $input) {\n      need {\n        id\n        what\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddPlanNeed($input: AddPlanNeedInput!) {\n    addPlanNeed(input: $input) {\n      need {\n        id\n        what\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompletePlanNeed($input: CompletePlanNeedInput!) {\n    completePlanNeed(input: $input) {\n      need {\n        id\n        completed\n        completedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompletePlanNeed($input: CompletePlanNeedInput!) {\n    completePlanNeed(input: $input) {\n      need {\n        id\n        completed\n        completedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemovePlanNeed($input: RemovePlanNeedInput!) {\n    removePlanNeed(input: $input) {\n      removedNeedId\n    }\n  }\n"): (typeof documents)["\n  mutation RemovePlanNeed($input: RemovePlanNeedInput!) {\n    removePlanNeed(input: $input) {\n      removedNeedId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestSupport($input: RequestSupportInput!) {\n    requestSupport(input: $input) {\n      request {\n        id\n        kind\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RequestSupport($input: RequestSupportInput!) {\n    requestSupport(input: $input) {\n      request {\n        id\n        kind\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignSupportRequest($input: AssignSupportRequestInput!) {\n    assignSupportRequest(input: $input) {\n      request {\n        id\n        status\n        assignee {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignSupportRequest($input: AssignSupportRequestInput!) {\n    assignSupportRequest(input: $input) {\n      request {\n        id\n        status\n        assignee {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSupportRequest($input: UpdateSupportRequestInput!) {\n    updateSupportRequest(input: $input) {\n      request {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSupportRequest($input: UpdateSupportRequestInput!) {\n    updateSupportRequest(input: $input) {\n      request {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostChallenge($input: PostChallengeInput!) {\n    postChallenge(input: $input) {\n      challenge {\n        id\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PostChallenge($input: PostChallengeInput!) {\n    postChallenge(input: $input) {\n      challenge {\n        id\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplyToChallenge($input: ReplyToChallengeInput!) {\n    replyToChallenge(input: $input) {\n      reply {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReplyToChallenge($input: ReplyToChallengeInput!) {\n    replyToChallenge(input: $input) {\n      reply {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FunctionFields on CommunityFunction {\n    id\n    function\n    customName\n    name\n    from\n    until\n    current\n    holder {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment FunctionFields on CommunityFunction {\n    id\n    function\n    customName\n    name\n    from\n    until\n    current\n    holder {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberMap($id: ID!) {\n    community(id: $id) {\n      id\n      memberMap {\n        entries {\n          id\n          name\n          email\n          organisation {\n            id\n            name\n          }\n          organisationName\n          profession\n          sector\n          tags\n          updatedAt\n        }\n        reach {\n          organisations\n          professions\n          sectors\n        }\n        membershipReach {\n          organisations\n          professions\n          sectors\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MemberMap($id: ID!) {\n    community(id: $id) {\n      id\n      memberMap {\n        entries {\n          id\n          name\n          email\n          organisation {\n            id\n            name\n          }\n          organisationName\n          profession\n          sector\n          tags\n          updatedAt\n        }\n        reach {\n          organisations\n          professions\n          sectors\n        }\n        membershipReach {\n          organisations\n          professions\n          sectors\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunityFunctions($id: ID!) {\n    community(id: $id) {\n      id\n      functions {\n        ...FunctionFields\n        history {\n          ...FunctionFields\n        }\n      }\n      members {\n        role\n        person {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CommunityFunctions($id: ID!) {\n    community(id: $id) {\n      id\n      functions {\n        ...FunctionFields\n        history {\n          ...FunctionFields\n        }\n      }\n      members {\n        role\n        person {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkingPlan($id: ID!) {\n    community(id: $id) {\n      id\n      workingPlan {\n        nextMeeting {\n          ...MeetingFields\n        }\n        functions {\n          ...FunctionFields\n        }\n        needs {\n          id\n          kind\n          what\n          fromWhom\n          byWhen\n          completed\n          completedAt\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkingPlan($id: ID!) {\n    community(id: $id) {\n      id\n      workingPlan {\n        nextMeeting {\n          ...MeetingFields\n        }\n        functions {\n          ...FunctionFields\n        }\n        needs {\n          id\n          kind\n          what\n          fromWhom\n          byWhen\n          completed\n          completedAt\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SupportRequestFields on SupportRequest {\n    id\n    kind\n    details\n    status\n    createdAt\n    updatedAt\n    requestedBy {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n    community {\n      id\n      name\n    }\n    history {\n      at\n      status\n      note\n      author {\n        id\n        name\n      }\n      assignee {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment SupportRequestFields on SupportRequest {\n    id\n    kind\n    details\n    status\n    createdAt\n    updatedAt\n    requestedBy {\n      id\n      name\n    }\n    assignee {\n      id\n      name\n    }\n    community {\n      id\n      name\n    }\n    history {\n      at\n      status\n      note\n      author {\n        id\n        name\n      }\n      assignee {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupportRequests($id: ID!) {\n    community(id: $id) {\n      id\n      supportRequests {\n        ...SupportRequestFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query SupportRequests($id: ID!) {\n    community(id: $id) {\n      id\n      supportRequests {\n        ...SupportRequestFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupportQueue($status: SupportRequestStatus) {\n    supportQueue(first: 100, status: $status) {\n      totalCount\n      nodes {\n        ...SupportRequestFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query SupportQueue($status: SupportRequestStatus) {\n    supportQueue(first: 100, status: $status) {\n      totalCount\n      nodes {\n        ...SupportRequestFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChallengeFields on Challenge {\n    id\n    title\n    body\n    anonymous\n    viewerIsAuthor\n    createdAt\n    author {\n      id\n      name\n    }\n    replies {\n      id\n      body\n      anonymous\n      viewerIsAuthor\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ChallengeFields on Challenge {\n    id\n    title\n    body\n    anonymous\n    viewerIsAuthor\n    createdAt\n    author {\n      id\n      name\n    }\n    replies {\n      id\n      body\n      anonymous\n      viewerIsAuthor\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Challenges($id: ID!) {\n    community(id: $id) {\n      id\n      challenges(first: 100) {\n        totalCount\n        nodes {\n          ...ChallengeFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Challenges($id: ID!) {\n    community(id: $id) {\n      id\n      challenges(first: 100) {\n        totalCount\n        nodes {\n          ...ChallengeFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Challenge($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Challenge {\n        ...ChallengeFields\n        community {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Challenge($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Challenge {\n        ...ChallengeFields\n        community {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ApprovePayment($input: ApprovePaymentInput!) {\n    approvePayment(input: $input) {\n      share {\n        ...ShareFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApprovePayment($input: ApprovePaymentInput!) {\n    approvePayment(input: $input) {\n      share {\n        ...ShareFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -596,6 +746,18 @@ export function graphql(source: "\n  query Meeting($id: ID!) {\n    node(id: $id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MeetingMembers($id: ID!) {\n    community(id: $id) {\n      id\n      members {\n        role\n        person {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MeetingMembers($id: ID!) {\n    community(id: $id) {\n      id\n      members {\n        role\n        person {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateServiceClient($input: CreateServiceClientInput!) {\n    createServiceClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        scopes\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateServiceClient($input: CreateServiceClientInput!) {\n    createServiceClient(input: $input) {\n      clientSecret\n      client {\n        id\n        name\n        clientId\n        scopes\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeServiceClient($input: RevokeServiceClientInput!) {\n    revokeServiceClient(input: $input) {\n      client {\n        id\n        revokedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeServiceClient($input: RevokeServiceClientInput!) {\n    revokeServiceClient(input: $input) {\n      client {\n        id\n        revokedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServiceClients {\n    serviceClients(first: 100) {\n      totalCount\n      nodes {\n        id\n        name\n        clientId\n        scopes\n        createdAt\n        lastTokenAt\n        revokedAt\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServiceClients {\n    serviceClients(first: 100) {\n      totalCount\n      nodes {\n        id\n        name\n        clientId\n        scopes\n        createdAt\n        lastTokenAt\n        revokedAt\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -28,15 +28,18 @@ export function Header() {
   const location = useLocation();
   const next = encodeURIComponent(location.pathname + location.search);
   const onAccountPage = ['/sign-in', '/register', '/sign-out'].includes(location.pathname);
+  const supports = !!viewer?.roles.some((r) => r === 'COACH' || r === 'PROGRAMME_TEAM');
   const navItems = [
     { to: '/communities', text: 'Communities' },
     { to: '/library', text: 'Practice library' },
+    ...(supports ? [{ to: '/support-queue', text: 'Support queue' }] : []),
     ...(isProgrammeTeam
       ? [
           { to: '/admin/calls', text: 'Calls' },
           { to: '/admin/domains', text: 'Domains' },
           { to: '/admin/organisations', text: 'Organisations' },
           { to: '/admin/people', text: 'People' },
+          { to: '/admin/partners', text: 'Partner systems' },
         ]
       : []),
   ];

@@ -7,6 +7,7 @@ import { JoinSection } from '../components/JoinSection';
 import { StartupTaskList } from '../components/StartupTaskList';
 import { NextMeetings } from '../../meetings/components/NextMeetings';
 import { CommunityPractices } from '../../practices/components/CommunityPractices';
+import { CommunityLife } from '../../community-life/components/CommunityLife';
 import { modeTag, ROLES, runsIt, stageTag } from '../labels';
 import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -109,6 +110,11 @@ function Home({ community }: { community: CommunityHome }) {
                   <Link to={`/communities/${community.id}/settings`}>Community settings</Link>
                 </li>
               )}
+              {isProgrammeTeam && !member && (
+                <li>
+                  <Link to={`/communities/${community.id}/support`}>Support requests</Link>
+                </li>
+              )}
               {isProgrammeTeam && (
                 <li>
                   <Link to={`/communities/${community.id}/coach`}>{community.coach ? 'Change the coach' : 'Give the community a coach'}</Link>
@@ -172,6 +178,8 @@ function Inside({ community }: { community: CommunityHome }) {
           )}
         </ul>
       </section>
+
+      {role && <CommunityLife community={community} />}
 
       {role && (
         <p className="nhsuk-body">
