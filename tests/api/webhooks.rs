@@ -508,3 +508,40 @@ async fn community_work_and_applications_emit_their_events() {
         assert!(!g.body.contains("passcode"), "no joining details");
     }
 }
+
+#[tokio::test]
+async fn unlisted_communities_are_not_announced_to_partners() {
+    let app = spawn_allowing_loopback().await;
+    let w = world(&app).await;
+    let (url, r) = receiver(&[]).await;
+    subscribe(
+        &app,
+        &w.admin,
+        &url,
+        &["community.created", "meeting.scheduled"],
+    )
+    .await;
+    let (ada, _) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    let v = app
+        .gql(
+            Some(&ada),
+            "mutation($d: ID!) { createCommunity(input: { name: \"Quiet peers\", domainId: $d, membershipMode: INVITATION, listed: false }) { community { id } } }",
+            json!({ "d": w.domain }),
+        )
+        .await;
+    let hidden = as_string(&ok(&v)["createCommunity"]["community"]["id"]);
+    ok(&app
+        .gql(
+            Some(&ada),
+            "mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id } } }",
+            json!({ "i": { "communityId": hidden, "startsAt": "2027-05-05T10:00", "durationMinutes": 60, "mode": "CALL", "joiningDetails": "0300 000 0000" } }),
+        )
+        .await);
+    let listed = create_community(&app, &ada, &w.domain, "Open peers").await;
+    wait_received(&r, 1).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let got = r.got.lock().unwrap().clone();
+    assert_eq!(got.len(), 1, "{got:?}");
+    let body: Value = serde_json::from_str(&got[0].body).unwrap();
+    assert_eq!(body["data"]["communityId"], listed);
+}

@@ -20,6 +20,12 @@ pub const EVENTS: &[&str] = &[
     "webhook.test",
 ];
 
+/// Partner systems hear about a community only if it is in the public directory: an unlisted
+/// community's creation, definition and meetings stay with its members (SPEC §4).
+pub fn announces_community(listed: bool) -> bool {
+    listed
+}
+
 /// The events of a subscription: known names, at least one, each once (in the order given).
 pub fn parse_events(field: &str, events: &[String]) -> Result<Vec<String>, DomainError> {
     let mut out: Vec<String> = Vec::new();
@@ -367,5 +373,13 @@ mod tests {
             parse_events("events", &[]).unwrap_err().fields[0].field,
             "events"
         );
+    }
+
+    #[test]
+    fn only_listed_communities_are_announced() {
+        // the black-box test `unlisted_communities_are_not_announced_to_partners` checks the
+        // events themselves
+        assert!(announces_community(true));
+        assert!(!announces_community(false));
     }
 }

@@ -133,7 +133,9 @@ impl DomainDefinitionMutations {
         )
         .await?;
         let data = serde_json::json!({ "communityId": ids::encode("Community", c.id).0, "communityName": c.name, "version": agreed.version, "text": agreed.text, "agreedAt": now });
-        crate::webhooks::emit(&tx, "community.domain_agreed", data, now).await?;
+        if convene_domain::webhook::announces_community(c.listed) {
+            crate::webhooks::emit(&tx, "community.domain_agreed", data, now).await?;
+        }
         tx.commit().await?;
         Ok(AgreeDomainDefinitionPayload {
             version: DomainDefinitionVersion(agreed),

@@ -97,13 +97,15 @@ impl CommunityLifecycleMutations {
             now,
         )
         .await?;
-        crate::webhooks::emit(
-            &tx,
-            "community.created",
-            crate::webhooks::community_data(&c),
-            now,
-        )
-        .await?;
+        if convene_domain::webhook::announces_community(c.listed) {
+            crate::webhooks::emit(
+                &tx,
+                "community.created",
+                crate::webhooks::community_data(&c),
+                now,
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(CreateCommunityPayload {
             community: Community(c),
@@ -195,13 +197,15 @@ impl CommunityLifecycleMutations {
             now,
         )
         .await?;
-        crate::webhooks::emit(
-            &tx,
-            "community.created",
-            crate::webhooks::community_data(&c),
-            now,
-        )
-        .await?;
+        if convene_domain::webhook::announces_community(c.listed) {
+            crate::webhooks::emit(
+                &tx,
+                "community.created",
+                crate::webhooks::community_data(&c),
+                now,
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(StartCommunityFromApplicationPayload {
             community: Community(c),

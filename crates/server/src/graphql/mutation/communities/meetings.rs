@@ -186,7 +186,9 @@ impl MeetingMutations {
         )
         .await?;
         let data = serde_json::json!({ "meetingId": ids::encode("Meeting", m.id).0, "communityId": ids::encode("Community", c.id).0, "communityName": c.name, "startsAt": m.starts_at, "durationMinutes": m.duration_minutes, "mode": m.mode });
-        crate::webhooks::emit(&tx, "meeting.scheduled", data, now).await?;
+        if convene_domain::webhook::announces_community(c.listed) {
+            crate::webhooks::emit(&tx, "meeting.scheduled", data, now).await?;
+        }
         tx.commit().await?;
         st.outbox_wake.notify_one();
         Ok(ScheduleMeetingPayload {
