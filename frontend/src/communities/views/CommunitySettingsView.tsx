@@ -5,8 +5,9 @@ import { UpdateCommunityMutation } from '../mutations';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../components/CommunityLoader';
 import { CommunityBackLink, CommunityCaption } from '../components/CommunityCaption';
 import type { FlashState } from '../components/Flash';
-import { MODES, MODE_VALUES, nextStages, STAGE_HINTS, stageTag } from '../labels';
+import { nextStages, STAGE_HINTS, stageTag } from '../labels';
 import { useSession } from '../../account/SessionContext';
+import { AccessFields } from '../components/AccessFields';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button, Radios, TextInput } from '../../ui/fields';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
@@ -147,39 +148,13 @@ function Settings({ community }: { community: CommunityHome }) {
         <h1 className="nhsuk-heading-l">Community settings</h1>
         <form onSubmit={onSubmit} noValidate>
           <TextInput id="name" label="Name of the community" labelSize="m" value={name} onChange={setName} error={fieldError(problems, 'name')} />
-          <Radios
-            id="membershipMode"
-            legend="How do people join?"
-            legendSize="m"
-            value={mode}
-            onChange={setMode}
-            options={MODE_VALUES.map((m) => ({ value: m, label: MODES[m].text, hint: MODES[m].hint }))}
-            error={fieldError(problems, 'membershipMode')}
+          <AccessFields
+            mode={mode}
+            onModeChange={setMode}
+            listed={listed}
+            onListedChange={setListed}
+            problems={problems}
           />
-          <div className={`nhsuk-form-group${fieldError(problems, 'listed') ? ' nhsuk-form-group--error' : ''}`}>
-            <fieldset className="nhsuk-fieldset">
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">The directory</legend>
-              <div className="nhsuk-checkboxes">
-                <div className="nhsuk-checkboxes__item">
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id="listed"
-                    name="listed"
-                    type="checkbox"
-                    checked={listed}
-                    aria-describedby="listed-item-hint"
-                    onChange={(e) => setListed(e.target.checked)}
-                  />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="listed">
-                    List the community in the directory
-                  </label>
-                  <div className="nhsuk-hint nhsuk-checkboxes__hint" id="listed-item-hint">
-                    Anyone can find a listed community. Only its members see one that is not listed.
-                  </div>
-                </div>
-              </div>
-            </fieldset>
-          </div>
           <Radios
             id="stage"
             legend="Stage"

@@ -3,10 +3,10 @@ import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CommunityDomainsQuery } from '../queries';
 import { CreateCommunityMutation } from '../mutations';
-import { MODES, MODE_VALUES } from '../labels';
+import { AccessFields } from '../components/AccessFields';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
-import { Button, Radios, Select, TextInput } from '../../ui/fields';
+import { Button, Select, TextInput } from '../../ui/fields';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { MembershipMode } from '../../graphql/graphql';
@@ -76,39 +76,13 @@ export function CreateCommunityView() {
             options={domains.map((d) => ({ value: d.id, label: d.name }))}
             error={fieldError(problems, 'domainId')}
           />
-          <Radios
-            id="membershipMode"
-            legend="How do people join?"
-            legendSize="m"
-            value={mode}
-            onChange={setMode}
-            options={MODE_VALUES.map((m) => ({ value: m, label: MODES[m].text, hint: MODES[m].hint }))}
-            error={fieldError(problems, 'membershipMode')}
+          <AccessFields
+            mode={mode}
+            onModeChange={setMode}
+            listed={listed}
+            onListedChange={setListed}
+            problems={problems}
           />
-          <div className={`nhsuk-form-group${fieldError(problems, 'listed') ? ' nhsuk-form-group--error' : ''}`}>
-            <fieldset className="nhsuk-fieldset">
-              <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">The directory</legend>
-              <div className="nhsuk-checkboxes">
-                <div className="nhsuk-checkboxes__item">
-                  <input
-                    className="nhsuk-checkboxes__input"
-                    id="listed"
-                    name="listed"
-                    type="checkbox"
-                    checked={listed}
-                    aria-describedby="listed-item-hint"
-                    onChange={(e) => setListed(e.target.checked)}
-                  />
-                  <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="listed">
-                    List the community in the directory
-                  </label>
-                  <div className="nhsuk-hint nhsuk-checkboxes__hint" id="listed-item-hint">
-                    Anyone can find a listed community. Only its members see one that is not listed.
-                  </div>
-                </div>
-              </div>
-            </fieldset>
-          </div>
           <Button disabled={creating}>Start the community</Button>
         </form>
       </div>
