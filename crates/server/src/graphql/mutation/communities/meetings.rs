@@ -114,6 +114,23 @@ async fn check_planner(
     Ok(())
 }
 
+/// Open a change to a meeting: the meeting and its community locked, the viewer checked as one
+/// who plans meetings, and where the meeting stands.
+async fn planner_change(
+    tx: &convene_store::sea_orm::DatabaseTransaction,
+    id: &ID,
+    person: uuid::Uuid,
+) -> ApiResult<(
+    meeting::Model,
+    convene_store::entities::community::Model,
+    d::MeetingStatus,
+)> {
+    let (m, c) = meeting_for_change(tx, id).await?;
+    check_planner(tx, c.id, person).await?;
+    let status = d::MeetingStatus::from_str(&m.status).unwrap_or(d::MeetingStatus::Scheduled);
+    Ok((m, c, status))
+}
+
 fn plan_of(m: &meeting::Model) -> d::MeetingPlan {
     d::MeetingPlan {
         starts_at: m.starts_at,
@@ -208,10 +225,7 @@ impl MeetingMutations {
         let v = require_signed_in(viewer(ctx))?;
         let now = now();
         let tx = begin_write(&st.db).await?;
-        let (before, c) = meeting_for_change(&tx, &input.meeting_id).await?;
-        check_planner(&tx, c.id, v.person.0).await?;
-        let status =
-            d::MeetingStatus::from_str(&before.status).unwrap_or(d::MeetingStatus::Scheduled);
+        let (before, c, status) = planner_change(&tx, &input.meeting_id, v.person.0).await?;
         let old = plan_of(&before);
         let reschedules = input.starts_at.is_some()
             || input.duration_minutes.is_some()
@@ -292,10 +306,7 @@ impl MeetingMutations {
         let v = require_signed_in(viewer(ctx))?;
         let now = now();
         let tx = begin_write(&st.db).await?;
-        let (before, c) = meeting_for_change(&tx, &input.meeting_id).await?;
-        check_planner(&tx, c.id, v.person.0).await?;
-        let status =
-            d::MeetingStatus::from_str(&before.status).unwrap_or(d::MeetingStatus::Scheduled);
+        let (before, c, status) = planner_change(&tx, &input.meeting_id, v.person.0).await?;
         d::check_can_change(status, before.starts_at, now)?;
         let mut after = before.clone();
         after.status = d::MeetingStatus::Cancelled.as_str().to_string();
@@ -344,13 +355,8 @@ impl MeetingMutations {
             }
         }
         let tx = begin_write(&st.db).await?;
-        let (m, c) = meeting_for_change(&tx, &input.meeting_id).await?;
-        check_planner(&tx, c.id, v.person.0).await?;
-        d::check_can_record_attendance(
-            d::MeetingStatus::from_str(&m.status).unwrap_or(d::MeetingStatus::Scheduled),
-            m.starts_at,
-            now,
-        )?;
+        let (m, c, status) = planner_change(&tx, &input.meeting_id, v.person.0).await?;
+        d::check_can_record_attendance(status, m.starts_at, now)?;
         let members = communities::members_of(&tx, &[c.id])
             .await?
             .remove(&c.id)
