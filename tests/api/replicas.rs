@@ -66,22 +66,23 @@ impl Serve {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("convene serve starts");
-        let base = format!("http://127.0.0.1:{port}");
+        // from here the process is killed on drop, even if it never becomes ready
+        let serve = Serve {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+            mail_dir,
+            root,
+        };
         let http = reqwest::Client::new();
         for _ in 0..200 {
-            if let Ok(r) = http.get(format!("{base}/ready")).send().await {
+            if let Ok(r) = http.get(format!("{}/ready", serve.base)).send().await {
                 if r.status().is_success() {
-                    return Serve {
-                        child,
-                        base,
-                        mail_dir,
-                        root,
-                    };
+                    return serve;
                 }
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        panic!("convene serve did not become ready at {base}");
+        panic!("convene serve did not become ready at {}", serve.base);
     }
 
     async fn gql(&self, token: &str, query: &str, variables: Value) -> Value {
