@@ -70,6 +70,11 @@ import { ChallengesView, PostChallengeView, ChallengeView } from './community-li
 import { ServiceClientsView } from './partners/views/ServiceClientsView';
 import { CreateServiceClientView } from './partners/views/CreateServiceClientView';
 import { RevokeServiceClientView } from './partners/views/RevokeServiceClientView';
+import { NotificationsView } from './notifications/views/NotificationsView';
+import { WebhooksView } from './webhooks/views/WebhooksView';
+import { CreateWebhookView } from './webhooks/views/CreateWebhookView';
+import { WebhookView } from './webhooks/views/WebhookView';
+import { DeleteWebhookView } from './webhooks/views/DeleteWebhookView';
 
 function signedIn(el: React.ReactNode) {
   return <RequireSignIn>{el}</RequireSignIn>;
@@ -150,6 +155,7 @@ export function AppRoutes() {
         <Route path="practices/:id/promising" element={signedIn(<MarkPromisingView />)} />
         <Route path="library" element={<LibraryView />} />
         <Route path="my-communities" element={signedIn(<MyCommunitiesView />)} />
+        <Route path="notifications" element={signedIn(<NotificationsView />)} />
         <Route path="invitations/:token" element={<InvitationView />} />
         <Route path="admin" element={team(<CallsView />)} />
         <Route path="admin/calls" element={team(<CallsView />)} />
@@ -163,6 +169,10 @@ export function AppRoutes() {
         <Route path="admin/partners" element={team(<ServiceClientsView />)} />
         <Route path="admin/partners/new" element={team(<CreateServiceClientView />)} />
         <Route path="admin/partners/:clientId/revoke" element={team(<RevokeServiceClientView />)} />
+        <Route path="admin/webhooks" element={team(<WebhooksView />)} />
+        <Route path="admin/webhooks/new" element={team(<CreateWebhookView />)} />
+        <Route path="admin/webhooks/:id" element={team(<WebhookView />)} />
+        <Route path="admin/webhooks/:id/delete" element={team(<DeleteWebhookView />)} />
         <Route path="*" element={<NotFoundView />} />
       </Route>
     </Routes>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../account/SessionContext';
+import { NotificationBell } from '../notifications/components/NotificationBell';
 
 function NhsLogo() {
   return (
@@ -40,6 +41,7 @@ export function Header() {
           { to: '/admin/organisations', text: 'Organisations' },
           { to: '/admin/people', text: 'People' },
           { to: '/admin/partners', text: 'Partner systems' },
+          { to: '/admin/webhooks', text: 'Webhooks' },
         ]
       : []),
   ];
@@ -64,6 +66,9 @@ export function Header() {
                     </Link>
                   </li>
                 )}
+                <li className="nhsuk-header__account-item">
+                  <NotificationBell />
+                </li>
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" to="/my-communities">
                     My communities
