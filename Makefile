@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 BIN := target/debug/convene
 
-.PHONY: help run test build server spa frontend-deps test-rust test-postgres test-frontend test-e2e schema check-schema fmt clean
+.PHONY: help run test build server spa frontend-deps test-rust test-postgres test-frontend test-e2e schema check-schema fmt clean bench
 
 help:
 	@echo "make run   - build everything and serve the demo at http://127.0.0.1:8080"
@@ -61,3 +61,9 @@ fmt:
 clean:
 	$(CARGO) clean
 	rm -rf frontend/dist frontend/node_modules
+
+## bench: a realistic network on SQLite and PostgreSQL, 16 clients, PostGraphile 4 beside it;
+## writes BENCHMARKS.md from the run (not part of `make test`: it measures, it does not check).
+bench:
+	$(CARGO) build --release -p convene-server -p convene-bench
+	BENCH_CONVENE_BIN=target/release/convene target/release/convene-bench

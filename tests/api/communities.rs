@@ -666,3 +666,50 @@ async fn people_see_the_communities_they_belong_to() {
         .await;
     assert_eq!(code(&other), Some("FORBIDDEN"));
 }
+
+#[tokio::test]
+async fn the_directory_counts_members_and_pages_them() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (ada, ada_id) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    let id = ok(&create(&app, &ada, &w.domain, "OPEN", true).await)["createCommunity"]["community"]
+        ["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut joined = vec![];
+    for who in ["bo", "cy", "di"] {
+        let (t, person) = app
+            .register(&format!("{who}@example.nhs.uk"), &w.nhs_org)
+            .await;
+        ok(&app.gql(Some(&t), JOIN, json!({ "c": id })).await);
+        joined.push(person);
+    }
+    // Anyone sees how many belong; only members see who.
+    let count = "query($id: ID!) { community(id: $id) { memberCount } }";
+    assert_eq!(
+        ok(&app.gql(None, count, json!({ "id": id })).await)["community"]["memberCount"],
+        4
+    );
+    let firsts = "query($id: ID!, $n: Int) { community(id: $id) { members(first: $n) { role person { id } } } }";
+    let v = app
+        .gql(Some(&ada), firsts, json!({ "id": id, "n": 2 }))
+        .await;
+    assert_eq!(
+        ok(&v)["community"]["members"],
+        json!([
+            { "role": "CONVENER", "person": { "id": ada_id } },
+            { "role": "MEMBER", "person": { "id": joined[0] } }
+        ]),
+        "the first two to join"
+    );
+    let all = app.gql(Some(&ada), firsts, json!({ "id": id })).await;
+    assert_eq!(
+        ok(&all)["community"]["members"].as_array().unwrap().len(),
+        4
+    );
+    let v = app
+        .gql(Some(&ada), firsts, json!({ "id": id, "n": -1 }))
+        .await;
+    assert_eq!(code(&v), Some("VALIDATION"), "{v}");
+}

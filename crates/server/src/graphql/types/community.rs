@@ -11,7 +11,7 @@ use super::catalogue::Domain;
 use super::connection::page;
 use super::meeting::{Meeting, MeetingConnection};
 use super::person::Person;
-use crate::graphql::error::ApiResult;
+use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::ids;
 use crate::graphql::loaders::{loaders, must};
 
@@ -74,8 +74,25 @@ impl Community {
         Ok(role_in(ctx, self.0.id).await?.map(Into::into))
     }
     /// Everyone in the community (members only).
-    async fn members(&self, ctx: &Context<'_>) -> ApiResult<Vec<CommunityMember>> {
-        self.members_of(ctx).await
+    async fn members(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "At most this many, in the order they joined (all when left out).")]
+        first: Option<i32>,
+    ) -> ApiResult<Vec<CommunityMember>> {
+        let mut all = self.members_of(ctx).await?;
+        if let Some(n) = first {
+            if n < 0 {
+                return Err(ApiError::field("first", "Ask for zero or more members"));
+            }
+            all.truncate(n as usize);
+        }
+        Ok(all)
+    }
+    /// How many people belong (anyone who sees the community, as the directory shows it).
+    async fn member_count(&self, ctx: &Context<'_>) -> ApiResult<i32> {
+        let members = loaders(ctx).members.load_one(self.0.id).await?;
+        Ok(members.map_or(0, |m| m.len() as i32))
     }
     /// The six start-up steps in the seed's order (members only).
     async fn startup_steps(&self, ctx: &Context<'_>) -> ApiResult<Vec<StartupStepStatus>> {
@@ -421,9 +438,10 @@ impl JoinRequest {
 impl Community {
     pub(crate) async fn members_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<CommunityMember>> {
         members_only(ctx, self.0.id).await?;
-        let rows = repo::members_of(&state(ctx).db, &[self.0.id])
+        let rows = loaders(ctx)
+            .members
+            .load_one(self.0.id)
             .await?
-            .remove(&self.0.id)
             .unwrap_or_default();
         Ok(rows.into_iter().map(CommunityMember).collect())
     }
