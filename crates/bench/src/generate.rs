@@ -354,8 +354,13 @@ pub async fn network(db: &impl ConnectionTrait, size: Size) -> Result<Network> {
     ];
     let mut steps = vec![];
     let mut members = vec![];
-    let per_community = size.memberships / size.communities;
+    // Exactly `memberships` in all: the first communities take one more each for the rest.
+    let (per_community, rest) = (
+        size.memberships / size.communities,
+        size.memberships % size.communities,
+    );
     for (i, c) in community_ids.iter().enumerate() {
+        let per_community = per_community + usize::from(i < rest);
         for (s, step) in STEPS.iter().enumerate() {
             steps.push(startup_step::ActiveModel {
                 id: Set(Uuid::new_v4()),

@@ -50,7 +50,7 @@ pub fn markdown(s: &Settings, size: Size, runs: &[Run]) -> String {
         size.applications,
         size.applications * size.reviews_per_application,
         size.communities,
-        size.communities * (size.memberships / size.communities),
+        size.memberships,
         size.communities * size.practices_per_community,
         size.promising,
         size.exchanges
