@@ -16,7 +16,7 @@ use convene_store::repo::{
 };
 use convene_store::sea_orm::{ConnectionTrait, DatabaseConnection};
 use convene_store::testing::{self, TestDatabase};
-use convene_store::{begin_write, StatementCounter, StoreError};
+use convene_store::{begin_write, StoreError};
 use uuid::Uuid;
 
 struct Db {
@@ -26,7 +26,7 @@ struct Db {
 
 async fn fresh() -> Db {
     let guard = testing::fresh().await;
-    let conn = convene_store::connect(&guard.url, &StatementCounter::default())
+    let conn = convene_store::connect(&guard.url, Default::default())
         .await
         .expect("connect");
     let applied = convene_store::migrate(&conn).await.expect("migrate");
