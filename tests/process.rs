@@ -117,18 +117,6 @@ impl Serve {
         mails_in(&self.mail_dir)
     }
 
-    /// The file names of the mails written (each is the outbox message's id).
-    pub fn mail_files(&self) -> Vec<String> {
-        std::fs::read_dir(&self.mail_dir)
-            .map(|d| {
-                d.filter_map(|e| e.ok())
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .filter(|n| n.ends_with(".eml"))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
     /// `kill -9`: no chance to finish anything.
     pub fn kill_hard(&mut self) {
         self.child.kill().expect("SIGKILL");
