@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub mod process;
+
 use convene_store::testing::{self, TestDatabase};
 use serde_json::{json, Value};
 
@@ -42,6 +44,16 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut HashMap<String, String>)) -> Te
     let db = testing::fresh().await;
     let url = db.url.clone();
     start(Some(db), url, adjust).await
+}
+
+/// Settings for [`spawn_with`]: answer every `/graphql` request with the SQL statements it cost.
+pub fn count_statements(v: &mut HashMap<String, String>) {
+    v.insert("CONVENE_SQL_COUNT_HEADER".into(), "1".into());
+}
+
+/// Start a server on an existing database (a restored backup, say), with the usual settings.
+pub async fn spawn_on(database_url: &str) -> TestApp {
+    start(None, database_url.to_string(), |_| {}).await
 }
 
 impl TestApp {
@@ -143,6 +155,33 @@ impl TestApp {
             .json()
             .await
             .expect("a JSON answer")
+    }
+
+    /// A GraphQL request and the SQL statements it cost, from `x-convene-sql-statements`
+    /// (the app must be started with [`count_statements`]).
+    pub async fn gql_counted(
+        &self,
+        token: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> (Value, u64) {
+        let mut req = self
+            .http
+            .post(format!("{}/graphql", self.base))
+            .json(&json!({ "query": query, "variables": variables }));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        let resp = req.send().await.expect("the server answers");
+        let n = resp
+            .headers()
+            .get("x-convene-sql-statements")
+            .expect("x-convene-sql-statements: start the app with count_statements")
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        (resp.json().await.expect("a JSON answer"), n)
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> String {

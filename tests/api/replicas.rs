@@ -4,111 +4,13 @@
 //! replicas are real `convene serve` processes (built by `cargo build -p convene-server`, which
 //! `make test` does first), beside the one in this test process.
 
+use convene_blackbox::process::Serve;
 use convene_blackbox::*;
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::Message;
-
-/// A `convene serve` process on a given database, killed when dropped.
-struct Serve {
-    child: std::process::Child,
-    base: String,
-    mail_dir: std::path::PathBuf,
-    root: std::path::PathBuf,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_dir_all(&self.root);
-    }
-}
-
-impl Serve {
-    async fn start(database_url: &str) -> Serve {
-        let exe = std::env::current_exe().unwrap();
-        let bin = exe
-            .parent()
-            .and_then(|deps| deps.parent())
-            .map(|dir| dir.join("convene"))
-            .unwrap();
-        assert!(
-            bin.exists(),
-            "{} is missing: build it with `cargo build -p convene-server` (make test does)",
-            bin.display()
-        );
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let root =
-            std::env::temp_dir().join(format!("convene-proc-{}", uuid::Uuid::new_v4().simple()));
-        let mail_dir = root.join("mail");
-        let child = std::process::Command::new(&bin)
-            .arg("serve")
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("CONVENE_DATABASE_URL", database_url)
-            .env("CONVENE_LISTEN", format!("127.0.0.1:{port}"))
-            .env(
-                "CONVENE_JWT_SECRET",
-                "a-test-secret-that-is-long-enough-for-hs256",
-            )
-            .env("CONVENE_MAIL_DIR", &mail_dir)
-            .env("CONVENE_DATA_DIR", root.join("data"))
-            .env("CONVENE_STATIC_DIR", root.join("no-spa"))
-            .env("CONVENE_RATE_LIMITS", "off")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("convene serve starts");
-        // from here the process is killed on drop, even if it never becomes ready
-        let serve = Serve {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
-            mail_dir,
-            root,
-        };
-        let http = reqwest::Client::new();
-        for _ in 0..200 {
-            if let Ok(r) = http.get(format!("{}/ready", serve.base)).send().await {
-                if r.status().is_success() {
-                    return serve;
-                }
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        panic!("convene serve did not become ready at {}", serve.base);
-    }
-
-    async fn gql(&self, token: &str, query: &str, variables: Value) -> Value {
-        reqwest::Client::new()
-            .post(format!("{}/graphql", self.base))
-            .bearer_auth(token)
-            .json(&json!({ "query": query, "variables": variables }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
-    }
-
-    fn mails(&self) -> Vec<String> {
-        std::fs::read_dir(&self.mail_dir)
-            .map(|d| {
-                d.filter_map(|e| e.ok())
-                    .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
-                    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_serve_processes_share_the_work_and_the_news() {

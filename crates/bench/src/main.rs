@@ -59,7 +59,7 @@ async fn main() -> Result<()> {
         let db = server::BenchDatabase::create(kind, &settings.postgres_admin).await?;
         let started = Instant::now();
         let network = {
-            let conn = convene_store::connect(&db.url, &Default::default()).await?;
+            let conn = convene_store::connect(&db.url, Default::default()).await?;
             convene_store::migrate(&conn).await?;
             let n = generate::network(&conn, size)
                 .await

@@ -55,7 +55,7 @@ pub fn markdown(s: &Settings, size: Size, runs: &[Run]) -> String {
         size.promising,
         size.exchanges
     ));
-    o.push_str("- Statements: `convene_sql_statements_total` from `/metrics` around one request (the least of five tries). Ratios: the scenario's throughput over `{ __typename }`'s, and over PostGraphile's for the same directory page.\n\n");
+    o.push_str("- Statements: the server's `x-convene-sql-statements` header (`CONVENE_SQL_COUNT_HEADER=1`) for one request, the least of five tries (the run also checks that `convene_sql_statements_total` in `/metrics` moved). Ratios: the scenario's throughput over `{ __typename }`'s, and over PostGraphile's for the same directory page.\n\n");
     for r in runs {
         o.push_str(&format!(
             "## {} (generated in {:.0} s)\n\n",

@@ -111,6 +111,32 @@ pub struct Scenario {
     pub measured: Measured,
 }
 
+const METRICS_TOKEN: &str = "bench-metrics-token";
+
+/// SQL statements one request sends, from the server's `x-convene-sql-statements` header
+/// (`CONVENE_SQL_COUNT_HEADER=1`): the least of five tries, since a DataLoader batch that a
+/// busy machine splits in two costs one statement more.
+async fn statements_per_request(t: &Target) -> Result<u64> {
+    let http = reqwest::Client::new();
+    let mut best = u64::MAX;
+    for _ in 0..5 {
+        let mut req = http.post(&t.url).json(&t.body);
+        if let Some(tok) = &t.token {
+            req = req.bearer_auth(tok);
+        }
+        let res = req.send().await?;
+        let n = res
+            .headers()
+            .get("x-convene-sql-statements")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok())
+            .ok_or_else(|| anyhow!("the server sent no x-convene-sql-statements header"))?;
+        best = best.min(n);
+    }
+    Ok(best)
+}
+
+/// The server's own total, to check the header against once.
 async fn statements_total(http: &reqwest::Client, base: &str) -> Result<u64> {
     let text = http
         .get(format!("{base}/metrics"))
@@ -125,28 +151,6 @@ async fn statements_total(http: &reqwest::Client, base: &str) -> Result<u64> {
         .and_then(|v| v.trim().parse::<f64>().ok())
         .map(|v| v as u64)
         .ok_or_else(|| anyhow!("/metrics has no convene_sql_statements_total"))
-}
-
-const METRICS_TOKEN: &str = "bench-metrics-token";
-
-/// SQL statements one request sends: the smallest of five tries, less what reading the
-/// counter itself costs (background work can only add to a try, never take away).
-async fn statements_per_request(base: &str, t: &Target) -> Result<u64> {
-    let http = reqwest::Client::new();
-    let mut overhead = u64::MAX;
-    for _ in 0..5 {
-        let a = statements_total(&http, base).await?;
-        let b = statements_total(&http, base).await?;
-        overhead = overhead.min(b - a);
-    }
-    let mut best = u64::MAX;
-    for _ in 0..5 {
-        let a = statements_total(&http, base).await?;
-        load::check(t).await?;
-        let b = statements_total(&http, base).await?;
-        best = best.min((b - a).saturating_sub(overhead));
-    }
-    Ok(best)
 }
 
 pub const DIRECTORY: &str = "query Directory { communities(first: 100) { totalCount nodes { id name \
@@ -180,6 +184,7 @@ pub async fn measure(
             .env("CONVENE_MAIL_DIR", data.join("mail"))
             .env("CONVENE_RATE_LIMITS", "off")
             .env("CONVENE_METRICS_TOKEN", METRICS_TOKEN)
+            .env("CONVENE_SQL_COUNT_HEADER", "1")
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
             .spawn()
@@ -225,6 +230,8 @@ pub async fn measure(
         ("ranking", "the panel's ranking of one call (a quarter of the applications)", json!({"query": RANKING, "variables": {"id": call}}), true),
         ("library", "library search, first 20 (\"handover\")", json!({"query": LIBRARY, "variables": {"q": "handover"}}), false),
     ];
+    let http = reqwest::Client::new();
+    let before = statements_total(&http, &base).await?;
     let mut out = Vec::new();
     for (name, what, body, signed_in) in cases {
         let t = Target {
@@ -232,7 +239,7 @@ pub async fn measure(
             token: signed_in.then(|| token.clone()),
             body,
         };
-        let statements = statements_per_request(&base, &t).await?;
+        let statements = statements_per_request(&t).await?;
         let measured = load::run(&t, s.clients, s.seconds).await?;
         println!(
             "  {name}: {statements} statements, {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
@@ -244,6 +251,9 @@ pub async fn measure(
             statements,
             measured,
         });
+    }
+    if statements_total(&http, &base).await? <= before {
+        bail!("/metrics did not count the run's statements");
     }
     let _ = std::fs::remove_dir_all(&data);
     Ok(out)

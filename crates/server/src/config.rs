@@ -34,6 +34,18 @@ pub struct Config {
     /// Test only: accept the SMTP server's certificate without checking it
     /// (`CONVENE_SMTP_ACCEPT_INVALID_CERTS=1`; refused with `CONVENE_ENV=production`).
     pub smtp_accept_invalid_certs: bool,
+    /// The connection pool's bound and acquire timeout (`CONVENE_DB_POOL_MAX`,
+    /// `CONVENE_DB_ACQUIRE_TIMEOUT_MS`).
+    pub db_pool: convene_store::PoolSettings,
+    /// `CONVENE_METRICS_TOKEN`: when set, `/metrics` needs it as a Bearer token; when unset,
+    /// `/metrics` answers only direct requests from the machine itself.
+    pub metrics_token: Option<String>,
+    /// `CONVENE_SQL_COUNT_HEADER=1`: every `/graphql` answer carries
+    /// `x-convene-sql-statements`, the statements it cost (development and tests).
+    pub sql_count_header: bool,
+    /// `CONVENE_OUTBOX_LEASE_SECS`: how long a worker holds the messages it claimed; after a
+    /// crash, another worker (or the restarted one) takes them up once it has run out.
+    pub outbox_lease_secs: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -151,6 +163,33 @@ impl Config {
         if smtp_accept_invalid_certs && production {
             bail!("CONVENE_SMTP_ACCEPT_INVALID_CERTS is for tests and cannot be used with CONVENE_ENV=production");
         }
+        let number =
+            |key: &str, default: u64, what: &str| -> anyhow::Result<u64> {
+                match get(key) {
+                    Some(v) => v.parse::<u64>().ok().filter(|n| *n > 0).with_context(|| {
+                        format!("{key} must be a positive whole number of {what}")
+                    }),
+                    None => Ok(default),
+                }
+            };
+        let db_pool = convene_store::PoolSettings {
+            max_connections: match get("CONVENE_DB_POOL_MAX") {
+                Some(_) => {
+                    Some(number("CONVENE_DB_POOL_MAX", 0, "connections")?.min(10_000) as u32)
+                }
+                None => None,
+            },
+            acquire_timeout: std::time::Duration::from_millis(number(
+                "CONVENE_DB_ACQUIRE_TIMEOUT_MS",
+                convene_store::PoolSettings::default()
+                    .acquire_timeout
+                    .as_millis() as u64,
+                "milliseconds",
+            )?),
+        };
+        let outbox_lease_secs = number("CONVENE_OUTBOX_LEASE_SECS", 120, "seconds")?;
+        let sql_count_header = get("CONVENE_SQL_COUNT_HEADER")
+            .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
         let demo = get("CONVENE_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
         Ok(Config {
             database_url,
@@ -173,6 +212,10 @@ impl Config {
             intranet_token: get("CONVENE_INTRANET_TOKEN"),
             outbound_allow,
             smtp_accept_invalid_certs,
+            db_pool,
+            metrics_token: get("CONVENE_METRICS_TOKEN"),
+            sql_count_header,
+            outbox_lease_secs,
             mail_from: get("CONVENE_MAIL_FROM")
                 .unwrap_or_else(|| "Convene <no-reply@convene.invalid>".into()),
         })
@@ -259,6 +302,29 @@ mod tests {
             "127.0.0.1, hooks.internal".to_string(),
         );
         let c = Config::from_map(&m).unwrap();
+        assert_eq!(c.db_pool.max_connections, None);
+        assert_eq!(c.outbox_lease_secs, 120);
+        for key in [
+            "CONVENE_DB_POOL_MAX",
+            "CONVENE_DB_ACQUIRE_TIMEOUT_MS",
+            "CONVENE_OUTBOX_LEASE_SECS",
+        ] {
+            for bad in ["0", "-1", "soon"] {
+                let mut m = m.clone();
+                m.insert(key.to_string(), bad.to_string());
+                let e = Config::from_map(&m).unwrap_err().to_string();
+                assert!(e.contains(key), "{key}={bad}: {e}");
+            }
+        }
+        let mut m2 = m.clone();
+        m2.insert("CONVENE_DB_POOL_MAX".to_string(), "3".to_string());
+        m2.insert(
+            "CONVENE_DB_ACQUIRE_TIMEOUT_MS".to_string(),
+            "250".to_string(),
+        );
+        let c2 = Config::from_map(&m2).unwrap();
+        assert_eq!(c2.db_pool.max_connections, Some(3));
+        assert_eq!(c2.db_pool.acquire_timeout.as_millis(), 250);
         assert!(c.outbound_allow.allows_addr("127.0.0.1".parse().unwrap()));
         assert!(c.outbound_allow.allows_host("hooks.internal"));
     }

@@ -27,6 +27,35 @@ pub struct Http {
     pub schema: ConveneSchema,
 }
 
+/// The database could not be reached while finding out who is asking: busy (no connection
+/// free within the acquire timeout; try again) or down.
+fn database_error(e: &convene_store::StoreError) -> Response {
+    let busy = matches!(e, convene_store::StoreError::Db(d) if convene_store::metrics::is_pool_exhausted(d));
+    if busy {
+        return busy_response();
+    }
+    tracing::error!(error = %e, "reading the viewer");
+    gql_error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "INTERNAL",
+        "The database is not available",
+    )
+}
+
+fn busy_response() -> Response {
+    let mut r = (
+        StatusCode::SERVICE_UNAVAILABLE,
+        Json(json!({ "errors": [{
+            "message": crate::graphql::error::BUSY,
+            "extensions": { "code": "INTERNAL", "retryAfter": 1 }
+        }] })),
+    )
+        .into_response();
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, header::HeaderValue::from(1));
+    r
+}
+
 fn gql_error(status: StatusCode, code: &str, message: &str) -> Response {
     (
         status,
@@ -78,13 +107,7 @@ pub async fn principal_of(
         Principal::Client { id, scope } => {
             let client = convene_store::repo::partners::get(&state.db, id)
                 .await
-                .map_err(|_| {
-                    gql_error(
-                        StatusCode::SERVICE_UNAVAILABLE,
-                        "INTERNAL",
-                        "The database is not available",
-                    )
-                })?;
+                .map_err(|e| database_error(&e))?;
             match client {
                 Some(c) if c.revoked_at.is_none() => Ok((
                     None,
@@ -105,23 +128,11 @@ async fn viewer_by_id(state: &AppState, person_id: Uuid) -> Result<Viewer, Respo
     let unauth = |m: &str| gql_error(StatusCode::OK, "UNAUTHENTICATED", m);
     let person = people::get(&state.db, person_id)
         .await
-        .map_err(|_| {
-            gql_error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "INTERNAL",
-                "The database is not available",
-            )
-        })?
+        .map_err(|e| database_error(&e))?
         .ok_or_else(|| unauth("This account no longer exists: sign in again"))?;
     let roles = people::roles_of(&state.db, &[person_id])
         .await
-        .map_err(|_| {
-            gql_error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "INTERNAL",
-                "The database is not available",
-            )
-        })?;
+        .map_err(|e| database_error(&e))?;
     Ok(Viewer {
         person: person_id.into(),
         email: person.email,
@@ -130,6 +141,39 @@ async fn viewer_by_id(state: &AppState, person_id: Uuid) -> Result<Viewer, Respo
 }
 
 async fn execute(
+    http: &Http,
+    headers: &HeaderMap,
+    addr: ClientAddr,
+    batch: BatchRequest,
+) -> Response {
+    let operation = match &batch {
+        BatchRequest::Single(r) => crate::metrics::operation_label(
+            r.operation_name
+                .clone()
+                .or_else(|| single_operation_name(&r.query))
+                .as_deref(),
+        ),
+        BatchRequest::Batch(_) => "batch".to_string(),
+    };
+    let mut resp = execute_batch(http, headers, addr, batch).await;
+    resp.extensions_mut()
+        .insert(crate::metrics::Operation(operation));
+    resp
+}
+
+/// The name of the document's operation when it has exactly one.
+fn single_operation_name(query: &str) -> Option<String> {
+    let doc = async_graphql::parser::parse_query(query).ok()?;
+    match doc.operations {
+        DocumentOperations::Single(_) => None,
+        DocumentOperations::Multiple(ops) if ops.len() == 1 => {
+            ops.keys().next().map(|n| n.to_string())
+        }
+        DocumentOperations::Multiple(_) => None,
+    }
+}
+
+async fn execute_batch(
     http: &Http,
     headers: &HeaderMap,
     addr: ClientAddr,
@@ -169,12 +213,28 @@ async fn execute(
             BatchResponse::Batch(rs)
         }
     };
+    let busy = match &response {
+        BatchResponse::Single(r) => is_busy(&r.errors),
+        BatchResponse::Batch(rs) => rs.iter().any(|r| is_busy(&r.errors)),
+    };
     let mut resp = Json(response).into_response();
     resp.headers_mut().insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("no-store"),
     );
+    if busy {
+        // the pool had no connection to give: 503, so that clients and proxies retry
+        *resp.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+        resp.headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from(1));
+    }
     resp
+}
+
+fn is_busy(errors: &[async_graphql::ServerError]) -> bool {
+    errors
+        .iter()
+        .any(|e| e.message == crate::graphql::error::BUSY)
 }
 
 /// `POST /graphql`: JSON only (a form or text post could be a cross-site request), a single
@@ -322,18 +382,6 @@ pub async fn ready(State(http): State<Http>) -> Response {
         )
             .into_response(),
     }
-}
-
-pub async fn metrics(State(http): State<Http>) -> Response {
-    let pending = convene_store::repo::outbox::pending_count(&http.state.db)
-        .await
-        .unwrap_or(0);
-    let body = format!(
-        "# HELP convene_sql_statements_total SQL statements sent to the database.\n# TYPE convene_sql_statements_total counter\nconvene_sql_statements_total {}\n# HELP convene_outbox_pending Messages waiting in the outbox.\n# TYPE convene_outbox_pending gauge\nconvene_outbox_pending {}\n",
-        http.state.statements.get(),
-        pending
-    );
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], body).into_response()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Convene's server: the `convene` binary's library, so that tests can start the real thing.
 
 pub mod auth;
+pub mod backup;
 pub mod calendar;
 pub mod config;
 pub mod demo;
@@ -10,6 +11,7 @@ pub mod http;
 pub mod intranet;
 pub mod jobs;
 pub mod mail;
+pub mod metrics;
 pub mod notify;
 pub mod outbox;
 pub mod ratelimit;

@@ -1,10 +1,11 @@
-//! `convene serve | migrate | export-schema [--check] [FILE] | seed-demo`
+//! `convene serve | migrate | export-schema [--check] [FILE] | seed-demo | backup FILE`
 
 use std::process::ExitCode;
 
-use convene_server::{config::Config, demo, graphql::schema, startup, telemetry};
+use convene_server::{backup, config::Config, demo, graphql::schema, startup, telemetry};
 
-const USAGE: &str = "usage: convene [serve | migrate | export-schema [--check] [FILE] | seed-demo]";
+const USAGE: &str =
+    "usage: convene [serve | migrate | export-schema [--check] [FILE] | seed-demo | backup FILE]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -29,10 +30,11 @@ async fn main() -> ExitCode {
             }
             Err(e) => Err(e),
         },
-        "migrate" => startup::open_database(&config, &Default::default())
+        "migrate" => startup::open_database(&config)
             .await
             .map(|_| println!("The database is up to date.")),
         "seed-demo" => seed_demo(&config).await,
+        "backup" => backup::run(&config, args.get(1).map(String::as_str)).await,
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(())
@@ -52,7 +54,7 @@ async fn main() -> ExitCode {
 }
 
 async fn seed_demo(config: &Config) -> anyhow::Result<()> {
-    let db = startup::open_database(config, &Default::default()).await?;
+    let db = startup::open_database(config).await?;
     match demo::seed_if_empty(&db, chrono::Utc::now()).await? {
         Some(info) => println!("{info}"),
         None => println!(

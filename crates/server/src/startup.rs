@@ -12,9 +12,9 @@ use axum::Router;
 use chrono::Utc;
 use convene_domain::account::{Email, NewPassword, PersonName, Role};
 use convene_domain::organisation::Sector;
+use convene_store::begin_write;
 use convene_store::repo::{organisations, people};
 use convene_store::sea_orm::DatabaseConnection;
-use convene_store::{begin_write, StatementCounter};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -39,11 +39,8 @@ pub struct App {
 }
 
 /// Connect and migrate; refuse a database newer than this binary.
-pub async fn open_database(
-    config: &Config,
-    counter: &StatementCounter,
-) -> anyhow::Result<DatabaseConnection> {
-    let db = convene_store::connect(&config.database_url, counter)
+pub async fn open_database(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    let db = convene_store::connect(&config.database_url, config.db_pool)
         .await
         .with_context(|| {
             format!(
@@ -61,8 +58,7 @@ pub async fn open_database(
 }
 
 pub async fn build(config: Config) -> anyhow::Result<App> {
-    let counter = StatementCounter::default();
-    let db = open_database(&config, &counter).await?;
+    let db = open_database(&config).await?;
     bootstrap_admin(&db, &config).await?;
     if config.demo {
         if let Some(info) = crate::demo::seed_if_empty(&db, Utc::now()).await? {
@@ -74,7 +70,7 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
         keys: JwtKeys::new(&config.jwt_secret),
         config: Arc::new(config),
         outbox_wake: Arc::new(Notify::new()),
-        statements: counter,
+        metrics: Arc::default(),
         limiter: Arc::default(),
         hub: crate::notify::Hub::default(),
     };
@@ -98,6 +94,10 @@ pub fn router(state: AppState) -> Router {
     };
     let graphql = Router::new()
         .route("/graphql", get(http::graphql_get).post(http::graphql_post))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::metrics::track,
+        ))
         .route("/graphql/ws", get(http::graphql_ws))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -107,7 +107,7 @@ pub fn router(state: AppState) -> Router {
     let mut r = Router::new()
         .route("/health", get(http::health))
         .route("/ready", get(http::ready))
-        .route("/metrics", get(http::metrics))
+        .route("/metrics", get(crate::metrics::endpoint))
         .route(
             "/calendar/communities/{file}",
             get(crate::calendar::community_feed),
@@ -151,24 +151,62 @@ pub fn router(state: AppState) -> Router {
         .layer(TraceLayer::new_for_http())
 }
 
+/// How long requests in flight may take to finish once the process is told to stop; with the
+/// outbox worker's last delivery after them, the process ends within ten seconds of SIGTERM.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(7);
+
 impl App {
-    /// Serve until the process is told to stop, running the outbox worker beside.
+    /// Serve until the process is told to stop (SIGTERM or Ctrl-C), running the outbox worker,
+    /// the clock and the notification hub beside.
     pub async fn run(self) -> anyhow::Result<()> {
-        let worker = crate::outbox::spawn(self.state.clone());
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serve until `signal` completes. Then the listener closes, idle keep-alive connections
+    /// are closed, requests in flight get [`SHUTDOWN_GRACE`] to finish, and the outbox worker
+    /// finishes the delivery in hand and gives back the rest of its batch.
+    pub async fn run_until(
+        self,
+        signal: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let worker = crate::outbox::spawn(self.state.clone(), stop_rx.clone());
         let clock = crate::jobs::spawn(self.state.clone());
         let hub = crate::notify::spawn(self.state.clone());
         tracing::info!(addr = %self.addr, "Convene is listening");
-        let result = axum::serve(
+        let server = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<std::net::SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown())
-        .await;
-        worker.abort();
+        .with_graceful_shutdown(async move {
+            signal.await;
+            tracing::info!("stopping: no new connections; finishing the requests in flight");
+            let _ = stop_tx.send(true);
+        });
+        let mut stopping = stop_rx.clone();
+        let deadline = async move {
+            let _ = stopping.wait_for(|s| *s).await;
+            tokio::time::sleep(SHUTDOWN_GRACE).await;
+        };
+        let result = tokio::select! {
+            r = std::future::IntoFuture::into_future(server) => r.map_err(Into::into),
+            _ = deadline => {
+                tracing::warn!(grace = ?SHUTDOWN_GRACE, "requests still in flight at the end of the grace period: stopping without them");
+                Ok(())
+            }
+        };
         clock.abort();
         hub.abort();
-        result.map_err(Into::into)
+        let mut worker = worker;
+        if tokio::time::timeout(Duration::from_secs(1), &mut worker)
+            .await
+            .is_err()
+        {
+            tracing::warn!("the outbox worker did not finish its delivery in time; its claim runs out by itself");
+            worker.abort();
+        }
+        result
     }
 
     /// Serve in the background (tests).
@@ -181,7 +219,7 @@ impl App {
     }
 }
 
-async fn shutdown() {
+async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -1,12 +1,12 @@
 //! Persistence: sea-orm entities and repositories. Repositories are free functions over
 //! `&impl ConnectionTrait`, so a caller can run several in one transaction.
 
+pub mod backup;
 pub mod entities;
+pub mod metrics;
 pub mod repo;
 pub mod testing;
 
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
 use std::time::Duration;
 
 use convene_domain::DomainError;
@@ -45,29 +45,43 @@ pub fn on_unique(e: DbErr, err: impl FnOnce() -> DomainError) -> StoreError {
     }
 }
 
-/// Counts every SQL statement this process sends (exported as `convene_sql_statements_total`).
-#[derive(Clone, Default)]
-pub struct StatementCounter(Arc<AtomicU64>);
+/// How the connection pool is bounded (`CONVENE_DB_POOL_MAX`, `CONVENE_DB_ACQUIRE_TIMEOUT_MS`).
+#[derive(Debug, Clone, Copy)]
+pub struct PoolSettings {
+    /// At most this many connections; `None`: 8 on SQLite (one writer at a time anyway, the
+    /// rest read beside it in WAL mode), 16 on PostgreSQL.
+    pub max_connections: Option<u32>,
+    /// How long a request waits for a free connection before it is told the service is busy.
+    pub acquire_timeout: Duration,
+}
 
-impl StatementCounter {
-    pub fn get(&self) -> u64 {
-        self.0.load(Ordering::Relaxed)
+impl Default for PoolSettings {
+    fn default() -> Self {
+        PoolSettings {
+            max_connections: None,
+            acquire_timeout: Duration::from_secs(3),
+        }
     }
 }
 
 /// Open the database named by `url`: `sqlite://path?mode=rwc` or `postgres://…`.
 ///
 /// SQLite gets WAL, a busy timeout and foreign keys; writes use `BEGIN IMMEDIATE` through
-/// [`begin_write`]. PostgreSQL gets a bounded pool with a short acquire timeout.
-pub async fn connect(url: &str, counter: &StatementCounter) -> Result<DatabaseConnection, DbErr> {
+/// [`begin_write`]. PostgreSQL gets a bounded pool with a short acquire timeout. Every
+/// statement sent is counted (see [`metrics`]).
+pub async fn connect(url: &str, pool: PoolSettings) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url.to_string());
     opts.sqlx_logging(false)
-        .acquire_timeout(Duration::from_secs(5))
+        .acquire_timeout(pool.acquire_timeout)
         .connect_timeout(Duration::from_secs(5));
     if url.starts_with("sqlite:") {
         let memory = url.contains(":memory:") || url.contains("mode=memory");
-        opts.max_connections(if memory { 1 } else { 8 })
-            .min_connections(1);
+        let max = if memory {
+            1
+        } else {
+            pool.max_connections.unwrap_or(8)
+        };
+        opts.max_connections(max.max(1)).min_connections(1);
         opts.map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
@@ -76,13 +90,11 @@ pub async fn connect(url: &str, counter: &StatementCounter) -> Result<DatabaseCo
                 .create_if_missing(true)
         });
     } else {
-        opts.max_connections(16).min_connections(1);
+        opts.max_connections(pool.max_connections.unwrap_or(16).max(1))
+            .min_connections(1);
     }
     let mut db = Database::connect(opts).await?;
-    let c = counter.0.clone();
-    db.set_metric_callback(move |_| {
-        c.fetch_add(1, Ordering::Relaxed);
-    });
+    db.set_metric_callback(|_| metrics::count(1));
     Ok(db)
 }
 
@@ -91,11 +103,15 @@ pub async fn connect(url: &str, counter: &StatementCounter) -> Result<DatabaseCo
 pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
     let mode = (db.get_database_backend() == DbBackend::Sqlite)
         .then_some(SqliteTransactionMode::Immediate);
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: mode,
-        ..Default::default()
-    })
-    .await
+    let tx = db
+        .begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: mode,
+            ..Default::default()
+        })
+        .await?;
+    // BEGIN now, and the COMMIT or ROLLBACK that every transaction ends with
+    metrics::count(2);
+    Ok(tx)
 }
 
 /// Run pending migrations, refusing a database that a newer Convene has migrated.

@@ -16,7 +16,7 @@ use convene_store::repo::{
 };
 use convene_store::sea_orm::{ConnectionTrait, DatabaseConnection};
 use convene_store::testing::{self, TestDatabase};
-use convene_store::{begin_write, StatementCounter, StoreError};
+use convene_store::{begin_write, StoreError};
 use uuid::Uuid;
 
 struct Db {
@@ -26,7 +26,7 @@ struct Db {
 
 async fn fresh() -> Db {
     let guard = testing::fresh().await;
-    let conn = convene_store::connect(&guard.url, &StatementCounter::default())
+    let conn = convene_store::connect(&guard.url, Default::default())
         .await
         .expect("connect");
     let applied = convene_store::migrate(&conn).await.expect("migrate");
@@ -716,4 +716,47 @@ async fn the_audit_log_lists_newest_first_and_filters_by_entity() {
     let (all, total) = audit::list(&db.conn, None, page).await.unwrap();
     assert_eq!(total, 3);
     assert_eq!(all[1].entity_id, e2);
+}
+
+#[tokio::test]
+async fn the_backlog_counts_waiting_messages_and_released_claims_are_taken_again_at_once() {
+    let db = fresh().await;
+    let t0 = now();
+    assert_eq!(outbox::backlog(&db.conn).await.unwrap(), (0, None));
+    let first = outbox::enqueue(&db.conn, "mail", &serde_json::json!({ "to": "a" }), t0)
+        .await
+        .unwrap();
+    let second = outbox::enqueue(
+        &db.conn,
+        "mail",
+        &serde_json::json!({ "to": "b" }),
+        t0 + Duration::seconds(5),
+    )
+    .await
+    .unwrap();
+    let later = t0 + Duration::seconds(10);
+    let claimed = outbox::claim_due(&db.conn, later, 10, Duration::minutes(2))
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 2);
+    // claimed, not yet delivered: still the backlog, the oldest first written at t0
+    assert_eq!(outbox::backlog(&db.conn).await.unwrap(), (2, Some(t0)));
+    // nobody else may take them while the lease runs...
+    assert!(outbox::claim_due(&db.conn, later, 10, Duration::minutes(2))
+        .await
+        .unwrap()
+        .is_empty());
+    // ...until the worker gives back the one it did not attempt
+    outbox::mark_delivered(&db.conn, first, later)
+        .await
+        .unwrap();
+    outbox::release(&db.conn, &[second]).await.unwrap();
+    let again = outbox::claim_due(&db.conn, later, 10, Duration::minutes(2))
+        .await
+        .unwrap();
+    assert_eq!(again.iter().map(|m| m.id).collect::<Vec<_>>(), [second]);
+    assert_eq!(
+        outbox::backlog(&db.conn).await.unwrap(),
+        (1, Some(t0 + Duration::seconds(5)))
+    );
 }

@@ -6,7 +6,6 @@ use async_graphql::Context;
 use chrono::{DateTime, Utc};
 use convene_domain::access::Viewer;
 use convene_store::sea_orm::DatabaseConnection;
-use convene_store::StatementCounter;
 use tokio::sync::Notify;
 
 use crate::auth::jwt::JwtKeys;
@@ -19,7 +18,8 @@ pub struct AppState {
     pub keys: JwtKeys,
     /// Woken after a transaction that wrote to the outbox commits.
     pub outbox_wake: Arc<Notify>,
-    pub statements: StatementCounter,
+    /// Request latencies by operation (the rest of `/metrics` is read when asked for).
+    pub metrics: Arc<crate::metrics::Metrics>,
     pub limiter: Arc<crate::ratelimit::RateLimiter>,
     pub hub: crate::notify::Hub,
 }

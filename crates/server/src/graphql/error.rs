@@ -12,6 +12,10 @@ pub struct ApiError {
     pub fields: Vec<FieldError>,
 }
 
+/// What a request is told when the database pool has no connection free within its acquire
+/// timeout (`CONVENE_DB_ACQUIRE_TIMEOUT_MS`); the answer is HTTP 503 with `Retry-After`.
+pub const BUSY: &str = "The service is busy; try again";
+
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
@@ -25,6 +29,14 @@ impl ApiError {
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "internal error");
         ApiError::new("INTERNAL", "Something went wrong on our side. Please try again; if it keeps happening, tell the programme team.")
+    }
+    /// The pool is exhausted: code `INTERNAL`, and `extensions.retryAfter` (seconds).
+    pub fn busy() -> Self {
+        tracing::warn!("no database connection free within the acquire timeout");
+        ApiError::new("INTERNAL", BUSY)
+    }
+    fn from_db(e: &sea_orm::DbErr) -> Option<Self> {
+        convene_store::metrics::is_pool_exhausted(e).then(ApiError::busy)
     }
     pub fn not_found(what: &str) -> Self {
         ApiError::new("NOT_FOUND", format!("{what} was not found"))
@@ -48,6 +60,7 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Domain(d) => d.into(),
+            StoreError::Db(d) if convene_store::metrics::is_pool_exhausted(&d) => ApiError::busy(),
             other => ApiError::internal(other),
         }
     }
@@ -61,13 +74,21 @@ impl From<sea_orm::DbErr> for ApiError {
 
 impl From<anyhow::Error> for ApiError {
     fn from(e: anyhow::Error) -> Self {
-        ApiError::internal(format!("{e:#}"))
+        let db = e.chain().find_map(|c| {
+            c.downcast_ref::<sea_orm::DbErr>()
+                .or_else(|| match c.downcast_ref::<StoreError>() {
+                    Some(StoreError::Db(d)) => Some(d),
+                    _ => None,
+                })
+        });
+        db.and_then(ApiError::from_db)
+            .unwrap_or_else(|| ApiError::internal(format!("{e:#}")))
     }
 }
 
 impl From<std::sync::Arc<sea_orm::DbErr>> for ApiError {
     fn from(e: std::sync::Arc<sea_orm::DbErr>) -> Self {
-        ApiError::internal(e)
+        ApiError::from_db(&e).unwrap_or_else(|| ApiError::internal(e))
     }
 }
 
@@ -75,8 +96,12 @@ impl From<ApiError> for async_graphql::Error {
     fn from(e: ApiError) -> Self {
         let fields = e.fields;
         let code = e.code;
+        let busy = e.message == BUSY;
         async_graphql::Error::new(e.message).extend_with(|_, ext| {
             ext.set("code", code);
+            if busy {
+                ext.set("retryAfter", 1);
+            }
             if !fields.is_empty() {
                 let list: Vec<Value> = fields
                     .iter()
@@ -166,6 +191,21 @@ mod tests {
             Some("input")
         );
         assert_eq!(input_field_of("Unknown field"), None);
+    }
+
+    #[test]
+    fn an_exhausted_pool_is_busy_not_broken() {
+        let timeout = sea_orm::DbErr::ConnectionAcquire(sea_orm::ConnAcquireErr::Timeout);
+        for e in [
+            ApiError::from(timeout.clone()),
+            ApiError::from(std::sync::Arc::new(timeout.clone())),
+            ApiError::from(anyhow::Error::new(StoreError::Db(timeout.clone())).context("loading")),
+        ] {
+            assert_eq!((e.code, e.message.as_str()), ("INTERNAL", BUSY));
+        }
+        let other = ApiError::from(sea_orm::DbErr::Custom("disk full".into()));
+        assert_eq!(other.code, "INTERNAL");
+        assert_ne!(other.message, BUSY);
     }
 
     #[test]

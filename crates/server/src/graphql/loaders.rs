@@ -12,6 +12,7 @@ use convene_store::entities::{
     application, call, community, criterion, domain, exchange_inquiry, organisation, participant,
     person, practice, practice_exchange, sharing_protocol,
 };
+use convene_store::metrics::RequestStatements;
 use convene_store::repo;
 use convene_store::sea_orm::{DatabaseConnection, DbErr, EntityTrait};
 use convene_store::StoreError;
@@ -242,32 +243,38 @@ pub struct Loaders {
 
 impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Self {
-        fn dl<L: Loader<Uuid>>(l: L) -> DataLoader<L> {
-            DataLoader::new(l, tokio::spawn)
+        // A loader's batch runs in a task of its own: it counts in the request's statements.
+        fn dl<L: Loader<Uuid>>(l: L, scope: &Option<RequestStatements>) -> DataLoader<L> {
+            let scope = scope.clone();
+            DataLoader::new(l, move |fut| match &scope {
+                Some(s) => tokio::spawn(s.scope(fut)),
+                None => tokio::spawn(fut),
+            })
         }
+        let s = &RequestStatements::current();
         Loaders {
-            people: dl(ById(db.clone(), PhantomData)),
-            organisations: dl(ById(db.clone(), PhantomData)),
-            domains: dl(ById(db.clone(), PhantomData)),
-            calls: dl(ById(db.clone(), PhantomData)),
-            applications: dl(ById(db.clone(), PhantomData)),
-            criterion_by_id: dl(ById(db.clone(), PhantomData)),
-            communities: dl(ById(db.clone(), PhantomData)),
-            participants: dl(Participants(db.clone())),
-            selections: dl(Selections(db.clone())),
-            told: dl(Told(db.clone())),
-            members: dl(Members(db.clone())),
-            functions: dl(Functions(db.clone())),
-            support_events: dl(SupportEvents(db.clone())),
-            challenge_replies: dl(ChallengeReplies(db.clone())),
-            attendance: dl(Attendance(db.clone())),
-            criteria: dl(Criteria(db.clone())),
-            roles: dl(Roles(db.clone())),
-            practices: dl(ById(db.clone(), PhantomData)),
-            exchanges: dl(ById(db.clone(), PhantomData)),
-            protocols: dl(ById(db.clone(), PhantomData)),
-            inquiries: dl(Inquiries(db.clone())),
-            promising_organisations: dl(PromisingOrganisations(db.clone())),
+            people: dl(ById(db.clone(), PhantomData), s),
+            organisations: dl(ById(db.clone(), PhantomData), s),
+            domains: dl(ById(db.clone(), PhantomData), s),
+            calls: dl(ById(db.clone(), PhantomData), s),
+            applications: dl(ById(db.clone(), PhantomData), s),
+            criterion_by_id: dl(ById(db.clone(), PhantomData), s),
+            communities: dl(ById(db.clone(), PhantomData), s),
+            participants: dl(Participants(db.clone()), s),
+            selections: dl(Selections(db.clone()), s),
+            told: dl(Told(db.clone()), s),
+            members: dl(Members(db.clone()), s),
+            functions: dl(Functions(db.clone()), s),
+            support_events: dl(SupportEvents(db.clone()), s),
+            challenge_replies: dl(ChallengeReplies(db.clone()), s),
+            attendance: dl(Attendance(db.clone()), s),
+            criteria: dl(Criteria(db.clone()), s),
+            roles: dl(Roles(db.clone()), s),
+            practices: dl(ById(db.clone(), PhantomData), s),
+            exchanges: dl(ById(db.clone(), PhantomData), s),
+            protocols: dl(ById(db.clone(), PhantomData), s),
+            inquiries: dl(Inquiries(db.clone()), s),
+            promising_organisations: dl(PromisingOrganisations(db.clone()), s),
         }
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::Utc;
 use convene_store::entities::outbox as m;
 use convene_store::repo::outbox;
+use tokio::sync::watch;
 
 use crate::graphql::context::AppState;
 use crate::mail::{self, Mail};
@@ -19,26 +20,46 @@ pub fn backoff(base_ms: u64, attempts: i32) -> chrono::Duration {
     chrono::Duration::milliseconds(base_ms.saturating_mul(factor).min(3_600_000) as i64)
 }
 
-pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
+/// Run the worker until `stop` turns true: it finishes the message in hand, gives back the
+/// rest of its batch, and ends.
+pub fn spawn(state: AppState, mut stop: watch::Receiver<bool>) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        loop {
-            match run_once(&state).await {
+        while !*stop.borrow() {
+            match run_batch(&state, Some(&stop)).await {
                 Ok(n) if n > 0 => continue,
                 Ok(_) => {}
                 Err(e) => tracing::error!(error = %e, "outbox worker"),
             }
             let wait = Duration::from_millis(state.config.outbox_poll_ms);
-            let _ = tokio::time::timeout(wait, state.outbox_wake.notified()).await;
+            tokio::select! {
+                _ = tokio::time::timeout(wait, state.outbox_wake.notified()) => {}
+                changed = stop.changed() => if changed.is_err() { break },
+            }
         }
     })
 }
 
 /// Deliver what is due now; returns how many messages were attempted.
 pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
+    run_batch(state, None).await
+}
+
+async fn run_batch(
+    state: &AppState,
+    stop: Option<&watch::Receiver<bool>>,
+) -> anyhow::Result<usize> {
     let now = Utc::now();
-    let rows = outbox::claim_due(&state.db, now, BATCH, chrono::Duration::seconds(120)).await?;
-    let n = rows.len();
-    for row in rows {
+    let lease = chrono::Duration::seconds(state.config.outbox_lease_secs as i64);
+    let rows = outbox::claim_due(&state.db, now, BATCH, lease).await?;
+    let mut attempted = 0;
+    let mut rows = rows.into_iter();
+    while let Some(row) = rows.next() {
+        if stop.is_some_and(|s| *s.borrow()) {
+            let rest: Vec<_> = std::iter::once(row.id).chain(rows.map(|r| r.id)).collect();
+            outbox::release(&state.db, &rest).await?;
+            break;
+        }
+        attempted += 1;
         let id = row.id;
         let attempts = row.attempts;
         let (kind, payload) = (row.kind.clone(), row.payload.clone());
@@ -59,7 +80,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<usize> {
             }
         }
     }
-    Ok(n)
+    Ok(attempted)
 }
 
 /// Why a delivery failed: worth another try later, or not.

@@ -162,3 +162,37 @@ pub async fn pending_count(db: &impl ConnectionTrait) -> Result<u64> {
         .count(db)
         .await?)
 }
+
+/// The backlog: how many messages wait to be delivered, and when the oldest of them was
+/// written (in one statement).
+pub async fn backlog(db: &impl ConnectionTrait) -> Result<(u64, Option<DateTime<Utc>>)> {
+    let row: Option<(i64, Option<DateTime<Utc>>)> = outbox::Entity::find()
+        .select_only()
+        .column_as(Expr::col(outbox::Column::Id).count(), "n")
+        .column_as(Expr::col(outbox::Column::CreatedAt).min(), "oldest")
+        .filter(outbox::Column::Status.eq(PENDING))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(row
+        .map(|(n, oldest)| (u64::try_from(n).unwrap_or(0), oldest))
+        .unwrap_or((0, None)))
+}
+
+/// Give back claimed messages that were not attempted (the worker is stopping), so that the
+/// next worker takes them up at once instead of when the lease runs out.
+pub async fn release(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    outbox::Entity::update_many()
+        .col_expr(
+            outbox::Column::ClaimedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .filter(outbox::Column::Id.is_in(ids.iter().copied()))
+        .filter(outbox::Column::Status.eq(PENDING))
+        .exec(db)
+        .await?;
+    Ok(())
+}
