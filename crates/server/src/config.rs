@@ -34,6 +34,8 @@ pub struct Config {
     /// Test only: accept the SMTP server's certificate without checking it
     /// (`CONVENE_SMTP_ACCEPT_INVALID_CERTS=1`; refused with `CONVENE_ENV=production`).
     pub smtp_accept_invalid_certs: bool,
+    /// How long one GraphQL request may run before it is stopped (`CONVENE_REQUEST_TIMEOUT_MS`).
+    pub request_timeout: std::time::Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -151,6 +153,12 @@ impl Config {
         if smtp_accept_invalid_certs && production {
             bail!("CONVENE_SMTP_ACCEPT_INVALID_CERTS is for tests and cannot be used with CONVENE_ENV=production");
         }
+        let request_timeout_ms: u64 = match get("CONVENE_REQUEST_TIMEOUT_MS") {
+            Some(v) => v.parse().ok().filter(|ms| *ms > 0).context(
+                "CONVENE_REQUEST_TIMEOUT_MS must be a whole number of milliseconds, more than 0",
+            )?,
+            None => 10_000,
+        };
         let demo = get("CONVENE_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
         Ok(Config {
             database_url,
@@ -173,6 +181,7 @@ impl Config {
             intranet_token: get("CONVENE_INTRANET_TOKEN"),
             outbound_allow,
             smtp_accept_invalid_certs,
+            request_timeout: std::time::Duration::from_millis(request_timeout_ms),
             mail_from: get("CONVENE_MAIL_FROM")
                 .unwrap_or_else(|| "Convene <no-reply@convene.invalid>".into()),
         })

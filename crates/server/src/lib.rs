@@ -13,6 +13,7 @@ pub mod mail;
 pub mod notify;
 pub mod outbox;
 pub mod ratelimit;
+pub mod security;
 pub mod services;
 pub mod startup;
 pub mod telemetry;
