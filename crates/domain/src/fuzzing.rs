@@ -12,8 +12,11 @@ use crate::selection::Score;
 use crate::webhook::{parse_events, AllowList, Cidr};
 use crate::DomainError;
 
+/// A target: any bytes in, a panic when a promise is broken.
+pub type Target = fn(&[u8]);
+
 /// Every target, by name (the names of `fuzz/fuzz_targets/*.rs`).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("starts_at", starts_at),
     ("email", email),
     ("scopes", scopes),

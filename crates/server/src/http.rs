@@ -189,7 +189,7 @@ async fn execute(
 /// is rolled back with it) and answered at once, never left hanging.
 fn timed_out(limit: std::time::Duration) -> Response {
     let ms = limit.as_millis();
-    let took = if ms % 1000 == 0 {
+    let took = if ms.is_multiple_of(1000) {
         format!("{} seconds", ms / 1000)
     } else {
         format!("{ms} ms")

@@ -116,7 +116,7 @@ pub fn hash_sources(html: &str, tag: &str) -> String {
         let body = &after[gt + 1..];
         let Some(end) = body.find(&close) else { break };
         if !attrs.contains("src=") {
-            let digest = Sha256::digest(body[..end].as_bytes());
+            let digest = Sha256::digest(&body.as_bytes()[..end]);
             let b64 = base64::engine::general_purpose::STANDARD.encode(digest);
             out.push_str(&format!(" 'sha256-{b64}'"));
         }
