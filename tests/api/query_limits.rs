@@ -84,6 +84,19 @@ async fn aliases_are_limited() {
 }
 
 #[tokio::test]
+async fn directives_are_limited() {
+    let app = spawn_app().await;
+    let with = |n: usize| format!("{{ __typename {} }}", "@include(if: true) ".repeat(n));
+    // CVE-2024-47614: thousands of directives on one field once cost the parser dearly
+    let v = app.gql(None, &with(10), json!({})).await;
+    assert_eq!(ok(&v)["__typename"], "QueryRoot");
+    let v = app.gql(None, &with(11), json!({})).await;
+    assert_eq!(code(&v), Some("QUERY_TOO_COMPLEX"), "{v}");
+    let v = app.gql(None, &with(5_000), json!({})).await;
+    assert_eq!(code(&v), Some("QUERY_TOO_COMPLEX"), "{v}");
+}
+
+#[tokio::test]
 async fn a_request_past_its_time_is_stopped_with_a_clear_error() {
     let app = spawn_with(|v| {
         v.insert("CONVENE_REQUEST_TIMEOUT_MS".into(), "1".into());
