@@ -4,11 +4,11 @@ SHELL := /bin/bash
 CARGO ?= cargo
 BIN := target/debug/convene
 
-.PHONY: help run test build server spa frontend-deps test-rust test-postgres test-frontend test-e2e schema check-schema fmt clean bench
+.PHONY: help run test build server spa frontend-deps test-rust test-postgres test-fuzz test-frontend test-e2e schema check-schema fmt clean bench
 
 help:
 	@echo "make run   - build everything and serve the demo at http://127.0.0.1:8080"
-	@echo "make test  - every test: Rust on SQLite and PostgreSQL, frontend unit tests, browser journeys"
+	@echo "make test  - every test: Rust on SQLite and PostgreSQL, API fuzzing, frontend unit tests, browser journeys"
 
 ## run: build the server and the SPA, then serve them on the embedded SQLite default with the demo data.
 run: server spa
@@ -26,7 +26,7 @@ spa: frontend-deps
 	cd frontend && npm run build
 
 ## test: everything. With CI=true, PostgreSQL and Chromium are required, never skipped.
-test: test-rust test-postgres test-frontend test-e2e
+test: test-rust test-postgres test-fuzz test-frontend test-e2e
 	@echo "make test: all suites passed"
 
 # the black-box suite starts `convene serve` processes too (replicas), so the binary comes first
@@ -38,6 +38,10 @@ test-postgres: server
 	if [ -z "$$url" ]; then echo "PostgreSQL is not reachable: skipping the PostgreSQL run (CI requires it)"; exit 0; fi; \
 	echo "Running the store and black-box suites on PostgreSQL"; \
 	TEST_POSTGRES_URL="$$url" $(CARGO) test -p convene-store -p convene-blackbox
+
+## test-fuzz: schemathesis against a running server, ~500 cases (FUZZ_EXAMPLES=5000 for longer).
+test-fuzz: server
+	scripts/fuzz-api.sh
 
 test-frontend: frontend-deps
 	cd frontend && npm run typecheck && npm test

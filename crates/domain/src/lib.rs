@@ -13,6 +13,7 @@ pub mod call;
 pub mod catalogue;
 pub mod community;
 pub mod error;
+pub mod fuzzing;
 pub mod honorarium;
 pub mod ids;
 pub mod money;

@@ -173,7 +173,12 @@ impl AllowList {
                     "\"{item}\" is neither a host name nor an address range"
                 ));
             } else {
-                list.hosts.push(item.to_ascii_lowercase());
+                // `hooks.internal.` (a fully qualified name) is `hooks.internal`, as in `allows_host`
+                let host = item.trim_end_matches('.').to_ascii_lowercase();
+                if host.is_empty() {
+                    return Err(format!("\"{item}\" is not a host name"));
+                }
+                list.hosts.push(host);
             }
         }
         Ok(list)
@@ -325,6 +330,11 @@ mod tests {
         assert_eq!(AllowList::parse("").unwrap(), AllowList::default());
         assert!(AllowList::parse("10.0.0.0/99").is_err());
         assert!(AllowList::parse("http://x").is_err());
+        // a fully qualified name, as operators sometimes write it, is the same host
+        let fqdn = AllowList::parse("Hooks.Internal.").unwrap();
+        assert!(fqdn.allows_host("hooks.internal"));
+        assert!(fqdn.allows_host("hooks.internal."));
+        assert!(AllowList::parse("..").is_err());
     }
 
     #[test]

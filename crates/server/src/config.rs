@@ -46,6 +46,8 @@ pub struct Config {
     /// `CONVENE_OUTBOX_LEASE_SECS`: how long a worker holds the messages it claimed; after a
     /// crash, another worker (or the restarted one) takes them up once it has run out.
     pub outbox_lease_secs: u64,
+    /// How long one GraphQL request may run before it is stopped (`CONVENE_REQUEST_TIMEOUT_MS`).
+    pub request_timeout: std::time::Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -190,6 +192,12 @@ impl Config {
         let outbox_lease_secs = number("CONVENE_OUTBOX_LEASE_SECS", 120, "seconds")?;
         let sql_count_header = get("CONVENE_SQL_COUNT_HEADER")
             .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+        let request_timeout_ms: u64 = match get("CONVENE_REQUEST_TIMEOUT_MS") {
+            Some(v) => v.parse().ok().filter(|ms| *ms > 0).context(
+                "CONVENE_REQUEST_TIMEOUT_MS must be a whole number of milliseconds, more than 0",
+            )?,
+            None => 10_000,
+        };
         let demo = get("CONVENE_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
         Ok(Config {
             database_url,
@@ -216,6 +224,7 @@ impl Config {
             metrics_token: get("CONVENE_METRICS_TOKEN"),
             sql_count_header,
             outbox_lease_secs,
+            request_timeout: std::time::Duration::from_millis(request_timeout_ms),
             mail_from: get("CONVENE_MAIL_FROM")
                 .unwrap_or_else(|| "Convene <no-reply@convene.invalid>".into()),
         })

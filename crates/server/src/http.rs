@@ -183,35 +183,43 @@ async fn execute_batch(
         Ok(v) => v,
         Err(r) => return r,
     };
-    let with_data = |r: Request| {
-        r.data(RequestCtx {
-            viewer: viewer.clone(),
-            partner: partner.clone(),
-            addr: addr.0,
-        })
-        .data(Loaders::new(&http.state.db))
-    };
-    let response = match batch {
-        BatchRequest::Single(r) => BatchResponse::Single(http.schema.execute(with_data(r)).await),
-        BatchRequest::Batch(rs) => {
-            let mut out = Vec::with_capacity(rs.len());
-            for r in rs {
-                out.push(http.schema.execute(with_data(r)).await);
+    let timeout = http.state.config.request_timeout;
+    let run = async {
+        let with_data = |r: Request| {
+            r.data(RequestCtx {
+                viewer: viewer.clone(),
+                partner: partner.clone(),
+                addr: addr.0,
+            })
+            .data(Loaders::new(&http.state.db))
+        };
+        let response = match batch {
+            BatchRequest::Single(r) => {
+                BatchResponse::Single(http.schema.execute(with_data(r)).await)
             }
-            BatchResponse::Batch(out)
-        }
-    };
-    let response = match response {
-        BatchResponse::Single(mut r) => {
-            classify_unlabelled(&mut r.errors);
-            BatchResponse::Single(r)
-        }
-        BatchResponse::Batch(mut rs) => {
-            for r in &mut rs {
+            BatchRequest::Batch(rs) => {
+                let mut out = Vec::with_capacity(rs.len());
+                for r in rs {
+                    out.push(http.schema.execute(with_data(r)).await);
+                }
+                BatchResponse::Batch(out)
+            }
+        };
+        match response {
+            BatchResponse::Single(mut r) => {
                 classify_unlabelled(&mut r.errors);
+                BatchResponse::Single(r)
             }
-            BatchResponse::Batch(rs)
+            BatchResponse::Batch(mut rs) => {
+                for r in &mut rs {
+                    classify_unlabelled(&mut r.errors);
+                }
+                BatchResponse::Batch(rs)
+            }
         }
+    };
+    let Ok(response) = tokio::time::timeout(timeout, run).await else {
+        return timed_out(timeout);
     };
     let busy = match &response {
         BatchResponse::Single(r) => is_busy(&r.errors),
@@ -235,6 +243,22 @@ fn is_busy(errors: &[async_graphql::ServerError]) -> bool {
     errors
         .iter()
         .any(|e| e.message == crate::graphql::error::BUSY)
+}
+
+/// A request that ran past `CONVENE_REQUEST_TIMEOUT_MS` is stopped (a mutation's transaction
+/// is rolled back with it) and answered at once, never left hanging.
+fn timed_out(limit: std::time::Duration) -> Response {
+    let ms = limit.as_millis();
+    let took = if ms.is_multiple_of(1000) {
+        format!("{} seconds", ms / 1000)
+    } else {
+        format!("{ms} ms")
+    };
+    gql_error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "QUERY_TOO_COMPLEX",
+        &format!("This request ran for more than {took} and was stopped: ask for fewer items (a smaller first) or fewer fields, or try again later"),
+    )
 }
 
 /// `POST /graphql`: JSON only (a form or text post could be a cross-site request), a single
@@ -327,12 +351,12 @@ pub async fn graphql_get(
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.contains("text/html"));
         if wants_html && !http.state.config.production {
-            return Html(
-                async_graphql::http::GraphiQLSource::build()
-                    .endpoint("/graphql")
-                    .finish(),
+            let (html, csp) = crate::security::graphiql();
+            return (
+                [(header::CONTENT_SECURITY_POLICY, csp.clone())],
+                Html(html.as_str()),
             )
-            .into_response();
+                .into_response();
         }
         return gql_error(
             StatusCode::BAD_REQUEST,

@@ -15,6 +15,7 @@ pub mod metrics;
 pub mod notify;
 pub mod outbox;
 pub mod ratelimit;
+pub mod security;
 pub mod services;
 pub mod startup;
 pub mod telemetry;

@@ -142,11 +142,16 @@ pub fn router(state: AppState) -> Router {
             )
         });
     }
+    // outermost last: the security headers reach every answer, a 413 or a 408 included
     r.layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::security::SecurityHeaders::new(&state.config),
+            crate::security::middleware,
         ))
         .layer(TraceLayer::new_for_http())
 }

@@ -2,7 +2,7 @@
 //! video with joining details, an agenda, notes afterwards and who came. Each meeting is an
 //! iCalendar event whose SEQUENCE rises with every change a calendar would show.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Europe::London;
 
 use super::MemberRole;
@@ -74,6 +74,14 @@ pub fn parse_starts_at(field: &str, raw: &str) -> Result<DateTime<Utc>, DomainEr
                 "Enter the start as a date and time, like 2026-12-03T14:00 (UK time)",
             )
         })?;
+    // `%Y` reads any number of digits and a sign: a year RFC 3339 and iCalendar cannot
+    // write (year -9, year 20000) is a typing slip, not a meeting
+    if !(1000..=9999).contains(&naive.year()) {
+        return Err(DomainError::field(
+            field,
+            "Enter the year with four digits, like 2026-12-03T14:00",
+        ));
+    }
     match London.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
@@ -298,6 +306,12 @@ mod tests {
             Utc.with_ymd_and_hms(2027, 10, 31, 0, 30, 0).unwrap()
         );
         assert!(parse_starts_at("startsAt", "next Tuesday").is_err());
+        // years that RFC 3339 and iCalendar cannot write (found by fuzzing)
+        for odd in ["-9-9-2 9:2", "999-01-01T10:00", "+10000-01-01T10:00"] {
+            let e = parse_starts_at("startsAt", odd).unwrap_err();
+            assert!(format!("{e:?}").contains("four digits"), "{odd}: {e:?}");
+        }
+        assert!(parse_starts_at("startsAt", "20000-01-01T10:00").is_err());
     }
 
     #[test]

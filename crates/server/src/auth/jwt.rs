@@ -1,5 +1,7 @@
 //! Access tokens: HS256 with the configured secret; `exp`, `iat`, `iss`, `aud` and `sub` are
-//! required and checked; 15 minutes.
+//! required and checked, and so is `nbf` when a token carries one; a token issued in the
+//! future is refused too. 15 minutes. jsonwebtoken checks only `exp` unless told, so every
+//! check is set explicitly below.
 
 use chrono::{DateTime, Duration, Utc};
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -9,6 +11,8 @@ use uuid::Uuid;
 pub const ISSUER: &str = "convene";
 pub const AUDIENCE: &str = "convene-api";
 pub const ACCESS_TTL_MINUTES: i64 = 15;
+/// Clock skew forgiven on `exp`, `nbf` and `iat`.
+const LEEWAY_SECONDS: u64 = 5;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Claims {
@@ -19,6 +23,9 @@ pub struct Claims {
     pub aud: String,
     /// `person` for people, `client` for partner systems.
     pub kind: String,
+    /// Not before: our tokens do not carry one, but a token that does is held to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nbf: Option<i64>,
     /// A partner's scopes, space-separated (RFC 6749); absent for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
@@ -62,6 +69,7 @@ impl JwtKeys {
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
             kind: "person".into(),
+            nbf: None,
             scope: None,
         };
         Ok((
@@ -85,6 +93,7 @@ impl JwtKeys {
             iss: ISSUER.into(),
             aud: AUDIENCE.into(),
             kind: "client".into(),
+            nbf: None,
             scope: Some(scope.to_string()),
         };
         Ok((
@@ -132,13 +141,19 @@ impl JwtKeys {
         v.set_issuer(&[ISSUER]);
         v.set_audience(&[AUDIENCE]);
         v.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
-        v.leeway = 5;
+        v.validate_exp = true;
+        v.validate_nbf = true;
+        v.validate_aud = true;
+        v.leeway = LEEWAY_SECONDS;
         let data = decode::<Claims>(token, &self.decoding, &v).map_err(|e| match e.kind() {
             jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
                 "Your session has expired: refresh it or sign in again".to_string()
             }
             _ => "The access token is not valid: sign in again".to_string(),
         })?;
+        if data.claims.iat > Utc::now().timestamp() + LEEWAY_SECONDS as i64 {
+            return Err("The access token is not valid yet: sign in again".to_string());
+        }
         Ok(data.claims)
     }
 }
@@ -188,6 +203,41 @@ mod tests {
             .issue(Uuid::new_v4(), Utc::now() - Duration::minutes(16))
             .unwrap();
         assert!(k.verify(&t).unwrap_err().contains("expired"));
+    }
+
+    fn forged(secret: &str, claims: serde_json::Value) -> String {
+        encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &EncodingKey::from_secret(secret.as_bytes()),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn tokens_not_yet_valid_are_refused() {
+        let secret = "a-test-secret-that-is-long-enough-0123456789";
+        let k = JwtKeys::new(secret);
+        let now = Utc::now().timestamp();
+        let claims = |nbf: Option<i64>, iat: i64| {
+            let mut c = serde_json::json!({ "sub": Uuid::new_v4().to_string(), "exp": now + 600,
+                "iat": iat, "iss": ISSUER, "aud": AUDIENCE, "kind": "person" });
+            if let Some(n) = nbf {
+                c["nbf"] = n.into();
+            }
+            c
+        };
+        assert!(k.verify(&forged(secret, claims(None, now))).is_ok());
+        assert!(k
+            .verify(&forged(secret, claims(Some(now - 60), now)))
+            .is_ok());
+        assert!(k
+            .verify(&forged(secret, claims(Some(now + 300), now)))
+            .is_err());
+        assert!(k
+            .verify(&forged(secret, claims(None, now + 300)))
+            .unwrap_err()
+            .contains("not valid yet"));
     }
 
     #[test]

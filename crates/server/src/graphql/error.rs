@@ -139,6 +139,7 @@ pub fn classify_unlabelled(errors: &mut [async_graphql::ServerError]) {
         let code = if msg.contains("too complex")
             || msg.contains("nested too deep")
             || msg.contains("too many directives")
+            || msg.contains("number of directives")
             || msg.contains("recursion")
         {
             "QUERY_TOO_COMPLEX"

@@ -3,6 +3,7 @@
 pub mod context;
 pub mod error;
 pub mod ids;
+pub mod limits;
 pub mod loaders;
 pub mod mutation;
 pub mod partner_scopes;

@@ -1,4 +1,7 @@
-//! The schema with its limits: depth, complexity (lists weighted by `first`), directives.
+//! The schema with its limits: depth, complexity (connections weighted by `first`, see
+//! `types::connection::page_cost`), directives, aliases and introspection (`limits.rs`).
+//! "Did you mean …?" suggestions are left out in production, where they would spell the
+//! schema out to anyone guessing at it.
 
 use async_graphql::{SDLExportOptions, Schema};
 
@@ -20,9 +23,13 @@ pub fn build(state: Option<AppState>) -> ConveneSchema {
         .limit_complexity(MAX_COMPLEXITY)
         .limit_directives(MAX_DIRECTIVES)
         .limit_recursive_depth(32)
+        .extension(super::limits::DocumentLimits)
         .extension(super::partner_scopes::PartnerScopes)
         .extension(crate::ratelimit::AuthLimits);
     if let Some(s) = state {
+        if s.config.production {
+            b = b.disable_suggestions();
+        }
         b = b.data(s);
     }
     b.finish()

@@ -221,7 +221,9 @@ impl QueryRoot {
     }
 
     /// The viewer's notifications, newest first; `unreadOnly` for the bell's count.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn notifications(
         &self,
         ctx: &Context<'_>,
@@ -250,7 +252,9 @@ impl QueryRoot {
     }
 
     /// Partner systems' service clients, newest first (programme team).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn service_clients(
         &self,
         ctx: &Context<'_>,
@@ -273,7 +277,9 @@ impl QueryRoot {
 
     /// The community directory: listed communities (with, for a signed-in person, the ones they
     /// belong to; everything for the programme team), by name.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn communities(
         &self,
         ctx: &Context<'_>,
@@ -330,7 +336,9 @@ impl QueryRoot {
     }
 
     /// Organisations, by name; readable anonymously so that people can pick theirs when registering.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn organisations(
         &self,
         ctx: &Context<'_>,
@@ -359,7 +367,9 @@ impl QueryRoot {
     }
 
     /// The domain catalogue, by name.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn domains(
         &self,
         ctx: &Context<'_>,
@@ -387,7 +397,9 @@ impl QueryRoot {
     }
 
     /// Calls, newest first. Drafts are listed for the programme team only.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn calls(
         &self,
         ctx: &Context<'_>,
@@ -431,7 +443,9 @@ impl QueryRoot {
     }
 
     /// Everyone with an account (programme team only).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn people(
         &self,
         ctx: &Context<'_>,
@@ -452,7 +466,9 @@ impl QueryRoot {
     }
 
     /// The audit trail, newest first (programme team only); `entityId` narrows it to one entity.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
+    )]
     /// Support requests to work on, oldest first: a coach sees those assigned to them, the
     /// programme team every request.
     async fn support_queue(
@@ -466,6 +482,9 @@ impl QueryRoot {
     }
 
     /// Partner systems' webhook subscriptions (programme team).
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn webhook_subscriptions(
         &self,
         ctx: &Context<'_>,
@@ -484,6 +503,9 @@ impl QueryRoot {
         ))
     }
 
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,
@@ -520,7 +542,9 @@ impl QueryRoot {
     /// The promising-practices library: PUBLIC ones for anyone, NETWORK ones too for anyone
     /// signed in. With `search`, most relevant first (every word must match the name, tags,
     /// description, evidence or outcomes; the name weighs most); otherwise newest first.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn promising_practices(
         &self,
         ctx: &Context<'_>,
@@ -567,7 +591,9 @@ impl QueryRoot {
     }
 
     /// The network's sample sharing protocols, by name (anyone signed in).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn sharing_protocols(
         &self,
         ctx: &Context<'_>,

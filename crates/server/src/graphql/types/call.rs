@@ -103,7 +103,9 @@ impl Call {
             .collect())
     }
     /// Every application to this call (programme team only).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
+    )]
     async fn applications(
         &self,
         ctx: &Context<'_>,

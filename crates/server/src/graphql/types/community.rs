@@ -132,7 +132,9 @@ impl Community {
     }
     /// Meetings (members only): all of them soonest first, or with `upcoming: true` those not
     /// yet started (soonest first), with `upcoming: false` those already held (latest first).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     #[allow(clippy::too_many_arguments)]
     async fn meetings(
         &self,
@@ -173,7 +175,9 @@ impl Community {
     }
     /// The community's practices: those being explored first, then those proposed, then those
     /// explored (its home page shows the first few). Whoever sees the community sees them.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn practices(
         &self,
         ctx: &Context<'_>,
@@ -219,6 +223,9 @@ impl Community {
         self.support_requests_of(ctx).await
     }
     /// The challenges board, newest first (members only).
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
+    )]
     async fn challenges(
         &self,
         ctx: &Context<'_>,

@@ -36,6 +36,14 @@ fn offset_of(field: &str, c: &str) -> ApiResult<u64> {
         })
 }
 
+/// The complexity of a connection field: what is asked of each item, times the page size that
+/// was asked for (`first` or `last`, 20 when neither), plus one. A size over the limit is
+/// costed at the limit, so that it is refused by `page` as `VALIDATION` naming `first`.
+pub fn page_cost(first: Option<i32>, last: Option<i32>, child_complexity: usize) -> usize {
+    let n = first.or(last).unwrap_or(DEFAULT_PAGE).clamp(0, MAX_PAGE) as usize;
+    n.saturating_mul(child_complexity).saturating_add(1)
+}
+
 /// Turn the connection arguments into a page.
 pub fn page(
     first: Option<i32>,
@@ -138,6 +146,16 @@ mod tests {
             page(None, None, None, None).unwrap().limit,
             DEFAULT_PAGE as u64
         );
+    }
+
+    #[test]
+    fn a_page_costs_its_size_times_its_items() {
+        assert_eq!(page_cost(Some(100), None, 3), 301);
+        assert_eq!(page_cost(None, Some(10), 3), 31);
+        assert_eq!(page_cost(None, None, 3), 61, "20 by default");
+        assert_eq!(page_cost(Some(5000), None, 3), 301, "costed at the limit");
+        assert_eq!(page_cost(Some(-7), None, 3), 1);
+        assert_eq!(page_cost(Some(100), None, usize::MAX), usize::MAX);
     }
 
     #[test]

@@ -104,7 +104,9 @@ impl Person {
         Ok(roles.into_iter().map(Role::from).collect())
     }
     /// Applications this person leads or co-leads (their own, or for the programme team).
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
+    )]
     async fn applications(
         &self,
         ctx: &Context<'_>,

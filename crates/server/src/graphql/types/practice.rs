@@ -267,7 +267,9 @@ impl Practice {
     /// The accounts of this practice the viewer may read, newest first: COMMUNITY ones for
     /// the community's members, NETWORK ones for anyone signed in, PUBLIC ones for anyone,
     /// and always the viewer's own.
-    #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity + 1")]
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn exchanges(
         &self,
         ctx: &Context<'_>,

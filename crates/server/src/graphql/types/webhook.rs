@@ -48,6 +48,9 @@ impl WebhookSubscription {
         self.0.created_at
     }
     /// The delivery log, newest first.
+    #[graphql(
+        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
+    )]
     async fn deliveries(
         &self,
         ctx: &Context<'_>,
