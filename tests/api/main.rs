@@ -16,6 +16,7 @@ mod notifications;
 mod outcomes;
 mod partners;
 mod practices;
+mod privacy;
 mod replicas;
 mod schema;
 mod selection;

@@ -105,7 +105,7 @@ pub struct Kept {
 pub fn kept(c: KeptCounts) -> Vec<Kept> {
     let all = [
         (
-            "Applications you led or co-led that were submitted",
+            "Applications you led or co-led that were submitted, and the decisions on them",
             c.applications,
             "They are part of the call's record of who applied and what was decided",
         ),
