@@ -79,7 +79,11 @@ pub async fn erase(
         .filter(
             Condition::any()
                 .add(participant::Column::PersonId.eq(pid))
-                .add(lower(participant::Column::Email).eq(&email)),
+                .add(
+                    Condition::all()
+                        .add(participant::Column::PersonId.is_null())
+                        .add(lower(participant::Column::Email).eq(&email)),
+                ),
         )
         .all(db)
         .await?;
