@@ -233,12 +233,12 @@ fn match_at(chars: &[(usize, char)], needle: &[char]) -> Option<usize> {
     Some(taken)
 }
 
+/// `[start, end)` of a filter on instants; either end may be open.
+pub type Window = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 /// The audit trail's day filter: `from` and `to` are inclusive days in the UK; the answer is
 /// the instants `[start, end)` to compare `at` with.
-pub fn audit_window(
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>), DomainError> {
+pub fn audit_window(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Window, DomainError> {
     if let (Some(f), Some(t)) = (from, to) {
         if t < f {
             return Err(DomainError::field(
