@@ -17,6 +17,7 @@ mod m20261126_000011_create_practices;
 mod m20261126_000012_create_webhooks;
 mod m20261126_000013_create_service_clients;
 mod m20261126_000014_create_notifications;
+mod m20261126_000015_add_people_deleted_at;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000012_create_webhooks::Migration),
             Box::new(m20261126_000013_create_service_clients::Migration),
             Box::new(m20261126_000014_create_notifications::Migration),
+            Box::new(m20261126_000015_add_people_deleted_at::Migration),
         ]
     }
 }

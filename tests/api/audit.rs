@@ -329,3 +329,199 @@ async fn the_audit_log_is_for_the_programme_team() {
         "{v}"
     );
 }
+
+const FILTERED: &str = "query($f: AuditFilter, $id: ID) { auditLog(filter: $f, entityId: $id, first: 100) { totalCount nodes { action entityType entityId entityLabel actor { id } } } }";
+
+/// The entries matching `filter`, as the admin.
+async fn filtered(app: &TestApp, admin: &str, filter: Value) -> Vec<Value> {
+    let v = app.gql(Some(admin), FILTERED, json!({ "f": filter })).await;
+    let log = &ok(&v)["auditLog"];
+    let nodes = log["nodes"].as_array().unwrap().clone();
+    assert_eq!(log["totalCount"].as_u64().unwrap() as usize, nodes.len());
+    nodes
+}
+
+#[tokio::test]
+async fn every_kind_of_change_can_be_found_by_the_filters() {
+    let app = spawn_app().await;
+    let life = crate::privacy::everything(&app).await;
+    let admin = &life.r.admin;
+    let z = &life.z.id;
+    // (what, filter, the entity it must name)
+    let kinds = [
+        (
+            "application",
+            json!({ "entityType": "Application", "action": "submit", "actorId": z }),
+            life.a.clone(),
+        ),
+        (
+            "review",
+            json!({ "entityType": "Application", "action": "submit_review", "actorId": z }),
+            life.b.clone(),
+        ),
+        (
+            "decision",
+            json!({ "entityType": "Call", "action": "decide", "actorId": life.chair.id }),
+            life.r.call.clone(),
+        ),
+        (
+            "decision on an application",
+            json!({ "entityType": "Application", "action": "decide" }),
+            life.a.clone(),
+        ),
+        (
+            "honorarium share",
+            json!({ "entityType": "HonorariumShare", "action": "mark_paid" }),
+            life.share.clone(),
+        ),
+        (
+            "membership",
+            json!({ "entityType": "Community", "action": "join", "actorId": z }),
+            life.community.clone(),
+        ),
+        (
+            "membership role",
+            json!({ "entityType": "Community", "action": "set_member_role", "actorId": life.k.id }),
+            life.community.clone(),
+        ),
+        (
+            "role grant (by joining a panel)",
+            json!({ "entityType": "Person", "action": "grant_role" }),
+            z.clone(),
+        ),
+    ];
+    for (what, filter, entity) in kinds {
+        let found = filtered(&app, admin, filter.clone()).await;
+        assert!(
+            found.iter().any(|e| e["entityId"] == entity.as_str()),
+            "{what}: {filter} found {found:#?}"
+        );
+        let f = filter.as_object().unwrap();
+        for e in &found {
+            assert_eq!(e["entityType"], f["entityType"], "{what}");
+            assert_eq!(e["action"], f["action"], "{what}");
+            if let Some(a) = f.get("actorId") {
+                assert_eq!(e["actor"]["id"], *a, "{what}");
+            }
+        }
+    }
+    // labels: a person's name, a community's name, an application's domain and call
+    let joins = filtered(&app, admin, json!({ "action": "join", "actorId": z })).await;
+    assert_eq!(joins[0]["entityLabel"], "Falls Friends");
+    let grants = filtered(
+        &app,
+        admin,
+        json!({ "action": "grant_role", "entityType": "Person" }),
+    )
+    .await;
+    assert!(grants
+        .iter()
+        .any(|e| e["entityLabel"] == crate::privacy::NAME));
+    let subs = filtered(&app, admin, json!({ "action": "submit", "actorId": z })).await;
+    assert_eq!(
+        subs[0]["entityLabel"],
+        "Medication safety, Call for Conveners (test)"
+    );
+
+    // days are inclusive UK days
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::London)
+        .date_naive();
+    let day = |d: chrono::NaiveDate| d.to_string();
+    let all = filtered(&app, admin, json!({ "actorId": z })).await;
+    assert!(all.len() >= 8);
+    let todays = filtered(
+        &app,
+        admin,
+        json!({ "actorId": z, "from": day(today), "to": day(today) }),
+    )
+    .await;
+    assert_eq!(todays.len(), all.len());
+    let yesterday = today - chrono::Duration::days(1);
+    assert!(
+        filtered(&app, admin, json!({ "actorId": z, "to": day(yesterday) }))
+            .await
+            .is_empty()
+    );
+    assert!(filtered(
+        &app,
+        admin,
+        json!({ "actorId": z, "from": day(today + chrono::Duration::days(1)) })
+    )
+    .await
+    .is_empty());
+    // filters combine with entityId
+    let v = app
+        .gql(
+            Some(admin),
+            FILTERED,
+            json!({ "f": { "action": "submit" }, "id": life.a }),
+        )
+        .await;
+    assert_eq!(ok(&v)["auditLog"]["totalCount"], 1);
+    // an unknown type or action finds nothing; blank ones filter nothing
+    assert!(filtered(&app, admin, json!({ "entityType": "Nothing" }))
+        .await
+        .is_empty());
+    let blank = filtered(
+        &app,
+        admin,
+        json!({ "actorId": z, "action": " ", "entityType": "" }),
+    )
+    .await;
+    assert_eq!(blank.len(), all.len());
+
+    // bad filters are named
+    let v = app
+        .gql(
+            Some(admin),
+            FILTERED,
+            json!({ "f": { "from": day(today), "to": day(yesterday) } }),
+        )
+        .await;
+    assert_eq!(code(&v), Some("VALIDATION"));
+    assert_eq!(fields(&v), ["filter.to"]);
+    let v = app
+        .gql(Some(admin), FILTERED, json!({ "f": { "actorId": "junk" } }))
+        .await;
+    assert_eq!(code(&v), Some("VALIDATION"));
+    assert_eq!(fields(&v), ["filter.actorId"]);
+
+    // the entity types for the filter's list, sorted, for the programme team only
+    let types = "{ auditEntityTypes }";
+    let v = app.gql(Some(admin), types, json!({})).await;
+    let list: Vec<String> = ok(&v)["auditEntityTypes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(as_string)
+        .collect();
+    for t in [
+        "Application",
+        "Call",
+        "Community",
+        "HonorariumShare",
+        "Person",
+    ] {
+        assert!(list.contains(&t.to_string()), "{list:?}");
+    }
+    let mut sorted = list.clone();
+    sorted.sort();
+    assert_eq!(list, sorted);
+    assert_eq!(
+        code(&app.gql(Some(&life.z.token), types, json!({})).await),
+        Some("FORBIDDEN")
+    );
+    assert_eq!(
+        code(&app.gql(None, types, json!({})).await),
+        Some("UNAUTHENTICATED")
+    );
+    let v = app
+        .gql(
+            Some(&life.z.token),
+            FILTERED,
+            json!({ "f": { "actorId": z } }),
+        )
+        .await;
+    assert_eq!(code(&v), Some("FORBIDDEN"));
+}

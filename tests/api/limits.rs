@@ -81,3 +81,29 @@ async fn limits_can_be_switched_off() {
         assert_eq!(code(&v), Some("UNAUTHENTICATED"));
     }
 }
+
+#[tokio::test]
+async fn guessing_the_password_to_delete_an_account_counts_against_signing_in() {
+    let app = limited_app().await;
+    // the sign-in itself takes one from the address's bucket
+    let admin = app.admin().await;
+    let delete = "mutation($p: String!) { deleteMyAccount(input: { password: $p }) { deleted } }";
+    for _ in 0..9 {
+        let v = app
+            .gql(Some(&admin), delete, json!({ "p": "a wrong guess, again" }))
+            .await;
+        assert_eq!(fields(&v), ["password"], "{v}");
+    }
+    let v = app
+        .gql(Some(&admin), delete, json!({ "p": "a wrong guess, again" }))
+        .await;
+    assert_eq!(code(&v), Some("RATE_LIMITED"), "{v}");
+    let v = app
+        .gql(
+            None,
+            SIGN_IN,
+            json!({ "e": ADMIN_EMAIL, "p": ADMIN_PASSWORD }),
+        )
+        .await;
+    assert_eq!(code(&v), Some("RATE_LIMITED"), "{v}");
+}

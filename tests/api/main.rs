@@ -21,6 +21,7 @@ mod outcomes;
 mod partners;
 mod practices;
 mod query_limits;
+mod privacy;
 mod replicas;
 mod schema;
 mod selection;

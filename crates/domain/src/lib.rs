@@ -20,6 +20,7 @@ pub mod money;
 pub mod organisation;
 pub mod partner;
 pub mod practice;
+pub mod privacy;
 pub mod selection;
 pub mod text;
 pub mod webhook;

@@ -30,7 +30,8 @@ pub fn cell(v: &str) -> String {
     }
 }
 
-fn row(cells: &[String]) -> String {
+/// One CSV line (CRLF) of escaped cells.
+pub fn csv_row(cells: &[String]) -> String {
     let mut s = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
     s.push_str("\r\n");
     s
@@ -125,25 +126,27 @@ pub async fn honoraria_csv(
     let orgs =
         names::<organisation::Entity>(db, people.values().map(|p| p.organisation_id).collect())
             .await;
-    let mut out = row(&[
-        "application_id",
-        "domain",
-        "payee",
-        "payee_email",
-        "organisation",
-        "eligible",
-        "amount_pence",
-        "amount_gbp",
-        "route",
-        "status",
-        "reference",
-        "paid_on",
-    ]
-    .map(String::from));
+    let mut out = csv_row(
+        &[
+            "application_id",
+            "domain",
+            "payee",
+            "payee_email",
+            "organisation",
+            "eligible",
+            "amount_pence",
+            "amount_gbp",
+            "route",
+            "status",
+            "reference",
+            "paid_on",
+        ]
+        .map(String::from),
+    );
     for s in &shares {
         let p = people.get(&s.person_id);
         let a = apps_.get(&s.application_id);
-        out.push_str(&row(&[
+        out.push_str(&csv_row(&[
             ids::encode("Application", s.application_id).0,
             a.and_then(|a| doms.get(&a.domain_id))
                 .map(|d| d.name.clone())
@@ -208,18 +211,20 @@ pub async fn applications_csv(
         .collect();
     let leads = names::<person::Entity>(db, sel.apps.iter().map(|a| a.lead_id).collect()).await;
     let doms = names::<domain::Entity>(db, sel.apps.iter().map(|a| a.domain_id).collect()).await;
-    let mut out = row(&[
-        "application_id",
-        "domain",
-        "lead",
-        "status",
-        "rank",
-        "weighted_score",
-        "normalised_score",
-        "disagreement",
-        "reviews",
-    ]
-    .map(String::from));
+    let mut out = csv_row(
+        &[
+            "application_id",
+            "domain",
+            "lead",
+            "status",
+            "rank",
+            "weighted_score",
+            "normalised_score",
+            "disagreement",
+            "reviews",
+        ]
+        .map(String::from),
+    );
     for a in sel
         .apps
         .iter()
@@ -227,7 +232,7 @@ pub async fn applications_csv(
     {
         let r = ranking.get(&a.id);
         let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
-        out.push_str(&row(&[
+        out.push_str(&csv_row(&[
             ids::encode("Application", a.id).0,
             doms.get(&a.domain_id)
                 .map(|d| d.name.clone())

@@ -130,6 +130,9 @@ async fn viewer_by_id(state: &AppState, person_id: Uuid) -> Result<Viewer, Respo
         .await
         .map_err(|e| database_error(&e))?
         .ok_or_else(|| unauth("This account no longer exists: sign in again"))?;
+    if person.deleted_at.is_some() {
+        return Err(unauth("This account has been deleted"));
+    }
     let roles = people::roles_of(&state.db, &[person_id])
         .await
         .map_err(|e| database_error(&e))?;

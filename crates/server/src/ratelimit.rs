@@ -43,7 +43,14 @@ pub const AUTH: Rate = Rate {
 };
 
 /// The mutations that take from the per-address AUTH bucket.
-pub const AUTH_FIELDS: [&str; 4] = ["signIn", "register", "refreshSession", "issueServiceToken"];
+/// (`deleteMyAccount` too: it checks a password.)
+pub const AUTH_FIELDS: [&str; 5] = [
+    "signIn",
+    "register",
+    "refreshSession",
+    "issueServiceToken",
+    "deleteMyAccount",
+];
 
 #[derive(Debug, Clone, Copy)]
 struct Bucket {

@@ -297,7 +297,22 @@ pub async fn bootstrap_admin(db: &DatabaseConnection, config: &Config) -> anyhow
             .await?
         }
     };
-    people::grant_role(&tx, person.id, Role::ProgrammeTeam, None, now).await?;
+    if people::grant_role(&tx, person.id, Role::ProgrammeTeam, None, now).await? {
+        // made by the system (no actor), from CONVENE_ADMIN_EMAIL
+        convene_store::repo::audit::record(
+            &tx,
+            convene_store::repo::audit::Change {
+                actor: None,
+                entity_type: "Person",
+                entity_id: person.id,
+                action: "grant_role",
+                before: Some(serde_json::json!([])),
+                after: Some(serde_json::json!([Role::ProgrammeTeam.as_str()])),
+            },
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     tracing::info!("first programme-team account created from CONVENE_ADMIN_EMAIL");
     Ok(())

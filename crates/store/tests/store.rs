@@ -707,15 +707,42 @@ async fn the_audit_log_lists_newest_first_and_filters_by_entity() {
         offset: 0,
         limit: 10,
     };
-    let (rows, total) = audit::list(&db.conn, Some(e1), page).await.unwrap();
+    let (rows, total) = audit::list(
+        &db.conn,
+        &audit::Filter {
+            entity_id: Some(e1),
+            ..Default::default()
+        },
+        page,
+    )
+    .await
+    .unwrap();
     assert_eq!(total, 2);
     let actions: Vec<&str> = rows.iter().map(|r| r.action.as_str()).collect();
     assert_eq!(actions, ["submit", "start"]);
     assert_eq!(rows[1].before, None);
     assert_eq!(rows[0].before.as_deref(), Some(r#"{"status":"DRAFT"}"#));
-    let (all, total) = audit::list(&db.conn, None, page).await.unwrap();
+    let (all, total) = audit::list(&db.conn, &audit::Filter::default(), page)
+        .await
+        .unwrap();
     assert_eq!(total, 3);
     assert_eq!(all[1].entity_id, e2);
+    // filters combine with AND; the window is [from, until)
+    let only = |from: i64, until: i64| audit::Filter {
+        action: Some("submit"),
+        from: Some(t0 + Duration::seconds(from)),
+        until: Some(t0 + Duration::seconds(until)),
+        ..Default::default()
+    };
+    // the submission was at t0 + 2s
+    let (rows, _) = audit::list(&db.conn, &only(2, 3), page).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    let (rows, _) = audit::list(&db.conn, &only(0, 2), page).await.unwrap();
+    assert!(rows.is_empty());
+    assert_eq!(
+        audit::entity_types(&db.conn).await.unwrap(),
+        ["Application"]
+    );
 }
 
 #[tokio::test]

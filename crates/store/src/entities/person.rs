@@ -13,6 +13,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// Bumped to reset the person's calendar-feed token.
     pub calendar_feed_version: i32,
+    /// Set when the person deleted their account: the row is anonymised and signs nobody in.
+    pub deleted_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

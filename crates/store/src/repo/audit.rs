@@ -35,15 +35,43 @@ pub async fn record(db: &impl ConnectionTrait, c: Change<'_>, now: DateTime<Utc>
     Ok(())
 }
 
+/// Which entries to list; every part is optional and they combine with AND.
+#[derive(Debug, Clone, Default)]
+pub struct Filter<'a> {
+    pub entity_id: Option<Uuid>,
+    pub entity_type: Option<&'a str>,
+    pub actor_id: Option<Uuid>,
+    pub action: Option<&'a str>,
+    /// `at >= from`
+    pub from: Option<DateTime<Utc>>,
+    /// `at < until`
+    pub until: Option<DateTime<Utc>>,
+}
+
 /// Newest first.
 pub async fn list(
     db: &impl ConnectionTrait,
-    entity_id: Option<Uuid>,
+    f: &Filter<'_>,
     page: Page,
 ) -> Result<(Vec<audit::Model>, u64)> {
     let mut q = audit::Entity::find();
-    if let Some(id) = entity_id {
+    if let Some(id) = f.entity_id {
         q = q.filter(audit::Column::EntityId.eq(id));
+    }
+    if let Some(t) = f.entity_type {
+        q = q.filter(audit::Column::EntityType.eq(t));
+    }
+    if let Some(a) = f.actor_id {
+        q = q.filter(audit::Column::ActorId.eq(a));
+    }
+    if let Some(a) = f.action {
+        q = q.filter(audit::Column::Action.eq(a));
+    }
+    if let Some(t) = f.from {
+        q = q.filter(audit::Column::At.gte(t));
+    }
+    if let Some(t) = f.until {
+        q = q.filter(audit::Column::At.lt(t));
     }
     let total = q.clone().count(db).await?;
     let rows = q
@@ -54,4 +82,16 @@ pub async fn list(
         .all(db)
         .await?;
     Ok((rows, total))
+}
+
+/// The entity types that have entries, by name.
+pub async fn entity_types(db: &impl ConnectionTrait) -> Result<Vec<String>> {
+    Ok(audit::Entity::find()
+        .select_only()
+        .column(audit::Column::EntityType)
+        .distinct()
+        .order_by_asc(audit::Column::EntityType)
+        .into_tuple::<String>()
+        .all(db)
+        .await?)
 }

@@ -35,6 +35,7 @@ pub async fn create(
         password_hash: Set(p.password_hash),
         created_at: Set(now),
         calendar_feed_version: Set(0),
+        deleted_at: Set(None),
     }
     .insert(db)
     .await

@@ -9,6 +9,7 @@ mod honoraria;
 mod notifications;
 mod partners;
 mod practices;
+pub(crate) mod privacy;
 mod selection;
 mod webhooks;
 
@@ -36,6 +37,7 @@ pub struct MutationRoot(
     partners::PartnerMutations,
     notifications::NotificationMutations,
     webhooks::WebhookMutations,
+    privacy::PrivacyMutations,
 );
 
 /// Record a change in the audit log, in the caller's transaction. For an update only the

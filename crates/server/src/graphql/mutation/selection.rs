@@ -199,7 +199,28 @@ impl SelectionMutations {
             .await?
             .ok_or_else(|| ApiError::field("personId", "There is no such person"))?;
         let member = repo::upsert_member(&tx, cid, pid, input.chair, v.person.0, now).await?;
-        people::grant_role(&tx, pid, Role::Panel, Some(v.person.0), now).await?;
+        let roles_before = people::roles_of(&tx, &[pid]).await?.remove(&pid);
+        if people::grant_role(&tx, pid, Role::Panel, Some(v.person.0), now).await? {
+            // a role grant like any other: in the person's audit trail
+            let roles_after = people::roles_of(&tx, &[pid]).await?.remove(&pid);
+            let names = |r: Option<Vec<Role>>| {
+                r.unwrap_or_default()
+                    .iter()
+                    .map(|x| x.as_str())
+                    .collect::<Vec<_>>()
+            };
+            audit(
+                &tx,
+                Some(v.person.0),
+                "Person",
+                pid,
+                "grant_role",
+                Some(&names(roles_before)),
+                Some(&names(roles_after)),
+                now,
+            )
+            .await?;
+        }
         audit(
             &tx,
             Some(v.person.0),

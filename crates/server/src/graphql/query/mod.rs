@@ -23,6 +23,7 @@ use super::types::node::Node;
 use super::types::organisation::{Organisation, OrganisationConnection};
 use super::types::person::{Person, PersonConnection};
 use super::types::practice::{self, Practice, PracticeConnection, SharingProtocolConnection};
+use super::types::privacy::{AuditFilter, MyDataExport};
 use super::types::webhook::{WebhookDelivery, WebhookSubscription, WebhookSubscriptionConnection};
 
 pub struct QueryRoot;
@@ -465,7 +466,6 @@ impl QueryRoot {
         ))
     }
 
-    /// The audit trail, newest first (programme team only); `entityId` narrows it to one entity.
     #[graphql(
         complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
     )]
@@ -503,6 +503,8 @@ impl QueryRoot {
         ))
     }
 
+    /// The audit trail, newest first (programme team only); `entityId` narrows it to one
+    /// entity and `filter` by type, actor, action and UK days.
     #[graphql(
         complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
     )]
@@ -514,6 +516,7 @@ impl QueryRoot {
         last: Option<i32>,
         before: Option<String>,
         entity_id: Option<ID>,
+        filter: Option<AuditFilter>,
     ) -> ApiResult<AuditEntryConnection> {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let p = page(first, after.as_deref(), last, before.as_deref())?;
@@ -525,12 +528,44 @@ impl QueryRoot {
             ),
             None => None,
         };
-        let (rows, total) = repo::audit::list(&state(ctx).db, entity, p).await?;
+        let filter = filter.unwrap_or_default();
+        let actor = filter
+            .actor_id
+            .as_ref()
+            .map(|a| ids::decode("filter.actorId", "Person", a))
+            .transpose()?;
+        let (from, until) = convene_domain::privacy::audit_window(
+            filter.from.map(|d| d.0),
+            filter.to.map(|d| d.0),
+        )?;
+        fn blank(s: &Option<String>) -> Option<&str> {
+            s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+        }
+        let f = repo::audit::Filter {
+            entity_id: entity,
+            entity_type: blank(&filter.entity_type),
+            actor_id: actor,
+            action: blank(&filter.action),
+            from,
+            until,
+        };
+        let (rows, total) = repo::audit::list(&state(ctx).db, &f, p).await?;
         Ok(AuditEntryConnection::new(
             rows.into_iter().map(AuditEntry).collect(),
             total,
             p,
         ))
+    }
+
+    /// The audit trail's entity types, for a filter (programme team only).
+    async fn audit_entity_types(&self, ctx: &Context<'_>) -> ApiResult<Vec<String>> {
+        require_role(viewer(ctx), Role::ProgrammeTeam)?;
+        Ok(repo::audit::entity_types(&state(ctx).db).await?)
+    }
+
+    /// Everything Convene holds about the viewer (signed-in people only), as for the mutation.
+    async fn export_my_data(&self, ctx: &Context<'_>) -> ApiResult<MyDataExport> {
+        super::mutation::privacy::export_my_data(ctx).await
     }
 
     /// A practice: whoever sees its community, and the library's readers once it is promising.

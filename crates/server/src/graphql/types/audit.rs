@@ -32,6 +32,33 @@ impl AuditEntry {
     async fn entity_id(&self) -> ID {
         ids::encode(&self.0.entity_type, self.0.entity_id)
     }
+    /// A human label of the entity where cheap: an application's domain and call, a person's
+    /// name, a community's, domain's, organisation's or practice's name, a call's title; null
+    /// otherwise (or when the entity is gone).
+    async fn entity_label(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
+        let l = loaders(ctx);
+        let id = self.0.entity_id;
+        Ok(match self.0.entity_type.as_str() {
+            "Person" => l.people.load_one(id).await?.map(|p| p.name),
+            "Community" => l.communities.load_one(id).await?.map(|c| c.name),
+            "Call" => l.calls.load_one(id).await?.map(|c| c.title),
+            "Domain" => l.domains.load_one(id).await?.map(|d| d.name),
+            "Organisation" => l.organisations.load_one(id).await?.map(|o| o.name),
+            "Practice" => l.practices.load_one(id).await?.map(|p| p.name),
+            "Application" => match l.applications.load_one(id).await? {
+                Some(a) => {
+                    let domain = l.domains.load_one(a.domain_id).await?;
+                    let call = l.calls.load_one(a.call_id).await?;
+                    match (domain, call) {
+                        (Some(d), Some(c)) => Some(format!("{}, {}", d.name, c.title)),
+                        _ => None,
+                    }
+                }
+                None => None,
+            },
+            _ => None,
+        })
+    }
     async fn action(&self) -> &str {
         &self.0.action
     }
