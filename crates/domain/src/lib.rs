@@ -19,6 +19,7 @@ pub mod money;
 pub mod organisation;
 pub mod partner;
 pub mod practice;
+pub mod reporting;
 pub mod selection;
 pub mod text;
 pub mod webhook;
