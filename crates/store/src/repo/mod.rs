@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod partners;
 pub mod people;
 pub mod practices;
+pub mod reporting;
 pub mod selection;
 pub mod sessions;
 pub mod webhooks;
