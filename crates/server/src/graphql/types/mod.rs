@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod partner;
 pub mod person;
 pub mod practice;
+pub mod reporting;
 pub mod scalars;
 pub mod selection;
 pub mod webhook;
