@@ -7,6 +7,8 @@ mod calls;
 mod catalogue;
 mod communities;
 mod community_work;
+mod dashboard;
+mod dashboard_support;
 mod demo;
 mod honoraria;
 mod intranet;
