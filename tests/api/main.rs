@@ -10,6 +10,7 @@ mod community_work;
 mod dashboard;
 mod dashboard_support;
 mod demo;
+mod exports;
 mod honoraria;
 mod intranet;
 mod limits;
