@@ -47,17 +47,13 @@ fn bad_request(e: ApiError) -> Response {
     refuse(StatusCode::BAD_REQUEST, &msg)
 }
 
-fn date(params: &HashMap<String, String>, name: &str) -> Result<Option<NaiveDate>, Response> {
+/// A date parameter, or the message naming it.
+fn date(params: &HashMap<String, String>, name: &str) -> Result<Option<NaiveDate>, String> {
     match params.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()) {
         None => Ok(None),
         Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
             .map(Some)
-            .map_err(|_| {
-                refuse(
-                    StatusCode::BAD_REQUEST,
-                    &format!("{name}: enter a date as YYYY-MM-DD"),
-                )
-            }),
+            .map_err(|_| format!("{name}: enter a date as YYYY-MM-DD")),
     }
 }
 
@@ -74,8 +70,8 @@ pub async fn scope_of(http: &Http, params: &HashMap<String, String>) -> Result<S
                 .map_err(bad_request)?,
         ),
     };
-    let from = date(params, "from")?;
-    let to = date(params, "to")?;
+    let dates = date(params, "from").and_then(|f| Ok((f, date(params, "to")?)));
+    let (from, to) = dates.map_err(|m| refuse(StatusCode::BAD_REQUEST, &m))?;
     s::scope(&http.state.db, call, from, to)
         .await
         .map_err(|e| match e.code {
