@@ -189,6 +189,11 @@ pub fn check_cancellable(status: PaymentStatus) -> Result<(), DomainError> {
     }
 }
 
+/// A call's budget in pence: its places × its honorarium per funded domain.
+pub fn budget_pence(honorarium_pence: i64, funded_places: i32) -> i64 {
+    honorarium_pence.saturating_mul(i64::from(funded_places.max(0)))
+}
+
 /// The call's budget (places × honorarium) is never exceeded.
 pub fn check_within_budget(
     committed: Pence,
@@ -235,6 +240,12 @@ mod tests {
     fn amounts(s: &[Share]) -> Vec<i64> {
         s.iter().map(|x| x.amount.get()).collect()
     }
+    #[test]
+    fn the_budget_is_places_times_the_honorarium() {
+        assert_eq!(budget_pence(500_000, 5), 2_500_000);
+        assert_eq!(budget_pence(500_000, 0), 0);
+    }
+
     fn five_thousand() -> Pence {
         Pence::parse("x", 500_000).unwrap()
     }

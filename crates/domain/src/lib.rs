@@ -21,6 +21,7 @@ pub mod organisation;
 pub mod partner;
 pub mod practice;
 pub mod privacy;
+pub mod reporting;
 pub mod selection;
 pub mod text;
 pub mod webhook;

@@ -124,6 +124,14 @@ pub fn router(state: AppState) -> Router {
             "/exports/calls/{call}/applications.csv",
             get(crate::exports::applications_csv),
         )
+        .route(
+            "/exports/dashboard/{file}",
+            get(crate::exports::dashboard_csv),
+        )
+        .route(
+            "/exports/communities/{community}/members.csv",
+            get(crate::exports::members_csv),
+        )
         .with_state(http)
         .merge(graphql);
     if let Some(dir) = state

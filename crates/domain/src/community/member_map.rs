@@ -165,9 +165,10 @@ pub enum ReachOrganisation {
     Named(String),
 }
 
-/// How many distinct organisations, professions and sectors.
+/// How many people, and how many distinct organisations, professions and sectors among them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reach {
+    pub members: usize,
     pub organisations: usize,
     pub professions: usize,
     pub sectors: usize,
@@ -181,12 +182,25 @@ fn key(s: &str) -> String {
         .to_lowercase()
 }
 
-/// Count distinct organisations, professions and sectors; blanks do not count.
+/// How many distinct professions among these, named alike when they differ only by case or
+/// spacing; blanks do not count.
+pub fn distinct_professions<'a>(professions: impl IntoIterator<Item = &'a str>) -> usize {
+    professions
+        .into_iter()
+        .map(key)
+        .filter(|k| !k.is_empty())
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+/// Count the people, and distinct organisations, professions and sectors; blanks do not count.
 pub fn reach<'a>(people: impl IntoIterator<Item = &'a ReachOf>) -> Reach {
+    let mut members = 0;
     let mut orgs = HashSet::new();
     let mut profs = HashSet::new();
     let mut sectors = HashSet::new();
     for p in people {
+        members += 1;
         match &p.organisation {
             Some(ReachOrganisation::Known(id)) => {
                 orgs.insert(format!("id:{}", id.0));
@@ -204,6 +218,7 @@ pub fn reach<'a>(people: impl IntoIterator<Item = &'a ReachOf>) -> Reach {
         }
     }
     Reach {
+        members,
         organisations: orgs.len(),
         professions: profs.len(),
         sectors: sectors.len(),
@@ -323,10 +338,21 @@ mod tests {
         assert_eq!(
             reach(&people),
             Reach {
+                members: 5,
                 organisations: 2,
                 professions: 2,
                 sectors: 2
             }
+        );
+        assert_eq!(
+            distinct_professions([
+                "Pharmacist",
+                " pharmacist ",
+                "Staff  Nurse",
+                "staff nurse",
+                ""
+            ]),
+            2
         );
         assert_eq!(reach(&[]), Reach::default());
     }

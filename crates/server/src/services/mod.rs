@@ -3,6 +3,7 @@
 pub mod honoraria;
 pub mod meetings;
 pub mod outcomes;
+pub mod reporting;
 pub mod selection;
 
 /// Today's date in Europe/London, where the network works.

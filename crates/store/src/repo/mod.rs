@@ -17,6 +17,7 @@ pub mod partners;
 pub mod people;
 pub mod practices;
 pub mod privacy;
+pub mod reporting;
 pub mod selection;
 pub mod sessions;
 pub mod webhooks;

@@ -817,7 +817,10 @@ impl SelectionMutations {
                 .collect();
         let budget = Pence::parse(
             "budget",
-            sel.call.honorarium_pence * sel.call.funded_places as i64,
+            convene_domain::honorarium::budget_pence(
+                sel.call.honorarium_pence,
+                sel.call.funded_places,
+            ),
         )
         .map_err(ApiError::from)?;
         let mut committed = Pence::zero();

@@ -324,6 +324,15 @@ impl QueryRoot {
         Ok(found.map(CommunityInvitation))
     }
 
+    /// The programme dashboard (programme team only; FORBIDDEN otherwise): every figure in one
+    /// query.
+    async fn programme_dashboard(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<super::types::reporting::DashboardFilter>,
+    ) -> ApiResult<super::types::reporting::ProgrammeDashboard> {
+        super::types::reporting::programme_dashboard(ctx, filter).await
+    }
     /// The signed-in person; null when anonymous.
     async fn viewer(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
         match viewer(ctx) {

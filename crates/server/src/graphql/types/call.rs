@@ -69,7 +69,7 @@ impl Call {
     }
     /// Places × honorarium: never exceeded.
     async fn budget_pence(&self) -> i64 {
-        self.0.honorarium_pence * self.0.funded_places as i64
+        convene_domain::honorarium::budget_pence(self.0.honorarium_pence, self.0.funded_places)
     }
     async fn honorarium_policy(&self) -> HonorariumPolicy {
         convene_domain::call::HonorariumPolicy::from_str(&self.0.honorarium_policy)
@@ -366,7 +366,10 @@ impl Call {
         let shares = convene_store::repo::honoraria::of_call(&state(ctx).db, self.0.id).await?;
         let (committed, paid) = crate::services::honoraria::totals(&shares);
         Ok(HonorariaTotals {
-            budget_pence: self.0.honorarium_pence * self.0.funded_places as i64,
+            budget_pence: convene_domain::honorarium::budget_pence(
+                self.0.honorarium_pence,
+                self.0.funded_places,
+            ),
             committed_pence: committed,
             paid_pence: paid,
         })

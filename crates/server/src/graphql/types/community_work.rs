@@ -150,9 +150,13 @@ pub fn entry_tags(m: &member_map_entry::Model) -> Vec<d::MapTag> {
     m.tags.split(',').filter_map(d::MapTag::from_str).collect()
 }
 
-/// How many distinct organisations, professions and sectors.
+/// Distinct people, organisations, professions and sectors among members (for a member map's
+/// `reach`, among the people on the map). Professions that differ only by case or spacing are
+/// one; an organisation's sector is counted through the organisation.
 #[derive(SimpleObject, Clone, Copy)]
 pub struct Reach {
+    /// How many people.
+    pub members: i32,
     pub organisations: i32,
     pub professions: i32,
     pub sectors: i32,
@@ -161,6 +165,7 @@ pub struct Reach {
 impl From<d::Reach> for Reach {
     fn from(r: d::Reach) -> Self {
         Reach {
+            members: r.members as i32,
             organisations: r.organisations as i32,
             professions: r.professions as i32,
             sectors: r.sectors as i32,

@@ -6,7 +6,7 @@ use convene_store::repo::privacy::Table;
 use serde_json::{Map, Value};
 
 use super::scalars::Date;
-use crate::exports::csv_row;
+use crate::exports::row as csv_row;
 
 /// Everything held about the viewer, at once.
 #[derive(SimpleObject)]

@@ -1,60 +1,19 @@
-//! CSV exports at authenticated URLs (`Authorization: Bearer`): honoraria for finance, and
-//! applications with scores and decisions for the panel.
+//! A call's exports: honoraria for finance, and applications with scores and decisions for
+//! the panel.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use convene_domain::account::Role;
-use convene_store::by_ids;
 use convene_store::entities::{domain, organisation, person};
 use convene_store::repo::{applications as apps, honoraria};
 use std::collections::HashMap;
 use uuid::Uuid;
 
+use super::{csv, names, refuse, row, signed_in};
 use crate::graphql::ids;
-use crate::http::{viewer_of, Http};
+use crate::http::Http;
 use crate::services::selection::CallSelection;
-
-/// One CSV cell: quoted when needed, and defused when a spreadsheet would run it as a formula.
-pub fn cell(v: &str) -> String {
-    let formula = v.starts_with(['=', '+', '-', '@', '\t', '\r']) && v.parse::<f64>().is_err();
-    let v = if formula {
-        format!("'{v}")
-    } else {
-        v.to_string()
-    };
-    if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
-    }
-}
-
-/// One CSV line (CRLF) of escaped cells.
-pub fn csv_row(cells: &[String]) -> String {
-    let mut s = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
-    s.push_str("\r\n");
-    s
-}
-
-fn csv(name: &str, body: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        body,
-    )
-        .into_response()
-}
-
-fn refuse(status: StatusCode, msg: &str) -> Response {
-    (status, msg.to_string()).into_response()
-}
 
 fn call_uuid(id: &str) -> Option<Uuid> {
     ids::decode(
@@ -65,43 +24,15 @@ fn call_uuid(id: &str) -> Option<Uuid> {
     .ok()
 }
 
-async fn names<E>(
-    db: &convene_store::sea_orm::DatabaseConnection,
-    ids: Vec<Uuid>,
-) -> HashMap<Uuid, E::Model>
-where
-    E: convene_store::sea_orm::EntityTrait,
-    E::Model: crate::graphql::loaders::HasId,
-{
-    use crate::graphql::loaders::HasId;
-    by_ids::<E>(db, &ids)
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .map(|m| (m.id(), m))
-        .collect()
-}
-
 /// `GET /exports/calls/{callId}/honoraria.csv` (programme team).
 pub async fn honoraria_csv(
     State(http): State<Http>,
     headers: HeaderMap,
     Path(call): Path<String>,
 ) -> Response {
-    let viewer = match viewer_of(&http.state, &headers).await {
-        Ok(Some(v)) => v,
-        Ok(None) => {
-            return refuse(
-                StatusCode::UNAUTHORIZED,
-                "Sign in: send Authorization: Bearer <accessToken>",
-            )
-        }
-        Err(_) => {
-            return refuse(
-                StatusCode::UNAUTHORIZED,
-                "The access token is not valid: sign in again",
-            )
-        }
+    let viewer = match signed_in(&http, &headers).await {
+        Ok(v) => v,
+        Err(r) => return r,
     };
     if !viewer.has(Role::ProgrammeTeam) {
         return refuse(
@@ -126,27 +57,25 @@ pub async fn honoraria_csv(
     let orgs =
         names::<organisation::Entity>(db, people.values().map(|p| p.organisation_id).collect())
             .await;
-    let mut out = csv_row(
-        &[
-            "application_id",
-            "domain",
-            "payee",
-            "payee_email",
-            "organisation",
-            "eligible",
-            "amount_pence",
-            "amount_gbp",
-            "route",
-            "status",
-            "reference",
-            "paid_on",
-        ]
-        .map(String::from),
-    );
+    let mut out = row(&[
+        "application_id",
+        "domain",
+        "payee",
+        "payee_email",
+        "organisation",
+        "eligible",
+        "amount_pence",
+        "amount_gbp",
+        "route",
+        "status",
+        "reference",
+        "paid_on",
+    ]
+    .map(String::from));
     for s in &shares {
         let p = people.get(&s.person_id);
         let a = apps_.get(&s.application_id);
-        out.push_str(&csv_row(&[
+        out.push_str(&row(&[
             ids::encode("Application", s.application_id).0,
             a.and_then(|a| doms.get(&a.domain_id))
                 .map(|d| d.name.clone())
@@ -158,7 +87,7 @@ pub async fn honoraria_csv(
                 .unwrap_or_default(),
             s.eligible.to_string(),
             s.amount_pence.to_string(),
-            format!("{}.{:02}", s.amount_pence / 100, s.amount_pence % 100),
+            super::pounds(s.amount_pence),
             s.route.clone(),
             s.status.clone(),
             s.reference.clone().unwrap_or_default(),
@@ -175,20 +104,9 @@ pub async fn applications_csv(
     headers: HeaderMap,
     Path(call): Path<String>,
 ) -> Response {
-    let viewer = match viewer_of(&http.state, &headers).await {
-        Ok(Some(v)) => v,
-        Ok(None) => {
-            return refuse(
-                StatusCode::UNAUTHORIZED,
-                "Sign in: send Authorization: Bearer <accessToken>",
-            )
-        }
-        Err(_) => {
-            return refuse(
-                StatusCode::UNAUTHORIZED,
-                "The access token is not valid: sign in again",
-            )
-        }
+    let viewer = match signed_in(&http, &headers).await {
+        Ok(v) => v,
+        Err(r) => return r,
     };
     let Some(cid) = call_uuid(&call) else {
         return refuse(StatusCode::NOT_FOUND, "No such call");
@@ -211,20 +129,18 @@ pub async fn applications_csv(
         .collect();
     let leads = names::<person::Entity>(db, sel.apps.iter().map(|a| a.lead_id).collect()).await;
     let doms = names::<domain::Entity>(db, sel.apps.iter().map(|a| a.domain_id).collect()).await;
-    let mut out = csv_row(
-        &[
-            "application_id",
-            "domain",
-            "lead",
-            "status",
-            "rank",
-            "weighted_score",
-            "normalised_score",
-            "disagreement",
-            "reviews",
-        ]
-        .map(String::from),
-    );
+    let mut out = row(&[
+        "application_id",
+        "domain",
+        "lead",
+        "status",
+        "rank",
+        "weighted_score",
+        "normalised_score",
+        "disagreement",
+        "reviews",
+    ]
+    .map(String::from));
     for a in sel
         .apps
         .iter()
@@ -232,7 +148,7 @@ pub async fn applications_csv(
     {
         let r = ranking.get(&a.id);
         let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
-        out.push_str(&csv_row(&[
+        out.push_str(&row(&[
             ids::encode("Application", a.id).0,
             doms.get(&a.domain_id)
                 .map(|d| d.name.clone())
@@ -250,20 +166,4 @@ pub async fn applications_csv(
         ]));
     }
     csv("applications.csv", out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_are_quoted_and_formulas_defused() {
-        assert_eq!(cell("plain"), "plain");
-        assert_eq!(cell("a,b"), "\"a,b\"");
-        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(cell("-5"), "-5");
-        assert_eq!(cell("-1.000"), "-1.000");
-        assert_eq!(cell("-1+2"), "'-1+2");
-    }
 }

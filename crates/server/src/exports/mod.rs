@@ -1,0 +1,166 @@
+//! CSV exports at authenticated URLs (`Authorization: Bearer`): UTF-8, a header row, CRLF line
+//! ends, and cells a spreadsheet would run as formulas defused. `calls`: honoraria for finance
+//! and applications for the panel; `dashboard`: every table of the programme dashboard;
+//! `members`: a community's members for its conveners.
+
+mod calls;
+mod dashboard;
+mod members;
+
+pub use calls::{applications_csv, honoraria_csv};
+pub use dashboard::dashboard_csv;
+pub use members::members_csv;
+
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use convene_domain::access::Viewer;
+use convene_store::by_ids;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+use crate::http::{viewer_of, Http};
+
+/// One CSV cell: quoted when needed. A cell a spreadsheet would run as a formula (it begins
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a plain number) is defused
+/// as OWASP advises: a leading `'` makes it text, and it is always quoted.
+pub fn cell(v: &str) -> String {
+    let formula = v.starts_with(['=', '+', '-', '@', '\t', '\r']) && v.parse::<f64>().is_err();
+    if formula {
+        format!("\"'{}\"", v.replace('"', "\"\""))
+    } else if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v.to_string()
+    }
+}
+
+/// One CSV record, CRLF-terminated.
+pub fn row(cells: &[String]) -> String {
+    let mut s = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
+    s.push_str("\r\n");
+    s
+}
+
+/// A header row followed by the records.
+pub fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut out = row(&header.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+    for r in rows {
+        out.push_str(&row(&r));
+    }
+    out
+}
+
+pub fn csv(name: &str, body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+pub fn refuse(status: StatusCode, msg: &str) -> Response {
+    (status, msg.to_string()).into_response()
+}
+
+/// The signed-in person, or the 401 to answer.
+pub async fn signed_in(http: &Http, headers: &HeaderMap) -> Result<Viewer, Response> {
+    match viewer_of(&http.state, headers).await {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(refuse(
+            StatusCode::UNAUTHORIZED,
+            "Sign in: send Authorization: Bearer <accessToken>",
+        )),
+        Err(_) => Err(refuse(
+            StatusCode::UNAUTHORIZED,
+            "The access token is not valid: sign in again",
+        )),
+    }
+}
+
+/// The rows of `E` with these IDs, by ID (for names beside IDs).
+pub async fn names<E>(
+    db: &convene_store::sea_orm::DatabaseConnection,
+    ids: Vec<Uuid>,
+) -> HashMap<Uuid, E::Model>
+where
+    E: convene_store::sea_orm::EntityTrait,
+    E::Model: crate::graphql::loaders::HasId,
+{
+    use crate::graphql::loaders::HasId;
+    by_ids::<E>(db, &ids)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|m| (m.id(), m))
+        .collect()
+}
+
+/// Like [`names`], but a database failure is the 500 to answer rather than blank names.
+pub async fn lookup<E>(
+    db: &convene_store::sea_orm::DatabaseConnection,
+    ids: Vec<Uuid>,
+) -> Result<HashMap<Uuid, E::Model>, Response>
+where
+    E: convene_store::sea_orm::EntityTrait,
+    E::Model: crate::graphql::loaders::HasId,
+{
+    use crate::graphql::loaders::HasId;
+    match by_ids::<E>(db, &ids).await {
+        Ok(rows) => Ok(rows.into_iter().map(|m| (m.id(), m)).collect()),
+        Err(e) => Err(failed(&e)),
+    }
+}
+
+/// The 500 for a failure, logged with its cause.
+pub fn failed(e: &dyn std::fmt::Display) -> Response {
+    tracing::error!(error = %e, "an export failed");
+    refuse(StatusCode::INTERNAL_SERVER_ERROR, "Try again")
+}
+
+/// Pence as pounds, `1666.67`.
+pub fn pounds(pence: i64) -> String {
+    let sign = if pence < 0 { "-" } else { "" };
+    let p = pence.unsigned_abs();
+    format!("{sign}{}.{:02}", p / 100, p % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell("plain"), "plain");
+        assert_eq!(cell("a,b"), "\"a,b\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("=SUM(A1)"), "\"'=SUM(A1)\"");
+        assert_eq!(cell("+44 20 7946 0000"), "\"'+44 20 7946 0000\"");
+        assert_eq!(cell("@cmd"), "\"'@cmd\"");
+        assert_eq!(
+            cell("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(cell("-5"), "-5");
+        assert_eq!(cell("-1.000"), "-1.000");
+        assert_eq!(cell("-1+2"), "\"'-1+2\"");
+        assert_eq!(cell("\tx"), "\"'\tx\"");
+    }
+
+    #[test]
+    fn rows_end_in_crlf_and_tables_start_with_their_header() {
+        assert_eq!(row(&["a".into(), "b c".into()]), "a,b c\r\n");
+        assert_eq!(
+            table(&["k", "n"], [vec!["x".into(), "1".into()]]),
+            "k,n\r\nx,1\r\n"
+        );
+        assert_eq!(pounds(166_667), "1666.67");
+        assert_eq!(pounds(5), "0.05");
+    }
+}
