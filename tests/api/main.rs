@@ -11,6 +11,7 @@ mod demo;
 mod honoraria;
 mod intranet;
 mod limits;
+mod matrix;
 mod meetings;
 mod notifications;
 mod outcomes;
