@@ -17,6 +17,7 @@ mod honoraria;
 mod intranet;
 mod lifecycle;
 mod limits;
+mod matrix;
 mod meetings;
 mod metrics;
 mod notifications;

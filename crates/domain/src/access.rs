@@ -76,6 +76,30 @@ pub fn can_view_application(viewer: &Viewer, participants: &[Participant]) -> bo
     viewer.is_programme_team() || relation(viewer, participants) != ApplicationRelation::None
 }
 
+/// Where a person stands on the panel of an application's call.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PanelStanding {
+    /// On the call's panel.
+    pub member: bool,
+    /// With a conflict of interest on this application, found or declared.
+    pub conflicted: bool,
+    /// The application went forward to selection (it was submitted).
+    pub considered: bool,
+}
+
+/// Who reads an application, by whatever path they reach it (`application(id)`, the ranking,
+/// the decision, their own conflicts): its lead, co-leads and pending invitee, the programme
+/// team, and the members of its call's panel once it is in selection, except a member
+/// conflicted on it (SPEC §2).
+pub fn can_read_application(
+    viewer: &Viewer,
+    participants: &[Participant],
+    panel: PanelStanding,
+) -> bool {
+    can_view_application(viewer, participants)
+        || (panel.member && !panel.conflicted && panel.considered)
+}
+
 /// The lead and accepted co-leads write the text together.
 pub fn check_can_edit_application(
     viewer: &Viewer,
@@ -179,6 +203,29 @@ mod tests {
                 want == ApplicationRelation::Lead
             );
         }
+    }
+
+    #[test]
+    fn the_panel_reads_what_it_selects_from_except_where_conflicted() {
+        let v = viewer(vec![Role::Panel]);
+        let other = vec![p(
+            Some(PersonId::new()),
+            "o@x.nhs.uk",
+            true,
+            CoLeadState::Accepted,
+        )];
+        let on = |conflicted, considered| PanelStanding {
+            member: true,
+            conflicted,
+            considered,
+        };
+        assert!(can_read_application(&v, &other, on(false, true)));
+        assert!(!can_read_application(&v, &other, on(true, true)));
+        assert!(!can_read_application(&v, &other, on(false, false)));
+        assert!(!can_read_application(&v, &other, PanelStanding::default()));
+        // an applicant on it is conflicted, and still reads their own application
+        let mine = vec![p(Some(v.person), "v@x.nhs.uk", true, CoLeadState::Accepted)];
+        assert!(can_read_application(&v, &mine, on(true, true)));
     }
 
     #[test]

@@ -108,6 +108,17 @@ pub fn check_partner_write() -> Result<(), DomainError> {
     ))
 }
 
+/// A partner's token signs in a system, not a person. Where only a signed-in person may look,
+/// the partner is refused rather than asked to sign in: told UNAUTHENTICATED, a well-behaved
+/// client would fetch a new token and try again, for ever. Other answers stand.
+pub fn partner_instead_of(code: &str) -> Option<DomainError> {
+    (code == "UNAUTHENTICATED").then(|| {
+        DomainError::forbidden(
+            "This is for signed-in people: partner systems read only what their scopes cover",
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +169,16 @@ mod tests {
         assert_eq!(check_partner_write().unwrap_err().code(), "FORBIDDEN");
         assert!(parse_client_name("name", "Trust X").is_ok());
         assert!(parse_client_name("name", "X").is_err());
+    }
+
+    #[test]
+    fn partners_are_refused_not_asked_to_sign_in() {
+        assert_eq!(
+            partner_instead_of("UNAUTHENTICATED").unwrap().code(),
+            "FORBIDDEN"
+        );
+        for other in ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "INTERNAL"] {
+            assert!(partner_instead_of(other).is_none(), "{other}");
+        }
     }
 }

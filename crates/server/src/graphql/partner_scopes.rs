@@ -1,6 +1,7 @@
 //! Partner systems read what their scopes cover, at every depth of a query: each field is
 //! checked by the type it belongs to and the type it returns, so `node(id)` and nested
-//! lists are covered as well as the root fields. Partners never run mutations.
+//! lists are covered as well as the root fields. Partners never run mutations, and where only
+//! a signed-in person may look they are refused, not asked to sign in.
 
 use std::sync::Arc;
 
@@ -8,7 +9,9 @@ use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextResolve, ResolveInfo,
 };
 use async_graphql::{ServerError, ServerResult, Value};
-use convene_domain::partner::{check_partner_read, check_partner_write, Area, Scope};
+use convene_domain::partner::{
+    check_partner_read, check_partner_write, partner_instead_of, Area, Scope,
+};
 
 use super::context::RequestCtx;
 use super::error::ApiError;
@@ -90,17 +93,32 @@ impl Extension for PartnerScopesExtension {
         let partner = ctx
             .data_opt::<RequestCtx>()
             .and_then(|r| r.partner.as_ref());
-        if let Some(p) = partner {
-            if !info.is_for_introspection {
-                if info.parent_type == "MutationRoot" || info.parent_type == "SubscriptionRoot" {
-                    return Err(refuse(check_partner_write().unwrap_err(), &info));
-                }
-                for t in [info.parent_type, info.return_type] {
-                    check_partner_read(&p.scopes, area_of(t)).map_err(|e| refuse(e, &info))?;
-                }
+        let Some(p) = partner else {
+            return next.run(ctx, info).await;
+        };
+        if !info.is_for_introspection {
+            if info.parent_type == "MutationRoot" || info.parent_type == "SubscriptionRoot" {
+                return Err(refuse(check_partner_write().unwrap_err(), &info));
+            }
+            for t in [info.parent_type, info.return_type] {
+                check_partner_read(&p.scopes, area_of(t)).map_err(|e| refuse(e, &info))?;
             }
         }
-        next.run(ctx, info).await
+        let pos = info.field.name.pos;
+        next.run(ctx, info).await.map_err(|e| {
+            let code = e.extensions.as_ref().and_then(|x| match x.get("code") {
+                Some(Value::String(c)) => Some(c.clone()),
+                _ => None,
+            });
+            match code.as_deref().and_then(partner_instead_of) {
+                Some(d) => ServerError {
+                    path: e.path,
+                    locations: e.locations,
+                    ..async_graphql::Error::from(ApiError::from(d)).into_server_error(pos)
+                },
+                None => e,
+            }
+        })
     }
 }
 

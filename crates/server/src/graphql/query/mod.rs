@@ -1,7 +1,7 @@
 //! The root query.
 
 use async_graphql::{Context, Object, ID};
-use convene_domain::access::{can_view_application, require_role, require_signed_in};
+use convene_domain::access::{require_role, require_signed_in};
 use convene_domain::account::Role;
 use convene_domain::call::CallStatus as DCallStatus;
 use convene_store::repo;
@@ -50,29 +50,16 @@ pub async fn visible_community(ctx: &Context<'_>, id: Uuid) -> ApiResult<Option<
         .then_some(Community(c)))
 }
 
-/// An application the viewer may read: leads, co-leads, invitees and the programme team.
+/// An application the viewer may read: leads, co-leads, invitees, the programme team, and its
+/// call's panel except those conflicted on it.
 pub async fn visible_application(ctx: &Context<'_>, id: Uuid) -> ApiResult<Application> {
-    let v = require_signed_in(viewer(ctx))?;
+    require_signed_in(viewer(ctx))?;
     let app = loaders(ctx)
         .applications
         .load_one(id)
         .await?
         .ok_or_else(|| ApiError::not_found("The application"))?;
-    let parts = loaders(ctx)
-        .participants
-        .load_one(id)
-        .await?
-        .unwrap_or_default();
-    let rule = repo::applications::as_rule_participants(&parts, &Default::default());
-    if can_view_application(v, &rule) {
-        return Ok(Application(app));
-    }
-    // Panel members of the call read its applications, except those they are conflicted on.
-    let sel = super::loaders::must(&loaders(ctx).selections, app.call_id, "call").await?;
-    if sel.member(v.person.0).is_some()
-        && sel.conflict(id, v.person.0).is_none()
-        && sel.application(id).is_some()
-    {
+    if super::types::application::may_read(ctx, &app).await? {
         Ok(Application(app))
     } else {
         Err(ApiError::new(

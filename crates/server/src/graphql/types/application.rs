@@ -1,6 +1,8 @@
 use async_graphql::{Context, Object, ID};
 use chrono::{DateTime, Utc};
-use convene_domain::access::{relation, ApplicationRelation};
+use convene_domain::access::{
+    can_read_application, can_view_application, relation, ApplicationRelation, PanelStanding,
+};
 use convene_store::entities::{application as m, participant};
 use convene_store::repo::applications::{co_lead_state, status};
 use convene_store::repo::organisations::facts;
@@ -73,7 +75,46 @@ impl CoLead {
     }
 }
 
+/// Whether the viewer may read this application, by whatever path they reached it: its
+/// applicants, the programme team, and its call's panel unless conflicted on it.
+pub async fn may_read(ctx: &Context<'_>, app: &m::Model) -> ApiResult<bool> {
+    let Some(v) = viewer(ctx) else {
+        return Ok(false);
+    };
+    if v.is_programme_team() {
+        return Ok(true);
+    }
+    let parts = loaders(ctx)
+        .participants
+        .load_one(app.id)
+        .await?
+        .unwrap_or_default();
+    let rule = convene_store::repo::applications::as_rule_participants(&parts, &Default::default());
+    if can_view_application(v, &rule) {
+        return Ok(true);
+    }
+    let sel = must(&loaders(ctx).selections, app.call_id, "call").await?;
+    let standing = PanelStanding {
+        member: sel.member(v.person.0).is_some(),
+        conflicted: sel.conflict(app.id, v.person.0).is_some(),
+        considered: sel.application(app.id).is_some(),
+    };
+    Ok(can_read_application(v, &rule, standing))
+}
+
 impl Application {
+    /// One of the application's answers, for those who may read it.
+    async fn text<'a>(&'a self, ctx: &Context<'_>, answer: &'a str) -> ApiResult<&'a str> {
+        if may_read(ctx, &self.0).await? {
+            Ok(answer)
+        } else {
+            Err(ApiError::new(
+                "FORBIDDEN",
+                "Only its applicants, the programme team and its unconflicted panel read this application",
+            ))
+        }
+    }
+
     async fn participants(&self, ctx: &Context<'_>) -> ApiResult<Vec<participant::Model>> {
         Ok(loaders(ctx)
             .participants
@@ -153,30 +194,30 @@ impl Application {
         }
     }
     /// Why they care about the domain.
-    async fn motivation(&self) -> &str {
-        &self.0.motivation
+    async fn motivation(&self, ctx: &Context<'_>) -> ApiResult<&str> {
+        self.text(ctx, &self.0.motivation).await
     }
     /// A first sketch of the domain.
-    async fn domain_sketch(&self) -> &str {
-        &self.0.domain_sketch
+    async fn domain_sketch(&self, ctx: &Context<'_>) -> ApiResult<&str> {
+        self.text(ctx, &self.0.domain_sketch).await
     }
     /// The people they would invite first (the map of community members).
-    async fn member_map(&self) -> &str {
-        &self.0.member_map
+    async fn member_map(&self, ctx: &Context<'_>) -> ApiResult<&str> {
+        self.text(ctx, &self.0.member_map).await
     }
-    async fn invitation_draft(&self) -> &str {
-        &self.0.invitation_draft
+    async fn invitation_draft(&self, ctx: &Context<'_>) -> ApiResult<&str> {
+        self.text(ctx, &self.0.invitation_draft).await
     }
-    async fn first_meeting(&self) -> &str {
-        &self.0.first_meeting
+    async fn first_meeting(&self, ctx: &Context<'_>) -> ApiResult<&str> {
+        self.text(ctx, &self.0.first_meeting).await
     }
     /// The change in patient safety they hope for.
-    async fn hoped_for_change(&self) -> &str {
-        &self.0.hoped_for_change
+    async fn hoped_for_change(&self, ctx: &Context<'_>) -> ApiResult<&str> {
+        self.text(ctx, &self.0.hoped_for_change).await
     }
     /// The support they want from the network.
-    async fn support_wanted(&self) -> &str {
-        &self.0.support_wanted
+    async fn support_wanted(&self, ctx: &Context<'_>) -> ApiResult<&str> {
+        self.text(ctx, &self.0.support_wanted).await
     }
     /// FUNDED or NOT_FUNDED once the decision is recorded; null before.
     async fn outcome(&self, ctx: &Context<'_>) -> ApiResult<Option<ApplicationStatus>> {
