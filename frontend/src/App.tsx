@@ -1,5 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { Layout } from './ui/Layout';
+import { Layout, Loading } from './ui/Layout';
 import { RequireProgrammeTeam, RequireSignIn } from './account/components/guards';
 import { RegisterView } from './account/views/RegisterView';
 import { SignInView } from './account/views/SignInView';
@@ -75,6 +76,14 @@ import { WebhooksView } from './webhooks/views/WebhooksView';
 import { CreateWebhookView } from './webhooks/views/CreateWebhookView';
 import { WebhookView } from './webhooks/views/WebhookView';
 import { DeleteWebhookView } from './webhooks/views/DeleteWebhookView';
+import { AuditView } from './audit/views/AuditView';
+import { YourDataView } from './account/views/YourDataView';
+import { AccountDeletedView, DeleteAccountView } from './account/views/DeleteAccountView';
+import { PrivacyView } from './legal/views/PrivacyView';
+import { AccessibilityView } from './legal/views/AccessibilityView';
+
+// The dashboard's chart library is loaded only when the dashboard is opened.
+const DashboardView = lazy(() => import('./dashboard/views/DashboardView').then((m) => ({ default: m.DashboardView })));
 
 function signedIn(el: React.ReactNode) {
   return <RequireSignIn>{el}</RequireSignIn>;
@@ -85,6 +94,11 @@ function team(el: React.ReactNode) {
 }
 
 export function AppRoutes() {
+  const dashboard = (
+    <Suspense fallback={<Loading />}>
+      <DashboardView />
+    </Suspense>
+  );
   return (
     <Routes>
       <Route element={<Layout />}>
@@ -92,6 +106,11 @@ export function AppRoutes() {
         <Route path="register" element={<RegisterView />} />
         <Route path="sign-in" element={<SignInView />} />
         <Route path="sign-out" element={<SignOutView />} />
+        <Route path="account/data" element={signedIn(<YourDataView />)} />
+        <Route path="account/delete" element={signedIn(<DeleteAccountView />)} />
+        <Route path="account/deleted" element={<AccountDeletedView />} />
+        <Route path="privacy" element={<PrivacyView />} />
+        <Route path="accessibility" element={<AccessibilityView />} />
         <Route path="calls/:callId/apply" element={signedIn(<NewApplicationView />)} />
         <Route path="applications" element={signedIn(<MyApplicationsView />)} />
         <Route path="applications/:id" element={signedIn(<CheckAnswersView />)} />
@@ -159,6 +178,9 @@ export function AppRoutes() {
         <Route path="invitations/:token" element={<InvitationView />} />
         <Route path="admin" element={team(<CallsView />)} />
         <Route path="admin/calls" element={team(<CallsView />)} />
+        <Route path="admin/dashboard" element={team(dashboard)} />
+        <Route path="programme" element={team(dashboard)} />
+        <Route path="admin/audit" element={team(<AuditView />)} />
         <Route path="admin/calls/new" element={team(<CreateCallView />)} />
         <Route path="admin/calls/:id" element={team(<CallView />)} />
         <Route path="admin/calls/:id/honoraria" element={team(<HonorariaView />)} />

@@ -3,9 +3,9 @@
 //!
 //! The Content-Security-Policy allows only this origin, plus the SHA-256 hash of each inline
 //! script of the built SPA's `index.html` (computed when the server starts, so a rebuilt SPA
-//! needs no change here). One exception: nhsuk-frontend's stylesheet loads the Frutiger web
-//! fonts from `https://assets.nhs.uk`, so `font-src` allows that host until the SPA serves its
-//! own fonts. GraphiQL (development only) loads from unpkg and gets a policy of its own.
+//! needs no change here). The SPA's build drops nhsuk-frontend's web fonts from
+//! `https://assets.nhs.uk` (a licensed font; the NHS fallback, Arial, is used), so fonts are
+//! this origin's too. GraphiQL (development only) loads from unpkg and gets a policy of its own.
 
 use std::sync::{Arc, OnceLock};
 
@@ -17,9 +17,6 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
-
-/// Where nhsuk-frontend's CSS fetches its fonts from (see the module's documentation).
-pub const NHS_FONTS: &str = "https://assets.nhs.uk";
 
 /// The headers every response carries.
 #[derive(Clone)]
@@ -78,7 +75,7 @@ pub async fn middleware(
 }
 
 /// The SPA's policy: this origin only (and its WebSocket for `/graphql/ws`), the hashes of the
-/// inline scripts `index_html` has, the NHS fonts; no frames, no plugins, no foreign forms.
+/// inline scripts `index_html` has; no frames, no plugins, no foreign forms.
 pub fn spa_policy(index_html: &str, public_url: &str) -> String {
     let scripts = hash_sources(index_html, "script");
     let ws = websocket_origin(public_url)
@@ -86,7 +83,7 @@ pub fn spa_policy(index_html: &str, public_url: &str) -> String {
         .unwrap_or_default();
     format!(
         "default-src 'self'; script-src 'self'{scripts}; style-src 'self'; img-src 'self' data:; \
-         font-src 'self' {NHS_FONTS}; connect-src 'self'{ws}; manifest-src 'self'; \
+         font-src 'self'; connect-src 'self'{ws}; manifest-src 'self'; \
          object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
     )
 }

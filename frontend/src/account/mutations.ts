@@ -35,3 +35,31 @@ export const SignOutMutation = graphql(`
     }
   }
 `);
+
+/** Everything the service holds about the signed-in person (recorded in the audit trail). */
+export const ExportMyDataMutation = graphql(`
+  mutation ExportMyData {
+    exportMyData {
+      exportedAt
+      json
+      tables {
+        name
+        rows
+        csv
+      }
+    }
+  }
+`);
+
+export const DeleteMyAccountMutation = graphql(`
+  mutation DeleteMyAccount($input: DeleteMyAccountInput!) {
+    deleteMyAccount(input: $input) {
+      deleted
+      kept {
+        what
+        count
+        reason
+      }
+    }
+  }
+`);

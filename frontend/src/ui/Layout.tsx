@@ -36,12 +36,14 @@ export function Header() {
     ...(supports ? [{ to: '/support-queue', text: 'Support queue' }] : []),
     ...(isProgrammeTeam
       ? [
+          { to: '/admin/dashboard', text: 'Dashboard' },
           { to: '/admin/calls', text: 'Calls' },
           { to: '/admin/domains', text: 'Domains' },
           { to: '/admin/organisations', text: 'Organisations' },
           { to: '/admin/people', text: 'People' },
           { to: '/admin/partners', text: 'Partner systems' },
           { to: '/admin/webhooks', text: 'Webhooks' },
+          { to: '/admin/audit', text: 'Audit trail' },
         ]
       : []),
   ];
@@ -77,6 +79,11 @@ export function Header() {
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" to="/applications">
                     My applications
+                  </Link>
+                </li>
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" to="/account/data">
+                    Your data
                   </Link>
                 </li>
                 <li className="nhsuk-header__account-item">
@@ -131,6 +138,16 @@ export function Footer() {
             <li className="nhsuk-footer__list-item">
               <Link className="nhsuk-footer__list-item-link" to="/">
                 About Convene
+              </Link>
+            </li>
+            <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/privacy">
+                Privacy notice
+              </Link>
+            </li>
+            <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/accessibility">
+                Accessibility statement
               </Link>
             </li>
           </ul>

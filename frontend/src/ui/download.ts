@@ -18,17 +18,26 @@ export async function downloadWithToken(path: string, filename: string, fetchFn:
     if (res.status === 401 || type.includes('json')) return 'You need to sign in again to download this file.';
     return 'Sorry, the file could not be downloaded. Try again later.';
   }
-  const blob = await res.blob();
+  saveBlob(await res.blob(), filename);
+  return null;
+}
+
+/** Saves a Blob as a file through a temporary link. */
+export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
-  a.style.display = 'none';
+  a.hidden = true;
   document.body.appendChild(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return null;
+}
+
+/** Saves text made in the page (e.g. a CSV or JSON the API returned) as a file. */
+export function saveText(text: string, filename: string, type: string): void {
+  saveBlob(new Blob([text], { type }), filename);
 }
 
 /** "Call for Conveners 2026" → "call-for-conveners-2026". */

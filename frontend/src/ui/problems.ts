@@ -66,3 +66,8 @@ export function problemsFrom(error: CombinedError | undefined | null): Problem[]
 export function fieldError(problems: Problem[], field: string): string | undefined {
   return problems.find((p) => p.field === field)?.message;
 }
+
+/** A server's field under an input object ("filter.to") → the page's field id ("to"). */
+export function unprefixed(problems: Problem[], prefix: string): Problem[] {
+  return problems.map((p) => (p.field?.startsWith(prefix) ? { ...p, field: p.field.slice(prefix.length) } : p));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { CheckAnswersView } from './CheckAnswersView';
-import { Harness, mockClient, validationError } from '../../test/mockClient';
+import { Harness, TEST_VIEWER, mockClient, validationError } from '../../test/mockClient';
 import { applicationFixture } from '../../test/fixtures';
 import { QUESTIONS } from '../questions';
 
@@ -76,6 +76,19 @@ describe('CheckAnswersView', () => {
     expect(screen.queryByRole('link', { name: /^Change/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Submit application' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Withdraw this application' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'History of changes' })).toBeNull();
+  });
+
+  it('links the programme team to the application’s history in the audit trail', async () => {
+    const { client } = mockClient({
+      Application: () => ({ data: { application: applicationFixture({ status: 'SUBMITTED', viewerIsLead: false, submittedAt: '2026-07-20T08:05:00Z' }) } }),
+    });
+    render(
+      <Harness client={client} path="/applications/app-1" route="/applications/:id" viewer={{ ...TEST_VIEWER, roles: ['PROGRAMME_TEAM'] }}>
+        <CheckAnswersView />
+      </Harness>,
+    );
+    expect((await screen.findByRole('link', { name: 'History of changes' })).getAttribute('href')).toBe('/admin/audit?entityId=app-1');
   });
 });
 

@@ -23,7 +23,7 @@ export function CheckAnswersView() {
 
 export function CheckAnswers({ application }: { application: Application }) {
   const navigate = useNavigate();
-  const { viewer } = useSession();
+  const { viewer, isProgrammeTeam } = useSession();
   const editable = isEditable(application);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [{ fetching }, submit] = useMutation(SubmitApplicationMutation);
@@ -85,6 +85,11 @@ export function CheckAnswers({ application }: { application: Application }) {
         {canWithdraw && (
           <p className="nhsuk-body">
             <Link to={`/applications/${application.id}/withdraw`}>Withdraw this application</Link>
+          </p>
+        )}
+        {isProgrammeTeam && (
+          <p className="nhsuk-body">
+            <Link to={`/admin/audit?entityId=${encodeURIComponent(application.id)}`}>History of changes</Link>
           </p>
         )}
       </div>

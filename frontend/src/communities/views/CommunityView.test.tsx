@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { CommunityView } from './CommunityView';
-import { Harness, mockClient, type Handler } from '../../test/mockClient';
+import { Harness, TEST_VIEWER, mockClient, type Handler } from '../../test/mockClient';
 import { communityFixture, STEPS_FIXTURE } from '../fixtures';
 import type { CommunityHome } from '../components/CommunityLoader';
 
@@ -132,5 +132,39 @@ describe('CommunityView joining follows the membership mode', () => {
     await screen.findByRole('heading', { level: 2, name: 'Start-up steps' });
     expect(screen.queryByRole('button', { name: 'Join this community' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Invite people' })).toBeNull();
+  });
+});
+
+describe('CommunityView members CSV and history', () => {
+  const TEAM = { ...TEST_VIEWER, id: 'team-1', name: 'Priya Raman', roles: ['PROGRAMME_TEAM' as const] };
+
+  function renderAs(community: CommunityHome, viewer: typeof TEST_VIEWER) {
+    const mock = mockClient({
+      Community: () => ({ data: { community } }),
+      CommunityInside: () => ({ data: { community: { id: community.id, members: [], startupSteps: STEPS_FIXTURE } } }),
+    });
+    render(
+      <Harness client={mock.client} path={`/communities/${community.id}`} route="/communities/:id" viewer={viewer}>
+        <CommunityView />
+      </Harness>,
+    );
+  }
+
+  it('offers its conveners the members as a CSV', async () => {
+    renderAs(communityFixture({ viewerRole: 'CONVENER' }), TEST_VIEWER);
+    await screen.findByRole('heading', { level: 2, name: 'People' });
+    expect(screen.getByRole('button', { name: 'Download members (CSV)' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'History of changes' })).toBeNull();
+  });
+
+  it('offers the programme team the CSV and the history of changes, but not a core member', async () => {
+    renderAs(communityFixture(), TEAM);
+    await screen.findByRole('heading', { level: 2, name: 'People' });
+    expect(screen.getByRole('button', { name: 'Download members (CSV)' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'History of changes' }).getAttribute('href')).toBe('/admin/audit?entityId=com-1');
+    cleanup();
+    renderAs(communityFixture({ viewerRole: 'CORE' }), TEST_VIEWER);
+    await screen.findByRole('heading', { level: 2, name: 'People' });
+    expect(screen.queryByRole('button', { name: 'Download members (CSV)' })).toBeNull();
   });
 });

@@ -12,6 +12,8 @@ import { modeTag, ROLES, runsIt, stageTag } from '../labels';
 import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
+import { DownloadButton } from '../../ui/DownloadButton';
+import { slug } from '../../ui/download';
 import { Tag } from '../../ui/fields';
 import { formatInstantDate } from '../../ui/format';
 import { COMMUNITY_ORIGIN } from '../../ui/labels';
@@ -120,6 +122,11 @@ function Home({ community }: { community: CommunityHome }) {
                   <Link to={`/communities/${community.id}/coach`}>{community.coach ? 'Change the coach' : 'Give the community a coach'}</Link>
                 </li>
               )}
+              {isProgrammeTeam && (
+                <li>
+                  <Link to={`/admin/audit?entityId=${encodeURIComponent(community.id)}`}>History of changes</Link>
+                </li>
+              )}
             </ul>
           </section>
         )}
@@ -129,6 +136,7 @@ function Home({ community }: { community: CommunityHome }) {
 }
 
 function Inside({ community }: { community: CommunityHome }) {
+  const { isProgrammeTeam } = useSession();
   const [{ data, fetching, error }] = useQuery({
     query: CommunityInsideQuery,
     variables: { id: community.id },
@@ -177,6 +185,11 @@ function Inside({ community }: { community: CommunityHome }) {
             </>
           )}
         </ul>
+        {(role === 'CONVENER' || isProgrammeTeam) && (
+          <DownloadButton path={`/exports/communities/${community.id}/members.csv`} filename={`members-${slug(community.name)}.csv`}>
+            Download members (CSV)
+          </DownloadButton>
+        )}
       </section>
 
       {role && <CommunityLife community={community} />}
