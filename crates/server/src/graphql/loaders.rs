@@ -109,6 +109,42 @@ impl Loader<Uuid> for Members {
     }
 }
 
+/// The first n members of many communities (key: community and n), one statement per n.
+pub struct FirstMembers(DatabaseConnection);
+impl Loader<(Uuid, u32)> for FirstMembers {
+    type Value = Vec<convene_store::entities::community_member::Model>;
+    type Error = Arc<DbErr>;
+    async fn load(
+        &self,
+        keys: &[(Uuid, u32)],
+    ) -> Result<HashMap<(Uuid, u32), Self::Value>, Self::Error> {
+        let mut by_n: HashMap<u32, Vec<Uuid>> = HashMap::new();
+        for (c, n) in keys {
+            by_n.entry(*n).or_default().push(*c);
+        }
+        let mut out = HashMap::new();
+        for (n, communities) in by_n {
+            let found = repo::communities::first_members_of(&self.0, &communities, n.into())
+                .await
+                .map_err(store_err)?;
+            out.extend(found.into_iter().map(|(c, ms)| ((c, n), ms)));
+        }
+        Ok(out)
+    }
+}
+
+/// How many members many communities have, in one statement.
+pub struct MemberCounts(DatabaseConnection);
+impl Loader<Uuid> for MemberCounts {
+    type Value = i64;
+    type Error = Arc<DbErr>;
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, i64>, Self::Error> {
+        repo::communities::member_counts(&self.0, keys)
+            .await
+            .map_err(store_err)
+    }
+}
+
 /// Who came to many meetings, in one statement.
 pub struct Attendance(DatabaseConnection);
 impl Loader<Uuid> for Attendance {
@@ -228,6 +264,8 @@ pub struct Loaders {
     pub selections: DataLoader<Selections>,
     pub told: DataLoader<Told>,
     pub members: DataLoader<Members>,
+    pub first_members: DataLoader<FirstMembers>,
+    pub member_counts: DataLoader<MemberCounts>,
     pub functions: DataLoader<Functions>,
     pub support_events: DataLoader<SupportEvents>,
     pub challenge_replies: DataLoader<ChallengeReplies>,
@@ -244,7 +282,11 @@ pub struct Loaders {
 impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Self {
         // A loader's batch runs in a task of its own: it counts in the request's statements.
-        fn dl<L: Loader<Uuid>>(l: L, scope: &Option<RequestStatements>) -> DataLoader<L> {
+        fn dl<K, L>(l: L, scope: &Option<RequestStatements>) -> DataLoader<L>
+        where
+            K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+            L: Loader<K>,
+        {
             let scope = scope.clone();
             DataLoader::new(l, move |fut| match &scope {
                 Some(s) => tokio::spawn(s.scope(fut)),
@@ -264,6 +306,8 @@ impl Loaders {
             selections: dl(Selections(db.clone()), s),
             told: dl(Told(db.clone()), s),
             members: dl(Members(db.clone()), s),
+            first_members: dl(FirstMembers(db.clone()), s),
+            member_counts: dl(MemberCounts(db.clone()), s),
             functions: dl(Functions(db.clone()), s),
             support_events: dl(SupportEvents(db.clone()), s),
             challenge_replies: dl(ChallengeReplies(db.clone()), s),

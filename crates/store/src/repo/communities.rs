@@ -121,6 +121,72 @@ pub async fn members_of(
     Ok(out)
 }
 
+/// The first `n` members of each community, in the order they joined, in one statement (a
+/// window per community, so a page of communities never loads everyone in them).
+pub async fn first_members_of(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+    n: u64,
+) -> Result<HashMap<Uuid, Vec<community_member::Model>>> {
+    let mut out: HashMap<Uuid, Vec<community_member::Model>> =
+        ids.iter().map(|i| (*i, Vec::new())).collect();
+    if ids.is_empty() || n == 0 {
+        return Ok(out);
+    }
+    let backend = db.get_database_backend();
+    let list = (1..=ids.len())
+        .map(|i| match backend {
+            sea_orm::DbBackend::Postgres => format!("${i}"),
+            _ => "?".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT id, community_id, person_id, role, joined_at FROM (\
+         SELECT m.id, m.community_id, m.person_id, m.role, m.joined_at, ROW_NUMBER() OVER \
+         (PARTITION BY m.community_id ORDER BY m.joined_at, m.id) AS place \
+         FROM community_members m WHERE m.community_id IN ({list})) ranked \
+         WHERE place <= {n} ORDER BY joined_at, id"
+    );
+    let values = ids.iter().map(|i| sea_orm::Value::from(*i));
+    for m in community_member::Entity::find()
+        .from_raw_sql(sea_orm::Statement::from_sql_and_values(
+            backend, sql, values,
+        ))
+        .all(db)
+        .await?
+    {
+        out.entry(m.community_id).or_default().push(m);
+    }
+    Ok(out)
+}
+
+/// How many members each community has, in one statement.
+pub async fn member_counts(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<HashMap<Uuid, i64>> {
+    #[derive(sea_orm::FromQueryResult)]
+    struct Row {
+        community_id: Uuid,
+        members: i64,
+    }
+    let mut out: HashMap<Uuid, i64> = ids.iter().map(|i| (*i, 0)).collect();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let rows = community_member::Entity::find()
+        .select_only()
+        .column(community_member::Column::CommunityId)
+        .column_as(community_member::Column::Id.count(), "members")
+        .filter(community_member::Column::CommunityId.is_in(ids.iter().copied()))
+        .group_by(community_member::Column::CommunityId)
+        .into_model::<Row>()
+        .all(db)
+        .await?;
+    for r in rows {
+        out.insert(r.community_id, r.members);
+    }
+    Ok(out)
+}
+
 /// The directory: listed communities (all of them for the programme team), by name.
 pub async fn list(
     db: &impl ConnectionTrait,

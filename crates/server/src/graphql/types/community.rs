@@ -80,19 +80,23 @@ impl Community {
         #[graphql(desc = "At most this many, in the order they joined (all when left out).")]
         first: Option<i32>,
     ) -> ApiResult<Vec<CommunityMember>> {
-        let mut all = self.members_of(ctx).await?;
-        if let Some(n) = first {
-            if n < 0 {
-                return Err(ApiError::field("first", "Ask for zero or more members"));
-            }
-            all.truncate(n as usize);
-        }
-        Ok(all)
+        let Some(n) = first else {
+            return self.members_of(ctx).await;
+        };
+        let n = u32::try_from(n)
+            .map_err(|_| ApiError::field("first", "Ask for zero or more members"))?;
+        members_only(ctx, self.0.id).await?;
+        let rows = loaders(ctx)
+            .first_members
+            .load_one((self.0.id, n))
+            .await?
+            .unwrap_or_default();
+        Ok(rows.into_iter().map(CommunityMember).collect())
     }
     /// How many people belong (anyone who sees the community, as the directory shows it).
     async fn member_count(&self, ctx: &Context<'_>) -> ApiResult<i32> {
-        let members = loaders(ctx).members.load_one(self.0.id).await?;
-        Ok(members.map_or(0, |m| m.len() as i32))
+        let n = loaders(ctx).member_counts.load_one(self.0.id).await?;
+        Ok(n.unwrap_or(0) as i32)
     }
     /// The six start-up steps in the seed's order (members only).
     async fn startup_steps(&self, ctx: &Context<'_>) -> ApiResult<Vec<StartupStepStatus>> {
