@@ -5,7 +5,8 @@ import { join } from 'node:path';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 let shot = 0;
 
-/** Every page visited is checked with axe: no violations of WCAG 2.2 AA. */
+/** Every page visited is checked with axe (no violations of WCAG 2.2 AA) and for anything the
+ * Content-Security-Policy blocked. */
 export async function expectAccessible(page: Page, what: string) {
   await expect(page.locator('h1').first()).toBeVisible();
   // A link under the pointer shows its hover style (no underline), which is not how the page reads.
@@ -15,6 +16,9 @@ export async function expectAccessible(page: Page, what: string) {
     (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`,
   );
   expect(violations, `axe on ${what} (${page.url()})`).toEqual([]);
+  // Nothing the server's Content-Security-Policy blocked (noted by src/main.tsx).
+  const csp = await page.locator('html').getAttribute('data-csp-violations');
+  expect(csp, `Content-Security-Policy violations on ${what} (${page.url()})`).toBeNull();
   // Set CONVENE_E2E_SCREENSHOTS=<dir> to keep a picture of every page checked.
   const shots = process.env.CONVENE_E2E_SCREENSHOTS;
   if (shots) {

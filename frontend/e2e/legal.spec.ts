@@ -29,3 +29,18 @@ test('the privacy notice and the accessibility statement, from the footer, calli
   const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
   expect(font).toMatch(/arial/i);
 });
+
+test('the server’s Content-Security-Policy blocks inline script, and every journey would notice', async ({ page }) => {
+  const response = await page.goto('/privacy');
+  expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
+  await expect(page.getByRole('heading', { level: 1, name: 'Privacy notice' })).toBeVisible();
+  expect(await page.locator('html').getAttribute('data-csp-violations')).toBeNull();
+  // An injected inline script is refused, and noted where expectAccessible looks.
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.ran = true';
+    document.body.append(s);
+  });
+  await expect(page.locator('html')).toHaveAttribute('data-csp-violations', /script-src/);
+  expect(await page.evaluate(() => (window as unknown as { ran?: boolean }).ran)).toBeUndefined();
+});

@@ -7,7 +7,7 @@
 //! Settings: BENCH_SCALE (1.0 = the size), BENCH_SECONDS (per measurement, default 10),
 //! BENCH_CLIENTS (16), BENCH_POSTGRES_URL (an administrative URL; default the local server),
 //! BENCH_DATABASES (`sqlite,postgres`), BENCH_CONVENE_BIN (default target/release/convene),
-//! BENCH_OUT (default BENCHMARKS.md).
+//! BENCH_OUT (default BENCHMARKS.md), BENCH_KEEP=1 (keep the generated databases, to look into).
 
 mod generate;
 mod load;
@@ -81,7 +81,11 @@ async fn main() -> Result<()> {
         } else {
             None
         };
-        db.drop_now().await;
+        if std::env::var("BENCH_KEEP").is_ok_and(|v| v == "1") {
+            println!("{kind}: kept at {}", db.url);
+        } else {
+            db.drop_now().await;
+        }
         runs.push(report::Run {
             kind: kind.to_string(),
             generated_in,

@@ -58,6 +58,7 @@ impl BenchDatabase {
     pub async fn drop_now(&self) {
         if let Some((admin, name)) = &self.drop {
             if let Ok(db) = Database::connect(admin.as_str()).await {
+                // (BENCH_KEEP=1 skips this, to look into the data afterwards)
                 let _ = db
                     .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                     .await;
