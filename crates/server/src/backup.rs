@@ -130,8 +130,8 @@ mod tests {
             Some(PathBuf::from("data/convene.db"))
         );
         assert_eq!(
-            sqlite_path("sqlite:///tmp/x.db"),
-            Some(PathBuf::from("/tmp/x.db"))
+            sqlite_path("sqlite:///srv/convene/convene.db"),
+            Some(PathBuf::from("/srv/convene/convene.db"))
         );
         assert_eq!(sqlite_path("sqlite::memory:"), None);
     }
