@@ -28,6 +28,16 @@ fn machine() -> String {
     format!("{cores} cores ({cpu})")
 }
 
+/// A ratio with two significant digits however small (0.036, 0.00094), so slow pages are not
+/// all printed as 0.001.
+fn ratio(r: f64) -> String {
+    if !r.is_finite() || r <= 0.0 {
+        return format!("{r}");
+    }
+    let digits = (1 - r.log10().floor() as i32).max(2) as usize;
+    format!("{r:.digits$}")
+}
+
 pub fn markdown(s: &Settings, size: Size, runs: &[Run]) -> String {
     let mut o = String::new();
     o.push_str("# Benchmarks\n\n");
@@ -71,7 +81,7 @@ pub fn markdown(s: &Settings, size: Size, runs: &[Run]) -> String {
             .unwrap_or(f64::NAN);
         for x in &r.scenarios {
             o.push_str(&format!(
-                "| {} — {} | {} | {:.2} | {:.2} | {:.0} | {} | {:.3} |\n",
+                "| {} — {} | {} | {:.2} | {:.2} | {:.0} | {} | {} |\n",
                 x.name,
                 x.what,
                 x.statements,
@@ -79,7 +89,7 @@ pub fn markdown(s: &Settings, size: Size, runs: &[Run]) -> String {
                 x.measured.p99_ms,
                 x.measured.throughput,
                 x.measured.requests,
-                x.measured.throughput / floor
+                ratio(x.measured.throughput / floor)
             ));
         }
         if let Some(p) = &r.peer {
