@@ -133,29 +133,17 @@ pub async fn first_members_of(
     if ids.is_empty() || n == 0 {
         return Ok(out);
     }
-    let backend = db.get_database_backend();
-    let list = (1..=ids.len())
-        .map(|i| match backend {
-            sea_orm::DbBackend::Postgres => format!("${i}"),
-            _ => "?".to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!(
+    let mut sql = super::sql::Sql::new(
         "SELECT id, community_id, person_id, role, joined_at FROM (\
          SELECT m.id, m.community_id, m.person_id, m.role, m.joined_at, ROW_NUMBER() OVER \
          (PARTITION BY m.community_id ORDER BY m.joined_at, m.id) AS place \
-         FROM community_members m WHERE m.community_id IN ({list})) ranked \
-         WHERE place <= {n} ORDER BY joined_at, id"
+         FROM community_members m WHERE m.community_id IN (",
     );
-    let values = ids.iter().map(|i| sea_orm::Value::from(*i));
-    for m in community_member::Entity::find()
-        .from_raw_sql(sea_orm::Statement::from_sql_and_values(
-            backend, sql, values,
-        ))
-        .all(db)
-        .await?
-    {
+    sql.bind_list(ids).bind(
+        ")) ranked WHERE place <= ? ORDER BY joined_at, id",
+        n as i64,
+    );
+    for m in sql.all::<community_member::Model>(db).await? {
         out.entry(m.community_id).or_default().push(m);
     }
     Ok(out)

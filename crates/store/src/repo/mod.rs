@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod reporting;
 pub mod selection;
 pub mod sessions;
+mod sql;
 pub mod webhooks;
 
 /// Lower-case, collapsed whitespace: the key that makes names unique regardless of case.

@@ -8,9 +8,10 @@ use convene_domain::call::CallStatus;
 use convene_domain::community::{MeetingStatus, MemberRole, Stage};
 use convene_domain::honorarium::PaymentStatus;
 use convene_domain::reporting::Period;
-use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement, Value};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 use uuid::Uuid;
 
+use super::sql::Sql;
 use crate::Result;
 
 /// What the dashboard is narrowed to: one call (applications, reviews, decisions, outcomes,
@@ -21,35 +22,8 @@ pub struct Scope {
     pub period: Period,
 }
 
-/// SQL written with `?` placeholders and its values in the same order; PostgreSQL gets `$n`.
-struct Sql {
-    text: String,
-    values: Vec<Value>,
-}
-
+/// The dashboard's own clauses on the store's `Sql` builder.
 impl Sql {
-    fn new(text: &str) -> Sql {
-        Sql {
-            text: text.to_string(),
-            values: Vec::new(),
-        }
-    }
-    fn push(&mut self, text: &str) -> &mut Sql {
-        self.text.push_str(text);
-        self
-    }
-    /// Append `text`, which holds one `?`, bound to `v`.
-    fn bind(&mut self, text: &str, v: impl Into<Value>) -> &mut Sql {
-        self.text.push_str(text);
-        self.values.push(v.into());
-        self
-    }
-    fn bind_opt<V: Into<Value>>(&mut self, text: &str, v: Option<V>) -> &mut Sql {
-        if let Some(v) = v {
-            self.bind(text, v);
-        }
-        self
-    }
     /// ` AND {col} = ?` for the scope's call.
     fn call(&mut self, col: &str, scope: &Scope) -> &mut Sql {
         self.bind_opt(&format!(" AND {col} = ?"), scope.call)
@@ -62,35 +36,6 @@ impl Sql {
     /// ` AND {col} < end`: what existed at the end of the period.
     fn by_end(&mut self, col: &str, p: &Period) -> &mut Sql {
         self.bind_opt(&format!(" AND {col} < ?"), p.ends_before())
-    }
-    fn statement(self, backend: DbBackend) -> Statement {
-        let text = if backend == DbBackend::Postgres {
-            let mut out = String::with_capacity(self.text.len() + 8);
-            let mut n = 0;
-            for ch in self.text.chars() {
-                if ch == '?' {
-                    n += 1;
-                    out.push_str(&format!("${n}"));
-                } else {
-                    out.push(ch);
-                }
-            }
-            out
-        } else {
-            self.text
-        };
-        Statement::from_sql_and_values(backend, text, self.values)
-    }
-    async fn all<T: FromQueryResult>(self, db: &impl ConnectionTrait) -> Result<Vec<T>> {
-        let stmt = self.statement(db.get_database_backend());
-        Ok(T::find_by_statement(stmt).all(db).await?)
-    }
-    async fn one<T: FromQueryResult>(self, db: &impl ConnectionTrait) -> Result<T> {
-        let stmt = self.statement(db.get_database_backend());
-        T::find_by_statement(stmt)
-            .one(db)
-            .await?
-            .ok_or_else(|| sea_orm::DbErr::RecordNotFound("an aggregate row".into()).into())
     }
 }
 

@@ -6,7 +6,7 @@ use convene_store::repo::privacy::Table;
 use serde_json::{Map, Value};
 
 use super::scalars::Date;
-use crate::exports::row as csv_row;
+use crate::exports::row;
 
 /// Everything held about the viewer, at once.
 #[derive(SimpleObject)]
@@ -55,7 +55,7 @@ impl MyDataExport {
 }
 
 fn csv(t: &Table) -> String {
-    let mut out = csv_row(&t.columns);
+    let mut out = row(&t.columns);
     for r in &t.rows {
         let cells: Vec<String> = r
             .iter()
@@ -65,7 +65,7 @@ fn csv(t: &Table) -> String {
                 other => other.to_string(),
             })
             .collect();
-        out.push_str(&csv_row(&cells));
+        out.push_str(&row(&cells));
     }
     out
 }
