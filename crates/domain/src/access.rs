@@ -239,23 +239,23 @@ mod tests {
         )];
         assert!(can_view_application(&v, &ps));
         assert_eq!(
-            check_can_edit_application(&v, &ps).unwrap_err().code(),
-            "FORBIDDEN"
+            check_can_edit_application(&v, &ps).unwrap_err().code,
+            crate::ErrorCode::Forbidden
         );
     }
 
     #[test]
     fn roles_are_required() {
         assert_eq!(
-            require_role(None, Role::ProgrammeTeam).unwrap_err().code(),
-            "UNAUTHENTICATED"
+            require_role(None, Role::ProgrammeTeam).unwrap_err().code,
+            crate::ErrorCode::Unauthenticated
         );
         let v = viewer(vec![Role::Panel]);
         assert_eq!(
             require_role(Some(&v), Role::ProgrammeTeam)
                 .unwrap_err()
-                .code(),
-            "FORBIDDEN"
+                .code,
+            crate::ErrorCode::Forbidden
         );
         assert!(require_role(Some(&v), Role::Panel).is_ok());
     }

@@ -160,7 +160,7 @@ mod tests {
             "ada@.nhs.uk",
         ] {
             let e = Email::parse("email", bad).unwrap_err();
-            assert_eq!(e.code(), "VALIDATION", "{bad}");
+            assert_eq!(e.code, crate::ErrorCode::Validation, "{bad}");
             assert_eq!(e.fields[0].field, "email", "{bad}");
         }
     }

@@ -474,8 +474,8 @@ mod tests {
             ApplicationStatus::NotFunded,
         ] {
             assert_eq!(
-                check_editable(s).unwrap_err().code(),
-                "INVALID_STATE",
+                check_editable(s).unwrap_err().code,
+                crate::ErrorCode::InvalidState,
                 "{s:?}"
             );
         }
@@ -488,8 +488,8 @@ mod tests {
                 now()
             )
             .unwrap_err()
-            .code(),
-            "INVALID_STATE"
+            .code,
+            crate::ErrorCode::InvalidState
         );
     }
 
@@ -508,8 +508,8 @@ mod tests {
         assert!(check_one_per_call_and_domain(false, "domainId", "You are").is_ok());
         let e = check_one_per_call_and_domain(true, "domainId", "You are").unwrap_err();
         assert_eq!(
-            (e.code(), e.fields[0].field.as_str()),
-            ("CONFLICT", "domainId")
+            (e.code, e.fields[0].field.as_str()),
+            (crate::ErrorCode::Conflict, "domainId")
         );
         assert!(!ApplicationStatus::Withdrawn.holds_place());
         assert!(ApplicationStatus::Submitted.holds_place());
@@ -525,8 +525,8 @@ mod tests {
         assert_eq!(
             check_invitable(ApplicationStatus::Draft, &ps, &b)
                 .unwrap_err()
-                .code(),
-            "CONFLICT"
+                .code,
+            crate::ErrorCode::Conflict
         );
         let me = Email::parse("email", "lead@x.nhs.uk").unwrap();
         assert_eq!(
@@ -555,16 +555,16 @@ mod tests {
         assert_eq!(
             check_answerable(ApplicationStatus::Draft, None)
                 .unwrap_err()
-                .code(),
-            "FORBIDDEN"
+                .code,
+            crate::ErrorCode::Forbidden
         );
         assert!(check_answerable(ApplicationStatus::Submitted, Some(&pending)).is_err());
         let done = co("b@x.nhs.uk", CoLeadState::Accepted, None);
         assert_eq!(
             check_answerable(ApplicationStatus::Draft, Some(&done))
                 .unwrap_err()
-                .code(),
-            "INVALID_STATE"
+                .code,
+            crate::ErrorCode::InvalidState
         );
     }
 

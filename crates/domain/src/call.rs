@@ -418,14 +418,17 @@ mod tests {
         };
         assert!(w.check_openable(t(5)).is_ok());
         assert!(w.check_openable(t(21)).is_err());
-        assert_eq!(w.check_closable(t(5)).unwrap_err().code(), "INVALID_STATE");
+        assert_eq!(
+            w.check_closable(t(5)).unwrap_err().code,
+            crate::ErrorCode::InvalidState
+        );
         let open = CallWindow {
             status: CallStatus::Open,
             ..w
         };
         assert_eq!(
-            open.check_openable(t(5)).unwrap_err().code(),
-            "INVALID_STATE"
+            open.check_openable(t(5)).unwrap_err().code,
+            crate::ErrorCode::InvalidState
         );
         assert!(open.check_closable(t(5)).is_ok());
         let closed = CallWindow {
@@ -433,8 +436,8 @@ mod tests {
             ..w
         };
         assert_eq!(
-            closed.check_closable(t(5)).unwrap_err().code(),
-            "INVALID_STATE"
+            closed.check_closable(t(5)).unwrap_err().code,
+            crate::ErrorCode::InvalidState
         );
     }
 

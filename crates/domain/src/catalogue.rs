@@ -120,8 +120,8 @@ mod tests {
     fn only_proposed_domains_can_be_accepted() {
         assert!(check_acceptable(DomainStatus::Proposed).is_ok());
         assert_eq!(
-            check_acceptable(DomainStatus::Accepted).unwrap_err().code(),
-            "INVALID_STATE"
+            check_acceptable(DomainStatus::Accepted).unwrap_err().code,
+            crate::ErrorCode::InvalidState
         );
         assert!(check_acceptable(DomainStatus::Merged).is_err());
     }

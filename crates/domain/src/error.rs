@@ -11,6 +11,12 @@ pub enum ErrorCode {
     Validation,
     Conflict,
     InvalidState,
+    /// A limit of the API (depth, complexity, directives, time) was passed.
+    QueryTooComplex,
+    /// Too many attempts from one address or account in a window.
+    RateLimited,
+    /// Our fault; the cause is logged, never shown.
+    Internal,
 }
 
 impl ErrorCode {
@@ -22,7 +28,16 @@ impl ErrorCode {
             ErrorCode::Validation => "VALIDATION",
             ErrorCode::Conflict => "CONFLICT",
             ErrorCode::InvalidState => "INVALID_STATE",
+            ErrorCode::QueryTooComplex => "QUERY_TOO_COMPLEX",
+            ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::Internal => "INTERNAL",
         }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -54,8 +69,8 @@ impl DomainError {
             fields: Vec::new(),
         }
     }
-    pub fn code(&self) -> &'static str {
-        self.code.as_str()
+    pub fn code(&self) -> ErrorCode {
+        self.code
     }
     /// A validation error about a single field.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
@@ -180,7 +195,7 @@ mod tests {
         let r: Result<u8, _> = Err(DomainError::field("password", "Too short"));
         assert_eq!(f.take(r), None);
         let e = f.finish().unwrap_err();
-        assert_eq!(e.code(), "VALIDATION");
+        assert_eq!(e.code, crate::ErrorCode::Validation);
         let names: Vec<_> = e.fields.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(names, ["email", "password"]);
         assert_eq!(e.message, "There are 2 problems with what was entered");

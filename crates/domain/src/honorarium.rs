@@ -296,14 +296,14 @@ mod tests {
         assert_eq!(
             check_approvable(PaymentStatus::Proposed, one, a, a)
                 .unwrap_err()
-                .code(),
-            "FORBIDDEN"
+                .code,
+            crate::ErrorCode::Forbidden
         );
         assert_eq!(
             check_approvable(PaymentStatus::Approved, one, a, b)
                 .unwrap_err()
-                .code(),
-            "INVALID_STATE"
+                .code,
+            crate::ErrorCode::InvalidState
         );
         assert!(check_approvable(PaymentStatus::Proposed, Pence::zero(), a, b).is_err());
         assert_eq!(

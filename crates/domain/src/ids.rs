@@ -29,3 +29,81 @@ id_type!(
     CriterionId,
     ApplicationId
 );
+
+/// An identifier that the API shows as a global ID (`node(id)`): it knows its entity's name.
+pub trait GlobalId: Copy + From<Uuid> {
+    /// The GraphQL type name, which the opaque ID carries.
+    const KIND: &'static str;
+    fn uuid(self) -> Uuid;
+}
+
+macro_rules! global_id {
+    ($($name:ident => $kind:literal),* $(,)?) => {$(
+        impl GlobalId for $name {
+            const KIND: &'static str = $kind;
+            fn uuid(self) -> Uuid { self.0 }
+        }
+    )*};
+}
+
+id_type!(
+    CommunityId,
+    MeetingId,
+    PracticeId,
+    ExchangeId,
+    InquiryId,
+    InquiryAnswerId,
+    SharingProtocolId,
+    ChallengeId,
+    ChallengeReplyId,
+    ServiceClientId,
+    NotificationId,
+    WebhookSubscriptionId,
+    WebhookDeliveryId,
+    HonorariumShareId,
+    AuditEntryId,
+    SupportRequestId,
+    PlanNeedId,
+    CommunityFunctionId,
+    MemberMapEntryId,
+    JoinRequestId,
+    CommunityInvitationId,
+    DomainDefinitionVersionId,
+    ReviewId,
+    ReviewAssignmentId,
+    DecisionId,
+);
+
+global_id!(
+    PersonId => "Person",
+    OrganisationId => "Organisation",
+    DomainId => "Domain",
+    CallId => "Call",
+    CriterionId => "Criterion",
+    ApplicationId => "Application",
+    CommunityId => "Community",
+    MeetingId => "Meeting",
+    PracticeId => "Practice",
+    ExchangeId => "Exchange",
+    InquiryId => "Inquiry",
+    InquiryAnswerId => "InquiryAnswer",
+    SharingProtocolId => "SharingProtocol",
+    ChallengeId => "Challenge",
+    ChallengeReplyId => "ChallengeReply",
+    ServiceClientId => "ServiceClient",
+    NotificationId => "Notification",
+    WebhookSubscriptionId => "WebhookSubscription",
+    WebhookDeliveryId => "WebhookDelivery",
+    HonorariumShareId => "HonorariumShare",
+    AuditEntryId => "AuditEntry",
+    SupportRequestId => "SupportRequest",
+    PlanNeedId => "PlanNeed",
+    CommunityFunctionId => "CommunityFunction",
+    MemberMapEntryId => "MemberMapEntry",
+    JoinRequestId => "JoinRequest",
+    CommunityInvitationId => "CommunityInvitation",
+    DomainDefinitionVersionId => "DomainDefinitionVersion",
+    ReviewId => "Review",
+    ReviewAssignmentId => "ReviewAssignment",
+    DecisionId => "Decision",
+);

@@ -164,9 +164,12 @@ mod tests {
         assert!(check_partner_read(&scopes, Area::Open).is_ok());
         assert!(check_partner_read(&scopes, Area::Scoped(Scope::ReadCommunities)).is_ok());
         let e = check_partner_read(&scopes, Area::Scoped(Scope::ReadPractices)).unwrap_err();
-        assert_eq!(e.code(), "FORBIDDEN");
+        assert_eq!(e.code, crate::ErrorCode::Forbidden);
         assert!(check_partner_read(&[], Area::Scoped(Scope::ReadCalls)).is_err());
-        assert_eq!(check_partner_write().unwrap_err().code(), "FORBIDDEN");
+        assert_eq!(
+            check_partner_write().unwrap_err().code,
+            crate::ErrorCode::Forbidden
+        );
         assert!(parse_client_name("name", "Trust X").is_ok());
         assert!(parse_client_name("name", "X").is_err());
     }
@@ -174,8 +177,8 @@ mod tests {
     #[test]
     fn partners_are_refused_not_asked_to_sign_in() {
         assert_eq!(
-            partner_instead_of("UNAUTHENTICATED").unwrap().code(),
-            "FORBIDDEN"
+            partner_instead_of("UNAUTHENTICATED").unwrap().code,
+            crate::ErrorCode::Forbidden
         );
         for other in ["FORBIDDEN", "NOT_FOUND", "VALIDATION", "INTERNAL"] {
             assert!(partner_instead_of(other).is_none(), "{other}");

@@ -830,20 +830,20 @@ mod phase_tests {
         assert_eq!(
             check_can_review(CallStatus::InReview, true, true)
                 .unwrap_err()
-                .code(),
-            "FORBIDDEN"
+                .code,
+            crate::ErrorCode::Forbidden
         );
         assert_eq!(
             check_can_review(CallStatus::InReview, false, false)
                 .unwrap_err()
-                .code(),
-            "FORBIDDEN"
+                .code,
+            crate::ErrorCode::Forbidden
         );
         assert_eq!(
             check_can_review(CallStatus::Decided, true, false)
                 .unwrap_err()
-                .code(),
-            "INVALID_STATE"
+                .code,
+            crate::ErrorCode::InvalidState
         );
         assert!(check_assignable(CallStatus::Closed).is_ok());
         assert!(check_assignable(CallStatus::Open).is_err());
@@ -856,8 +856,8 @@ mod phase_tests {
         assert!(check_reviewable_application(S::Submitted).is_ok());
         for s in [S::Withdrawn, S::Funded, S::NotFunded, S::Draft] {
             assert_eq!(
-                check_reviewable_application(s).unwrap_err().code(),
-                "INVALID_STATE",
+                check_reviewable_application(s).unwrap_err().code,
+                crate::ErrorCode::InvalidState,
                 "{s:?}"
             );
         }
@@ -899,14 +899,14 @@ mod phase_tests {
         assert_eq!(
             check_can_decide(CallStatus::InReview, false, false)
                 .unwrap_err()
-                .code(),
-            "FORBIDDEN"
+                .code,
+            crate::ErrorCode::Forbidden
         );
         assert_eq!(
             check_can_decide(CallStatus::InReview, true, true)
                 .unwrap_err()
-                .code(),
-            "INVALID_STATE"
+                .code,
+            crate::ErrorCode::InvalidState
         );
         assert!(check_can_decide(CallStatus::Open, true, false).is_err());
         assert!(check_outcomes_sendable(CallStatus::Decided).is_ok());

@@ -70,12 +70,12 @@ proptest! {
         let edit = check_can_edit_application(&v, &ps);
         prop_assert_eq!(edit.is_ok(), matches!(rel, ApplicationRelation::Lead | ApplicationRelation::CoLead));
         if let Err(e) = edit {
-            prop_assert_eq!(e.code(), "FORBIDDEN");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::Forbidden);
         }
         let lead = check_is_lead(&v, &ps);
         prop_assert_eq!(lead.is_ok(), rel == ApplicationRelation::Lead);
         if let Err(e) = &lead {
-            prop_assert_eq!(e.code(), "FORBIDDEN");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::Forbidden);
         }
         // the lead can always edit; whoever can edit can view
         if lead.is_ok() {
@@ -189,11 +189,11 @@ proptest! {
         let r = require_role(v.as_ref(), role);
         match &v {
             None => {
-                prop_assert_eq!(r.unwrap_err().code(), "UNAUTHENTICATED");
-                prop_assert_eq!(require_signed_in(None).unwrap_err().code(), "UNAUTHENTICATED");
+                prop_assert_eq!(r.unwrap_err().code, convene_domain::ErrorCode::Unauthenticated);
+                prop_assert_eq!(require_signed_in(None).unwrap_err().code, convene_domain::ErrorCode::Unauthenticated);
             }
             Some(v) if v.roles.contains(&role) => prop_assert_eq!(r.unwrap(), v),
-            Some(_) => prop_assert_eq!(r.unwrap_err().code(), "FORBIDDEN"),
+            Some(_) => prop_assert_eq!(r.unwrap_err().code, convene_domain::ErrorCode::Forbidden),
         }
     }
 }

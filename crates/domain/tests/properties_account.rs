@@ -35,7 +35,7 @@ fn raw_email() -> impl Strategy<Value = String> {
 }
 
 fn assert_field_error(e: &convene_domain::DomainError, field: &str) -> Result<(), TestCaseError> {
-    prop_assert_eq!(e.code(), "VALIDATION");
+    prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
     prop_assert_eq!(e.fields.len(), 1);
     prop_assert_eq!(&e.fields[0].field, field);
     prop_assert!(!e.message.is_empty());

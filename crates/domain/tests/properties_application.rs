@@ -151,7 +151,7 @@ proptest! {
             Ok(()) => prop_assert!(want, "accepted an application with no NHS partner: {:?}", ps),
             Err(e) => {
                 prop_assert!(!want, "refused an application that has an NHS partner: {:?}", ps);
-                prop_assert_eq!(e.code(), "VALIDATION");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
                 let names: Vec<&str> = e.fields.iter().map(|f| f.field.as_str()).collect();
                 prop_assert_eq!(names, vec!["coLeads"]);
             }
@@ -222,7 +222,7 @@ proptest! {
         let r = check_submittable(status, &text, &ps, &w, now);
         if status != ApplicationStatus::Draft {
             let e = r.unwrap_err();
-            prop_assert_eq!(e.code(), "INVALID_STATE");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
             prop_assert!(e.fields.is_empty());
             return Ok(());
         }
@@ -242,7 +242,7 @@ proptest! {
         match r {
             Ok(()) => prop_assert!(want.is_empty(), "submitted although {:?} are at fault", want),
             Err(e) => {
-                prop_assert_eq!(e.code(), "VALIDATION");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
                 let got: Vec<&str> = e.fields.iter().map(|f| f.field.as_str()).collect();
                 prop_assert_eq!(&got, &want);
                 // a waiting invitee is named in the message, so the lead knows whom to chase
@@ -341,7 +341,7 @@ proptest! {
                 }
             }
             Err(e) => {
-                prop_assert_eq!(e.code(), "VALIDATION");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
                 let got: Vec<&str> = e.fields.iter().map(|f| f.field.as_str()).collect();
                 prop_assert_eq!(got, bad);
             }
@@ -359,7 +359,7 @@ proptest! {
         let mut p = p;
         p[which] = Some(std::iter::repeat_n(c, MAX_ANSWER_CHARS + extra).collect());
         let e = before.patched(&as_patch(&p)).unwrap_err();
-        prop_assert_eq!(e.code(), "VALIDATION");
+        prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
         prop_assert!(e.fields.iter().any(|f| f.field == FIELDS[which]));
         prop_assert!(e.fields.iter().all(|f| FIELDS.contains(&f.field.as_str())));
     }
@@ -397,7 +397,7 @@ proptest! {
         let r = check_editable(status);
         prop_assert_eq!(r.is_ok(), status == ApplicationStatus::Draft);
         if let Err(e) = r {
-            prop_assert_eq!(e.code(), "INVALID_STATE");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
         }
     }
 
@@ -408,7 +408,7 @@ proptest! {
         let r = check_withdrawable(status, call);
         prop_assert_eq!(r.is_ok(), want);
         if let Err(e) = r {
-            prop_assert_eq!(e.code(), "INVALID_STATE");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
         }
     }
 
@@ -426,11 +426,11 @@ proptest! {
         prop_assert_eq!(r.is_ok(), want);
         if let Err(e) = r {
             if status != ApplicationStatus::Draft {
-                prop_assert_eq!(e.code(), "INVALID_STATE");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
             } else {
                 prop_assert_eq!(&e.fields[0].field, "email");
                 if existing.is_some_and(|p| !p.is_lead) {
-                    prop_assert_eq!(e.code(), "CONFLICT");
+                    prop_assert_eq!(e.code, convene_domain::ErrorCode::Conflict);
                 }
             }
         }
@@ -465,9 +465,9 @@ proptest! {
         let want = status == ApplicationStatus::Draft && me.as_ref().is_some_and(|p| !p.is_lead && p.state == CoLeadState::Invited);
         prop_assert_eq!(r.is_ok(), want);
         if me.is_none() {
-            prop_assert_eq!(r.unwrap_err().code(), "FORBIDDEN");
+            prop_assert_eq!(r.unwrap_err().code, convene_domain::ErrorCode::Forbidden);
         } else if let Err(e) = r {
-            prop_assert_eq!(e.code(), "INVALID_STATE");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
         }
     }
 }

@@ -50,7 +50,7 @@ proptest! {
             Ok(()) => prop_assert!(expected),
             Err(e) => {
                 prop_assert!(!expected);
-                prop_assert_eq!(e.code(), "VALIDATION");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
                 let names: Vec<&str> = e.fields.iter().map(|f| f.field.as_str()).collect();
                 prop_assert_eq!(names, vec!["callId"]);
                 prop_assert!(!e.message.is_empty());
@@ -116,9 +116,9 @@ proptest! {
         prop_assert_eq!(r.is_ok(), w.status == CallStatus::Draft && w.closes_at > now);
         if let Err(e) = r {
             if w.status != CallStatus::Draft {
-                prop_assert_eq!(e.code(), "INVALID_STATE");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
             } else {
-                prop_assert_eq!(e.code(), "VALIDATION");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
                 prop_assert_eq!(&e.fields[0].field, "callId");
             }
         }
@@ -130,7 +130,7 @@ proptest! {
         prop_assert!(w.check_openable(w.closes_at - Duration::seconds(1)).is_ok());
         for now in [w.closes_at, w.closes_at + Duration::seconds(after)] {
             let e = w.check_openable(now).unwrap_err();
-            prop_assert_eq!(e.code(), "VALIDATION");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
             prop_assert_eq!(&e.fields[0].field, "callId");
         }
     }
@@ -140,7 +140,7 @@ proptest! {
         let r = w.check_closable(now);
         prop_assert_eq!(r.is_ok(), w.status == CallStatus::Open);
         if let Err(e) = r {
-            prop_assert_eq!(e.code(), "INVALID_STATE");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
         }
     }
 }
@@ -442,7 +442,7 @@ proptest! {
         } else {
             // a budget beyond what we hold is refused on the honorarium, never wrapped or clamped
             let e = r.unwrap_err();
-            prop_assert_eq!(e.code(), "VALIDATION");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
             let names: Vec<&str> = e.fields.iter().map(|f| f.field.as_str()).collect();
             prop_assert_eq!(names, vec!["honorariumPence"]);
         }
@@ -458,7 +458,7 @@ proptest! {
                 prop_assert_eq!(Some(c.budget.get()), product);
             }
             Err(e) => {
-                prop_assert_eq!(e.code(), "VALIDATION");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
                 for f in &e.fields {
                     prop_assert!(is_known_field(&f.field), "unknown field name {:?}", f.field);
                     prop_assert!(!f.message.is_empty());
@@ -500,7 +500,7 @@ proptest! {
             }
         };
         let e = NewCall::parse(d.borrow()).unwrap_err();
-        prop_assert_eq!(e.code(), "VALIDATION");
+        prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
         let names: Vec<String> = e.fields.iter().map(|f| f.field.clone()).collect();
         prop_assert_eq!(names, vec![want]);
     }

@@ -170,7 +170,7 @@ proptest! {
         let r = check_within_budget(pence(c), pence(a), pence(b));
         prop_assert_eq!(r.is_ok(), c + a <= b);
         if let Err(e) = r {
-            prop_assert_eq!(e.code(), "INVALID_STATE");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
         }
     }
 
@@ -182,10 +182,10 @@ proptest! {
         let approver = if same { payee } else { PersonId::new() };
         match check_approvable(s, pence(amount), payee, approver) {
             Ok(()) => prop_assert!(!same && amount > 0 && s == PaymentStatus::Proposed),
-            Err(e) if same => prop_assert_eq!(e.code(), "FORBIDDEN"),
+            Err(e) if same => prop_assert_eq!(e.code, convene_domain::ErrorCode::Forbidden),
             Err(e) => {
                 prop_assert!(amount == 0 || s != PaymentStatus::Proposed);
-                prop_assert_eq!(e.code(), "INVALID_STATE");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
             }
         }
     }
@@ -198,10 +198,10 @@ proptest! {
                 prop_assert_eq!(r.as_str(), reference.trim());
                 prop_assert!(!r.is_empty());
             }
-            Err(e) if s != PaymentStatus::Approved => prop_assert_eq!(e.code(), "INVALID_STATE"),
+            Err(e) if s != PaymentStatus::Approved => prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState),
             Err(e) => {
                 prop_assert!(reference.trim().is_empty());
-                prop_assert_eq!(e.code(), "VALIDATION");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
                 prop_assert_eq!(&e.fields[0].field, "reference");
             }
         }
@@ -213,7 +213,7 @@ proptest! {
         let r = check_paid_on(today + Duration::days(days), today);
         prop_assert_eq!(r.is_ok(), days <= 0);
         if let Err(e) = r {
-            prop_assert_eq!(e.code(), "VALIDATION");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
             prop_assert_eq!(&e.fields[0].field, "paidOn");
         }
     }
@@ -223,7 +223,7 @@ proptest! {
         let r = check_cancellable(s);
         prop_assert_eq!(r.is_ok(), matches!(s, PaymentStatus::Proposed | PaymentStatus::Approved));
         if let Err(e) = r {
-            prop_assert_eq!(e.code(), "INVALID_STATE");
+            prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
         }
     }
 }

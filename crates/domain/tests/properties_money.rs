@@ -32,7 +32,7 @@ proptest! {
         match r {
             Ok(p) => prop_assert_eq!(p.get(), value),
             Err(e) => {
-                prop_assert_eq!(e.code(), "VALIDATION");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
                 prop_assert_eq!(e.fields.len(), 1);
                 prop_assert_eq!(&e.fields[0].field, &field);
             }

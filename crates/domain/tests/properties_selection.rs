@@ -445,7 +445,7 @@ proptest! {
                 }
             }
             Err(e) => {
-                prop_assert_eq!(e.code(), "VALIDATION");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
                 let mut want = bad_scores.clone();
                 if drop_last {
                     want.push("scores".into());
@@ -498,7 +498,7 @@ proptest! {
                 prop_assert!(funded.len() <= places);
             }
             Err(e) => {
-                prop_assert_eq!(e.code(), "VALIDATION");
+                prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
                 let got: Vec<String> = e.fields.iter().map(|f| f.field.clone()).collect();
                 prop_assert_eq!(got, want);
             }

@@ -15,11 +15,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::auth::jwt::Principal;
-use crate::graphql::context::{AppState, Partner, RequestCtx};
 use crate::graphql::error::classify_unlabelled;
 use crate::graphql::loaders::Loaders;
 use crate::graphql::schema::{ConveneSchema, MAX_BATCH};
 use crate::ratelimit::ClientAddr;
+use crate::state::{AppState, Partner, RequestCtx};
+use convene_domain::ErrorCode;
 
 #[derive(Clone)]
 pub struct Http {
@@ -37,7 +38,7 @@ fn database_error(e: &convene_store::StoreError) -> Response {
     tracing::error!(error = %e, "reading the viewer");
     gql_error(
         StatusCode::SERVICE_UNAVAILABLE,
-        "INTERNAL",
+        ErrorCode::Internal,
         "The database is not available",
     )
 }
@@ -46,8 +47,8 @@ fn busy_response() -> Response {
     let mut r = (
         StatusCode::SERVICE_UNAVAILABLE,
         Json(json!({ "errors": [{
-            "message": crate::graphql::error::BUSY,
-            "extensions": { "code": "INTERNAL", "retryAfter": 1 }
+            "message": crate::usecases::error::BUSY,
+            "extensions": { "code": ErrorCode::Internal.as_str(), "retryAfter": 1 }
         }] })),
     )
         .into_response();
@@ -56,10 +57,12 @@ fn busy_response() -> Response {
     r
 }
 
-fn gql_error(status: StatusCode, code: &str, message: &str) -> Response {
+fn gql_error(status: StatusCode, code: ErrorCode, message: &str) -> Response {
     (
         status,
-        Json(json!({ "errors": [{ "message": message, "extensions": { "code": code } }] })),
+        Json(
+            json!({ "errors": [{ "message": message, "extensions": { "code": code.as_str() } }] }),
+        ),
     )
         .into_response()
 }
@@ -69,7 +72,7 @@ pub async fn viewer_of(state: &AppState, headers: &HeaderMap) -> Result<Option<V
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Ok(None);
     };
-    let unauth = |m: &str| gql_error(StatusCode::OK, "UNAUTHENTICATED", m);
+    let unauth = |m: &str| gql_error(StatusCode::OK, ErrorCode::Unauthenticated, m);
     let text = value
         .to_str()
         .map_err(|_| unauth("The Authorization header is not readable"))?;
@@ -90,7 +93,7 @@ pub async fn principal_of(
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Ok((None, None));
     };
-    let unauth = |m: &str| gql_error(StatusCode::OK, "UNAUTHENTICATED", m);
+    let unauth = |m: &str| gql_error(StatusCode::OK, ErrorCode::Unauthenticated, m);
     let text = value
         .to_str()
         .map_err(|_| unauth("The Authorization header is not readable"))?;
@@ -125,7 +128,7 @@ pub async fn principal_of(
 }
 
 async fn viewer_by_id(state: &AppState, person_id: Uuid) -> Result<Viewer, Response> {
-    let unauth = |m: &str| gql_error(StatusCode::OK, "UNAUTHENTICATED", m);
+    let unauth = |m: &str| gql_error(StatusCode::OK, ErrorCode::Unauthenticated, m);
     let person = people::get(&state.db, person_id)
         .await
         .map_err(|e| database_error(&e))?
@@ -245,7 +248,7 @@ async fn execute_batch(
 fn is_busy(errors: &[async_graphql::ServerError]) -> bool {
     errors
         .iter()
-        .any(|e| e.message == crate::graphql::error::BUSY)
+        .any(|e| e.message == crate::usecases::error::BUSY)
 }
 
 /// A request that ran past `CONVENE_REQUEST_TIMEOUT_MS` is stopped (a mutation's transaction
@@ -259,7 +262,7 @@ fn timed_out(limit: std::time::Duration) -> Response {
     };
     gql_error(
         StatusCode::SERVICE_UNAVAILABLE,
-        "QUERY_TOO_COMPLEX",
+        ErrorCode::QueryTooComplex,
         &format!("This request ran for more than {took} and was stopped: ask for fewer items (a smaller first) or fewer fields, or try again later"),
     )
 }
@@ -286,7 +289,7 @@ pub async fn graphql_post(
     if !json_type {
         return gql_error(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "VALIDATION",
+            ErrorCode::Validation,
             "Send GraphQL requests as POST with Content-Type: application/json",
         );
     }
@@ -295,7 +298,7 @@ pub async fn graphql_post(
         Err(_) => {
             return gql_error(
                 StatusCode::BAD_REQUEST,
-                "VALIDATION",
+                ErrorCode::Validation,
                 "The request body is not a GraphQL request in JSON",
             )
         }
@@ -304,12 +307,16 @@ pub async fn graphql_post(
         if rs.len() > MAX_BATCH {
             return gql_error(
                 StatusCode::BAD_REQUEST,
-                "QUERY_TOO_COMPLEX",
+                ErrorCode::QueryTooComplex,
                 &format!("A batch may hold at most {MAX_BATCH} requests"),
             );
         }
         if rs.is_empty() {
-            return gql_error(StatusCode::BAD_REQUEST, "VALIDATION", "The batch is empty");
+            return gql_error(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::Validation,
+                "The batch is empty",
+            );
         }
     }
     execute(&http, &headers, addr, batch).await
@@ -363,14 +370,14 @@ pub async fn graphql_get(
         }
         return gql_error(
             StatusCode::BAD_REQUEST,
-            "VALIDATION",
+            ErrorCode::Validation,
             "Pass the query in the `query` parameter, or POST it as JSON",
         );
     };
     if is_mutation(&query, params.operation_name.as_deref()) {
         let mut r = gql_error(
             StatusCode::METHOD_NOT_ALLOWED,
-            "FORBIDDEN",
+            ErrorCode::Forbidden,
             "Mutations must be sent with POST",
         );
         r.headers_mut()
@@ -387,7 +394,7 @@ pub async fn graphql_get(
             Err(_) => {
                 return gql_error(
                     StatusCode::BAD_REQUEST,
-                    "VALIDATION",
+                    ErrorCode::Validation,
                     "The variables parameter is not JSON",
                 )
             }

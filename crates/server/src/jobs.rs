@@ -6,9 +6,9 @@ use convene_domain::community as d;
 use convene_store::begin_write;
 use convene_store::repo::{communities, people};
 
-use crate::graphql::context::AppState;
-use crate::graphql::mutation::INVITATION_TOKEN;
+use crate::auth::INVITATION_TOKEN;
 use crate::mail::{self, templates};
+use crate::state::AppState;
 
 /// How often the clock looks for reminders that are due.
 pub const SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);

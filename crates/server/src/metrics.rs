@@ -18,8 +18,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use convene_store::metrics::{self as store_metrics, RequestStatements};
 
-use crate::graphql::context::AppState;
 use crate::http::Http;
+use crate::state::AppState;
 
 /// Upper bounds of the latency buckets, in seconds.
 const BUCKETS: [f64; 12] = [

@@ -21,7 +21,7 @@ use axum::Json;
 use serde_json::json;
 
 use crate::auth::jwt::Principal;
-use crate::graphql::context::{AppState, RequestCtx};
+use crate::state::{AppState, RequestCtx};
 
 /// How much a kind of bucket holds and how fast it fills.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -110,7 +110,7 @@ fn limited(wait: Duration) -> Response {
         StatusCode::TOO_MANY_REQUESTS,
         Json(json!({ "errors": [{
             "message": format!("Too many requests: try again in {secs} seconds"),
-            "extensions": { "code": "RATE_LIMITED", "retryAfter": secs }
+            "extensions": { "code": convene_domain::ErrorCode::RateLimited.as_str(), "retryAfter": secs }
         }] })),
     )
         .into_response();
@@ -190,7 +190,7 @@ impl Extension for AuthLimitsExtension {
                             Some(info.field.name.pos),
                         );
                         let mut ext = async_graphql::ErrorExtensionValues::default();
-                        ext.set("code", "RATE_LIMITED");
+                        ext.set("code", convene_domain::ErrorCode::RateLimited.as_str());
                         ext.set("retryAfter", secs);
                         e.extensions = Some(ext);
                         return Err(e);

@@ -25,9 +25,9 @@ use tower_http::trace::TraceLayer;
 use crate::auth::jwt::JwtKeys;
 use crate::auth::password;
 use crate::config::Config;
-use crate::graphql::context::AppState;
 use crate::graphql::schema;
 use crate::http::{self, Http};
+use crate::state::AppState;
 
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 

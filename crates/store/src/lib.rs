@@ -143,6 +143,26 @@ pub async fn check_not_newer(db: &DatabaseConnection) -> Result<()> {
     }
 }
 
+/// A model with a uuid primary key called `id`.
+pub trait HasId {
+    fn id(&self) -> uuid::Uuid;
+}
+macro_rules! has_id {
+    ($($m:path),*) => {$( impl HasId for $m { fn id(&self) -> uuid::Uuid { self.id } } )*};
+}
+has_id!(
+    crate::entities::person::Model,
+    crate::entities::organisation::Model,
+    crate::entities::domain::Model,
+    crate::entities::call::Model,
+    crate::entities::application::Model,
+    crate::entities::criterion::Model,
+    crate::entities::community::Model,
+    crate::entities::practice::Model,
+    crate::entities::practice_exchange::Model,
+    crate::entities::sharing_protocol::Model
+);
+
 /// Load the rows of `E` with these primary keys (any order, missing ones skipped), in one statement.
 pub async fn by_ids<E>(
     db: &impl ConnectionTrait,

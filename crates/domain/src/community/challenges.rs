@@ -62,14 +62,14 @@ mod tests {
     fn members_post_while_the_community_is_open() {
         assert!(check_can_post(Some(MemberRole::Member), Stage::Active).is_ok());
         assert_eq!(
-            check_can_post(None, Stage::Active).unwrap_err().code(),
-            "FORBIDDEN"
+            check_can_post(None, Stage::Active).unwrap_err().code,
+            crate::ErrorCode::Forbidden
         );
         assert_eq!(
             check_can_post(Some(MemberRole::Convener), Stage::Closed)
                 .unwrap_err()
-                .code(),
-            "INVALID_STATE"
+                .code,
+            crate::ErrorCode::InvalidState
         );
         assert_eq!(
             parse_challenge_title("title", "ab").unwrap_err().fields[0].field,

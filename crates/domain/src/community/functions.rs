@@ -267,7 +267,7 @@ mod tests {
         .is_ok());
         let e =
             check_no_overlap(&Period::parse(d(1, 31), Some(d(2, 5))).unwrap(), &[jan]).unwrap_err();
-        assert_eq!(e.code(), "CONFLICT");
+        assert_eq!(e.code, crate::ErrorCode::Conflict);
         assert!(check_no_overlap(&Period::parse(d(9, 1), None).unwrap(), &[open]).is_err());
         assert!(check_no_overlap(&Period::parse(d(1, 1), None).unwrap(), &[open]).is_err());
         assert_eq!(
@@ -291,7 +291,10 @@ mod tests {
         assert!(!ended.overlaps(&next));
         assert_eq!(rotate(&cur, d(1, 1)).unwrap_err().fields[0].field, "from");
         let short = Period::parse(d(1, 1), Some(d(1, 10))).unwrap();
-        assert_eq!(rotate(&short, d(3, 1)).unwrap_err().code(), "INVALID_STATE");
+        assert_eq!(
+            rotate(&short, d(3, 1)).unwrap_err().code,
+            crate::ErrorCode::InvalidState
+        );
         // rotating from the day after a fixed end is fine
         assert!(rotate(&short, d(1, 11)).is_ok());
     }
@@ -316,16 +319,16 @@ mod tests {
             assert_eq!(
                 check_can_manage_functions(Some(MemberRole::Member), stage)
                     .unwrap_err()
-                    .code(),
-                "FORBIDDEN"
+                    .code,
+                crate::ErrorCode::Forbidden
             );
             assert!(check_can_manage_functions(None, stage).is_err());
         }
         assert_eq!(
             check_can_manage_functions(Some(MemberRole::Convener), Stage::Closed)
                 .unwrap_err()
-                .code(),
-            "INVALID_STATE"
+                .code,
+            crate::ErrorCode::InvalidState
         );
     }
 }

@@ -203,7 +203,10 @@ mod steering_tests {
         assert!(check_can_steer(Some(MemberRole::Convener), false).is_ok());
         assert!(check_can_steer(None, true).is_ok());
         for r in [Some(MemberRole::Core), Some(MemberRole::Member), None] {
-            assert_eq!(check_can_steer(r, false).unwrap_err().code(), "FORBIDDEN");
+            assert_eq!(
+                check_can_steer(r, false).unwrap_err().code,
+                crate::ErrorCode::Forbidden
+            );
         }
     }
 
@@ -211,12 +214,12 @@ mod steering_tests {
     fn closed_is_final_and_coaches_hold_the_role() {
         assert!(check_open(Stage::Dormant).is_ok());
         assert_eq!(
-            check_open(Stage::Closed).unwrap_err().code(),
-            "INVALID_STATE"
+            check_open(Stage::Closed).unwrap_err().code,
+            crate::ErrorCode::InvalidState
         );
         assert!(check_coach(&[Role::Panel, Role::Coach]).is_ok());
         let e = check_coach(&[Role::ProgrammeTeam]).unwrap_err();
-        assert_eq!(e.code(), "VALIDATION");
+        assert_eq!(e.code, crate::ErrorCode::Validation);
         assert_eq!(e.fields[0].field, "coachId");
     }
 }

@@ -298,7 +298,7 @@ mod tests {
     fn the_skipped_hour_is_refused_and_the_doubled_hour_is_summer_time() {
         // 28 March 2027: clocks go forward at 01:00 GMT; 01:30 never happens.
         let e = parse_starts_at("startsAt", "2027-03-28T01:30").unwrap_err();
-        assert_eq!(e.code(), "VALIDATION");
+        assert_eq!(e.code, crate::ErrorCode::Validation);
         assert!(format!("{e:?}").contains("startsAt"));
         // 31 October 2027: 01:30 happens twice; the first is BST (00:30 UTC).
         assert_eq!(
@@ -393,8 +393,8 @@ mod tests {
         assert_eq!(
             check_can_change(MeetingStatus::Scheduled, earlier, now())
                 .unwrap_err()
-                .code(),
-            "INVALID_STATE"
+                .code,
+            crate::ErrorCode::InvalidState
         );
         assert!(check_can_change(MeetingStatus::Cancelled, later, now()).is_err());
         assert!(check_can_record_attendance(MeetingStatus::Scheduled, earlier, now()).is_ok());
@@ -409,8 +409,8 @@ mod tests {
         assert_eq!(
             check_can_plan_meetings(Some(MemberRole::Member))
                 .unwrap_err()
-                .code(),
-            "FORBIDDEN"
+                .code,
+            crate::ErrorCode::Forbidden
         );
         assert!(check_can_plan_meetings(None).is_err());
     }

@@ -58,8 +58,8 @@ mod tests {
         assert_eq!(
             origin_from_application(ApplicationStatus::Submitted)
                 .unwrap_err()
-                .code(),
-            "INVALID_STATE"
+                .code,
+            crate::ErrorCode::InvalidState
         );
         for o in [
             Origin::FundedApplication,

@@ -126,20 +126,23 @@ mod tests {
         assert_eq!(
             check_can_plan(Some(MemberRole::Member), Stage::Active)
                 .unwrap_err()
-                .code(),
-            "FORBIDDEN"
+                .code,
+            crate::ErrorCode::Forbidden
         );
         assert_eq!(
-            check_can_plan(None, Stage::Active).unwrap_err().code(),
-            "FORBIDDEN"
+            check_can_plan(None, Stage::Active).unwrap_err().code,
+            crate::ErrorCode::Forbidden
         );
         assert_eq!(
             check_can_plan(Some(MemberRole::Convener), Stage::Closed)
                 .unwrap_err()
-                .code(),
-            "INVALID_STATE"
+                .code,
+            crate::ErrorCode::InvalidState
         );
         assert!(check_completable(false).is_ok());
-        assert_eq!(check_completable(true).unwrap_err().code(), "INVALID_STATE");
+        assert_eq!(
+            check_completable(true).unwrap_err().code,
+            crate::ErrorCode::InvalidState
+        );
     }
 }

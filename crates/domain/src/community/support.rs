@@ -215,7 +215,10 @@ mod tests {
     fn the_lifecycle_runs_forward_and_closing_needs_a_note() {
         assert_eq!(assign(Open).unwrap(), Assigned);
         assert_eq!(assign(InProgress).unwrap(), Assigned, "re-assigning");
-        assert_eq!(assign(Closed).unwrap_err().code(), "INVALID_STATE");
+        assert_eq!(
+            assign(Closed).unwrap_err().code,
+            crate::ErrorCode::InvalidState
+        );
         assert_eq!(
             update(Assigned, Some(InProgress), None).unwrap(),
             (InProgress, None)
@@ -249,8 +252,8 @@ mod tests {
         assert_eq!(
             update(Closed, Some(InProgress), Some("x"))
                 .unwrap_err()
-                .code(),
-            "INVALID_STATE"
+                .code,
+            crate::ErrorCode::InvalidState
         );
         assert_eq!(
             update(Assigned, None, None).unwrap_err().fields[0].field,
@@ -268,8 +271,8 @@ mod tests {
         assert_eq!(
             check_can_request_support(Some(MemberRole::Member), Stage::Active)
                 .unwrap_err()
-                .code(),
-            "FORBIDDEN"
+                .code,
+            crate::ErrorCode::Forbidden
         );
         assert!(check_can_request_support(Some(MemberRole::Convener), Stage::Closed).is_err());
         assert!(check_assignee("personId", &[Role::Coach]).is_ok());
@@ -302,8 +305,8 @@ mod tests {
         );
         assert_eq!(queue_scope(&team).unwrap(), QueueScope::All);
         assert_eq!(
-            queue_scope(&viewer(vec![])).unwrap_err().code(),
-            "FORBIDDEN"
+            queue_scope(&viewer(vec![])).unwrap_err().code,
+            crate::ErrorCode::Forbidden
         );
     }
 }

@@ -28,14 +28,12 @@ fn joining_follows_the_mode() {
     assert_eq!(
         join(MembershipMode::Invitation, Stage::Active)
             .unwrap_err()
-            .code(),
-        "FORBIDDEN"
+            .code,
+        crate::ErrorCode::Forbidden
     );
     assert_eq!(
-        join(MembershipMode::Open, Stage::Closed)
-            .unwrap_err()
-            .code(),
-        "INVALID_STATE"
+        join(MembershipMode::Open, Stage::Closed).unwrap_err().code,
+        crate::ErrorCode::InvalidState
     );
 }
 
@@ -44,8 +42,8 @@ fn a_community_always_keeps_a_convener() {
     assert!(check_can_leave(MemberRole::Member, 1).is_ok());
     assert!(check_can_leave(MemberRole::Convener, 2).is_ok());
     assert_eq!(
-        check_can_leave(MemberRole::Convener, 1).unwrap_err().code(),
-        "INVALID_STATE"
+        check_can_leave(MemberRole::Convener, 1).unwrap_err().code,
+        crate::ErrorCode::InvalidState
     );
     assert!(check_role_change(
         MemberRole::Convener,
@@ -64,8 +62,8 @@ fn a_community_always_keeps_a_convener() {
     assert_eq!(
         check_role_change(MemberRole::Core, MemberRole::Member, MemberRole::Core, 1)
             .unwrap_err()
-            .code(),
-        "FORBIDDEN"
+            .code,
+        crate::ErrorCode::Forbidden
     );
 }
 
@@ -107,8 +105,8 @@ fn steps_follow_the_faq_table_then_open_up() {
     assert_eq!(
         check_can_work_on_step(StartupStep::Roles, None, Stage::Active)
             .unwrap_err()
-            .code(),
-        "FORBIDDEN"
+            .code,
+        crate::ErrorCode::Forbidden
     );
     assert!(check_can_work_on_step(StartupStep::Roles, Some(Convener), Stage::Closed).is_err());
     for s in StartupStep::ALL {
@@ -123,15 +121,18 @@ fn conveners_and_core_run_it_members_see_inside() {
     assert_eq!(
         check_runs_it(Some(MemberRole::Member), "invite")
             .unwrap_err()
-            .code(),
-        "FORBIDDEN"
+            .code,
+        crate::ErrorCode::Forbidden
     );
     assert!(check_runs_it(None, "invite").is_err());
     assert_eq!(
         check_member(Some(MemberRole::Member)).unwrap(),
         MemberRole::Member
     );
-    assert_eq!(check_member(None).unwrap_err().code(), "FORBIDDEN");
+    assert_eq!(
+        check_member(None).unwrap_err().code,
+        crate::ErrorCode::Forbidden
+    );
     assert_eq!(
         parse_definition("text", "short").unwrap_err().fields[0].field,
         "text"
@@ -153,8 +154,8 @@ fn a_request_is_decided_once() {
     assert_eq!(
         decide_request(RequestStatus::Approved, false)
             .unwrap_err()
-            .code(),
-        "INVALID_STATE"
+            .code,
+        crate::ErrorCode::InvalidState
     );
     for s in [
         RequestStatus::Pending,

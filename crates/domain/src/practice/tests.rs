@@ -23,7 +23,7 @@ fn status_moves_one_step_at_a_time() {
             let got = check_status_change(from, to);
             assert_eq!(got.is_ok(), want, "{from:?} -> {to:?}");
             if let Err(e) = got {
-                assert_eq!(e.code(), "INVALID_STATE");
+                assert_eq!(e.code, crate::ErrorCode::InvalidState);
             }
         }
     }
@@ -62,11 +62,11 @@ fn members_propose_and_those_who_run_it_move_practices_on() {
         );
     }
     assert_eq!(
-        check_can_propose(None, Stage::Active).unwrap_err().code(),
-        "FORBIDDEN"
+        check_can_propose(None, Stage::Active).unwrap_err().code,
+        crate::ErrorCode::Forbidden
     );
     let closed = check_can_propose(Some(MemberRole::Convener), Stage::Closed).unwrap_err();
-    assert_eq!(closed.code(), "INVALID_STATE");
+    assert_eq!(closed.code, crate::ErrorCode::InvalidState);
     assert!(check_can_share(Some(MemberRole::Member), Stage::Closed).is_err());
     assert!(check_can_set_status(Some(MemberRole::Core), Stage::Closed).is_err());
 }
@@ -151,7 +151,7 @@ fn anonymous_authors_are_shown_only_to_themselves() {
 #[test]
 fn an_exchange_needs_one_section_and_each_is_bounded() {
     let e = ExchangeSections::parse(["", " ", "", "", "", ""]).unwrap_err();
-    assert_eq!(e.code(), "VALIDATION");
+    assert_eq!(e.code, crate::ErrorCode::Validation);
     assert_eq!(e.fields[0].field, "technical");
     let long = "x".repeat(MAX_SECTION_CHARS + 1);
     let e = ExchangeSections::parse(["ok", "", "", &long, "", &long]).unwrap_err();
@@ -165,7 +165,10 @@ fn an_exchange_needs_one_section_and_each_is_bounded() {
 #[test]
 fn only_the_author_changes_visibility_and_readers_inquire() {
     assert!(check_is_author(true).is_ok());
-    assert_eq!(check_is_author(false).unwrap_err().code(), "FORBIDDEN");
+    assert_eq!(
+        check_is_author(false).unwrap_err().code,
+        crate::ErrorCode::Forbidden
+    );
     let outsider = Reader {
         signed_in: true,
         ..Reader::default()
@@ -174,14 +177,14 @@ fn only_the_author_changes_visibility_and_readers_inquire() {
     assert_eq!(
         check_can_inquire(outsider, ExchangeVisibility::Community)
             .unwrap_err()
-            .code(),
-        "NOT_FOUND"
+            .code,
+        crate::ErrorCode::NotFound
     );
     assert_eq!(
         check_can_inquire(Reader::ANONYMOUS, ExchangeVisibility::Public)
             .unwrap_err()
-            .code(),
-        "UNAUTHENTICATED"
+            .code,
+        crate::ErrorCode::Unauthenticated
     );
     assert_eq!(
         parse_question("question", " ").unwrap_err().fields[0].field,
@@ -252,8 +255,8 @@ fn conveners_and_the_programme_team_mark_practices_promising() {
     assert_eq!(
         check_can_mark_promising(false, Some(MemberRole::Core))
             .unwrap_err()
-            .code(),
-        "FORBIDDEN"
+            .code,
+        crate::ErrorCode::Forbidden
     );
     assert!(check_can_mark_promising(false, Some(MemberRole::Member)).is_err());
     assert!(check_can_mark_promising(false, None).is_err());

@@ -60,3 +60,6 @@ mod derived_tests {
         assert_eq!(derived_token("k", "invitation", a).len(), 43);
     }
 }
+
+/// The purpose under which invitation tokens are derived (see `auth::derived_token`).
+pub const INVITATION_TOKEN: &str = "community-invitation";

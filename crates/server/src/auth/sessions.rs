@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::jwt::JwtKeys;
 use super::{random_token, token_hash};
-use crate::graphql::error::{ApiError, ApiResult};
+use crate::usecases::{AppError, AppResult};
 
 pub const REFRESH_TTL_DAYS: i64 = 30;
 
@@ -26,7 +26,7 @@ pub async fn issue(
     person: Uuid,
     family: Option<Uuid>,
     now: DateTime<Utc>,
-) -> ApiResult<TokenPair> {
+) -> AppResult<TokenPair> {
     let (access_token, access_expires_at) = keys.issue(person, now)?;
     let refresh_token = random_token(32);
     repo::insert(
@@ -45,8 +45,8 @@ pub async fn issue(
     })
 }
 
-fn refused(msg: &str) -> ApiError {
-    ApiError::new("UNAUTHENTICATED", msg)
+fn refused(msg: &str) -> AppError {
+    AppError::unauthenticated(msg)
 }
 
 /// Spend `token` and return a new pair in the same family.
@@ -55,7 +55,7 @@ pub async fn rotate(
     keys: &JwtKeys,
     token: &str,
     now: DateTime<Utc>,
-) -> ApiResult<(Uuid, TokenPair)> {
+) -> AppResult<(Uuid, TokenPair)> {
     let tx = begin_write(db).await?;
     let Some(row) = repo::find_by_hash(&tx, &token_hash(token)).await? else {
         return Err(refused(
@@ -80,7 +80,7 @@ pub async fn rotate(
 }
 
 /// End the session that `token` belongs to (every token of its family).
-pub async fn end(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> ApiResult<bool> {
+pub async fn end(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> AppResult<bool> {
     let tx = begin_write(db).await?;
     let Some(row) = repo::find_by_hash(&tx, &token_hash(token)).await? else {
         return Ok(false);

@@ -14,8 +14,8 @@ use convene_store::repo::{communities, meetings, people};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::graphql::ids;
 use crate::http::{viewer_of, Http};
+use crate::ids;
 use ics::{MeetingEvent, Method};
 
 #[derive(Deserialize)]
@@ -127,7 +127,7 @@ async fn readable_community(
 
 fn id_of(file: &str, kind: &str) -> Option<Uuid> {
     let raw = file.strip_suffix(".ics")?;
-    ids::decode("id", kind, &async_graphql::ID(raw.to_string())).ok()
+    ids::decode_raw("id", kind, raw).ok()
 }
 
 fn events<'a>(
@@ -139,7 +139,7 @@ fn events<'a>(
         .map(|m| MeetingEvent {
             meeting: m,
             community: &c.name,
-            url: crate::graphql::types::meeting::page_url(&http.state.config.public_url, m),
+            url: crate::links::meeting_page(&http.state.config.public_url, m),
         })
         .collect()
 }

@@ -11,17 +11,15 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::{csv, names, refuse, row, signed_in};
-use crate::graphql::ids;
 use crate::http::Http;
+use crate::ids;
 use crate::services::selection::CallSelection;
+use convene_domain::ids::{ApplicationId, CallId};
 
 fn call_uuid(id: &str) -> Option<Uuid> {
-    ids::decode(
-        "callId",
-        "Call",
-        &async_graphql::ID(id.trim_end_matches(".csv").to_string()),
-    )
-    .ok()
+    ids::decode::<CallId>("callId", id.trim_end_matches(".csv"))
+        .ok()
+        .map(|c| c.0)
 }
 
 /// `GET /exports/calls/{callId}/honoraria.csv` (programme team).
@@ -76,7 +74,7 @@ pub async fn honoraria_csv(
         let p = people.get(&s.person_id);
         let a = apps_.get(&s.application_id);
         out.push_str(&row(&[
-            ids::encode("Application", s.application_id).0,
+            ids::encode(ApplicationId(s.application_id)),
             a.and_then(|a| doms.get(&a.domain_id))
                 .map(|d| d.name.clone())
                 .unwrap_or_default(),
@@ -149,7 +147,7 @@ pub async fn applications_csv(
         let r = ranking.get(&a.id);
         let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
         out.push_str(&row(&[
-            ids::encode("Application", a.id).0,
+            ids::encode(ApplicationId(a.id)),
             doms.get(&a.domain_id)
                 .map(|d| d.name.clone())
                 .unwrap_or_default(),

@@ -12,11 +12,12 @@ use convene_store::entities::{call, community, person};
 use convene_store::repo::reporting::Scope;
 
 use super::{csv, failed, lookup, refuse, signed_in, table};
-use crate::graphql::context::now;
-use crate::graphql::error::ApiError;
-use crate::graphql::ids;
 use crate::http::Http;
+use crate::ids;
 use crate::services::reporting::{self as s, Dashboard, Labelled};
+use crate::usecases::AppError;
+use convene_domain::ids::CallId;
+use convene_domain::ErrorCode;
 
 /// The tables, by the name in their URL.
 pub const TABLES: [&str; 12] = [
@@ -34,7 +35,7 @@ pub const TABLES: [&str; 12] = [
     "honoraria",
 ];
 
-fn bad_request(e: ApiError) -> Response {
+fn bad_request(e: AppError) -> Response {
     let msg = if e.fields.is_empty() {
         e.message
     } else {
@@ -66,8 +67,9 @@ pub async fn scope_of(http: &Http, params: &HashMap<String, String>) -> Result<S
     {
         None => None,
         Some(v) => Some(
-            ids::decode("callId", "Call", &async_graphql::ID(v.to_string()))
-                .map_err(bad_request)?,
+            ids::decode::<CallId>("callId", v)
+                .map(|c| c.0)
+                .map_err(|e| bad_request(e.into()))?,
         ),
     };
     let dates = date(params, "from").and_then(|f| Ok((f, date(params, "to")?)));
@@ -75,7 +77,7 @@ pub async fn scope_of(http: &Http, params: &HashMap<String, String>) -> Result<S
     s::scope(&http.state.db, call, from, to)
         .await
         .map_err(|e| match e.code {
-            "VALIDATION" => bad_request(e),
+            ErrorCode::Validation => bad_request(e),
             _ => failed(&e.message),
         })
 }
@@ -106,7 +108,7 @@ pub async fn dashboard_csv(
         Ok(s) => s,
         Err(r) => return r,
     };
-    let d = Dashboard::new(http.state.db.clone(), scope, now());
+    let d = Dashboard::new(http.state.db.clone(), scope, chrono::Utc::now());
     match render(&http, &d, name).await {
         Ok(body) => csv(&format!("{name}.csv"), body),
         Err(r) => r,
@@ -122,12 +124,12 @@ fn labelled(rows: Vec<Labelled>) -> String {
 }
 
 fn id(kind: &str, u: uuid::Uuid) -> String {
-    ids::encode(kind, u).0
+    ids::encode_raw(kind, u)
 }
 
 async fn render(http: &Http, d: &Dashboard, name: &str) -> Result<String, Response> {
     let db = &http.state.db;
-    let fail = |e: ApiError| failed(&e.message);
+    let fail = |e: AppError| failed(&e.message);
     let calls = |ids: Vec<uuid::Uuid>| lookup::<call::Entity>(db, ids);
     let title = |m: &HashMap<uuid::Uuid, call::Model>, c: uuid::Uuid| {
         m.get(&c).map(|c| c.title.clone()).unwrap_or_default()

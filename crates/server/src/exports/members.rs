@@ -10,8 +10,9 @@ use convene_domain::organisation::Sector;
 use convene_store::repo::{communities, reporting};
 
 use super::{csv, failed, refuse, signed_in, table};
-use crate::graphql::ids;
 use crate::http::Http;
+use crate::ids;
+use convene_domain::ids::CommunityId;
 
 pub async fn members_csv(
     State(http): State<Http>,
@@ -23,11 +24,7 @@ pub async fn members_csv(
         Err(r) => return r,
     };
     let db = &http.state.db;
-    let Ok(id) = ids::decode(
-        "communityId",
-        "Community",
-        &async_graphql::ID(community.clone()),
-    ) else {
+    let Ok(CommunityId(id)) = ids::decode::<CommunityId>("communityId", &community) else {
         return refuse(StatusCode::NOT_FOUND, "No such community");
     };
     match communities::get(db, id).await {

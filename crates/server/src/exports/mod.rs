@@ -91,9 +91,9 @@ pub async fn names<E>(
 ) -> HashMap<Uuid, E::Model>
 where
     E: convene_store::sea_orm::EntityTrait,
-    E::Model: crate::graphql::loaders::HasId,
+    E::Model: convene_store::HasId,
 {
-    use crate::graphql::loaders::HasId;
+    use convene_store::HasId;
     by_ids::<E>(db, &ids)
         .await
         .unwrap_or_default()
@@ -109,9 +109,9 @@ pub async fn lookup<E>(
 ) -> Result<HashMap<Uuid, E::Model>, Response>
 where
     E: convene_store::sea_orm::EntityTrait,
-    E::Model: crate::graphql::loaders::HasId,
+    E::Model: convene_store::HasId,
 {
-    use crate::graphql::loaders::HasId;
+    use convene_store::HasId;
     match by_ids::<E>(db, &ids).await {
         Ok(rows) => Ok(rows.into_iter().map(|m| (m.id(), m)).collect()),
         Err(e) => Err(failed(&e)),

@@ -1,44 +1,10 @@
 //! What every resolver can reach: the shared services and the viewer of this request.
 
-use std::sync::Arc;
-
 use async_graphql::Context;
 use chrono::{DateTime, Utc};
 use convene_domain::access::Viewer;
-use convene_store::sea_orm::DatabaseConnection;
-use tokio::sync::Notify;
 
-use crate::auth::jwt::JwtKeys;
-use crate::config::Config;
-
-#[derive(Clone)]
-pub struct AppState {
-    pub db: DatabaseConnection,
-    pub config: Arc<Config>,
-    pub keys: JwtKeys,
-    /// Woken after a transaction that wrote to the outbox commits.
-    pub outbox_wake: Arc<Notify>,
-    /// Request latencies by operation (the rest of `/metrics` is read when asked for).
-    pub metrics: Arc<crate::metrics::Metrics>,
-    pub limiter: Arc<crate::ratelimit::RateLimiter>,
-    pub hub: crate::notify::Hub,
-}
-
-/// Per request: who is asking.
-pub struct RequestCtx {
-    pub viewer: Option<Viewer>,
-    /// A partner system's client, when the token is one (then `viewer` is `None`).
-    pub partner: Option<Partner>,
-    /// The address the request came from (for per-address limits).
-    pub addr: Option<std::net::IpAddr>,
-}
-
-/// A partner system reading through a service client's token.
-#[derive(Debug, Clone)]
-pub struct Partner {
-    pub client: uuid::Uuid,
-    pub scopes: Vec<convene_domain::partner::Scope>,
-}
+pub use crate::state::{AppState, Partner, RequestCtx};
 
 pub fn partner<'a>(ctx: &Context<'a>) -> Option<&'a Partner> {
     ctx.data_opt::<RequestCtx>()

@@ -1,56 +1,31 @@
-//! Opaque global IDs: base64url of `Type:uuid`, so `node(id)` knows what to load.
+//! Global IDs as GraphQL's `ID`: the codec itself lives in `crate::ids`.
 
 use async_graphql::ID;
-use base64::Engine;
+use convene_domain::ids::GlobalId;
 use uuid::Uuid;
 
 use super::error::ApiError;
 
 pub fn encode(kind: &str, id: Uuid) -> ID {
-    ID(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("{kind}:{id}")))
+    ID(crate::ids::encode_raw(kind, id))
+}
+
+/// The `ID` of a typed identifier.
+pub fn id_of<T: GlobalId>(id: T) -> ID {
+    ID(crate::ids::encode(id))
 }
 
 /// Split an ID into its type and uuid.
 pub fn decode_any(id: &ID) -> Option<(String, Uuid)> {
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(id.as_str().trim())
-        .ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    let (kind, uuid) = text.split_once(':')?;
-    Some((kind.to_string(), Uuid::parse_str(uuid).ok()?))
+    crate::ids::decode_any(id.as_str())
 }
 
 /// Decode an ID that must be of `kind`, as the input field `field`.
 pub fn decode(field: &str, kind: &str, id: &ID) -> Result<Uuid, ApiError> {
-    match decode_any(id) {
-        Some((k, u)) if k == kind => Ok(u),
-        _ => Err(ApiError::field(
-            field,
-            format!(
-                "This is not the ID of a{} {}",
-                if kind.starts_with(['A', 'E', 'I', 'O', 'U']) {
-                    "n"
-                } else {
-                    ""
-                },
-                kind.to_lowercase()
-            ),
-        )),
-    }
+    Ok(crate::ids::decode_raw(field, kind, id.as_str())?)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_round_trip_and_are_typed() {
-        let u = Uuid::new_v4();
-        let id = encode("Call", u);
-        assert_eq!(decode("callId", "Call", &id).unwrap(), u);
-        let e = decode("callId", "Application", &id).unwrap_err();
-        assert_eq!(e.code, "VALIDATION");
-        assert_eq!(e.fields[0].field, "callId");
-        assert!(decode("x", "Call", &ID("nonsense".into())).is_err());
-    }
+/// Decode the `ID` of a `T`, as the input field `field`.
+pub fn typed<T: GlobalId>(field: &str, id: &ID) -> Result<T, ApiError> {
+    Ok(crate::ids::decode(field, id.as_str())?)
 }

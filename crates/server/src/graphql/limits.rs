@@ -40,13 +40,13 @@ impl Extension for DocumentLimitsExtension {
         let aliases = count_aliases(&doc);
         if aliases > MAX_ALIASES {
             return Err(refusal(
-                "QUERY_TOO_COMPLEX",
+                convene_domain::ErrorCode::QueryTooComplex,
                 format!("A request may use at most {MAX_ALIASES} aliases; this one uses {aliases}"),
             ));
         }
         if asks_for_schema(&doc) && !may_introspect(ctx) {
             return Err(refusal(
-                "FORBIDDEN",
+                convene_domain::ErrorCode::Forbidden,
                 "The schema is open to signed-in people and partner systems; it is also published as schema.graphql".into(),
             ));
         }
@@ -54,10 +54,10 @@ impl Extension for DocumentLimitsExtension {
     }
 }
 
-fn refusal(code: &'static str, message: String) -> ServerError {
+fn refusal(code: convene_domain::ErrorCode, message: String) -> ServerError {
     let mut e = ServerError::new(message, None);
     let mut ext = async_graphql::ErrorExtensionValues::default();
-    ext.set("code", code);
+    ext.set("code", code.as_str());
     e.extensions = Some(ext);
     e
 }

@@ -20,25 +20,7 @@ use uuid::Uuid;
 
 use super::error::ApiResult;
 
-/// A model with a uuid primary key called `id`.
-pub trait HasId {
-    fn id(&self) -> Uuid;
-}
-macro_rules! has_id {
-    ($($m:path),*) => {$( impl HasId for $m { fn id(&self) -> Uuid { self.id } } )*};
-}
-has_id!(
-    person::Model,
-    organisation::Model,
-    domain::Model,
-    call::Model,
-    application::Model,
-    criterion::Model,
-    community::Model,
-    practice::Model,
-    practice_exchange::Model,
-    sharing_protocol::Model
-);
+pub use convene_store::HasId;
 
 pub struct ById<E>(DatabaseConnection, PhantomData<fn() -> E>);
 
@@ -182,7 +164,7 @@ impl Loader<Uuid> for Selections {
                 Ok(s) => {
                     out.insert(*k, Arc::new(s));
                 }
-                Err(e) if e.code == "VALIDATION" => {}
+                Err(e) if e.code == convene_domain::ErrorCode::Validation => {}
                 Err(e) => return Err(Arc::new(DbErr::Custom(e.message))),
             }
         }

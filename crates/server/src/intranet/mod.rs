@@ -10,8 +10,8 @@ use convene_store::repo::{communities, intranet};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::graphql::context::AppState;
 use crate::outbox::DeliveryError;
+use crate::state::AppState;
 
 pub const KIND: &str = "intranet";
 

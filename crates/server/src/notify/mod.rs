@@ -15,7 +15,7 @@ use convene_store::repo::notifications as repo;
 use convene_store::sea_orm::{ConnectionTrait, DatabaseBackend};
 use tokio::sync::broadcast;
 
-use crate::graphql::context::AppState;
+use crate::state::AppState;
 
 /// What a person is told about, and where to go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,17 +57,24 @@ pub async fn add(
 #[derive(Clone)]
 pub struct Hub {
     sender: broadcast::Sender<Arc<notification::Model>>,
+    /// Rung after a write that made notifications commits: the SQLite poll looks at once.
+    wake: Arc<tokio::sync::Notify>,
 }
 
 impl Default for Hub {
     fn default() -> Self {
         Hub {
             sender: broadcast::channel(1024).0,
+            wake: Arc::new(tokio::sync::Notify::new()),
         }
     }
 }
 
 impl Hub {
+    /// A write with notifications committed (PostgreSQL's LISTEN hears it anyway).
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<notification::Model>> {
         self.sender.subscribe()
     }
@@ -116,7 +123,10 @@ async fn poll(state: &AppState) {
     let mut seen: HashMap<uuid::Uuid, DateTime<Utc>> = HashMap::new();
     let mut from = Utc::now();
     loop {
-        tokio::time::sleep(Duration::from_millis(250)).await;
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+            _ = state.hub.wake.notified() => {}
+        }
         if !state.hub.listening() {
             from = Utc::now();
             seen.clear();

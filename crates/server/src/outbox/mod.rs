@@ -8,8 +8,8 @@ use convene_store::entities::outbox as m;
 use convene_store::repo::outbox;
 use tokio::sync::watch;
 
-use crate::graphql::context::AppState;
 use crate::mail::{self, Mail};
+use crate::state::AppState;
 
 pub const MAX_ATTEMPTS: i32 = 10;
 const BATCH: u64 = 20;

@@ -29,7 +29,7 @@ fn where_(m: &meeting::Model) -> String {
 
 /// The meeting's page in the SPA, as a path.
 fn link_path(m: &meeting::Model) -> String {
-    crate::graphql::types::meeting::page_url("", m)
+    crate::links::meeting_page("", m)
 }
 
 /// Queue the notice of a meeting change to every member of the community.
@@ -47,7 +47,7 @@ pub async fn notify_members(
         .unwrap_or_default();
     let ids: Vec<uuid::Uuid> = members.iter().map(|m| m.person_id).collect();
     let people = convene_store::by_ids::<person::Entity>(tx, &ids).await?;
-    let link = crate::graphql::types::meeting::page_url(&config.public_url, m);
+    let link = crate::links::meeting_page(&config.public_url, m);
     let method = if change == MeetingChange::Cancelled {
         Method::Cancel
     } else {

@@ -8,7 +8,7 @@ use convene_store::repo::{applications as apps, selection};
 use convene_store::sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
-use crate::graphql::error::ApiResult;
+use crate::usecases::AppResult;
 
 /// Someone owed an outcome.
 pub struct Pending {
@@ -18,7 +18,7 @@ pub struct Pending {
 }
 
 /// Every lead and accepted co-lead of a decided application who has not been told.
-pub async fn pending(db: &impl ConnectionTrait, call_id: Uuid) -> ApiResult<Vec<Pending>> {
+pub async fn pending(db: &impl ConnectionTrait, call_id: Uuid) -> AppResult<Vec<Pending>> {
     let decided: Vec<application::Model> = apps::considered_of_call(db, call_id)
         .await?
         .into_iter()

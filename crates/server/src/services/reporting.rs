@@ -14,8 +14,8 @@ use convene_store::sea_orm::DatabaseConnection;
 use tokio::sync::OnceCell;
 use uuid::Uuid;
 
-use crate::graphql::error::{ApiError, ApiResult};
-use crate::graphql::ids;
+use crate::ids;
+use crate::usecases::{AppError, AppResult};
 
 /// A count with a stable key and a label for people.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,11 +75,11 @@ pub async fn scope(
     call: Option<Uuid>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-) -> ApiResult<Scope> {
+) -> AppResult<Scope> {
     let period = Period::parse(from, to)?;
     if let Some(c) = call {
         if convene_store::repo::calls::get(db, c).await?.is_none() {
-            return Err(ApiError::field("callId", "There is no such call"));
+            return Err(AppError::field("callId", "There is no such call"));
         }
     }
     Ok(Scope { call, period })
@@ -128,12 +128,12 @@ impl Dashboard {
     }
 
     /// Applications submitted (in the period), per domain, most first; key: the Domain's ID.
-    pub async fn applications_by_domain(&self) -> ApiResult<Vec<Labelled>> {
+    pub async fn applications_by_domain(&self) -> AppResult<Vec<Labelled>> {
         Ok(repo::applications_by_domain(&self.db, &self.scope)
             .await?
             .into_iter()
             .map(|row| Labelled {
-                key: ids::encode("Domain", row.id).0,
+                key: ids::encode_raw("Domain", row.id),
                 label: row.label,
                 count: row.n,
             })
@@ -142,7 +142,7 @@ impl Dashboard {
 
     /// Applications submitted (in the period), per sector of the lead's organisation when they
     /// applied; every sector, zeros included.
-    pub async fn applications_by_sector(&self) -> ApiResult<Vec<Labelled>> {
+    pub async fn applications_by_sector(&self) -> AppResult<Vec<Labelled>> {
         let rows = repo::applications_by_sector(&self.db, &self.scope).await?;
         Ok(labelled(
             &Sector::ALL,
@@ -154,7 +154,7 @@ impl Dashboard {
     }
 
     /// Applications per status now, every status; with a period, those submitted in it.
-    pub async fn applications_by_status(&self) -> ApiResult<Vec<Labelled>> {
+    pub async fn applications_by_status(&self) -> AppResult<Vec<Labelled>> {
         let rows = repo::applications_by_status(&self.db, &self.scope).await?;
         Ok(labelled(
             &ApplicationStatus::ALL,
@@ -165,15 +165,15 @@ impl Dashboard {
         ))
     }
 
-    pub async fn review_progress(&self) -> ApiResult<Vec<ReviewProgress>> {
+    pub async fn review_progress(&self) -> AppResult<Vec<ReviewProgress>> {
         Ok(repo::review_progress(&self.db, &self.scope).await?)
     }
 
-    pub async fn decisions(&self) -> ApiResult<Vec<Decision>> {
+    pub async fn decisions(&self) -> AppResult<Vec<Decision>> {
         Ok(repo::decisions(&self.db, &self.scope).await?)
     }
 
-    pub async fn outcomes_pending(&self) -> ApiResult<Vec<OutcomesPending>> {
+    pub async fn outcomes_pending(&self) -> AppResult<Vec<OutcomesPending>> {
         Ok(repo::outcomes_pending(&self.db, &self.scope)
             .await?
             .into_iter()
@@ -187,7 +187,7 @@ impl Dashboard {
             .collect())
     }
 
-    async fn stages(&self) -> ApiResult<&Vec<(Stage, i64)>> {
+    async fn stages(&self) -> AppResult<&Vec<(Stage, i64)>> {
         self.by_stage
             .get_or_try_init(|| async {
                 let rows = repo::communities_by_stage(&self.db, &self.scope.period).await?;
@@ -195,13 +195,13 @@ impl Dashboard {
                     .iter()
                     .filter_map(|row| Some((Stage::from_str(&row.k)?, row.n)))
                     .collect();
-                Ok::<_, ApiError>(r::zero_filled(&r::STAGES, &counts))
+                Ok::<_, AppError>(r::zero_filled(&r::STAGES, &counts))
             })
             .await
     }
 
     /// Communities created by the end of the period, per stage now, every stage.
-    pub async fn communities_by_stage(&self) -> ApiResult<Vec<Labelled>> {
+    pub async fn communities_by_stage(&self) -> AppResult<Vec<Labelled>> {
         Ok(self
             .stages()
             .await?
@@ -214,7 +214,7 @@ impl Dashboard {
             .collect())
     }
 
-    pub async fn startup_progress(&self) -> ApiResult<Vec<StepFigure>> {
+    pub async fn startup_progress(&self) -> AppResult<Vec<StepFigure>> {
         let open = r::open_communities(self.stages().await?);
         let done: Vec<(StartupStep, i64)> = repo::startup_steps_done(&self.db, &self.scope.period)
             .await?
@@ -224,15 +224,15 @@ impl Dashboard {
         Ok(r::startup_progress(open, &done))
     }
 
-    async fn professions(&self) -> ApiResult<&Vec<ProfessionRow>> {
+    async fn professions(&self) -> AppResult<&Vec<ProfessionRow>> {
         self.professions
             .get_or_try_init(|| async {
-                Ok::<_, ApiError>(repo::member_professions(&self.db, &self.scope.period).await?)
+                Ok::<_, AppError>(repo::member_professions(&self.db, &self.scope.period).await?)
             })
             .await
     }
 
-    pub async fn community_reach(&self) -> ApiResult<Vec<CommunityReach>> {
+    pub async fn community_reach(&self) -> AppResult<Vec<CommunityReach>> {
         let rows = repo::community_reach(&self.db, &self.scope.period).await?;
         let professions = self.professions().await?;
         Ok(rows
@@ -253,7 +253,7 @@ impl Dashboard {
             .collect())
     }
 
-    pub async fn network_reach(&self) -> ApiResult<Reach> {
+    pub async fn network_reach(&self) -> AppResult<Reach> {
         let row = repo::network_reach(&self.db, &self.scope.period).await?;
         let p = distinct_professions(
             self.professions()
@@ -264,7 +264,7 @@ impl Dashboard {
         Ok(reach(row.members, row.organisations, p, row.sectors))
     }
 
-    pub async fn meetings(&self) -> ApiResult<Meetings> {
+    pub async fn meetings(&self) -> AppResult<Meetings> {
         let row = repo::meetings(&self.db, &self.scope.period, self.now).await?;
         Ok(Meetings {
             held: row.held,
@@ -275,7 +275,7 @@ impl Dashboard {
         })
     }
 
-    pub async fn exchanges_by_visibility(&self) -> ApiResult<Vec<Labelled>> {
+    pub async fn exchanges_by_visibility(&self) -> AppResult<Vec<Labelled>> {
         let rows = repo::exchanges_by_visibility(&self.db, &self.scope.period).await?;
         Ok(labelled(
             &ExchangeVisibility::ALL,
@@ -286,11 +286,11 @@ impl Dashboard {
         ))
     }
 
-    pub async fn promising_practices(&self) -> ApiResult<i64> {
+    pub async fn promising_practices(&self) -> AppResult<i64> {
         Ok(repo::promising_practices(&self.db, &self.scope.period).await?)
     }
 
-    pub async fn honoraria(&self) -> ApiResult<Vec<Honoraria>> {
+    pub async fn honoraria(&self) -> AppResult<Vec<Honoraria>> {
         Ok(repo::honoraria(&self.db, &self.scope)
             .await?
             .into_iter()

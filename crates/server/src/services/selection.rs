@@ -19,7 +19,7 @@ use convene_store::repo::{applications as apps, calls, selection as repo};
 use convene_store::sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
-use crate::graphql::error::{ApiError, ApiResult};
+use crate::usecases::{AppError, AppResult};
 
 pub struct CallSelection {
     pub call: call::Model,
@@ -44,10 +44,10 @@ pub struct Conflict {
 }
 
 impl CallSelection {
-    pub async fn load(db: &impl ConnectionTrait, call_id: Uuid) -> ApiResult<CallSelection> {
+    pub async fn load(db: &impl ConnectionTrait, call_id: Uuid) -> AppResult<CallSelection> {
         let call = calls::get(db, call_id)
             .await?
-            .ok_or_else(|| ApiError::field("callId", "There is no such call"))?;
+            .ok_or_else(|| AppError::field("callId", "There is no such call"))?;
         let criteria = calls::criteria_of(db, &[call_id])
             .await?
             .remove(&call_id)
@@ -80,10 +80,10 @@ impl CallSelection {
     pub async fn load_for_change(
         db: &impl ConnectionTrait,
         call_id: Uuid,
-    ) -> ApiResult<CallSelection> {
+    ) -> AppResult<CallSelection> {
         calls::lock(db, call_id)
             .await?
-            .ok_or_else(|| ApiError::field("callId", "There is no such call"))?;
+            .ok_or_else(|| AppError::field("callId", "There is no such call"))?;
         Self::load(db, call_id).await
     }
 

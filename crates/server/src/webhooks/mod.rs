@@ -25,8 +25,8 @@ use serde_json::{json, Value};
 use sha2::Sha256;
 use uuid::Uuid;
 
-use crate::graphql::context::AppState;
 use crate::outbox::{DeliveryError, MAX_ATTEMPTS};
+use crate::state::AppState;
 
 pub const KIND: &str = "webhook";
 pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -111,12 +111,12 @@ pub async fn emit(
 
 /// The data of a `community.*` event: who the community is, never its members.
 pub fn community_data(c: &convene_store::entities::community::Model) -> Value {
-    use crate::graphql::ids::encode;
+    use crate::ids::encode_raw as encode;
     json!({
-        "communityId": encode("Community", c.id).0,
+        "communityId": encode("Community", c.id),
         "name": c.name,
-        "domainId": encode("Domain", c.domain_id).0,
-        "applicationId": c.application_id.map(|a| encode("Application", a).0),
+        "domainId": encode("Domain", c.domain_id),
+        "applicationId": c.application_id.map(|a| encode("Application", a)),
         "funded": c.funded,
         "listed": c.listed,
         "createdAt": c.created_at,

@@ -94,7 +94,7 @@ pub struct RevokeRolePayload {
 
 fn wrong_credentials() -> ApiError {
     ApiError::new(
-        "UNAUTHENTICATED",
+        convene_domain::ErrorCode::Unauthenticated,
         "The email address or password is not right",
     )
 }
@@ -297,7 +297,7 @@ impl AccountMutations {
             && people::count_with_role(&tx, role).await? <= 1
         {
             return Err(ApiError::new(
-                "INVALID_STATE",
+                convene_domain::ErrorCode::InvalidState,
                 "This is the last programme-team account: grant the role to someone else first",
             ));
         }

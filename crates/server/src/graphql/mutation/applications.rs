@@ -269,9 +269,9 @@ impl ApplicationMutations {
             "domainId",
             "You are",
         )?;
-        let me = people::get(&tx, v.person.0)
-            .await?
-            .ok_or_else(|| ApiError::new("UNAUTHENTICATED", "Sign in again"))?;
+        let me = people::get(&tx, v.person.0).await?.ok_or_else(|| {
+            ApiError::new(convene_domain::ErrorCode::Unauthenticated, "Sign in again")
+        })?;
         let app = apps::create(
             &tx,
             apps::NewApplication {
@@ -590,9 +590,9 @@ async fn answer(ctx: &Context<'_>, application_id: &ID, accept: bool) -> ApiResu
     let mine_rule = l.rule.iter().find(|p| !p.is_lead && p.email == v.email);
     rules::check_answerable(apps::status(&l.app), mine_rule)?;
     let mine = mine.expect("checked by check_answerable");
-    let me = people::get(&tx, v.person.0)
-        .await?
-        .ok_or_else(|| ApiError::new("UNAUTHENTICATED", "Sign in again"))?;
+    let me = people::get(&tx, v.person.0).await?.ok_or_else(|| {
+        ApiError::new(convene_domain::ErrorCode::Unauthenticated, "Sign in again")
+    })?;
     if accept {
         rules::check_one_per_call_and_domain(
             apps::holds(&tx, me.id, l.app.call_id, l.app.domain_id).await?,

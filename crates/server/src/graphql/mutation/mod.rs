@@ -13,8 +13,6 @@ pub(crate) mod privacy;
 mod selection;
 mod webhooks;
 
-pub(crate) use communities::INVITATION_TOKEN;
-
 use async_graphql::MergedObject;
 use chrono::{DateTime, Utc};
 use convene_store::repo::audit;

@@ -171,7 +171,12 @@ impl PartnerMutations {
         input: IssueServiceTokenInput,
     ) -> ApiResult<IssueServiceTokenPayload> {
         let st = state(ctx);
-        let wrong = || ApiError::new("UNAUTHENTICATED", "The client id or secret is not right");
+        let wrong = || {
+            ApiError::new(
+                convene_domain::ErrorCode::Unauthenticated,
+                "The client id or secret is not right",
+            )
+        };
         let now = now();
         let tx = begin_write(&st.db).await?;
         let c = partners::by_client_id(&tx, input.client_id.trim())
@@ -185,7 +190,7 @@ impl PartnerMutations {
         }
         if c.revoked_at.is_some() {
             return Err(ApiError::new(
-                "UNAUTHENTICATED",
+                convene_domain::ErrorCode::Unauthenticated,
                 "These credentials have been revoked: ask the programme team",
             ));
         }

@@ -63,9 +63,12 @@ impl PrivacyMutations {
     ) -> ApiResult<DeleteMyAccountPayload> {
         let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let person = people::get(&st.db, v.person.0)
-            .await?
-            .ok_or_else(|| ApiError::new("UNAUTHENTICATED", "Sign in to do this"))?;
+        let person = people::get(&st.db, v.person.0).await?.ok_or_else(|| {
+            ApiError::new(
+                convene_domain::ErrorCode::Unauthenticated,
+                "Sign in to do this",
+            )
+        })?;
         if input.password.is_empty()
             || !password::verify(input.password.clone(), Some(person.password_hash.clone())).await
         {

@@ -1,22 +1,17 @@
 //! Selection (SPEC §2): the panel, conflicts, assignment, reviews, the decision and outcomes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use convene_domain::access::{require_role, require_signed_in};
 use convene_domain::account::Role;
 use convene_domain::application::ApplicationStatus;
 use convene_domain::call::{long_date, CallStatus};
-use convene_domain::honorarium::check_within_budget;
-use convene_domain::ids::{ApplicationId, CriterionId, DomainId, PersonId};
+use convene_domain::ids::{ApplicationId, CriterionId, PersonId};
 use convene_domain::money::Pence;
-use convene_domain::organisation::OrganisationFacts;
 use convene_domain::selection as rules;
 use convene_store::begin_write;
-use convene_store::entities::organisation;
-use convene_store::repo::{
-    applications as apps, calls, domains, honoraria, organisations, people, selection as repo,
-};
+use convene_store::repo::{applications as apps, calls, domains, people, selection as repo};
 use uuid::Uuid;
 
 use super::audit;
@@ -27,6 +22,7 @@ use crate::graphql::types::call::Call;
 use crate::graphql::types::selection::{Conflict, Decision, PanelMember, Review, ReviewAssignment};
 use crate::mail::{self, templates};
 use crate::services::selection::CallSelection;
+use crate::usecases::selection as usecase;
 
 #[derive(Default)]
 pub struct SelectionMutations;
@@ -191,7 +187,7 @@ impl SelectionMutations {
             CallStatus::Decided | CallStatus::Archived
         ) {
             return Err(ApiError::new(
-                "INVALID_STATE",
+                convene_domain::ErrorCode::InvalidState,
                 "The decision has been made: the panel can no longer change",
             ));
         }
@@ -260,13 +256,13 @@ impl SelectionMutations {
         }
         if sel.is_chair(pid) {
             return Err(ApiError::new(
-                "INVALID_STATE",
+                convene_domain::ErrorCode::InvalidState,
                 "This is the panel's chair: appoint another chair first",
             ));
         }
         if sel.reviews.iter().any(|(r, _)| r.reviewer_id == pid) {
             return Err(ApiError::new(
-                "INVALID_STATE",
+                convene_domain::ErrorCode::InvalidState,
                 "This panel member has submitted reviews, so they stay on the panel",
             ));
         }
@@ -310,7 +306,7 @@ impl SelectionMutations {
         let sel = CallSelection::load_for_change(&tx, app.call_id).await?;
         if sel.member(v.person.0).is_none() {
             return Err(ApiError::new(
-                "FORBIDDEN",
+                convene_domain::ErrorCode::Forbidden,
                 "Only members of this call's panel declare conflicts on its applications",
             ));
         }
@@ -573,7 +569,7 @@ impl SelectionMutations {
         rules::check_assignable(status_now(&sel))?;
         if sel.review_of(aid, rid).is_some() {
             return Err(ApiError::new(
-                "INVALID_STATE",
+                convene_domain::ErrorCode::InvalidState,
                 "This reviewer has submitted their review; the assignment stays",
             ));
         }
@@ -761,137 +757,16 @@ impl SelectionMutations {
         ctx: &Context<'_>,
         input: RecordDecisionInput,
     ) -> ApiResult<RecordDecisionPayload> {
-        let st = state(ctx);
-        let v = require_signed_in(viewer(ctx))?;
-        let cid = call_id(&input.call_id)?;
-        let mut f = convene_domain::Fields::new();
-        let mut funded = Vec::new();
-        for (i, id) in input.funded_application_ids.iter().enumerate() {
-            match ids::decode(&format!("fundedApplicationIds.{i}"), "Application", id) {
-                Ok(a) => funded.push(ApplicationId(a)),
-                Err(e) => f.absorb(super::accounts::api_to_domain(e)),
-            }
-        }
-        f.finish()?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let sel = CallSelection::load_for_change(&tx, cid).await?;
-        let existing = repo::decision(&tx, cid).await?;
-        rules::check_can_decide(
-            status_now(&sel),
-            sel.is_chair(v.person.0),
-            existing.is_some(),
-        )?;
-        let submitted: HashMap<ApplicationId, DomainId> = sel
-            .apps
-            .iter()
-            .filter(|a| apps::status(a) == ApplicationStatus::Submitted)
-            .map(|a| (ApplicationId(a.id), DomainId(a.domain_id)))
-            .collect();
-        let rationale = rules::check_decision(
-            &funded,
-            &submitted,
-            sel.call.funded_places.max(0) as usize,
-            &input.rationale,
-        )?;
-        let chair_conflicts: HashSet<ApplicationId> = funded
-            .iter()
-            .copied()
-            .filter(|a| sel.conflict(a.0, v.person.0).is_some())
-            .collect();
-        rules::check_chair_unconflicted(&funded, &chair_conflicts)?;
-        let funded_set: HashSet<Uuid> = funded.iter().map(|a| a.0).collect();
-        let ids_: Vec<Uuid> = funded.iter().map(|a| a.0).collect();
-        let decision = repo::record_decision(&tx, cid, v.person.0, &rationale, &ids_, now).await?;
-        let org_ids: Vec<Uuid> = sel
-            .parts
-            .values()
-            .flatten()
-            .filter_map(|p| p.organisation_id)
-            .collect();
-        let orgs: HashMap<Uuid, OrganisationFacts> =
-            convene_store::by_ids::<organisation::Entity>(&tx, &org_ids)
-                .await?
-                .iter()
-                .map(|o| (o.id, organisations::facts(o)))
-                .collect();
-        let budget = Pence::parse(
-            "budget",
-            convene_domain::honorarium::budget_pence(
-                sel.call.honorarium_pence,
-                sel.call.funded_places,
-            ),
-        )
-        .map_err(ApiError::from)?;
-        let mut committed = Pence::zero();
-        for a in sel
-            .apps
-            .iter()
-            .filter(|a| apps::status(a) == ApplicationStatus::Submitted)
-        {
-            let to = if funded_set.contains(&a.id) {
-                ApplicationStatus::Funded
-            } else {
-                ApplicationStatus::NotFunded
-            };
-            let after = apps::set_status(&tx, a.clone(), to, now).await?;
-            audit(
-                &tx,
-                Some(v.person.0),
-                "Application",
-                a.id,
-                "decide",
-                Some(a),
-                Some(&after),
-                now,
-            )
-            .await?;
-            if to == ApplicationStatus::Funded {
-                let shares = crate::services::honoraria::shares_for(
-                    &sel.call,
-                    sel.parts.get(&a.id).map(Vec::as_slice).unwrap_or(&[]),
-                    &orgs,
-                );
-                let total = Pence::parse("total", shares.iter().map(|(s, _)| s.amount.get()).sum())
-                    .map_err(ApiError::from)?;
-                check_within_budget(committed, total, budget)?;
-                committed = Pence::parse("committed", committed.get() + total.get())
-                    .map_err(ApiError::from)?;
-                let made = honoraria::create_shares(&tx, cid, a.id, &shares, now).await?;
-                for s in &made {
-                    audit(
-                        &tx,
-                        Some(v.person.0),
-                        "HonorariumShare",
-                        s.id,
-                        "propose",
-                        None,
-                        Some(s),
-                        now,
-                    )
-                    .await?;
-                }
-            }
-        }
-        let before = sel.call.clone();
-        let call = calls::set_status(&tx, sel.call.clone(), CallStatus::Decided, now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Call",
-            cid,
-            "decide",
-            Some(&before),
-            Some(&call),
-            now,
-        )
-        .await?;
-        let data = serde_json::json!({ "callId": ids::encode("Call", cid).0, "callTitle": call.title, "fundedApplicationIds": ids_.iter().map(|a| ids::encode("Application", *a).0).collect::<Vec<_>>(), "decidedAt": now });
-        crate::webhooks::emit(&tx, "selection.decided", data, now).await?;
-        tx.commit().await?;
+        let chair = require_signed_in(viewer(ctx))?;
+        let cmd = usecase::RecordDecision {
+            call: ids::typed("callId", &input.call_id)?,
+            funded: crate::ids::decode_all("fundedApplicationIds", &input.funded_application_ids)?,
+            rationale: input.rationale,
+        };
+        let done = usecase::record_decision(state(ctx), chair, cmd).await?;
         Ok(RecordDecisionPayload {
-            decision: Decision(decision),
-            call: Call(call),
+            decision: Decision(done.decision),
+            call: Call(done.call),
         })
     }
 

@@ -63,7 +63,7 @@ pub async fn visible_application(ctx: &Context<'_>, id: Uuid) -> ApiResult<Appli
         Ok(Application(app))
     } else {
         Err(ApiError::new(
-            "FORBIDDEN",
+            convene_domain::ErrorCode::Forbidden,
             "You can see only applications you lead, co-lead or are invited to",
         ))
     }
@@ -113,7 +113,7 @@ impl QueryRoot {
                 .map(|d| Node::Domain(Domain(d))),
             "Call" => match visible_call(ctx, uuid).await {
                 Ok(c) => Some(Node::Call(c)),
-                Err(e) if e.code == "NOT_FOUND" => None,
+                Err(e) if e.code == convene_domain::ErrorCode::NotFound => None,
                 Err(e) => return Err(e),
             },
             "Criterion" => convene_store::by_ids::<convene_store::entities::criterion::Entity>(
@@ -125,7 +125,7 @@ impl QueryRoot {
             .map(|c| Node::Criterion(Criterion(c))),
             "Application" => match visible_application(ctx, uuid).await {
                 Ok(a) => Some(Node::Application(a)),
-                Err(e) if e.code == "NOT_FOUND" => None,
+                Err(e) if e.code == convene_domain::ErrorCode::NotFound => None,
                 Err(e) => return Err(e),
             },
             "HonorariumShare" => {
@@ -424,7 +424,7 @@ impl QueryRoot {
         let uuid = ids::decode("id", "Call", &id)?;
         match visible_call(ctx, uuid).await {
             Ok(c) => Ok(Some(c)),
-            Err(e) if e.code == "NOT_FOUND" => Ok(None),
+            Err(e) if e.code == convene_domain::ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e),
         }
     }
@@ -434,7 +434,7 @@ impl QueryRoot {
         let uuid = ids::decode("id", "Application", &id)?;
         match visible_application(ctx, uuid).await {
             Ok(a) => Ok(Some(a)),
-            Err(e) if e.code == "NOT_FOUND" => Ok(None),
+            Err(e) if e.code == convene_domain::ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e),
         }
     }

@@ -109,7 +109,7 @@ impl Application {
             Ok(answer)
         } else {
             Err(ApiError::new(
-                "FORBIDDEN",
+                convene_domain::ErrorCode::Forbidden,
                 "Only its applicants, the programme team and its unconflicted panel read this application",
             ))
         }
@@ -281,7 +281,7 @@ impl Application {
                 .collect(),
             selection::ReviewVisibility::None => {
                 return Err(ApiError::new(
-                    "FORBIDDEN",
+                    convene_domain::ErrorCode::Forbidden,
                     "Reviews are for the programme team and unconflicted panel members",
                 ));
             }

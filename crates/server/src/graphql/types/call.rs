@@ -212,7 +212,7 @@ async fn ranking_for(
         sel.outstanding_reviews(access.person),
     ) {
         return Err(ApiError::new(
-            "FORBIDDEN",
+            convene_domain::ErrorCode::Forbidden,
             "Submit your own reviews first: the ranking is built from everyone's",
         ));
     }
@@ -234,7 +234,7 @@ pub(crate) async fn selection_for(
     let team = v.is_programme_team();
     if !team && sel.member(v.person.0).is_none() {
         return Err(ApiError::new(
-            "FORBIDDEN",
+            convene_domain::ErrorCode::Forbidden,
             "Only the programme team and this call's panel can see its selection",
         ));
     }

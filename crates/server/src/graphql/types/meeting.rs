@@ -20,14 +20,7 @@ pub struct Meeting(pub m::Model);
 connection!(MeetingConnection, MeetingEdge, Meeting);
 
 /// Where a meeting lives: its page in the SPA and its calendar file.
-pub fn page_url(public_url: &str, meeting: &m::Model) -> String {
-    format!(
-        "{}/communities/{}/meetings/{}",
-        public_url.trim_end_matches('/'),
-        ids::encode("Community", meeting.community_id).0,
-        ids::encode("Meeting", meeting.id).0
-    )
-}
+pub use crate::links::meeting_page as page_url;
 
 /// A community meeting. Times are instants (UTC); `startsAtLocal` is the same time on a
 /// Europe/London clock, as people in the UK would write it.
@@ -138,7 +131,12 @@ pub async fn visible_meeting(ctx: &Context<'_>, id: uuid::Uuid) -> ApiResult<Opt
     };
     match members_only(ctx, row.community_id).await {
         Ok(()) => Ok(Some(Meeting(row))),
-        Err(e) if e.code == "FORBIDDEN" || e.code == "UNAUTHENTICATED" => Ok(None),
+        Err(e)
+            if e.code == convene_domain::ErrorCode::Forbidden
+                || e.code == convene_domain::ErrorCode::Unauthenticated =>
+        {
+            Ok(None)
+        }
         Err(e) => Err(e),
     }
 }

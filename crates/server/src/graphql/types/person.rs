@@ -85,7 +85,7 @@ impl Person {
     ) -> ApiResult<Vec<super::community::CommunityMember>> {
         if !self.is_viewer_or_team(ctx) {
             return Err(ApiError::new(
-                "FORBIDDEN",
+                convene_domain::ErrorCode::Forbidden,
                 "Only the person themselves can see their communities",
             ));
         }
@@ -115,7 +115,7 @@ impl Person {
     ) -> ApiResult<ApplicationConnection> {
         if !self.is_viewer_or_team(ctx) {
             return Err(ApiError::new(
-                "FORBIDDEN",
+                convene_domain::ErrorCode::Forbidden,
                 "You can see only your own applications",
             ));
         }
@@ -131,7 +131,7 @@ impl Person {
     async fn panel_memberships(&self, ctx: &Context<'_>) -> ApiResult<Vec<PanelMember>> {
         if !self.is_viewer_or_team(ctx) {
             return Err(ApiError::new(
-                "FORBIDDEN",
+                convene_domain::ErrorCode::Forbidden,
                 "You can see only your own panels",
             ));
         }
@@ -142,7 +142,7 @@ impl Person {
     async fn review_assignments(&self, ctx: &Context<'_>) -> ApiResult<Vec<ReviewAssignment>> {
         if !self.is_viewer_or_team(ctx) {
             return Err(ApiError::new(
-                "FORBIDDEN",
+                convene_domain::ErrorCode::Forbidden,
                 "You can see only your own review assignments",
             ));
         }
@@ -162,7 +162,7 @@ impl Person {
     async fn co_lead_invitations(&self, ctx: &Context<'_>) -> ApiResult<Vec<Application>> {
         if !self.is_viewer_or_team(ctx) {
             return Err(ApiError::new(
-                "FORBIDDEN",
+                convene_domain::ErrorCode::Forbidden,
                 "You can see only your own invitations",
             ));
         }

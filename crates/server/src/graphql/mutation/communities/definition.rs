@@ -113,7 +113,7 @@ impl DomainDefinitionMutations {
         )?;
         if version.agreed_at.is_some() {
             return Err(ApiError::new(
-                "INVALID_STATE",
+                convene_domain::ErrorCode::InvalidState,
                 "This version has already been agreed",
             ));
         }
@@ -199,7 +199,7 @@ impl DomainDefinitionMutations {
         )?;
         if communities::agreed_definition(&tx, c.id).await?.is_none() {
             return Err(ApiError::new(
-                "INVALID_STATE",
+                convene_domain::ErrorCode::InvalidState,
                 "Agree a domain definition first: that is what is published",
             ));
         }

@@ -139,7 +139,7 @@ impl CommunityLifecycleMutations {
                 ApplicationRelation::Lead | ApplicationRelation::CoLead
             )
         {
-            return Err(ApiError::new("FORBIDDEN", "Only the applicants (or the programme team) can start a community from this application"));
+            return Err(ApiError::new(convene_domain::ErrorCode::Forbidden, "Only the applicants (or the programme team) can start a community from this application"));
         }
         let told = convene_store::repo::selection::told_applications(&tx, &[aid])
             .await?
@@ -150,7 +150,7 @@ impl CommunityLifecycleMutations {
             .any(|m| m.person_id == v.person.0);
         if !convene_domain::selection::outcome_visible(v.is_programme_team(), on_panel, told) {
             return Err(ApiError::new(
-                "INVALID_STATE",
+                convene_domain::ErrorCode::InvalidState,
                 "The outcome of this application has not been sent yet",
             ));
         }

@@ -171,7 +171,10 @@ impl MeetingMutations {
         let c = community_for_change(&tx, &input.community_id).await?;
         d::check_can_plan_meetings(my_role(&tx, c.id, v.person.0).await?)?;
         if stage(&c) == d::Stage::Closed {
-            return Err(ApiError::new("INVALID_STATE", "This community has closed"));
+            return Err(ApiError::new(
+                convene_domain::ErrorCode::InvalidState,
+                "This community has closed",
+            ));
         }
         f.finish()?;
         let plan = plan.expect("checked");

@@ -91,8 +91,7 @@ pub struct SetMemberRolePayload {
 #[derive(Default)]
 pub struct MembershipMutations;
 
-/// The purpose under which invitation tokens are derived (see `auth::derived_token`).
-pub(crate) const INVITATION_TOKEN: &str = "community-invitation";
+use crate::auth::INVITATION_TOKEN;
 
 #[Object]
 impl MembershipMutations {
@@ -115,7 +114,10 @@ impl MembershipMutations {
         let c = community_for_change(&tx, &input.community_id).await?;
         d::check_runs_it(my_role(&tx, c.id, v.person.0).await?, "invite people")?;
         if stage(&c) == d::Stage::Closed {
-            return Err(ApiError::new("INVALID_STATE", "This community has closed"));
+            return Err(ApiError::new(
+                convene_domain::ErrorCode::InvalidState,
+                "This community has closed",
+            ));
         }
         if let Some(p) = convene_store::repo::people::find_by_email(&tx, email.as_str()).await? {
             if communities::member(&tx, c.id, p.id).await?.is_some() {
@@ -463,7 +465,10 @@ impl MembershipMutations {
         let tx = begin_write(&st.db).await?;
         let c = community_for_change(&tx, &input.community_id).await?;
         let actor = my_role(&tx, c.id, v.person.0).await?.ok_or_else(|| {
-            ApiError::new("FORBIDDEN", "Only a convener can change members' roles")
+            ApiError::new(
+                convene_domain::ErrorCode::Forbidden,
+                "Only a convener can change members' roles",
+            )
         })?;
         let target = communities::member(&tx, c.id, pid)
             .await?

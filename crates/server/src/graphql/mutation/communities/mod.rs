@@ -18,7 +18,6 @@ mod lifecycle;
 mod meetings;
 mod settings;
 
-pub(crate) use membership::INVITATION_TOKEN;
 mod membership;
 mod startup;
 mod support;

@@ -1,0 +1,12 @@
+//! The use cases: one function per operation, named by the domain's words, between the API
+//! (`graphql/`, the HTTP routes, jobs) and the store. A use case takes the actor and a command
+//! of domain values, decides with `convene_domain`'s rules, reads and writes through the
+//! repositories inside a `Write`, and returns domain values or an `AppError`. It never sees
+//! GraphQL types; nothing here imports `crate::graphql`.
+
+pub mod error;
+pub mod selection;
+pub mod write;
+
+pub use error::{AppError, AppResult};
+pub use write::Write;
