@@ -23,7 +23,9 @@ pub mod practice;
 pub mod privacy;
 pub mod reporting;
 pub mod selection;
+pub mod stored;
 pub mod text;
 pub mod webhook;
 
 pub use error::{DomainError, ErrorCode, FieldError, Fields};
+pub use stored::StoredEnum;

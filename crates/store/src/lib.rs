@@ -27,9 +27,23 @@ pub enum StoreError {
     Db(#[from] DbErr),
     #[error("{0}")]
     SchemaTooNew(String),
+    /// A column holds a value its type does not know (a bad hand edit or a newer Convene).
+    #[error("{0}")]
+    Corrupt(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Read an enum-like column through the domain's one mapping: an unknown value is an error
+/// naming the column, never a default.
+pub fn stored<T: convene_domain::StoredEnum>(column: &'static str, text: &str) -> Result<T> {
+    T::parse_stored(text).ok_or_else(|| {
+        StoreError::Corrupt(format!(
+            "{column} holds {text:?}, which is not a known {}",
+            T::WHAT
+        ))
+    })
+}
 
 /// Whether a database error is a unique-constraint violation (portable across both databases).
 pub fn is_unique_violation(e: &DbErr) -> bool {
