@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
+pub mod fixtures;
 pub mod process;
 
 use convene_store::testing::{self, TestDatabase};

@@ -12,6 +12,7 @@ mod dashboard_support;
 mod demo;
 mod durability;
 mod exports;
+mod fixtures;
 mod headers;
 mod honoraria;
 mod intranet;
