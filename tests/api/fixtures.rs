@@ -36,7 +36,12 @@ async fn a_community_with_members_has_its_convener_and_members_and_keeps_outside
         )
         .await;
     assert_eq!(first_code(&refused).as_deref(), Some("FORBIDDEN"));
-    assert!(refused.data.and_then(|d| d.community).is_none());
+    let path = &refused.errors.as_ref().expect("errors")[0].path;
+    let path = format!("{path:?}");
+    assert!(
+        path.contains("members"),
+        "the members are what is refused: {path}"
+    );
 }
 
 #[tokio::test]

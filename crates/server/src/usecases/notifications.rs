@@ -1,0 +1,4 @@
+//! In-app notifications: reading and clearing them.
+
+#[allow(unused_imports)]
+use super::{AppResult, Write};

@@ -1,0 +1,4 @@
+//! Partner systems: clients, scopes and tokens.
+
+#[allow(unused_imports)]
+use super::{AppResult, Write};

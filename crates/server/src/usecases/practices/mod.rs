@@ -1,0 +1,1 @@
+//! Practice exchanges and the library of promising practices (SPEC §5).

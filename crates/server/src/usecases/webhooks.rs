@@ -1,0 +1,4 @@
+//! Webhook subscriptions.
+
+#[allow(unused_imports)]
+use super::{AppResult, Write};
