@@ -13,18 +13,17 @@ use super::ids;
 use super::loaders::loaders;
 use super::types::application::Application;
 use super::types::audit::{AuditEntry, AuditEntryConnection};
-use super::types::call::{Call, CallConnection, Criterion};
+use super::types::call::{Call, CallConnection};
 use super::types::catalogue::{Domain, DomainConnection};
 use super::types::community::{Community, CommunityConnection, CommunityInvitation};
 use super::types::connection::page;
 use super::types::enums::{CallStatus, DomainStatus};
-use super::types::honoraria::HonorariumShare;
 use super::types::node::Node;
 use super::types::organisation::{Organisation, OrganisationConnection};
 use super::types::person::{Person, PersonConnection};
 use super::types::practice::{self, Practice, PracticeConnection, SharingProtocolConnection};
 use super::types::privacy::{AuditFilter, MyDataExport};
-use super::types::webhook::{WebhookDelivery, WebhookSubscription, WebhookSubscriptionConnection};
+use super::types::webhook::{WebhookSubscription, WebhookSubscriptionConnection};
 
 pub struct QueryRoot;
 
@@ -89,117 +88,7 @@ pub async fn visible_call(ctx: &Context<'_>, id: Uuid) -> ApiResult<Call> {
 impl QueryRoot {
     /// Any entity by its global ID.
     async fn node(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Node>> {
-        let Some((kind, uuid)) = ids::decode_any(&id) else {
-            return Err(ApiError::field("id", "This is not a valid ID"));
-        };
-        let l = loaders(ctx);
-        Ok(match kind.as_str() {
-            "Person" => {
-                require_signed_in(viewer(ctx))?;
-                l.people
-                    .load_one(uuid)
-                    .await?
-                    .map(|p| Node::Person(Person::from(p)))
-            }
-            "Organisation" => l
-                .organisations
-                .load_one(uuid)
-                .await?
-                .map(|o| Node::Organisation(Organisation(o))),
-            "Domain" => l
-                .domains
-                .load_one(uuid)
-                .await?
-                .map(|d| Node::Domain(Domain(d))),
-            "Call" => match visible_call(ctx, uuid).await {
-                Ok(c) => Some(Node::Call(c)),
-                Err(e) if e.code == convene_domain::ErrorCode::NotFound => None,
-                Err(e) => return Err(e),
-            },
-            "Criterion" => convene_store::by_ids::<convene_store::entities::criterion::Entity>(
-                &state(ctx).db,
-                &[uuid],
-            )
-            .await?
-            .pop()
-            .map(|c| Node::Criterion(Criterion(c))),
-            "Application" => match visible_application(ctx, uuid).await {
-                Ok(a) => Some(Node::Application(a)),
-                Err(e) if e.code == convene_domain::ErrorCode::NotFound => None,
-                Err(e) => return Err(e),
-            },
-            "HonorariumShare" => {
-                require_role(viewer(ctx), Role::ProgrammeTeam)?;
-                convene_store::repo::honoraria::get(&state(ctx).db, uuid)
-                    .await?
-                    .map(|s| Node::HonorariumShare(HonorariumShare(s)))
-            }
-            "Community" => visible_community(ctx, uuid).await?.map(Node::Community),
-            "Notification" => {
-                let v = require_signed_in(viewer(ctx))?;
-                repo::notifications::get(&state(ctx).db, uuid)
-                    .await?
-                    .filter(|n| n.person_id == v.person.0)
-                    .map(|n| Node::Notification(super::types::notification::Notification(n)))
-            }
-            "ServiceClient" => {
-                require_role(viewer(ctx), Role::ProgrammeTeam)?;
-                repo::partners::get(&state(ctx).db, uuid)
-                    .await?
-                    .map(|c| Node::ServiceClient(super::types::partner::ServiceClient(c)))
-            }
-            "Meeting" => crate::graphql::types::meeting::visible_meeting(ctx, uuid)
-                .await?
-                .map(Node::Meeting),
-            "Practice" => practice::visible_practice(ctx, uuid)
-                .await?
-                .map(Node::Practice),
-            "Exchange" => practice::visible_exchange(ctx, uuid)
-                .await?
-                .map(Node::Exchange),
-            "Inquiry" | "InquiryAnswer" => match practice::visible_inquiry(ctx, uuid).await? {
-                Some(practice::InquiryNode::Inquiry(i)) if kind == "Inquiry" => {
-                    Some(Node::Inquiry(i))
-                }
-                Some(practice::InquiryNode::Answer(a)) if kind == "InquiryAnswer" => {
-                    Some(Node::InquiryAnswer(a))
-                }
-                _ => None,
-            },
-            "SharingProtocol" => practice::visible_protocol(ctx, uuid)
-                .await?
-                .map(Node::SharingProtocol),
-            "Challenge" => super::types::community_work::visible_challenge(ctx, uuid)
-                .await?
-                .map(Node::Challenge),
-            "AuditEntry" => {
-                require_role(viewer(ctx), Role::ProgrammeTeam)?;
-                convene_store::by_ids::<convene_store::entities::audit::Entity>(
-                    &state(ctx).db,
-                    &[uuid],
-                )
-                .await?
-                .pop()
-                .map(|a| Node::AuditEntry(AuditEntry(a)))
-            }
-            "WebhookSubscription" => {
-                require_role(viewer(ctx), Role::ProgrammeTeam)?;
-                repo::webhooks::get(&state(ctx).db, uuid)
-                    .await?
-                    .map(|s| Node::WebhookSubscription(WebhookSubscription(s)))
-            }
-            "WebhookDelivery" => {
-                require_role(viewer(ctx), Role::ProgrammeTeam)?;
-                convene_store::by_ids::<convene_store::entities::webhook_delivery::Entity>(
-                    &state(ctx).db,
-                    &[uuid],
-                )
-                .await?
-                .pop()
-                .map(|d| Node::WebhookDelivery(WebhookDelivery(d)))
-            }
-            _ => None,
-        })
+        super::types::node::resolve(ctx, &id).await
     }
 
     /// A community: listed ones for anyone, unlisted ones for their members.
