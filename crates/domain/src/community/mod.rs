@@ -11,6 +11,7 @@ mod origin;
 mod plan;
 mod startup;
 mod support;
+mod visibility;
 
 pub use challenges::*;
 pub use functions::*;
@@ -23,6 +24,7 @@ pub use origin::*;
 pub use plan::*;
 pub use startup::*;
 pub use support::*;
+pub use visibility::*;
 
 #[cfg(test)]
 mod tests;

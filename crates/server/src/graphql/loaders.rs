@@ -91,6 +91,22 @@ impl Loader<Uuid> for Members {
     }
 }
 
+/// The viewer's own membership of many communities (key: community and person), one statement
+/// per person: "is a member" without loading everyone in the community.
+pub struct Memberships(DatabaseConnection);
+impl Loader<(Uuid, Uuid)> for Memberships {
+    type Value = convene_store::entities::community_member::Model;
+    type Error = Arc<DbErr>;
+    async fn load(
+        &self,
+        keys: &[(Uuid, Uuid)],
+    ) -> Result<HashMap<(Uuid, Uuid), Self::Value>, Self::Error> {
+        repo::communities::memberships(&self.0, keys)
+            .await
+            .map_err(store_err)
+    }
+}
+
 /// The first n members of many communities (key: community and n), one statement per n.
 pub struct FirstMembers(DatabaseConnection);
 impl Loader<(Uuid, u32)> for FirstMembers {
@@ -246,6 +262,7 @@ pub struct Loaders {
     pub selections: DataLoader<Selections>,
     pub told: DataLoader<Told>,
     pub members: DataLoader<Members>,
+    pub memberships: DataLoader<Memberships>,
     pub first_members: DataLoader<FirstMembers>,
     pub member_counts: DataLoader<MemberCounts>,
     pub functions: DataLoader<Functions>,
@@ -288,6 +305,7 @@ impl Loaders {
             selections: dl(Selections(db.clone()), s),
             told: dl(Told(db.clone()), s),
             members: dl(Members(db.clone()), s),
+            memberships: dl(Memberships(db.clone()), s),
             first_members: dl(FirstMembers(db.clone()), s),
             member_counts: dl(MemberCounts(db.clone()), s),
             functions: dl(Functions(db.clone()), s),

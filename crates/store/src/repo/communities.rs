@@ -2,6 +2,7 @@
 //! with its applicants as conveners. The communities issue adds the rest.
 
 use chrono::{DateTime, Utc};
+use convene_domain::community::DirectoryScope;
 use convene_domain::DomainError;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
@@ -175,33 +176,16 @@ pub async fn member_counts(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Ha
     Ok(out)
 }
 
-/// The directory: listed communities (all of them for the programme team), by name.
+/// The directory: the communities in the viewer's scope (see
+/// `convene_domain::community::DirectoryScope`, which also decides for one community), by name.
 pub async fn list(
     db: &impl ConnectionTrait,
     search: Option<&str>,
     domain_id: Option<Uuid>,
-    include_unlisted_for: Option<Option<Uuid>>,
+    scope: DirectoryScope,
     page: Page,
 ) -> Result<(Vec<community::Model>, u64)> {
-    let mut q = community::Entity::find();
-    q = match include_unlisted_for {
-        // the programme team: everything
-        Some(None) => q,
-        // a signed-in person: listed ones and those they belong to
-        Some(Some(person)) => {
-            let mine = sea_orm::sea_query::Query::select()
-                .column(community_member::Column::CommunityId)
-                .from(community_member::Entity)
-                .and_where(community_member::Column::PersonId.eq(person))
-                .to_owned();
-            q.filter(
-                Condition::any()
-                    .add(community::Column::Listed.eq(true))
-                    .add(community::Column::Id.in_subquery(mine)),
-            )
-        }
-        None => q.filter(community::Column::Listed.eq(true)),
-    };
+    let mut q = community::Entity::find().filter(in_scope(scope));
     if let Some(s) = search.filter(|s| !s.trim().is_empty()) {
         q = q.filter(
             Expr::expr(Func::lower(Expr::col(community::Column::Name)))
@@ -220,6 +204,49 @@ pub async fn list(
         .all(db)
         .await?;
     Ok((rows, total))
+}
+
+/// The SQL form of a directory scope: `DirectoryScope::admits` over the `listed` column and
+/// the scope's person's membership rows.
+pub fn in_scope(scope: DirectoryScope) -> Condition {
+    match scope {
+        DirectoryScope::Everything => Condition::all(),
+        DirectoryScope::ListedAndMemberOf(person) => {
+            let mine = sea_orm::sea_query::Query::select()
+                .column(community_member::Column::CommunityId)
+                .from(community_member::Entity)
+                .and_where(community_member::Column::PersonId.eq(person.0))
+                .to_owned();
+            Condition::any()
+                .add(community::Column::Listed.eq(true))
+                .add(community::Column::Id.in_subquery(mine))
+        }
+        DirectoryScope::Listed => Condition::all().add(community::Column::Listed.eq(true)),
+    }
+}
+
+/// The membership rows of many (community, person) pairs, one statement per person (a
+/// request has one viewer, so in practice one statement).
+pub async fn memberships(
+    db: &impl ConnectionTrait,
+    pairs: &[(Uuid, Uuid)],
+) -> Result<HashMap<(Uuid, Uuid), community_member::Model>> {
+    let mut by_person: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for (c, p) in pairs {
+        by_person.entry(*p).or_default().push(*c);
+    }
+    let mut out = HashMap::new();
+    for (person, communities) in by_person {
+        for m in community_member::Entity::find()
+            .filter(community_member::Column::PersonId.eq(person))
+            .filter(community_member::Column::CommunityId.is_in(communities))
+            .all(db)
+            .await?
+        {
+            out.insert((m.community_id, m.person_id), m);
+        }
+    }
+    Ok(out)
 }
 
 pub async fn member(

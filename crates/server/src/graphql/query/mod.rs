@@ -4,6 +4,7 @@ use async_graphql::{Context, Object, ID};
 use convene_domain::access::{require_role, require_signed_in};
 use convene_domain::account::Role;
 use convene_domain::call::CallStatus as DCallStatus;
+use convene_domain::community;
 use convene_store::repo;
 use uuid::Uuid;
 
@@ -27,26 +28,18 @@ use super::types::webhook::{WebhookSubscription, WebhookSubscriptionConnection};
 
 pub struct QueryRoot;
 
-/// A community the viewer may see: listed ones are in the public directory; unlisted ones are
-/// for their members and the programme team.
+/// A community the viewer may see (`convene_domain::community::can_see_community`); the
+/// viewer's membership is looked up only when it decides.
 pub async fn visible_community(ctx: &Context<'_>, id: Uuid) -> ApiResult<Option<Community>> {
     let Some(c) = loaders(ctx).communities.load_one(id).await? else {
         return Ok(None);
     };
-    if c.listed || viewer(ctx).is_some_and(|v| v.is_programme_team()) {
-        return Ok(Some(Community(c)));
-    }
-    let Some(v) = viewer(ctx) else {
-        return Ok(None);
+    let membership = if community::needs_membership(viewer(ctx), c.listed) {
+        super::types::community::role_in(ctx, id).await?
+    } else {
+        None
     };
-    let members = repo::communities::members_of(&state(ctx).db, &[id])
-        .await?
-        .remove(&id)
-        .unwrap_or_default();
-    Ok(members
-        .iter()
-        .any(|m| m.person_id == v.person.0)
-        .then_some(Community(c)))
+    Ok(community::can_see_community(viewer(ctx), c.listed, membership).then_some(Community(c)))
 }
 
 /// An application the viewer may read: leads, co-leads, invitees, the programme team, and its
@@ -172,11 +165,7 @@ impl QueryRoot {
             .as_ref()
             .map(|d| ids::decode("domainId", "Domain", d))
             .transpose()?;
-        let scope = match viewer(ctx) {
-            Some(v) if v.is_programme_team() => Some(None),
-            Some(v) => Some(Some(v.person.0)),
-            None => None,
-        };
+        let scope = community::directory_scope(viewer(ctx));
         let (rows, total) =
             repo::communities::list(&state(ctx).db, search.as_deref(), domain, scope, p).await?;
         Ok(CommunityConnection::new(

@@ -267,14 +267,20 @@ use convene_store::entities::{
 };
 use convene_store::repo::communities as repo;
 
-/// The viewer's role in a community, if they belong to it.
+/// The viewer's role in a community, if they belong to it: their own membership row only,
+/// through the request's loader (one statement for every community asked about together).
 pub async fn role_in(ctx: &Context<'_>, community: uuid::Uuid) -> ApiResult<Option<d::MemberRole>> {
     let Some(v) = viewer(ctx) else {
         return Ok(None);
     };
-    Ok(repo::member(&state(ctx).db, community, v.person.0)
+    match loaders(ctx)
+        .memberships
+        .load_one((community, v.person.0))
         .await?
-        .and_then(|m| d::MemberRole::from_str(&m.role)))
+    {
+        Some(m) => Ok(Some(convene_store::stored("community_members.role", &m.role)?)),
+        None => Ok(None),
+    }
 }
 
 /// Members only; the programme team reads too.

@@ -119,16 +119,9 @@ fn is_author(ctx: &Context<'_>, e: &practice_exchange::Model) -> bool {
 
 /// Whether the viewer belongs to the community (any role).
 pub async fn is_member(ctx: &Context<'_>, community: Uuid) -> ApiResult<bool> {
-    let Some(v) = viewer(ctx) else {
-        return Ok(false);
-    };
-    Ok(loaders(ctx)
-        .members
-        .load_one(community)
-        .await?
-        .unwrap_or_default()
-        .iter()
-        .any(|m| m.person_id == v.person.0))
+    Ok(convene_domain::community::is_member(
+        super::community::role_in(ctx, community).await?,
+    ))
 }
 
 /// How the viewer stands to an exchange.
