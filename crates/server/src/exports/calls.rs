@@ -10,7 +10,7 @@ use convene_store::repo::{applications as apps, honoraria};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-use super::{csv, names, refuse, row, signed_in};
+use super::{csv, names, refuse, signed_in, Sheet};
 use crate::http::Http;
 use crate::ids;
 use crate::services::selection::CallSelection;
@@ -55,7 +55,7 @@ pub async fn honoraria_csv(
     let orgs =
         names::<organisation::Entity>(db, people.values().map(|p| p.organisation_id).collect())
             .await;
-    let mut out = row(&[
+    let mut out = Sheet::new([
         "application_id",
         "domain",
         "payee",
@@ -68,12 +68,11 @@ pub async fn honoraria_csv(
         "status",
         "reference",
         "paid_on",
-    ]
-    .map(String::from));
+    ]);
     for s in &shares {
         let p = people.get(&s.person_id);
         let a = apps_.get(&s.application_id);
-        out.push_str(&row(&[
+        out.push([
             ids::encode(ApplicationId(s.application_id)),
             a.and_then(|a| doms.get(&a.domain_id))
                 .map(|d| d.name.clone())
@@ -90,9 +89,9 @@ pub async fn honoraria_csv(
             s.status.clone(),
             s.reference.clone().unwrap_or_default(),
             s.paid_on.map(|d| d.to_string()).unwrap_or_default(),
-        ]));
+        ]);
     }
-    csv("honoraria.csv", out)
+    csv("honoraria.csv", out.finish())
 }
 
 /// `GET /exports/calls/{callId}/applications.csv` (programme team, and the call's panel without
@@ -127,7 +126,7 @@ pub async fn applications_csv(
         .collect();
     let leads = names::<person::Entity>(db, sel.apps.iter().map(|a| a.lead_id).collect()).await;
     let doms = names::<domain::Entity>(db, sel.apps.iter().map(|a| a.domain_id).collect()).await;
-    let mut out = row(&[
+    let mut out = Sheet::new([
         "application_id",
         "domain",
         "lead",
@@ -137,8 +136,7 @@ pub async fn applications_csv(
         "normalised_score",
         "disagreement",
         "reviews",
-    ]
-    .map(String::from));
+    ]);
     for a in sel
         .apps
         .iter()
@@ -146,7 +144,7 @@ pub async fn applications_csv(
     {
         let r = ranking.get(&a.id);
         let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
-        out.push_str(&row(&[
+        out.push([
             ids::encode(ApplicationId(a.id)),
             doms.get(&a.domain_id)
                 .map(|d| d.name.clone())
@@ -161,7 +159,7 @@ pub async fn applications_csv(
             f(r.and_then(|r| r.normalised_score)),
             r.map(|r| r.disagreement.to_string()).unwrap_or_default(),
             r.map(|r| r.reviews.to_string()).unwrap_or_default(),
-        ]));
+        ]);
     }
-    csv("applications.csv", out)
+    csv("applications.csv", out.finish())
 }

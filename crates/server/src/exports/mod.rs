@@ -20,34 +20,59 @@ use uuid::Uuid;
 
 use crate::http::{viewer_of, Http};
 
-/// One CSV cell: quoted when needed. A cell a spreadsheet would run as a formula (it begins
-/// with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a plain number) is defused
-/// as OWASP advises: a leading `'` makes it text, and it is always quoted.
-pub fn cell(v: &str) -> String {
-    let formula = v.starts_with(['=', '+', '-', '@', '\t', '\r']) && v.parse::<f64>().is_err();
-    if formula {
-        format!("\"'{}\"", v.replace('"', "\"\""))
-    } else if v.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v.to_string()
+/// A cell a spreadsheet would run as a formula: it begins with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return, and is not a plain number.
+fn is_formula(v: &str) -> bool {
+    v.starts_with(['=', '+', '-', '@', '\t', '\r']) && v.parse::<f64>().is_err()
+}
+
+/// A CSV table being written by the `csv` crate: RFC 4180 quoting, CRLF record ends, and
+/// formulas defused as OWASP advises: a leading `'` makes the cell text, and it is always
+/// quoted (the writer quotes every field holding a `'`, as it would a comment character).
+pub struct Sheet(csv::Writer<Vec<u8>>);
+
+impl Sheet {
+    /// A sheet that starts with this header row.
+    pub fn new<S: AsRef<str>>(header: impl IntoIterator<Item = S>) -> Sheet {
+        let mut s = Sheet(
+            csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .comment(Some(b'\''))
+                .flexible(true)
+                .from_writer(Vec::new()),
+        );
+        s.push(header);
+        s
+    }
+
+    /// One record.
+    pub fn push<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        let cells = cells.into_iter().map(|c| match c.as_ref() {
+            c if is_formula(c) => format!("'{c}"),
+            c => c.to_string(),
+        });
+        // A flexible writer takes records of any length, and writing to memory cannot fail.
+        let _ = self.0.write_record(cells);
+    }
+
+    pub fn finish(self) -> String {
+        let bytes = self.0.into_inner().expect("flushing into memory cannot fail");
+        String::from_utf8(bytes).expect("the cells were UTF-8")
     }
 }
 
 /// One CSV record, CRLF-terminated.
-pub fn row(cells: &[String]) -> String {
-    let mut s = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
-    s.push_str("\r\n");
-    s
+pub fn row<S: AsRef<str>>(cells: &[S]) -> String {
+    Sheet::new(cells).finish()
 }
 
 /// A header row followed by the records.
-pub fn table(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut out = row(&header.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+pub fn table<S: AsRef<str>>(header: &[&str], rows: impl IntoIterator<Item = Vec<S>>) -> String {
+    let mut s = Sheet::new(header);
     for r in rows {
-        out.push_str(&row(&r));
+        s.push(r);
     }
-    out
+    s.finish()
 }
 
 pub fn csv(name: &str, body: String) -> Response {
@@ -135,6 +160,11 @@ pub fn pounds(pence: i64) -> String {
 mod tests {
     use super::*;
 
+    /// One cell as written.
+    fn cell(v: &str) -> String {
+        row(&[v]).strip_suffix("\r\n").unwrap().to_string()
+    }
+
     #[test]
     fn cells_are_quoted_and_formulas_defused() {
         assert_eq!(cell("plain"), "plain");
@@ -151,14 +181,15 @@ mod tests {
         assert_eq!(cell("-1.000"), "-1.000");
         assert_eq!(cell("-1+2"), "\"'-1+2\"");
         assert_eq!(cell("\tx"), "\"'\tx\"");
+        assert_eq!(cell("two\r\nlines"), "\"two\r\nlines\"");
     }
 
     #[test]
     fn rows_end_in_crlf_and_tables_start_with_their_header() {
-        assert_eq!(row(&["a".into(), "b c".into()]), "a,b c\r\n");
+        assert_eq!(row(&["a", "b c"]), "a,b c\r\n");
         assert_eq!(
-            table(&["k", "n"], [vec!["x".into(), "1".into()]]),
-            "k,n\r\nx,1\r\n"
+            table(&["k", "n"], [vec!["x", "1"], vec!["=y", "-2"]]),
+            "k,n\r\nx,1\r\n\"'=y\",-2\r\n"
         );
         assert_eq!(pounds(166_667), "1666.67");
         assert_eq!(pounds(5), "0.05");
