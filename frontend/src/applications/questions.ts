@@ -1,4 +1,5 @@
 import type { ApplicationFieldsFragment } from '../graphql/graphql';
+import { applicationDomainUrl, checkAnswersUrl, coLeadsUrl, questionUrl, sponsorUrl } from '../urls';
 
 export type TextField =
   | 'motivation'
@@ -84,24 +85,24 @@ export type Application = ApplicationFieldsFragment;
 /** The pages of the application, in order. */
 export function pagePaths(id: string): string[] {
   return [
-    `/applications/${id}/domain`,
-    `/applications/${id}/sponsor`,
-    ...QUESTIONS.map((q) => `/applications/${id}/questions/${q.slug}`),
-    `/applications/${id}/co-leads`,
-    `/applications/${id}/check`,
+    applicationDomainUrl(id),
+    sponsorUrl(id),
+    ...QUESTIONS.map((q) => questionUrl(id, q.slug)),
+    coLeadsUrl(id),
+    checkAnswersUrl(id),
   ];
 }
 
 /** Where "Continue" goes: back to check your answers when the person came from there. */
 export function nextPath(id: string, current: string, search: string): string {
-  if (new URLSearchParams(search).get('returnTo') === 'check') return `/applications/${id}/check`;
+  if (new URLSearchParams(search).get('returnTo') === 'check') return checkAnswersUrl(id);
   const pages = pagePaths(id);
   const i = pages.indexOf(current);
-  return pages[i + 1] ?? `/applications/${id}/check`;
+  return pages[i + 1] ?? checkAnswersUrl(id);
 }
 
 export function previousPath(id: string, current: string, search: string): string {
-  if (new URLSearchParams(search).get('returnTo') === 'check') return `/applications/${id}/check`;
+  if (new URLSearchParams(search).get('returnTo') === 'check') return checkAnswersUrl(id);
   const pages = pagePaths(id);
   const i = pages.indexOf(current);
   return i > 0 ? pages[i - 1]! : '/applications';
@@ -110,10 +111,10 @@ export function previousPath(id: string, current: string, search: string): strin
 /** Where the person fixes the problem the server reported for a field. */
 export function pathForField(id: string, field: string): string {
   const q = questionByField(field);
-  if (q) return `/applications/${id}/questions/${q.slug}?returnTo=check#${q.field}`;
-  if (field === 'coLeads' || field === 'email') return `/applications/${id}/co-leads`;
-  if (field === 'domainId') return `/applications/${id}/domain?returnTo=check#domainId`;
-  if (field === 'sponsorOrganisationId') return `/applications/${id}/sponsor?returnTo=check#sponsorOrganisationId`;
+  if (q) return `${questionUrl(id, q.slug)}?returnTo=check#${q.field}`;
+  if (field === 'coLeads' || field === 'email') return coLeadsUrl(id);
+  if (field === 'domainId') return `${applicationDomainUrl(id)}?returnTo=check#domainId`;
+  if (field === 'sponsorOrganisationId') return `${sponsorUrl(id)}?returnTo=check#sponsorOrganisationId`;
   return `#${field}`;
 }
 

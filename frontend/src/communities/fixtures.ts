@@ -1,8 +1,33 @@
 import type { CommunityHome } from './components/CommunityLoader';
+import type { CommunityStage, MemberRole } from '../graphql/graphql';
+
+/**
+ * `Community.viewerCan` as the server answers it for a role (the domain's rules, mirrored here only
+ * so that a fixture's permissions follow its `viewerRole`).
+ */
+export function viewerCanFor(
+  role: MemberRole | null | undefined,
+  { programmeTeam = false, stage = 'FORMING' }: { programmeTeam?: boolean; stage?: CommunityStage } = {},
+): CommunityHome['viewerCan'] {
+  const runsIt = role === 'CONVENER' || role === 'CORE';
+  const open = stage !== 'CLOSED';
+  return {
+    seeInside: programmeTeam || !!role,
+    steer: programmeTeam || role === 'CONVENER',
+    invite: runsIt,
+    agreeDefinition: runsIt,
+    changeRoles: role === 'CONVENER',
+    planMeetings: runsIt,
+    manageFunctions: runsIt && open,
+    postChallenges: !!role && open,
+    assignCoach: programmeTeam && open,
+  };
+}
 
 /** A community's public part, as CommunityQuery returns it. */
 export function communityFixture(overrides: Partial<CommunityHome> = {}): CommunityHome {
   return {
+    viewerCan: viewerCanFor(overrides.viewerRole, { stage: overrides.stage }),
     __typename: 'Community',
     id: 'com-1',
     name: 'Medication safety community of practice',

@@ -57,6 +57,17 @@ export const CommunityQuery = graphql(`
     community(id: $id) {
       ...CommunitySummaryFields
       createdAt
+      viewerCan {
+        seeInside
+        steer
+        invite
+        agreeDefinition
+        changeRoles
+        planMeetings
+        manageFunctions
+        postChallenges
+        assignCoach
+      }
       coach {
         id
         name

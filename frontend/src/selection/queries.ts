@@ -66,6 +66,9 @@ export const ReviewApplicationQuery = graphql(`
     application(id: $id) {
       ...ApplicationFields
       viewerConflicted
+      viewerCan {
+        review
+      }
       call {
         id
         criteria {

@@ -1,6 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useMutation } from 'urql';
 import { DeleteMyAccountMutation } from '../mutations';
 import { endSession } from '../session';
 import { Checkboxes } from '../../community-life/components/Checkboxes';
@@ -8,7 +7,8 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
 import { Button, TextInput } from '../../ui/fields';
 import { plural } from '../../ui/format';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { errorCode, fieldError, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { DeleteMyAccountMutation as DeleteResult } from '../../graphql/graphql';
 
@@ -59,8 +59,12 @@ export function DeleteAccountView() {
   const location = useLocation();
   const [password, setPassword] = useState('');
   const [confirmed, setConfirmed] = useState<string[]>([]);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, deleteMyAccount] = useMutation(DeleteMyAccountMutation);
+  // A wrong password may come back as UNAUTHENTICATED: it belongs to the password field.
+  const deleteMyAccount = useFormMutation(DeleteMyAccountMutation, {
+    map: (ps, error) =>
+      ps.map((p) => (errorCode(error) === 'UNAUTHENTICATED' && !p.field ? { field: 'password', message: 'The password is not right' } : p)),
+  });
+  const { problems, setProblems, fetching } = deleteMyAccount;
   usePageTitle('Delete your account', problems.length > 0);
 
   const onSubmit = async (e: FormEvent) => {
@@ -72,14 +76,9 @@ export function DeleteAccountView() {
       setProblems(local);
       return;
     }
-    const r = await deleteMyAccount({ input: { password } });
-    const payload = r.data?.deleteMyAccount;
-    if (r.error || !payload?.deleted) {
-      // A wrong password may come back as UNAUTHENTICATED: it belongs to the password field.
-      const wrong = r.error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED';
-      setProblems(problemsFrom(r.error).map((p) => (wrong && !p.field ? { field: 'password', message: 'The password is not right' } : p)));
-      return;
-    }
+    const r = await deleteMyAccount.submit({ input: { password } });
+    const payload = r?.deleteMyAccount;
+    if (!payload?.deleted) return;
     const state: DeletedState = { kept: payload.kept };
     // The confirmation page forgets the tokens once it is showing.
     navigate('/account/deleted', { replace: true, state });

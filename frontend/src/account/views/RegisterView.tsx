@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useMutation } from 'urql';
 import { RegisterMutation } from '../mutations';
 import { startSession } from '../session';
 import { safeNext } from '../components/guards';
 import { OrganisationPicker } from '../components/OrganisationPicker';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button, TextInput } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 export const MIN_PASSWORD = 12;
@@ -21,8 +21,8 @@ export function RegisterView() {
   const [name, setName] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [profession, setProfession] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, register] = useMutation(RegisterMutation);
+  const register = useFormMutation(RegisterMutation);
+  const { problems, setProblems, fetching } = register;
   usePageTitle('Create an account', problems.length > 0);
 
   const onSubmit = async (e: FormEvent) => {
@@ -37,7 +37,7 @@ export function RegisterView() {
       setProblems(local);
       return;
     }
-    const result = await register({
+    const result = await register.submit({
       input: {
         email: email.trim(),
         password,
@@ -46,12 +46,8 @@ export function RegisterView() {
         profession: profession.trim() || null,
       },
     });
-    const payload = result.data?.register;
-    if (result.error || !payload) {
-      setProblems(problemsFrom(result.error));
-      return;
-    }
-    setProblems([]);
+    const payload = result?.register;
+    if (!payload) return;
     startSession({ accessToken: payload.accessToken, refreshToken: payload.refreshToken });
     navigate(next);
   };

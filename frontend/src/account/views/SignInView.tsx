@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { useMutation } from 'urql';
 import { SignInMutation } from '../mutations';
 import { startSession } from '../session';
 import { safeNext } from '../components/guards';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button, TextInput } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { errorCode, fieldError, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 export function SignInView() {
@@ -14,8 +14,11 @@ export function SignInView() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, signIn] = useMutation(SignInMutation);
+  // A wrong email or password comes back as UNAUTHENTICATED: show it against the email field.
+  const signIn = useFormMutation(SignInMutation, {
+    map: (ps, error) => ps.map((p) => (errorCode(error) === 'UNAUTHENTICATED' && !p.field ? { field: 'email', message: p.message } : p)),
+  });
+  const { problems, setProblems, fetching } = signIn;
   usePageTitle('Sign in', problems.length > 0);
 
   const onSubmit = async (e: FormEvent) => {
@@ -27,15 +30,9 @@ export function SignInView() {
       setProblems(local);
       return;
     }
-    const result = await signIn({ input: { email: email.trim(), password } });
-    const payload = result.data?.signIn;
-    if (result.error || !payload) {
-      // A wrong email or password comes back as UNAUTHENTICATED: show it against the email field.
-      const wrong = result.error?.graphQLErrors[0]?.extensions?.code === 'UNAUTHENTICATED';
-      setProblems(problemsFrom(result.error).map((p) => (wrong && !p.field ? { field: 'email', message: p.message } : p)));
-      return;
-    }
-    setProblems([]);
+    const result = await signIn.submit({ input: { email: email.trim(), password } });
+    const payload = result?.signIn;
+    if (!payload) return;
     startSession({ accessToken: payload.accessToken, refreshToken: payload.refreshToken });
     const roles = payload.person.roles;
     const fallback = roles.includes('PROGRAMME_TEAM') ? '/admin/calls' : roles.includes('PANEL') ? '/reviews' : '/applications';

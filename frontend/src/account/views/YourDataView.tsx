@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation } from 'urql';
 import { ExportMyDataMutation } from '../mutations';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button } from '../../ui/fields';
 import { saveText } from '../../ui/download';
 import { formatDateTime } from '../../ui/format';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { ExportMyDataMutation as ExportResult } from '../../graphql/graphql';
 
@@ -25,18 +24,13 @@ function tableFile(name: string, instant: string): string {
 /** /account/data: download everything we hold about you, and the way to delete your account. */
 export function YourDataView() {
   usePageTitle('Your data');
-  const [{ fetching }, exportMyData] = useMutation(ExportMyDataMutation);
+  const exportMyData = useFormMutation(ExportMyDataMutation);
+  const { problems, fetching } = exportMyData;
   const [result, setResult] = useState<Export | null>(null);
-  const [problems, setProblems] = useState<Problem[]>([]);
-
   const onExport = async () => {
-    const r = await exportMyData({});
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
-    setResult(r.data.exportMyData);
+    const r = await exportMyData.submit({});
+    if (!r) return;
+    setResult(r.exportMyData);
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { AdminCallQuery } from '../queries';
 import { CloseCallMutation, OpenCallMutation } from '../mutations';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -9,9 +9,11 @@ import { Button, Tag } from '../../ui/fields';
 import { formatDate, formatDateTime, formatInstantDate, formatPence } from '../../ui/format';
 import { applicationStatus, callStatus, POLICY } from '../../ui/labels';
 import { problemsFrom, type Problem } from '../../ui/problems';
+import { formProblems, useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { TeamSelection } from '../../selection/components/TeamSelection';
+import { applicationUrl, honorariaUrl } from '../../urls';
 
 export function CallView() {
   const { id = '' } = useParams();
@@ -27,8 +29,9 @@ export function CallView() {
     setProblemsState([]);
   };
   const [confirmClose, setConfirmClose] = useState(false);
-  const [{ fetching: closing }, closeCall] = useMutation(CloseCallMutation);
-  const [{ fetching: opening }, openCall] = useMutation(OpenCallMutation);
+  const form = formProblems(problems, setProblems);
+  const closeCall = useFormMutation(CloseCallMutation, { form });
+  const openCall = useFormMutation(OpenCallMutation, { form });
   const call = data?.call;
   usePageTitle(call?.title ?? 'Call', problems.length > 0);
 
@@ -43,18 +46,16 @@ export function CallView() {
   }
 
   const onClose = async () => {
-    const r = await closeCall({ input: { callId: call.id } });
+    const r = await closeCall.submit({ input: { callId: call.id } });
     setConfirmClose(false);
-    if (r.error) setProblems(problemsFrom(r.error));
-    else {
+    if (r) {
       setMessage('The call is closed. You can now assign reviewers.');
       refetch({ requestPolicy: 'network-only' });
     }
   };
   const onOpen = async () => {
-    const r = await openCall({ input: { callId: call.id } });
-    if (r.error) setProblems(problemsFrom(r.error));
-    else {
+    const r = await openCall.submit({ input: { callId: call.id } });
+    if (r) {
       setMessage('The call is open.');
       refetch({ requestPolicy: 'network-only' });
     }
@@ -91,7 +92,7 @@ export function CallView() {
           ))}
           {call.status === 'DECIDED' && (
             <li className="nhsuk-contents-list__item">
-              <Link className="nhsuk-contents-list__link" to={`/admin/calls/${call.id}/honoraria`}>
+              <Link className="nhsuk-contents-list__link" to={honorariaUrl(call.id)}>
                 Honoraria and payments
               </Link>
             </li>
@@ -133,7 +134,7 @@ export function CallView() {
       </dl>
 
       {call.status === 'DRAFT' && (
-        <Button type="button" onClick={() => void onOpen()} disabled={opening}>
+        <Button type="button" onClick={() => void onOpen()} disabled={openCall.fetching}>
           Open this call
         </Button>
       )}
@@ -147,7 +148,7 @@ export function CallView() {
             </h2>
             <p>Nobody will be able to submit an application after you close the call.</p>
             <div className="nhsuk-button-group">
-              <Button type="button" variant="warning" onClick={() => void onClose()} disabled={closing}>
+              <Button type="button" variant="warning" onClick={() => void onClose()} disabled={closeCall.fetching}>
                 Yes, close the call
               </Button>
               <Button type="button" variant="secondary" onClick={() => setConfirmClose(false)}>
@@ -186,7 +187,7 @@ export function CallView() {
               return (
                 <tr className="nhsuk-table__row" key={a.id}>
                   <td className="nhsuk-table__cell">
-                    <Link to={`/applications/${a.id}`}>{a.domain.name}</Link>
+                    <Link to={applicationUrl(a.id)}>{a.domain.name}</Link>
                   </td>
                   <td className="nhsuk-table__cell">
                     {a.lead.name}

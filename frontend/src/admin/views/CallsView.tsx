@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { callStatus } from '../../ui/labels';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { adminCallUrl } from '../../urls';
 
 export function CallsView() {
   usePageTitle('Calls');
@@ -41,7 +42,7 @@ export function CallsView() {
               return (
                 <tr className="nhsuk-table__row" key={c.id}>
                   <td className="nhsuk-table__cell">
-                    <Link to={`/admin/calls/${c.id}`}>{c.title}</Link>
+                    <Link to={adminCallUrl(c.id)}>{c.title}</Link>
                   </td>
                   <td className="nhsuk-table__cell">
                     <Tag colour={s.colour}>{s.text}</Tag>

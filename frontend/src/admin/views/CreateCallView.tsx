@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useMutation } from 'urql';
 import { CreateCallMutation } from '../mutations';
 import type { HonorariumPolicy } from '../../graphql/graphql';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -8,8 +7,10 @@ import { BackLink } from '../../ui/Layout';
 import { Button, Radios, TextInput, Textarea } from '../../ui/fields';
 import { isIsoDate, londonToInstant, parsePounds } from '../../ui/format';
 import { POLICY } from '../../ui/labels';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { adminCallUrl } from '../../urls';
 
 interface CriterionRow {
   key: number;
@@ -44,8 +45,18 @@ export function CreateCallView() {
   const [reviewers, setReviewers] = useState('3');
   const [criteria, setCriteria] = useState<CriterionRow[]>(DEFAULT_CRITERIA.map((name, key) => ({ key, name, weight: '1' })));
   const [draft, setDraft] = useState('no');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, createCall] = useMutation(CreateCallMutation);
+  // The server names criteria by their place in what was sent ("criteria.1.name"): point those at the inputs.
+  const createCall = useFormMutation(CreateCallMutation, {
+    map: (ps) =>
+      ps.map((p) => {
+        const m = p.field ? /^criteria\.(\d+)\.(name|weight)$/.exec(p.field) : null;
+        if (!m) return p;
+        const row = criteria.filter((c) => c.name.trim() || c.weight.trim())[Number(m[1])];
+        if (!row) return { ...p, field: 'criteria' };
+        return { ...p, field: m[2] === 'name' ? inputId(row) : `criteria-${row.key}-weight` };
+      }),
+  });
+  const { problems, setProblems, fetching } = createCall;
   usePageTitle('Create a call', problems.length > 0);
 
   const firstCriterion = criteria[0]?.key;
@@ -79,7 +90,7 @@ export function CreateCallView() {
       setProblems(local);
       return;
     }
-    const r = await createCall({
+    const r = await createCall.submit({
       input: {
         title: title.trim(),
         description: description.trim(),
@@ -94,20 +105,8 @@ export function CreateCallView() {
         draft: draft === 'yes',
       },
     });
-    if (r.error || !r.data) {
-      // The server names criteria by their place in what was sent ("criteria.1.name"): point those at the inputs.
-      setProblems(
-        problemsFrom(r.error).map((p) => {
-          const m = p.field ? /^criteria\.(\d+)\.(name|weight)$/.exec(p.field) : null;
-          if (!m) return p;
-          const row = rows[Number(m[1])];
-          if (!row) return { ...p, field: 'criteria' };
-          return { ...p, field: m[2] === 'name' ? inputId(row) : `criteria-${row.key}-weight` };
-        }),
-      );
-      return;
-    }
-    navigate(`/admin/calls/${r.data.createCall.call.id}`);
+    if (!r) return;
+    navigate(adminCallUrl(r.createCall.call.id));
   };
 
   return (

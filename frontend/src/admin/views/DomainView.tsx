@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { AdminDomainsQuery } from '../queries';
 import { AcceptDomainMutation, MergeDomainMutation, RenameDomainMutation } from '../mutations';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { Button, Select, Tag, TextInput, Textarea } from '../../ui/fields';
 import { domainStatus } from '../../ui/labels';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 /** Accept, rename or merge one domain. */
@@ -58,33 +59,32 @@ function DomainForms({ domain, others, refresh, done, setDone }: FormsProps) {
   const [name, setName] = useState(domain.name);
   const [description, setDescription] = useState(domain.description);
   const [into, setInto] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [, accept] = useMutation(AcceptDomainMutation);
-  const [, rename] = useMutation(RenameDomainMutation);
-  const [, merge] = useMutation(MergeDomainMutation);
+  const form = useFormProblems();
+  const { problems, setProblems } = form;
+  const accept = useFormMutation(AcceptDomainMutation, { form });
+  const rename = useFormMutation(RenameDomainMutation, { form });
+  const merge = useFormMutation(MergeDomainMutation, { form });
   usePageTitle(domain.name, problems.length > 0);
   const s = domainStatus(domain.status);
 
-  const run = async (p: Promise<{ error?: import('@urql/core').CombinedError }>, message: string) => {
+  const run = async (p: Promise<unknown>, message: string) => {
     const r = await p;
-    if (r.error) {
-      setProblems(problemsFrom(r.error));
+    if (!r) {
       setDone(null);
       return;
     }
-    setProblems([]);
     setDone(message);
     refresh();
   };
 
-  const onAccept = () => run(accept({ input: { domainId: domain.id } }), 'Domain accepted');
+  const onAccept = () => run(accept.submit({ input: { domainId: domain.id } }), 'Domain accepted');
   const onRename = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) {
       setProblems([{ field: 'name', message: 'Enter a name' }]);
       return;
     }
-    void run(rename({ input: { domainId: domain.id, name: name.trim(), description: description.trim() } }), 'Domain renamed');
+    void run(rename.submit({ input: { domainId: domain.id, name: name.trim(), description: description.trim() } }), 'Domain renamed');
   };
   const onMerge = (e: FormEvent) => {
     e.preventDefault();
@@ -92,7 +92,7 @@ function DomainForms({ domain, others, refresh, done, setDone }: FormsProps) {
       setProblems([{ field: 'intoDomainId', message: 'Select the domain to merge into' }]);
       return;
     }
-    void run(merge({ input: { domainId: domain.id, intoDomainId: into } }), 'Domain merged');
+    void run(merge.submit({ input: { domainId: domain.id, intoDomainId: into } }), 'Domain merged');
   };
 
   return (

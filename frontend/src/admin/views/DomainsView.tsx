@@ -1,22 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { AdminDomainsQuery } from '../queries';
 import { CreateDomainMutation } from '../mutations';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { Button, Tag, TextInput, Textarea } from '../../ui/fields';
 import { domainStatus } from '../../ui/labels';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { adminDomainUrl } from '../../urls';
 
 export function DomainsView() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminDomainsQuery, requestPolicy: 'cache-and-network' });
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [created, setCreated] = useState<string | null>(null);
-  const [{ fetching: creating }, create] = useMutation(CreateDomainMutation);
+  const create = useFormMutation(CreateDomainMutation);
+  const { problems, setProblems } = create;
   usePageTitle('Domains', problems.length > 0);
   const domains = data?.domains.nodes ?? [];
   const proposed = domains.filter((d) => d.status === 'PROPOSED');
@@ -28,13 +30,9 @@ export function DomainsView() {
       setProblems([{ field: 'name', message: 'Enter the name of the domain' }]);
       return;
     }
-    const r = await create({ input: { name: name.trim(), description: description.trim() } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
-    setCreated(r.data.createDomain.domain.name);
+    const r = await create.submit({ input: { name: name.trim(), description: description.trim() } });
+    if (!r) return;
+    setCreated(r.createDomain.domain.name);
     setName('');
     setDescription('');
     refetch({ requestPolicy: 'network-only' });
@@ -71,7 +69,7 @@ export function DomainsView() {
               return (
                 <tr className="nhsuk-table__row" key={d.id}>
                   <td className="nhsuk-table__cell">
-                    <Link to={`/admin/domains/${d.id}`}>{d.name}</Link>
+                    <Link to={adminDomainUrl(d.id)}>{d.name}</Link>
                   </td>
                   <td className="nhsuk-table__cell">{d.description}</td>
                   <td className="nhsuk-table__cell">
@@ -94,7 +92,7 @@ export function DomainsView() {
       <form onSubmit={onCreate} noValidate>
         <TextInput id="name" label="Name" value={name} onChange={setName} error={fieldError(problems, 'name')} />
         <Textarea id="description" label="Description" rows={3} value={description} onChange={setDescription} error={fieldError(problems, 'description')} />
-        <Button disabled={creating}>Add domain</Button>
+        <Button disabled={create.fetching}>Add domain</Button>
       </form>
     </>
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { AdminOrganisationsQuery } from '../queries';
 import { CreateOrganisationMutation, SetOrganisationNhsMemberMutation } from '../mutations';
 import type { Sector } from '../../graphql/graphql';
@@ -9,6 +9,7 @@ import { Button, Radios, Select, Tag, TextInput } from '../../ui/fields';
 import { formatDate } from '../../ui/format';
 import { SECTOR_VALUES, sectorTitle } from '../../ui/labels';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 export function OrganisationsView() {
@@ -16,10 +17,11 @@ export function OrganisationsView() {
   const [name, setName] = useState('');
   const [sector, setSector] = useState('');
   const [nhsMember, setNhsMember] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const form = useFormProblems();
+  const { problems, setProblems } = form;
   const [message, setMessage] = useState<string | null>(null);
-  const [{ fetching: creating }, create] = useMutation(CreateOrganisationMutation);
-  const [{ fetching: toggling }, setMember] = useMutation(SetOrganisationNhsMemberMutation);
+  const create = useFormMutation(CreateOrganisationMutation, { form });
+  const setMember = useFormMutation(SetOrganisationNhsMemberMutation, { form });
   usePageTitle('Organisations', problems.length > 0);
   const orgs = data?.organisations.nodes ?? [];
 
@@ -34,13 +36,9 @@ export function OrganisationsView() {
       setProblems(local);
       return;
     }
-    const r = await create({ input: { name: name.trim(), sector: sector as Sector, nhsMember: nhsMember === 'yes' } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
-    setMessage(`Added ${r.data.createOrganisation.organisation.name}.`);
+    const r = await create.submit({ input: { name: name.trim(), sector: sector as Sector, nhsMember: nhsMember === 'yes' } });
+    if (!r) return;
+    setMessage(`Added ${r.createOrganisation.organisation.name}.`);
     setName('');
     setSector('');
     setNhsMember('');
@@ -48,12 +46,8 @@ export function OrganisationsView() {
   };
 
   const onToggle = async (id: string, orgName: string, member: boolean) => {
-    const r = await setMember({ input: { organisationId: id, nhsMember: member } });
-    if (r.error) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
+    const r = await setMember.submit({ input: { organisationId: id, nhsMember: member } });
+    if (!r) return;
     setMessage(member ? `${orgName} is now an NHS member of the network.` : `${orgName} is no longer an NHS member of the network.`);
   };
 
@@ -94,7 +88,7 @@ export function OrganisationsView() {
                   <button
                     type="button"
                     className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                    disabled={toggling}
+                    disabled={setMember.fetching}
                     onClick={() => void onToggle(o.id, o.name, !o.nhsMember)}
                   >
                     {o.nhsMember ? 'Remove membership' : 'Mark as member'}
@@ -132,7 +126,7 @@ export function OrganisationsView() {
           ]}
           error={fieldError(problems, 'nhsMember')}
         />
-        <Button disabled={creating}>Add organisation</Button>
+        <Button disabled={create.fetching}>Add organisation</Button>
       </form>
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { AdminPeopleQuery } from '../queries';
 import { GrantRoleMutation, RevokeRoleMutation } from '../mutations';
 import type { Role } from '../../graphql/graphql';
@@ -7,7 +7,8 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { Tag, TextInput } from '../../ui/fields';
 import { ROLES, roleLabel } from '../../ui/labels';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { problemsFrom } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 const ALL_ROLES = Object.keys(ROLES) as Role[];
@@ -21,31 +22,24 @@ export function PeopleView() {
   }, [search]);
   const [{ data, fetching, error }] = useQuery({ query: AdminPeopleQuery, variables: { search: debounced || null }, requestPolicy: 'cache-and-network' });
   const [chosen, setChosen] = useState<Record<string, Role>>({});
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const form = useFormProblems();
+  const { problems } = form;
   const [message, setMessage] = useState<string | null>(null);
-  const [{ fetching: granting }, grant] = useMutation(GrantRoleMutation);
-  const [{ fetching: revoking }, revoke] = useMutation(RevokeRoleMutation);
+  const grant = useFormMutation(GrantRoleMutation, { form });
+  const revoke = useFormMutation(RevokeRoleMutation, { form });
   usePageTitle('People', problems.length > 0);
   const people = data?.people.nodes ?? [];
 
   const onGrant = async (personId: string, name: string) => {
     const role = chosen[personId] ?? 'PANEL';
-    const r = await grant({ input: { personId, role } });
-    if (r.error) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
+    const r = await grant.submit({ input: { personId, role } });
+    if (!r) return;
     setMessage(`${name} is now: ${roleLabel(role).toLowerCase()}.`);
   };
 
   const onRevoke = async (personId: string, name: string, role: Role) => {
-    const r = await revoke({ input: { personId, role } });
-    if (r.error) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
+    const r = await revoke.submit({ input: { personId, role } });
+    if (!r) return;
     setMessage(`${name} is no longer: ${roleLabel(role).toLowerCase()}.`);
   };
 
@@ -92,7 +86,7 @@ export function PeopleView() {
                           <button
                             type="button"
                             className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                            disabled={revoking}
+                            disabled={revoke.fetching}
                             onClick={() => void onRevoke(p.id, p.name, r)}
                           >
                             Revoke<span className="nhsuk-u-visually-hidden"> {roleLabel(r)} from {p.name}</span>
@@ -120,7 +114,7 @@ export function PeopleView() {
                     <button
                       type="button"
                       className="nhsuk-button nhsuk-button--small nhsuk-u-margin-bottom-0"
-                      disabled={granting}
+                      disabled={grant.fetching}
                       onClick={() => void onGrant(p.id, p.name)}
                     >
                       Grant<span className="nhsuk-u-visually-hidden"> role to {p.name}</span>

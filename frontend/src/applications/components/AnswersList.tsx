@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { QUESTIONS, type Application } from '../questions';
 import { Tag } from '../../ui/fields';
 import { coLeadState } from '../../ui/labels';
+import { applicationUrl } from '../../urls';
 
 function Row({ label, children, change, id }: { label: string; children: ReactNode; change?: string; id?: string }) {
   return (
@@ -50,7 +51,7 @@ export function AnswersList({
   perspective?: 'applicant' | 'reviewer';
 }) {
   const own = perspective === 'applicant';
-  const base = `/applications/${application.id}`;
+  const base = applicationUrl(application.id);
   const change = (path: string) => (editable ? `${base}/${path}?returnTo=check` : undefined);
   return (
     <>

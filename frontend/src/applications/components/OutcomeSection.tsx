@@ -4,6 +4,7 @@ import { ApplicationOutcomeQuery } from '../queries';
 import { StartCommunityButton } from './StartCommunityButton';
 import { Tag } from '../../ui/fields';
 import { formatPence } from '../../ui/format';
+import { communityUrl } from '../../urls';
 
 export const NOT_FUNDED_ENCOURAGEMENT =
   "We strongly encourage you to convene anyway, with the network's admin and coaching support.";
@@ -34,7 +35,7 @@ export function OutcomeSection({ applicationId, canStart }: { applicationId: str
         {app.community ? (
           <p className="nhsuk-body">
             Your community has started:{' '}
-            <Link to={`/communities/${app.community.id}`}>{app.community.name}</Link>
+            <Link to={communityUrl(app.community.id)}>{app.community.name}</Link>
           </p>
         ) : canStart ? (
           <>

@@ -1,21 +1,19 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useMutation } from 'urql';
 import { StartCommunityFromApplicationMutation } from '../mutations';
-import { problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
+import { applicationCommunityUrl } from '../../urls';
 
 /** "Start your community": turns a decided application into a community, then shows it. */
 export function StartCommunityButton({ applicationId, domainName, small }: { applicationId: string; domainName: string; small?: boolean }) {
   const navigate = useNavigate();
-  const [{ fetching }, start] = useMutation(StartCommunityFromApplicationMutation);
-  const [error, setError] = useState<string | null>(null);
+  const start = useFormMutation(StartCommunityFromApplicationMutation);
+  const { fetching } = start;
+  // A button, not a form: the problem shows beside it, in words only.
+  const error = start.problems.map((p) => p.message).join(' ') || null;
   const onClick = async () => {
-    const r = await start({ input: { applicationId } });
-    if (r.error || !r.data) {
-      setError(problemsFrom(r.error).map((p) => p.message).join(' '));
-      return;
-    }
-    navigate(`/applications/${applicationId}/community`);
+    const r = await start.submit({ input: { applicationId } });
+    if (!r) return;
+    navigate(applicationCommunityUrl(applicationId));
   };
   return (
     <div className={`nhsuk-form-group${error ? ' nhsuk-form-group--error' : ''}${small ? ' nhsuk-u-margin-bottom-0' : ''}`}>

@@ -1,6 +1,4 @@
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { SubmitApplicationMutation } from '../mutations';
 import { ApplicationLoader } from '../components/ApplicationLoader';
 import { AnswersList } from '../components/AnswersList';
@@ -10,10 +8,11 @@ import { BackLink } from '../../ui/Layout';
 import { Button, Tag } from '../../ui/fields';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { applicationStatus } from '../../ui/labels';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useSession } from '../../account/SessionContext';
 import { OutcomeSection } from '../components/OutcomeSection';
+import { auditUrl, coLeadsUrl, confirmationUrl, withdrawUrl } from '../../urls';
 
 /** /applications/:id/check and /applications/:id */
 export function CheckAnswersView() {
@@ -25,8 +24,8 @@ export function CheckAnswers({ application }: { application: Application }) {
   const navigate = useNavigate();
   const { viewer, isProgrammeTeam } = useSession();
   const editable = isEditable(application);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, submit] = useMutation(SubmitApplicationMutation);
+  const submit = useFormMutation(SubmitApplicationMutation);
+  const { problems, fetching } = submit;
   const title = editable ? 'Check your answers before submitting your application' : 'Your application';
   usePageTitle(title, problems.length > 0);
   const status = applicationStatus(application.status);
@@ -37,18 +36,15 @@ export function CheckAnswers({ application }: { application: Application }) {
     application.viewerIsLead || application.coLeads.some((c) => c.state === 'ACCEPTED' && !!viewer && c.person?.id === viewer.id);
 
   const onSubmit = async () => {
-    const r = await submit({ input: { applicationId: application.id } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    navigate(`/applications/${application.id}/confirmation`);
+    const r = await submit.submit({ input: { applicationId: application.id } });
+    if (!r) return;
+    navigate(confirmationUrl(application.id));
   };
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={editable ? `/applications/${application.id}/co-leads` : '/applications'} />
+        <BackLink to={editable ? coLeadsUrl(application.id) : '/applications'} />
         <ErrorSummary problems={problems} hrefFor={(field) => pathForField(application.id, field)} />
         <span className="nhsuk-caption-l">{application.call.title}</span>
         <h1 className="nhsuk-heading-l">{title}</h1>
@@ -84,12 +80,12 @@ export function CheckAnswers({ application }: { application: Application }) {
         )}
         {canWithdraw && (
           <p className="nhsuk-body">
-            <Link to={`/applications/${application.id}/withdraw`}>Withdraw this application</Link>
+            <Link to={withdrawUrl(application.id)}>Withdraw this application</Link>
           </p>
         )}
         {isProgrammeTeam && (
           <p className="nhsuk-body">
-            <Link to={`/admin/audit?entityId=${encodeURIComponent(application.id)}`}>History of changes</Link>
+            <Link to={auditUrl(application.id)}>History of changes</Link>
           </p>
         )}
       </div>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { AcceptedDomainsQuery } from '../queries';
 import { ProposeDomainMutation, StartApplicationMutation, UpdateApplicationMutation } from '../mutations';
 import { CallSummaryQuery } from '../../calls/queries';
@@ -9,8 +9,10 @@ import { isEditable, nextPath, previousPath, type Application } from '../questio
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { Button, Radios, TextInput, Textarea, type RadioOption } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, type Problem } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { applicationDomainUrl, applicationUrl, sponsorUrl } from '../../urls';
 
 const NEW = '__new';
 
@@ -43,7 +45,7 @@ export function ChangeDomainView() {
         isEditable(app) ? (
           <DomainForm callId={app.call.id} callTitle={app.call.title} application={app} />
         ) : (
-          <Navigate to={`/applications/${app.id}`} replace />
+          <Navigate to={applicationUrl(app.id)} replace />
         )
       }
     </ApplicationLoader>
@@ -57,11 +59,12 @@ function DomainForm({ callId, callTitle, application }: { callId: string; callTi
   const [choice, setChoice] = useState(application?.domain.id ?? '');
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const form = useFormProblems();
+  const { problems, setProblems } = form;
   const [busy, setBusy] = useState(false);
-  const [, propose] = useMutation(ProposeDomainMutation);
-  const [, start] = useMutation(StartApplicationMutation);
-  const [, update] = useMutation(UpdateApplicationMutation);
+  const propose = useFormMutation(ProposeDomainMutation, { form });
+  const start = useFormMutation(StartApplicationMutation, { form });
+  const update = useFormMutation(UpdateApplicationMutation, { form });
   usePageTitle('Which domain do you want to convene?', problems.length > 0);
 
   const domains = data?.domains.nodes ?? [];
@@ -108,30 +111,21 @@ function DomainForm({ callId, callTitle, application }: { callId: string; callTi
     try {
       let domainId = choice;
       if (choice === NEW) {
-        const r = await propose({ input: { name: name.trim(), description: description.trim() } });
-        if (r.error || !r.data) {
-          setProblems(problemsFrom(r.error));
-          return;
-        }
-        domainId = r.data.proposeDomain.domain.id;
+        const r = await propose.submit({ input: { name: name.trim(), description: description.trim() } });
+        if (!r) return;
+        domainId = r.proposeDomain.domain.id;
       }
       if (application) {
         if (domainId !== application.domain.id) {
-          const r = await update({ input: { applicationId: application.id, domainId } });
-          if (r.error || !r.data) {
-            setProblems(problemsFrom(r.error));
-            return;
-          }
+          const r = await update.submit({ input: { applicationId: application.id, domainId } });
+          if (!r) return;
         }
-        navigate(nextPath(application.id, `/applications/${application.id}/domain`, location.search));
+        navigate(nextPath(application.id, applicationDomainUrl(application.id), location.search));
       } else {
-        const r = await start({ input: { callId, domainId } });
-        if (r.error || !r.data) {
-          setProblems(problemsFrom(r.error));
-          return;
-        }
-        const id = r.data.startApplication.application.id;
-        navigate(`/applications/${id}/sponsor`);
+        const r = await start.submit({ input: { callId, domainId } });
+        if (!r) return;
+        const id = r.startApplication.application.id;
+        navigate(sponsorUrl(id));
       }
     } finally {
       setBusy(false);
@@ -141,7 +135,7 @@ function DomainForm({ callId, callTitle, application }: { callId: string; callTi
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={application ? previousPath(application.id, `/applications/${application.id}/domain`, location.search) : '/'} />
+        <BackLink to={application ? previousPath(application.id, applicationDomainUrl(application.id), location.search) : '/'} />
         <ErrorSummary problems={problems} />
         <span className="nhsuk-caption-l">{callTitle}</span>
         {fetching && !data ? (

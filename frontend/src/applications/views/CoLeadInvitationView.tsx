@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CoLeadInvitationQuery } from '../queries';
 import { AcceptCoLeadMutation, DeclineCoLeadMutation } from '../mutations';
 import { useSession } from '../../account/SessionContext';
@@ -8,8 +8,10 @@ import { AnswersList } from '../components/AnswersList';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { Button, Radios } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, problemsFrom } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { coLeadInvitationUrl } from '../../urls';
 
 /** /applications/:id/co-lead: the invitee accepts or declines. */
 export function CoLeadInvitationView() {
@@ -22,7 +24,7 @@ export function CoLeadInvitationView() {
 
 function SignInFirst({ id }: { id: string }) {
   usePageTitle('You have been invited to co-lead an application');
-  const next = encodeURIComponent(`/applications/${id}/co-lead`);
+  const next = encodeURIComponent(coLeadInvitationUrl(id));
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -45,10 +47,11 @@ function SignInFirst({ id }: { id: string }) {
 function Invitation({ id, viewerId }: { id: string; viewerId: string }) {
   const [{ data, fetching, error }] = useQuery({ query: CoLeadInvitationQuery, variables: { id }, requestPolicy: 'network-only' });
   const [answer, setAnswer] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const form = useFormProblems();
+  const { problems, setProblems } = form;
   const [outcome, setOutcome] = useState<'accepted' | 'declined' | null>(null);
-  const [{ fetching: accepting }, accept] = useMutation(AcceptCoLeadMutation);
-  const [{ fetching: declining }, decline] = useMutation(DeclineCoLeadMutation);
+  const accept = useFormMutation(AcceptCoLeadMutation, { form });
+  const decline = useFormMutation(DeclineCoLeadMutation, { form });
 
   const application = data?.application ?? null;
   const pending = !!application?.viewerIsInvited || !!data?.viewer?.coLeadInvitations.some((a) => a.id === id);
@@ -73,12 +76,8 @@ function Invitation({ id, viewerId }: { id: string; viewerId: string }) {
       setProblems([{ field: 'answer', message: 'Select yes if you agree to co-lead this application' }]);
       return;
     }
-    const r = answer === 'yes' ? await accept({ input: { applicationId: id } }) : await decline({ input: { applicationId: id } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
+    const r = answer === 'yes' ? await accept.submit({ input: { applicationId: id } }) : await decline.submit({ input: { applicationId: id } });
+    if (!r) return;
     setOutcome(answer === 'yes' ? 'accepted' : 'declined');
   };
 
@@ -148,7 +147,7 @@ function Invitation({ id, viewerId }: { id: string; viewerId: string }) {
             ]}
             error={fieldError(problems, 'answer')}
           />
-          <Button disabled={accepting || declining}>Continue</Button>
+          <Button disabled={accept.fetching || decline.fetching}>Continue</Button>
         </form>
       </div>
     </div>

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { InviteCoLeadMutation, RemoveCoLeadMutation } from '../mutations';
 import { ApplicationLoader } from '../components/ApplicationLoader';
 import { ApplicationCaption } from '../components/ApplicationCaption';
@@ -9,26 +8,29 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
 import { Button, Tag, TextInput } from '../../ui/fields';
 import { coLeadState } from '../../ui/labels';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { applicationUrl, coLeadsUrl } from '../../urls';
 
 export function CoLeadsView() {
   const { id } = useParams();
   return (
     <ApplicationLoader id={id}>
-      {(app) => (isEditable(app) ? <CoLeadsForm application={app} /> : <Navigate to={`/applications/${app.id}`} replace />)}
+      {(app) => (isEditable(app) ? <CoLeadsForm application={app} /> : <Navigate to={applicationUrl(app.id)} replace />)}
     </ApplicationLoader>
   );
 }
 
 function CoLeadsForm({ application }: { application: Application }) {
   const location = useLocation();
-  const here = `/applications/${application.id}/co-leads`;
+  const here = coLeadsUrl(application.id);
   const [email, setEmail] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const form = useFormProblems();
+  const { problems, setProblems } = form;
   const [sent, setSent] = useState<string | null>(null);
-  const [{ fetching: inviting }, invite] = useMutation(InviteCoLeadMutation);
-  const [{ fetching: removing }, remove] = useMutation(RemoveCoLeadMutation);
+  const invite = useFormMutation(InviteCoLeadMutation, { form });
+  const remove = useFormMutation(RemoveCoLeadMutation, { form });
   const [coLeads, setCoLeads] = useState(application.coLeads);
   usePageTitle('Co-leads', problems.length > 0);
 
@@ -39,26 +41,18 @@ function CoLeadsForm({ application }: { application: Application }) {
       setProblems([{ field: 'email', message: 'Enter the email address of the person you want to invite' }]);
       return;
     }
-    const r = await invite({ input: { applicationId: application.id, email: email.trim() } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
-    setCoLeads(r.data.inviteCoLead.application.coLeads);
+    const r = await invite.submit({ input: { applicationId: application.id, email: email.trim() } });
+    if (!r) return;
+    setCoLeads(r.inviteCoLead.application.coLeads);
     setSent(email.trim());
     setEmail('');
   };
 
   const onRemove = async (address: string) => {
     setSent(null);
-    const r = await remove({ input: { applicationId: application.id, email: address } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
-    setCoLeads(r.data.removeCoLead.application.coLeads);
+    const r = await remove.submit({ input: { applicationId: application.id, email: address } });
+    if (!r) return;
+    setCoLeads(r.removeCoLead.application.coLeads);
   };
 
   return (
@@ -117,7 +111,7 @@ function CoLeadsForm({ application }: { application: Application }) {
                         <button
                           type="button"
                           className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                          disabled={removing}
+                          disabled={remove.fetching}
                           onClick={() => void onRemove(c.email!)}
                         >
                           Remove<span className="nhsuk-u-visually-hidden"> {who}</span>
@@ -144,7 +138,7 @@ function CoLeadsForm({ application }: { application: Application }) {
             onChange={setEmail}
             error={fieldError(problems, 'email')}
           />
-          <Button variant="secondary" disabled={inviting}>
+          <Button variant="secondary" disabled={invite.fetching}>
             Send invitation
           </Button>
         </form>

@@ -7,6 +7,7 @@ import { formatPence } from '../../ui/format';
 import { COMMUNITY_ORIGIN } from '../../ui/labels';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { applicationUrl, communityUrl } from '../../urls';
 
 const MODES: Record<string, string> = {
   OPEN: 'Open: anyone can join',
@@ -29,7 +30,7 @@ export function CommunityStartedView() {
         <h1 className="nhsuk-heading-l">No community yet</h1>
         <p className="nhsuk-body">No community has been started from this application.</p>
         <p className="nhsuk-body">
-          <Link to={`/applications/${app.id}`}>Go to the application</Link>
+          <Link to={applicationUrl(app.id)}>Go to the application</Link>
         </p>
       </>
     );
@@ -70,11 +71,11 @@ export function CommunityStartedView() {
           Your first steps are to develop the domain, map the people you want to invite, and write your invitation. A coach
           from the network can help you design your first meeting.
         </p>
-        <Link className="nhsuk-button" role="button" draggable={false} to={`/communities/${community.id}`}>
+        <Link className="nhsuk-button" role="button" draggable={false} to={communityUrl(community.id)}>
           Go to your community
         </Link>
         <p className="nhsuk-body">
-          <Link to={`/applications/${app.id}`}>Go back to your application</Link>
+          <Link to={applicationUrl(app.id)}>Go back to your application</Link>
         </p>
         <p className="nhsuk-body">
           <Link to="/applications">Go to my applications</Link>

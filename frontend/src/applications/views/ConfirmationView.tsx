@@ -3,6 +3,7 @@ import { ApplicationLoader } from '../components/ApplicationLoader';
 import type { Application } from '../questions';
 import { formatDate } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { applicationUrl } from '../../urls';
 
 export function ConfirmationView() {
   const { id } = useParams();
@@ -33,7 +34,7 @@ function Confirmation({ application }: { application: Application }) {
           from the network.
         </p>
         <p className="nhsuk-body">
-          <Link to={`/applications/${application.id}`}>View your application</Link>
+          <Link to={applicationUrl(application.id)}>View your application</Link>
         </p>
         <p className="nhsuk-body">
           <Link to="/applications">Go to my applications</Link>

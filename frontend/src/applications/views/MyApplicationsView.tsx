@@ -10,6 +10,7 @@ import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { NOT_FUNDED_ENCOURAGEMENT } from '../components/OutcomeSection';
 import { StartCommunityButton } from '../components/StartCommunityButton';
+import { applicationUrl, checkAnswersUrl, coLeadInvitationUrl, communityUrl, withdrawUrl } from '../../urls';
 
 export function MyApplicationsView() {
   usePageTitle('My applications');
@@ -32,7 +33,7 @@ export function MyApplicationsView() {
           <ul className="nhsuk-list">
             {invitations.map((inv) => (
               <li key={inv.id}>
-                <Link to={`/applications/${inv.id}/co-lead`}>
+                <Link to={coLeadInvitationUrl(inv.id)}>
                   {inv.lead.name} invited you to co-lead {inv.domain.name}
                 </Link>{' '}
                 <span className="nhsuk-body-s">({inv.call.title})</span>
@@ -79,7 +80,7 @@ export function MyApplicationsView() {
               return (
                 <tr className="nhsuk-table__row" key={a.id}>
                   <td className="nhsuk-table__cell">
-                    <Link to={`/applications/${a.id}`}>{a.domain.name}</Link>
+                    <Link to={applicationUrl(a.id)}>{a.domain.name}</Link>
                     <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{a.call.title}</span>
                   </td>
                   <td className="nhsuk-table__cell">{a.viewerIsLead ? 'Lead' : 'Co-lead'}</td>
@@ -101,14 +102,14 @@ export function MyApplicationsView() {
                     <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
                       {draft && a.viewerIsLead && (
                         <li>
-                          <Link to={`/applications/${a.id}/check`}>
+                          <Link to={checkAnswersUrl(a.id)}>
                             Continue<span className="nhsuk-u-visually-hidden"> application for {a.domain.name}</span>
                           </Link>
                         </li>
                       )}
                       {a.outcome && a.community && (
                         <li>
-                          <Link to={`/communities/${a.community.id}`}>
+                          <Link to={communityUrl(a.community.id)}>
                             {a.community.name}
                           </Link>
                         </li>
@@ -120,7 +121,7 @@ export function MyApplicationsView() {
                       )}
                       {canWithdraw && (
                         <li>
-                          <Link to={`/applications/${a.id}/withdraw`}>
+                          <Link to={withdrawUrl(a.id)}>
                             Withdraw<span className="nhsuk-u-visually-hidden"> application for {a.domain.name}</span>
                           </Link>
                         </li>

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { UpdateApplicationMutation } from '../mutations';
 import { ApplicationLoader } from '../components/ApplicationLoader';
 import { ApplicationCaption, SaveStatus } from '../components/ApplicationCaption';
@@ -8,8 +7,10 @@ import { isEditable, nextPath, previousPath, questionBySlug, type Application, t
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
 import { Button, Textarea } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { applicationUrl, checkAnswersUrl, questionUrl } from '../../urls';
 
 /** How long after the last keystroke a draft is saved. */
 export const AUTOSAVE_MS = 1500;
@@ -17,14 +18,14 @@ export const AUTOSAVE_MS = 1500;
 export function QuestionView() {
   const { id, slug } = useParams();
   const question = questionBySlug(slug);
-  if (!question) return <Navigate to={`/applications/${id ?? ''}/check`} replace />;
+  if (!question) return <Navigate to={checkAnswersUrl(id ?? '')} replace />;
   return (
     <ApplicationLoader id={id}>
       {(app) =>
         isEditable(app) ? (
           <QuestionForm key={question.field} application={app} question={question} />
         ) : (
-          <Navigate to={`/applications/${app.id}`} replace />
+          <Navigate to={applicationUrl(app.id)} replace />
         )
       }
     </ApplicationLoader>
@@ -36,11 +37,11 @@ type Status = 'idle' | 'saving' | 'saved' | 'error';
 export function QuestionForm({ application, question }: { application: Application; question: Question }) {
   const navigate = useNavigate();
   const location = useLocation();
-  const here = `/applications/${application.id}/questions/${question.slug}`;
+  const here = questionUrl(application.id, question.slug);
   const [value, setValue] = useState(application[question.field] ?? '');
   const [status, setStatus] = useState<Status>('idle');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [, update] = useMutation(UpdateApplicationMutation);
+  const update = useFormMutation(UpdateApplicationMutation);
+  const { problems, submit } = update;
   const lastSaved = useRef(application[question.field] ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   usePageTitle(question.title, problems.length > 0);
@@ -49,18 +50,16 @@ export function QuestionForm({ application, question }: { application: Applicati
     async (text: string): Promise<boolean> => {
       if (text === lastSaved.current) return true;
       setStatus('saving');
-      const r = await update({ input: { applicationId: application.id, [question.field]: text } });
-      if (r.error || !r.data) {
+      const r = await submit({ input: { applicationId: application.id, [question.field]: text } });
+      if (!r) {
         setStatus('error');
-        setProblems(problemsFrom(r.error));
         return false;
       }
       lastSaved.current = text;
-      setProblems([]);
       setStatus('saved');
       return true;
     },
-    [update, application.id, question.field],
+    [submit, application.id, question.field],
   );
 
   useEffect(

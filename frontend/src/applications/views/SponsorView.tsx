@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { UpdateApplicationMutation } from '../mutations';
 import { ApplicationLoader } from '../components/ApplicationLoader';
 import { ApplicationCaption } from '../components/ApplicationCaption';
@@ -9,14 +8,16 @@ import { OrganisationPicker } from '../../account/components/OrganisationPicker'
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
 import { Button } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { applicationUrl, sponsorUrl } from '../../urls';
 
 export function SponsorView() {
   const { id } = useParams();
   return (
     <ApplicationLoader id={id}>
-      {(app) => (isEditable(app) ? <SponsorForm application={app} /> : <Navigate to={`/applications/${app.id}`} replace />)}
+      {(app) => (isEditable(app) ? <SponsorForm application={app} /> : <Navigate to={applicationUrl(app.id)} replace />)}
     </ApplicationLoader>
   );
 }
@@ -24,10 +25,10 @@ export function SponsorView() {
 function SponsorForm({ application }: { application: Application }) {
   const navigate = useNavigate();
   const location = useLocation();
-  const here = `/applications/${application.id}/sponsor`;
+  const here = sponsorUrl(application.id);
   const [sponsor, setSponsor] = useState(application.sponsor?.id ?? '');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, update] = useMutation(UpdateApplicationMutation);
+  const update = useFormMutation(UpdateApplicationMutation);
+  const { problems, fetching } = update;
   usePageTitle('Is an organisation sponsoring your application?', problems.length > 0);
 
   const onSubmit = async (e: FormEvent) => {
@@ -37,11 +38,8 @@ function SponsorForm({ application }: { application: Application }) {
       const input = sponsor
         ? { applicationId: application.id, sponsorOrganisationId: sponsor }
         : { applicationId: application.id, clearSponsor: true };
-      const r = await update({ input });
-      if (r.error || !r.data) {
-        setProblems(problemsFrom(r.error));
-        return;
-      }
+      const r = await update.submit({ input });
+      if (!r) return;
     }
     navigate(nextPath(application.id, here, location.search));
   };

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { WithdrawApplicationMutation } from '../mutations';
 import { ApplicationLoader } from '../components/ApplicationLoader';
 import type { Application } from '../questions';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
 import { Button } from '../../ui/fields';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { applicationUrl } from '../../urls';
 
 export function WithdrawView() {
   const { id } = useParams();
@@ -16,9 +16,9 @@ export function WithdrawView() {
 }
 
 function Withdraw({ application }: { application: Application }) {
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [done, setDone] = useState(application.status === 'WITHDRAWN');
-  const [{ fetching }, withdraw] = useMutation(WithdrawApplicationMutation);
+  const withdraw = useFormMutation(WithdrawApplicationMutation);
+  const { problems, fetching } = withdraw;
   usePageTitle(done ? 'Application withdrawn' : 'Are you sure you want to withdraw your application?', problems.length > 0);
 
   if (done) {
@@ -40,18 +40,15 @@ function Withdraw({ application }: { application: Application }) {
   const allowed = application.viewerIsLead && (application.status === 'DRAFT' || application.status === 'SUBMITTED');
 
   const onConfirm = async () => {
-    const r = await withdraw({ input: { applicationId: application.id } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await withdraw.submit({ input: { applicationId: application.id } });
+    if (!r) return;
     setDone(true);
   };
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={`/applications/${application.id}`} />
+        <BackLink to={applicationUrl(application.id)} />
         <ErrorSummary problems={problems} />
         <span className="nhsuk-caption-l">{application.call.title}</span>
         <h1 className="nhsuk-heading-l">Are you sure you want to withdraw your application?</h1>
@@ -64,7 +61,7 @@ function Withdraw({ application }: { application: Application }) {
             <Button variant="warning" type="button" onClick={() => void onConfirm()} disabled={fetching}>
               Yes, withdraw application
             </Button>
-            <Link className="nhsuk-link" to={`/applications/${application.id}`}>
+            <Link className="nhsuk-link" to={applicationUrl(application.id)}>
               No, keep my application
             </Link>
           </div>

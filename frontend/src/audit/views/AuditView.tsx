@@ -21,8 +21,10 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { Button, Select, TextInput } from '../../ui/fields';
 import { formatDateTime, plural } from '../../ui/format';
-import { fieldError, problemsFrom, unprefixed, type Problem } from '../../ui/problems';
+import { fieldError, problemsFrom, unprefixed } from '../../ui/problems';
+import { useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { auditUrl } from '../../urls';
 
 /** "APPLICATION_SUBMITTED" or "application.submitted" → "Application submitted". */
 export function actionLabel(action: string): string {
@@ -35,7 +37,7 @@ export function AuditView() {
   const filters = auditFiltersFrom(params);
   const urlProblems = checkAuditFilters(filters);
   const [form, setForm] = useState<AuditFilters>(filters);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { problems, setProblems } = useFormProblems();
   const key = params.toString();
   useEffect(() => {
     setForm(auditFiltersFrom(new URLSearchParams(key)));
@@ -161,7 +163,7 @@ export function AuditView() {
                       {fieldLabel(e.entityType)}
                       {e.entityLabel ? `: ${e.entityLabel}` : ''}
                       <br />
-                      <Link className="nhsuk-body-s" to={`/admin/audit?entityId=${encodeURIComponent(e.entityId)}`}>
+                      <Link className="nhsuk-body-s" to={auditUrl(e.entityId)}>
                         History<span className="nhsuk-u-visually-hidden"> of {e.entityLabel ?? `this ${fieldLabel(e.entityType).toLowerCase()}`}</span>
                       </Link>
                     </td>

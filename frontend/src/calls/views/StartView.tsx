@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { problemsFrom } from '../../ui/problems';
 import { MyCommunitiesList } from '../../communities/views/MyCommunitiesView';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { applyUrl } from '../../urls';
 
 export function StartView() {
   usePageTitle('Call for Conveners');
@@ -77,7 +78,7 @@ export function StartView() {
                 className="nhsuk-button"
                 role="button"
                 draggable={false}
-                to={viewer ? `/calls/${call.id}/apply` : `/register?next=${encodeURIComponent(`/calls/${call.id}/apply`)}`}
+                to={viewer ? applyUrl(call.id) : `/register?next=${encodeURIComponent(applyUrl(call.id))}`}
               >
                 Start your application
               </Link>
@@ -87,7 +88,7 @@ export function StartView() {
             {!viewer && (
               <p className="nhsuk-body">
                 Already have an account?{' '}
-                <Link to={`/sign-in?next=${encodeURIComponent(`/calls/${call.id}/apply`)}`}>Sign in to start or continue</Link>
+                <Link to={`/sign-in?next=${encodeURIComponent(applyUrl(call.id))}`}>Sign in to start or continue</Link>
               </p>
             )}
           </section>

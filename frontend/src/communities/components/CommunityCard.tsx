@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { CommunitySummaryFieldsFragment } from '../../graphql/graphql';
 import { Tag } from '../../ui/fields';
 import { modeTag, ROLES, stageTag } from '../labels';
+import { communityUrl } from '../../urls';
 
 /** A community in the directory: name, domain, conveners, and its mode and stage as tags. */
 export function CommunityCard({ community }: { community: CommunitySummaryFieldsFragment }) {
@@ -11,7 +12,7 @@ export function CommunityCard({ community }: { community: CommunitySummaryFields
     <div className="nhsuk-card nhsuk-card--clickable">
       <div className="nhsuk-card__content">
         <h2 className="nhsuk-card__heading nhsuk-heading-m">
-          <Link className="nhsuk-card__link" to={`/communities/${community.id}`}>
+          <Link className="nhsuk-card__link" to={communityUrl(community.id)}>
             {community.name}
           </Link>
         </h2>

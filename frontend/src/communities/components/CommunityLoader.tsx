@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { errorCode, problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { communityUrl } from '../../urls';
 
 export type CommunityHome = NonNullable<CommunityQueryResult['community']>;
 
@@ -48,7 +49,7 @@ export function MembersOnly({ community }: { community: CommunityHome }) {
       <span className="nhsuk-caption-l">{community.name}</span>
       <h1 className="nhsuk-heading-l">This page is for the community’s members</h1>
       <p className="nhsuk-body">
-        <Link to={`/communities/${community.id}`}>Go to the community’s page</Link>
+        <Link to={communityUrl(community.id)}>Go to the community’s page</Link>
       </p>
     </>
   );

@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useMutation } from 'urql';
 import { JoinCommunityMutation } from '../mutations';
 import type { CommunityHome } from './CommunityLoader';
 import { useSession } from '../../account/SessionContext';
 import { NotificationBanner } from '../../ui/NotificationBanner';
-import { problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
+import { joinCommunityUrl } from '../../urls';
 
 /** For someone outside the community: join (OPEN), ask to join (ON_REQUEST) or "by invitation only". */
 export function JoinSection({ community }: { community: CommunityHome }) {
   const { viewer } = useSession();
   const location = useLocation();
-  const [{ fetching }, join] = useMutation(JoinCommunityMutation);
-  const [error, setError] = useState<string | null>(null);
+  const join = useFormMutation(JoinCommunityMutation);
+  const { fetching } = join;
+  // A button, not a form: the problem shows beside it, in words only.
+  const error = join.problems.map((p) => p.message).join(' ') || null;
   const [joined, setJoined] = useState(false);
   const here = encodeURIComponent(location.pathname);
 
@@ -46,12 +48,9 @@ export function JoinSection({ community }: { community: CommunityHome }) {
 
   const open = community.membershipMode === 'OPEN';
   const onJoin = async () => {
-    setError(null);
-    const r = await join({ input: { communityId: community.id } });
-    if (r.error || !r.data) {
-      setError(problemsFrom(r.error).map((p) => p.message).join(' '));
-      return;
-    }
+    join.clear();
+    const r = await join.submit({ input: { communityId: community.id } });
+    if (!r) return;
     setJoined(true);
   };
 
@@ -82,7 +81,7 @@ export function JoinSection({ community }: { community: CommunityHome }) {
           </button>
         </div>
       ) : (
-        <Link className="nhsuk-button" role="button" draggable={false} to={`/communities/${community.id}/join`}>
+        <Link className="nhsuk-button" role="button" draggable={false} to={joinCommunityUrl(community.id)}>
           Ask to join
         </Link>
       )}

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { StartupStep, StepOwner } from '../../graphql/graphql';
 import { Tag } from '../../ui/fields';
 import { OWNERS, stepInfo } from '../labels';
+import { startupStepUrl } from '../../urls';
 
 interface Step {
   step: StartupStep;
@@ -23,7 +24,7 @@ export function StartupTaskList({ communityId, steps }: { communityId: string; s
             <div className="nhsuk-task-list__name-and-hint">
               <Link
                 className="nhsuk-link nhsuk-task-list__link"
-                to={`/communities/${communityId}/steps/${info.slug}`}
+                to={startupStepUrl(communityId, info.slug)}
                 aria-describedby={`${hintId} ${statusId}`}
               >
                 {info.title}

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { JoinCommunityMutation } from '../mutations';
 import { CommunityLoader, type CommunityHome } from '../components/CommunityLoader';
 import { CommunityBackLink, CommunityCaption } from '../components/CommunityCaption';
 import type { FlashState } from '../components/Flash';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button, Textarea } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { communityUrl } from '../../urls';
 
 /** /communities/:id/join: ask to join an ON_REQUEST community, with a note to its conveners. */
 export function AskToJoinView() {
@@ -19,26 +20,23 @@ export function AskToJoinView() {
 function AskToJoin({ community }: { community: CommunityHome }) {
   const navigate = useNavigate();
   const [note, setNote] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, join] = useMutation(JoinCommunityMutation);
+  const join = useFormMutation(JoinCommunityMutation, { fields: ['note'] });
+  const { problems, fetching } = join;
   usePageTitle(`Ask to join ${community.name}`, problems.length > 0);
   if (community.viewerRole || community.membershipMode !== 'ON_REQUEST') {
-    return <Navigate to={`/communities/${community.id}`} replace />;
+    return <Navigate to={communityUrl(community.id)} replace />;
   }
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await join({ input: { communityId: community.id, note: note.trim() || null } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => (p.field === 'communityId' ? { message: p.message } : p)));
-      return;
-    }
+    const r = await join.submit({ input: { communityId: community.id, note: note.trim() || null } });
+    if (!r) return;
     const state: FlashState = {
-      flash: r.data.joinCommunity.joined
+      flash: r.joinCommunity.joined
         ? `You have joined ${community.name}`
         : 'You have asked to join: the conveners will answer soon',
     };
-    navigate(`/communities/${community.id}`, { state });
+    navigate(communityUrl(community.id), { state });
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CoachesQuery } from '../queries';
 import { AssignCoachMutation } from '../mutations';
 import { CommunityLoader, type CommunityHome } from '../components/CommunityLoader';
@@ -9,8 +9,10 @@ import type { FlashState } from '../components/Flash';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button, Radios } from '../../ui/fields';
 import { Loading } from '../../ui/Layout';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { communityUrl } from '../../urls';
 
 const NO_COACH = 'none';
 
@@ -24,15 +26,15 @@ function Coach({ community }: { community: CommunityHome }) {
   const navigate = useNavigate();
   const [{ data, fetching, error }] = useQuery({ query: CoachesQuery, requestPolicy: 'cache-and-network' });
   const [choice, setChoice] = useState<string>(community.coach?.id ?? '');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching: saving }, assign] = useMutation(AssignCoachMutation);
+  const assign = useFormMutation(AssignCoachMutation, { fields: ['coachId'] });
+  const { problems, setProblems } = assign;
   usePageTitle(`Who is the coach of ${community.name}?`, problems.length > 0);
   if (fetching && !data) return <Loading />;
   if (!data) return <ErrorSummary problems={problemsFrom(error)} />;
   const coaches = data.people.nodes
     .filter((p) => p.roles.includes('COACH'))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const home = `/communities/${community.id}`;
+  const home = communityUrl(community.id);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -41,12 +43,9 @@ function Coach({ community }: { community: CommunityHome }) {
       return;
     }
     const coachId = choice === NO_COACH ? null : choice;
-    const r = await assign({ input: { communityId: community.id, coachId } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => (p.field && p.field !== 'coachId' ? { message: p.message } : p)));
-      return;
-    }
-    const coach = r.data.assignCoach.community.coach;
+    const r = await assign.submit({ input: { communityId: community.id, coachId } });
+    if (!r) return;
+    const coach = r.assignCoach.community.coach;
     const state: FlashState = { flash: coach ? `${coach.name} is now the community’s coach` : 'The community has no coach now' };
     navigate(home, { state });
   };
@@ -84,7 +83,7 @@ function Coach({ community }: { community: CommunityHome }) {
                 { value: NO_COACH, label: 'No coach', dividerBefore: 'or' },
               ]}
             />
-            <Button disabled={saving}>Save coach</Button>
+            <Button disabled={assign.fetching}>Save coach</Button>
           </form>
         )}
       </div>

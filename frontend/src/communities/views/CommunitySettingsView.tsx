@@ -1,18 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { UpdateCommunityMutation } from '../mutations';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../components/CommunityLoader';
 import { CommunityBackLink, CommunityCaption } from '../components/CommunityCaption';
 import type { FlashState } from '../components/Flash';
 import { nextStages, STAGE_HINTS, stageTag } from '../labels';
-import { useSession } from '../../account/SessionContext';
 import { AccessFields } from '../components/AccessFields';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button, Radios, TextInput } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { CommunityStage, MembershipMode, UpdateCommunityInput } from '../../graphql/graphql';
+import { communitySettingsUrl, communityUrl } from '../../urls';
 
 /** /communities/:id/settings: the conveners (and the programme team) steer the community. */
 export function CommunitySettingsView() {
@@ -35,18 +35,17 @@ export function settingsChanges(
 
 function Settings({ community }: { community: CommunityHome }) {
   const navigate = useNavigate();
-  const { isProgrammeTeam } = useSession();
   const [name, setName] = useState(community.name);
   const [mode, setMode] = useState<string>(community.membershipMode);
   const [listed, setListed] = useState(community.listed);
   const [stage, setStage] = useState<string>(community.stage);
   const [confirmClose, setConfirmClose] = useState(false);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, update] = useMutation(UpdateCommunityMutation);
+  const update = useFormMutation(UpdateCommunityMutation, { fields: ['name', 'membershipMode', 'listed', 'stage'] });
+  const { problems, setProblems, fetching } = update;
   const closing = confirmClose && stage === 'CLOSED';
   usePageTitle(closing ? `Are you sure you want to close ${community.name}?` : `Community settings – ${community.name}`, problems.length > 0);
-  const home = `/communities/${community.id}`;
-  if (community.viewerRole !== 'CONVENER' && !isProgrammeTeam) return <MembersOnly community={community} />;
+  const home = communityUrl(community.id);
+  if (!community.viewerCan.steer) return <MembersOnly community={community} />;
 
   if (community.stage === 'CLOSED') {
     return (
@@ -67,13 +66,12 @@ function Settings({ community }: { community: CommunityHome }) {
       navigate(home);
       return;
     }
-    const r = await update({ input });
-    if (r.error || !r.data) {
+    const r = await update.submit({ input });
+    if (!r) {
       setConfirmClose(false);
-      setProblems(problemsFrom(r.error).map((p) => (p.field === 'communityId' ? { message: p.message } : p)));
       return;
     }
-    const saved = r.data.updateCommunity.community;
+    const saved = r.updateCommunity.community;
     const state: FlashState = { flash: saved.stage === 'CLOSED' ? `${saved.name} has closed` : 'Community settings saved' };
     navigate(home, { state });
   };
@@ -121,7 +119,7 @@ function Settings({ community }: { community: CommunityHome }) {
               </Button>
               <p className="nhsuk-body nhsuk-u-margin-bottom-0">
                 <a
-                  href={`${home}/settings`}
+                  href={communitySettingsUrl(community.id)}
                   onClick={(e) => {
                     e.preventDefault();
                     setConfirmClose(false);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { CommunityView } from './CommunityView';
 import { Harness, TEST_VIEWER, mockClient, type Handler } from '../../test/mockClient';
-import { communityFixture, STEPS_FIXTURE } from '../fixtures';
+import { communityFixture, STEPS_FIXTURE, viewerCanFor } from '../fixtures';
 import type { CommunityHome } from '../components/CommunityLoader';
 
 function renderHome(community: CommunityHome, extra: Record<string, Handler> = {}, viewer?: null) {
@@ -158,7 +158,7 @@ describe('CommunityView members CSV and history', () => {
   });
 
   it('offers the programme team the CSV and the history of changes, but not a core member', async () => {
-    renderAs(communityFixture(), TEAM);
+    renderAs(communityFixture({ viewerCan: viewerCanFor(null, { programmeTeam: true }) }), TEAM);
     await screen.findByRole('heading', { level: 2, name: 'People' });
     expect(screen.getByRole('button', { name: 'Download members (CSV)' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'History of changes' }).getAttribute('href')).toBe('/admin/audit?entityId=com-1');

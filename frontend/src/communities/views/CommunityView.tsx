@@ -8,7 +8,7 @@ import { StartupTaskList } from '../components/StartupTaskList';
 import { NextMeetings } from '../../meetings/components/NextMeetings';
 import { CommunityPractices } from '../../practices/components/CommunityPractices';
 import { CommunityLife } from '../../community-life/components/CommunityLife';
-import { modeTag, ROLES, runsIt, stageTag } from '../labels';
+import { modeTag, ROLES, stageTag } from '../labels';
 import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
@@ -19,6 +19,7 @@ import { formatInstantDate } from '../../ui/format';
 import { COMMUNITY_ORIGIN } from '../../ui/labels';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { auditUrl, coachUrl, communitySettingsUrl, definitionUrl, invitationsUrl, joinRequestsUrl, leaveCommunityUrl, membersUrl, supportUrl } from '../../urls';
 
 /** /communities/:id: the community's home. */
 export function CommunityView() {
@@ -42,7 +43,7 @@ function Home({ community }: { community: CommunityHome }) {
   ];
   if (community.coach) rows.push(['Coach', community.coach.name]);
   if (community.viewerRole) rows.push(['Your role', ROLES[community.viewerRole]]);
-  const steers = community.viewerRole === 'CONVENER' || isProgrammeTeam;
+  const can = community.viewerCan;
 
   return (
     <div className="nhsuk-grid-row">
@@ -86,8 +87,8 @@ function Home({ community }: { community: CommunityHome }) {
           )}
           {member && (
             <p className="nhsuk-body">
-              <Link to={`/communities/${community.id}/definition`}>
-                {runsIt(community.viewerRole) ? 'Propose or agree a version of the definition' : 'See every version of the definition'}
+              <Link to={definitionUrl(community.id)}>
+                {can.agreeDefinition ? 'Propose or agree a version of the definition' : 'See every version of the definition'}
               </Link>
             </p>
           )}
@@ -99,32 +100,32 @@ function Home({ community }: { community: CommunityHome }) {
 
         <CommunityPractices community={community} />
 
-        {(member || isProgrammeTeam) && <Inside community={community} />}
+        {can.seeInside && <Inside community={community} />}
 
-        {(steers || isProgrammeTeam) && community.stage !== 'CLOSED' && (
+        {can.steer && community.stage !== 'CLOSED' && (
           <section aria-labelledby="running-heading">
             <h2 className="nhsuk-heading-m" id="running-heading">
               Running the community
             </h2>
             <ul className="nhsuk-list">
-              {steers && (
+              {can.steer && (
                 <li>
-                  <Link to={`/communities/${community.id}/settings`}>Community settings</Link>
+                  <Link to={communitySettingsUrl(community.id)}>Community settings</Link>
                 </li>
               )}
               {isProgrammeTeam && !member && (
                 <li>
-                  <Link to={`/communities/${community.id}/support`}>Support requests</Link>
+                  <Link to={supportUrl(community.id)}>Support requests</Link>
+                </li>
+              )}
+              {can.assignCoach && (
+                <li>
+                  <Link to={coachUrl(community.id)}>{community.coach ? 'Change the coach' : 'Give the community a coach'}</Link>
                 </li>
               )}
               {isProgrammeTeam && (
                 <li>
-                  <Link to={`/communities/${community.id}/coach`}>{community.coach ? 'Change the coach' : 'Give the community a coach'}</Link>
-                </li>
-              )}
-              {isProgrammeTeam && (
-                <li>
-                  <Link to={`/admin/audit?entityId=${encodeURIComponent(community.id)}`}>History of changes</Link>
+                  <Link to={auditUrl(community.id)}>History of changes</Link>
                 </li>
               )}
             </ul>
@@ -168,18 +169,18 @@ function Inside({ community }: { community: CommunityHome }) {
         </h2>
         <ul className="nhsuk-list">
           <li>
-            <Link to={`/communities/${community.id}/members`}>
+            <Link to={membersUrl(community.id)}>
               Members ({inside.members.length})
             </Link>
           </li>
-          {runsIt(role) && (
+          {community.viewerCan.invite && (
             <>
               <li>
-                <Link to={`/communities/${community.id}/invitations`}>Invite people</Link>
+                <Link to={invitationsUrl(community.id)}>Invite people</Link>
               </li>
               {community.membershipMode === 'ON_REQUEST' && (
                 <li>
-                  <Link to={`/communities/${community.id}/requests`}>Requests to join</Link>
+                  <Link to={joinRequestsUrl(community.id)}>Requests to join</Link>
                 </li>
               )}
             </>
@@ -196,7 +197,7 @@ function Inside({ community }: { community: CommunityHome }) {
 
       {role && (
         <p className="nhsuk-body">
-          <Link to={`/communities/${community.id}/leave`}>Leave this community</Link>
+          <Link to={leaveCommunityUrl(community.id)}>Leave this community</Link>
         </p>
       )}
     </>

@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CommunityDomainsQuery } from '../queries';
 import { CreateCommunityMutation } from '../mutations';
 import { AccessFields } from '../components/AccessFields';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { Button, Select, TextInput } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import type { Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { MembershipMode } from '../../graphql/graphql';
+import { communityUrl } from '../../urls';
 
 /** /communities/new: anyone signed in starts a community and becomes its convener. */
 export function CreateCommunityView() {
@@ -19,8 +21,8 @@ export function CreateCommunityView() {
   const [domainId, setDomainId] = useState('');
   const [mode, setMode] = useState('');
   const [listed, setListed] = useState(true);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching: creating }, create] = useMutation(CreateCommunityMutation);
+  const create = useFormMutation(CreateCommunityMutation);
+  const { problems, fieldError } = create;
   usePageTitle('Start a community', problems.length > 0);
 
   const onSubmit = async (e: FormEvent) => {
@@ -29,18 +31,11 @@ export function CreateCommunityView() {
     if (!name.trim()) local.push({ field: 'name', message: 'Enter a name for the community' });
     if (!domainId) local.push({ field: 'domainId', message: 'Choose the community’s domain' });
     if (!mode) local.push({ field: 'membershipMode', message: 'Choose how people join the community' });
-    if (local.length) {
-      setProblems(local);
-      return;
-    }
-    const r = await create({
+    if (create.invalid(local)) return;
+    const data = await create.submit({
       input: { name: name.trim(), domainId, membershipMode: mode as MembershipMode, listed },
     });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    navigate(`/communities/${r.data.createCommunity.community.id}`);
+    if (data) navigate(communityUrl(data.createCommunity.community.id));
   };
 
   if (fetching && !data) return <Loading />;
@@ -63,7 +58,7 @@ export function CreateCommunityView() {
             hint="For example, Medication safety community of practice"
             value={name}
             onChange={setName}
-            error={fieldError(problems, 'name')}
+            error={fieldError('name')}
           />
           <Select
             id="domainId"
@@ -74,7 +69,7 @@ export function CreateCommunityView() {
             onChange={setDomainId}
             placeholder="Choose a domain"
             options={domains.map((d) => ({ value: d.id, label: d.name }))}
-            error={fieldError(problems, 'domainId')}
+            error={fieldError('domainId')}
           />
           <AccessFields
             mode={mode}
@@ -83,7 +78,7 @@ export function CreateCommunityView() {
             onListedChange={setListed}
             problems={problems}
           />
-          <Button disabled={creating}>Start the community</Button>
+          <Button disabled={create.fetching}>Start the community</Button>
         </form>
       </div>
     </div>

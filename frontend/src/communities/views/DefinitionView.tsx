@@ -1,18 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { DomainDefinitionVersionsQuery } from '../queries';
 import { AgreeDomainDefinitionMutation, ProposeDomainDefinitionMutation } from '../mutations';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../components/CommunityLoader';
 import { CommunityBackLink, CommunityCaption } from '../components/CommunityCaption';
-import { runsIt } from '../labels';
-import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Button, Tag, Textarea } from '../../ui/fields';
 import { formatInstantDate } from '../../ui/format';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, problemsFrom } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 /** /communities/:id/definition: propose a version of the domain definition; agree one. */
@@ -22,9 +21,8 @@ export function DefinitionView() {
 }
 
 function Definition({ community }: { community: CommunityHome }) {
-  const { isProgrammeTeam } = useSession();
-  const allowed = !!community.viewerRole || isProgrammeTeam;
-  const canChange = runsIt(community.viewerRole);
+  const allowed = community.viewerCan.seeInside;
+  const canChange = community.viewerCan.agreeDefinition;
   const [{ data, fetching, error }, refetch] = useQuery({
     query: DomainDefinitionVersionsQuery,
     variables: { id: community.id },
@@ -32,10 +30,11 @@ function Definition({ community }: { community: CommunityHome }) {
     requestPolicy: 'cache-and-network',
   });
   const [text, setText] = useState<string | null>(null);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const form = useFormProblems();
+  const { problems, setProblems } = form;
   const [done, setDone] = useState<string | null>(null);
-  const [{ fetching: proposing }, propose] = useMutation(ProposeDomainDefinitionMutation);
-  const [{ fetching: agreeing }, agree] = useMutation(AgreeDomainDefinitionMutation);
+  const propose = useFormMutation(ProposeDomainDefinitionMutation, { form });
+  const agree = useFormMutation(AgreeDomainDefinitionMutation, { form, fields: [] });
   usePageTitle(`Domain definition – ${community.name}`, problems.length > 0);
 
   if (!allowed) return <MembersOnly community={community} />;
@@ -52,25 +51,17 @@ function Definition({ community }: { community: CommunityHome }) {
       setProblems([{ field: 'text', message: 'Write the domain definition you propose' }]);
       return;
     }
-    const r = await propose({ input: { communityId: community.id, text: draft.trim() } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
+    const r = await propose.submit({ input: { communityId: community.id, text: draft.trim() } });
+    if (!r) return;
     setText(null);
-    setDone(`Version ${r.data.proposeDomainDefinition.version.version} proposed`);
+    setDone(`Version ${r.proposeDomainDefinition.version.version} proposed`);
     refetch({ requestPolicy: 'network-only' });
   };
 
   const onAgree = async (versionId: string, version: number) => {
     setDone(null);
-    const r = await agree({ input: { versionId } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => ({ message: p.message })));
-      return;
-    }
-    setProblems([]);
+    const r = await agree.submit({ input: { versionId } });
+    if (!r) return;
     setDone(`Version ${version} agreed: it is now the community’s domain definition`);
     refetch({ requestPolicy: 'network-only' });
   };
@@ -104,7 +95,7 @@ function Definition({ community }: { community: CommunityHome }) {
               onChange={setText}
               error={fieldError(problems, 'text')}
             />
-            <Button disabled={proposing}>Propose this version</Button>
+            <Button disabled={propose.fetching}>Propose this version</Button>
           </form>
         )}
 
@@ -137,7 +128,7 @@ function Definition({ community }: { community: CommunityHome }) {
                       <button
                         type="button"
                         className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-                        disabled={agreeing}
+                        disabled={agree.fetching}
                         onClick={() => void onAgree(v.id, v.version)}
                       >
                         Agree this version<span className="nhsuk-u-visually-hidden"> (version {v.version})</span>

@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { InvitationQuery } from '../queries';
 import { AcceptInvitationMutation, DeclineInvitationMutation } from '../mutations';
 import type { FlashState } from '../components/Flash';
 import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
-import { errorCode, problemsFrom, type Problem } from '../../ui/problems';
+import { errorCode, problemsFrom } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { communityUrl, invitationUrl } from '../../urls';
 
 /** /invitations/:token: who invites you to what, with their message; accept or decline. */
 export function InvitationView() {
@@ -16,9 +18,10 @@ export function InvitationView() {
   const navigate = useNavigate();
   const { viewer, loading } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: InvitationQuery, variables: { token }, requestPolicy: 'network-only' });
-  const [{ fetching: accepting }, accept] = useMutation(AcceptInvitationMutation);
-  const [{ fetching: declining }, decline] = useMutation(DeclineInvitationMutation);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const form = useFormProblems();
+  const { problems } = form;
+  const accept = useFormMutation(AcceptInvitationMutation, { form, fields: [] });
+  const decline = useFormMutation(DeclineInvitationMutation, { form, fields: [] });
   const [declined, setDeclined] = useState(false);
 
   const invitation = data?.invitation ?? null;
@@ -88,32 +91,25 @@ export function InvitationView() {
                 : 'The invitation has been declined.'}
           </p>
           <p className="nhsuk-body">
-            <Link to={`/communities/${community.id}`}>Go to {community.name}</Link>
+            <Link to={communityUrl(community.id)}>Go to {community.name}</Link>
           </p>
         </div>
       </div>
     );
   }
 
-  const here = encodeURIComponent(`/invitations/${token}`);
+  const here = encodeURIComponent(invitationUrl(token));
 
   const onAccept = async () => {
-    const r = await accept({ input: { token } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => ({ message: p.message })));
-      return;
-    }
-    const state: FlashState = { flash: `You have joined ${r.data.acceptInvitation.community.name}` };
-    navigate(`/communities/${r.data.acceptInvitation.community.id}`, { state });
+    const r = await accept.submit({ input: { token } });
+    if (!r) return;
+    const state: FlashState = { flash: `You have joined ${r.acceptInvitation.community.name}` };
+    navigate(communityUrl(r.acceptInvitation.community.id), { state });
   };
 
   const onDecline = async () => {
-    const r = await decline({ input: { token } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => ({ message: p.message })));
-      return;
-    }
-    setProblems([]);
+    const r = await decline.submit({ input: { token } });
+    if (!r) return;
     setDeclined(true);
   };
 
@@ -135,7 +131,7 @@ export function InvitationView() {
           {community.listed && (
             <>
               {' '}
-              You can <Link to={`/communities/${community.id}`}>read about the community</Link> first.
+              You can <Link to={communityUrl(community.id)}>read about the community</Link> first.
             </>
           )}
         </p>
@@ -149,13 +145,13 @@ export function InvitationView() {
               </p>
             )}
             <div className="convene-actions">
-              <button type="button" className="nhsuk-button" disabled={accepting || declining} onClick={() => void onAccept()}>
+              <button type="button" className="nhsuk-button" disabled={accept.fetching || decline.fetching} onClick={() => void onAccept()}>
                 Accept the invitation
               </button>
               <button
                 type="button"
                 className="nhsuk-button nhsuk-button--secondary"
-                disabled={accepting || declining}
+                disabled={accept.fetching || decline.fetching}
                 onClick={() => void onDecline()}
               >
                 Decline
@@ -180,7 +176,7 @@ export function InvitationView() {
             <button
               type="button"
               className="nhsuk-button nhsuk-button--secondary"
-              disabled={declining}
+              disabled={decline.fetching}
               onClick={() => void onDecline()}
             >
               Decline the invitation

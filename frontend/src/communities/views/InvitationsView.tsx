@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CommunityInvitationsQuery } from '../queries';
 import { InviteMemberMutation } from '../mutations';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../components/CommunityLoader';
@@ -13,6 +13,7 @@ import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Button, Tag, TextInput, Textarea } from '../../ui/fields';
 import { formatInstantDate } from '../../ui/format';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 /** /communities/:id/invitations: invite someone by email with a warm message; the invitations sent. */
@@ -33,9 +34,9 @@ function Invitations({ community }: { community: CommunityHome }) {
   const template = invitationTemplate(community.name, community.domain.name, viewer?.name ?? '');
   const [email, setEmail] = useState('');
   const [message, setMessage] = useState(template);
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [sent, setSent] = useState<string | null>(null);
-  const [{ fetching: sending }, invite] = useMutation(InviteMemberMutation);
+  const invite = useFormMutation(InviteMemberMutation);
+  const { problems, setProblems } = invite;
   usePageTitle(`Invite people – ${community.name}`, problems.length > 0);
 
   if (!allowed) return <MembersOnly community={community} />;
@@ -50,13 +51,9 @@ function Invitations({ community }: { community: CommunityHome }) {
       setProblems(local);
       return;
     }
-    const r = await invite({ input: { communityId: community.id, email: email.trim(), message: message.trim() } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
-    setSent(r.data.inviteMember.invitation.email);
+    const r = await invite.submit({ input: { communityId: community.id, email: email.trim(), message: message.trim() } });
+    if (!r) return;
+    setSent(r.inviteMember.invitation.email);
     setEmail('');
     refetch({ requestPolicy: 'network-only' });
   };
@@ -103,7 +100,7 @@ function Invitations({ community }: { community: CommunityHome }) {
             onChange={setMessage}
             error={fieldError(problems, 'message')}
           />
-          <Button disabled={sending}>Send invitation</Button>
+          <Button disabled={invite.fetching}>Send invitation</Button>
         </form>
 
         <h2 className="nhsuk-heading-m">Invitations sent</h2>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { JoinRequestsQuery } from '../queries';
 import { DecideJoinRequestMutation } from '../mutations';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../components/CommunityLoader';
@@ -13,7 +13,9 @@ import { Loading } from '../../ui/Layout';
 import { Button, Radios, Tag, Textarea } from '../../ui/fields';
 import { formatInstantDate } from '../../ui/format';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { joinRequestUrl, joinRequestsUrl } from '../../urls';
 
 function useRequests(community: CommunityHome) {
   const { isProgrammeTeam } = useSession();
@@ -61,7 +63,7 @@ function Requests({ community }: { community: CommunityHome }) {
                 <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">Asked on {formatInstantDate(r.createdAt)}</span>
               </dd>
               <dd className="nhsuk-summary-list__actions">
-                <Link to={`/communities/${community.id}/requests/${r.id}`}>
+                <Link to={joinRequestUrl(community.id, r.id)}>
                   Decide<span className="nhsuk-u-visually-hidden"> on the request from {r.person.name}</span>
                 </Link>
               </dd>
@@ -116,14 +118,14 @@ function Decide({ community, requestId }: { community: CommunityHome; requestId:
   const { allowed, data, fetching, error } = useRequests(community);
   const [decision, setDecision] = useState('');
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching: saving }, decide] = useMutation(DecideJoinRequestMutation);
+  const decide = useFormMutation(DecideJoinRequestMutation);
+  const { problems, setProblems } = decide;
   const request = data?.community?.joinRequests.find((r) => r.id === requestId);
   usePageTitle(request ? `Can ${request.person.name} join?` : 'Request to join', problems.length > 0);
   if (!allowed) return <MembersOnly community={community} />;
   if (fetching && !data) return <Loading />;
   if (!request) return <ErrorSummary problems={error ? problemsFrom(error) : [{ message: 'There is no such request' }]} />;
-  const back = `/communities/${community.id}/requests`;
+  const back = joinRequestsUrl(community.id);
   if (request.status !== 'PENDING') {
     return (
       <>
@@ -146,11 +148,8 @@ function Decide({ community, requestId }: { community: CommunityHome; requestId:
       return;
     }
     const approve = decision === 'yes';
-    const r = await decide({ input: { requestId, approve, reason: approve ? null : reason.trim() } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await decide.submit({ input: { requestId, approve, reason: approve ? null : reason.trim() } });
+    if (!r) return;
     const state: FlashState = {
       flash: approve ? `${request.person.name} has joined the community` : `You declined the request from ${request.person.name}`,
     };
@@ -195,7 +194,7 @@ function Decide({ community, requestId }: { community: CommunityHome; requestId:
             ]}
             error={fieldError(problems, 'decision')}
           />
-          <Button disabled={saving}>Save decision</Button>
+          <Button disabled={decide.fetching}>Save decision</Button>
         </form>
       </div>
     </div>

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { LeaveCommunityMutation } from '../mutations';
 import { CommunityLoader, type CommunityHome } from '../components/CommunityLoader';
 import { CommunityBackLink, CommunityCaption } from '../components/CommunityCaption';
 import type { FlashState } from '../components/Flash';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button } from '../../ui/fields';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { communityUrl } from '../../urls';
 
 /** /communities/:id/leave: confirm leaving. */
 export function LeaveCommunityView() {
@@ -18,19 +18,16 @@ export function LeaveCommunityView() {
 
 function Leave({ community }: { community: CommunityHome }) {
   const navigate = useNavigate();
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [left, setLeft] = useState(false);
-  const [{ fetching }, leave] = useMutation(LeaveCommunityMutation);
+  const leave = useFormMutation(LeaveCommunityMutation, { fields: [] });
+  const { problems, fetching } = leave;
   usePageTitle(`Are you sure you want to leave ${community.name}?`, problems.length > 0);
-  if (!community.viewerRole && !left) return <Navigate to={`/communities/${community.id}`} replace />;
+  if (!community.viewerRole && !left) return <Navigate to={communityUrl(community.id)} replace />;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await leave({ input: { communityId: community.id } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => (p.field === 'communityId' ? { message: p.message } : p)));
-      return;
-    }
+    const r = await leave.submit({ input: { communityId: community.id } });
+    if (!r) return;
     setLeft(true);
     const state: FlashState = { flash: `You have left ${community.name}` };
     navigate('/communities', { state });
@@ -68,7 +65,7 @@ function Leave({ community }: { community: CommunityHome }) {
               Leave the community
             </Button>
             <p className="nhsuk-body nhsuk-u-margin-bottom-0">
-              <Link to={`/communities/${community.id}`}>Stay in the community</Link>
+              <Link to={communityUrl(community.id)}>Stay in the community</Link>
             </p>
           </div>
         </form>

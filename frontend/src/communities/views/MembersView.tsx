@@ -1,26 +1,26 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CommunityInsideQuery } from '../queries';
 import { SetMemberRoleMutation } from '../mutations';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../components/CommunityLoader';
 import { CommunityBackLink, CommunityCaption } from '../components/CommunityCaption';
 import { Flash, type FlashState } from '../components/Flash';
 import { ROLE_HINTS, ROLE_VALUES, ROLES } from '../labels';
-import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { Button, Radios } from '../../ui/fields';
 import { formatInstantDate, plural } from '../../ui/format';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { MemberRole } from '../../graphql/graphql';
+import { memberUrl, membersUrl } from '../../urls';
 
 const ROLE_ORDER: Record<MemberRole, number> = { CONVENER: 0, CORE: 1, MEMBER: 2 };
 
 function useMembers(community: CommunityHome) {
-  const { isProgrammeTeam } = useSession();
-  const allowed = !!community.viewerRole || isProgrammeTeam;
+  const allowed = community.viewerCan.seeInside;
   const [result] = useQuery({
     query: CommunityInsideQuery,
     variables: { id: community.id },
@@ -44,7 +44,7 @@ function Members({ community }: { community: CommunityHome }) {
   const members = data?.community?.members;
   if (!members) return <ErrorSummary problems={problemsFrom(error)} />;
   const sorted = [...members].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.person.name.localeCompare(b.person.name));
-  const convener = community.viewerRole === 'CONVENER';
+  const convener = community.viewerCan.changeRoles;
   return (
     <>
       <CommunityBackLink id={community.id} name={community.name} />
@@ -83,7 +83,7 @@ function Members({ community }: { community: CommunityHome }) {
               <td className="nhsuk-table__cell">{formatInstantDate(m.joinedAt)}</td>
               {convener && (
                 <td className="nhsuk-table__cell">
-                  <Link to={`/communities/${community.id}/members/${m.person.id}`}>
+                  <Link to={memberUrl(community.id, m.person.id)}>
                     Change role<span className="nhsuk-u-visually-hidden"> of {m.person.name}</span>
                   </Link>
                 </td>
@@ -106,31 +106,28 @@ function MemberRoleForm({ community, personId }: { community: CommunityHome; per
   const navigate = useNavigate();
   const { allowed, data, fetching, error } = useMembers(community);
   const [role, setRole] = useState<string | null>(null);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching: saving }, setMemberRole] = useMutation(SetMemberRoleMutation);
+  const setMemberRole = useFormMutation(SetMemberRoleMutation, { map: (ps) => ps.map((p) => (p.field ? { field: 'role', message: p.message } : p)) });
+  const { problems } = setMemberRole;
   const member = data?.community?.members.find((m) => m.person.id === personId);
   usePageTitle(member ? `Change the role of ${member.person.name}` : 'Change a role', problems.length > 0);
   if (!allowed) return <MembersOnly community={community} />;
-  if (community.viewerRole !== 'CONVENER') return <Navigate to={`/communities/${community.id}/members`} replace />;
+  if (!community.viewerCan.changeRoles) return <Navigate to={membersUrl(community.id)} replace />;
   if (fetching && !data) return <Loading />;
   if (!member) return <ErrorSummary problems={error ? problemsFrom(error) : [{ message: 'This person is not a member' }]} />;
   const chosen = role ?? member.role;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await setMemberRole({ input: { communityId: community.id, personId, role: chosen as MemberRole } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => (p.field ? { field: 'role', message: p.message } : p)));
-      return;
-    }
-    const newRole = r.data.setMemberRole.member.role;
+    const r = await setMemberRole.submit({ input: { communityId: community.id, personId, role: chosen as MemberRole } });
+    if (!r) return;
+    const newRole = r.setMemberRole.member.role;
     const state: FlashState = {
       flash:
         newRole === 'CONVENER'
           ? `${member.person.name} is now a convener`
           : `${member.person.name}’s role is now ${ROLES[newRole].toLowerCase()}`,
     };
-    navigate(`/communities/${community.id}/members`, { state });
+    navigate(membersUrl(community.id), { state });
   };
 
   return (
@@ -150,10 +147,10 @@ function MemberRoleForm({ community, personId }: { community: CommunityHome; per
             options={ROLE_VALUES.map((r) => ({ value: r, label: ROLES[r], hint: ROLE_HINTS[r] }))}
             error={fieldError(problems, 'role')}
           />
-          <Button disabled={saving}>Save role</Button>
+          <Button disabled={setMemberRole.fetching}>Save role</Button>
         </form>
         <p className="nhsuk-body">
-          <Link to={`/communities/${community.id}/members`}>Back to the members</Link>
+          <Link to={membersUrl(community.id)}>Back to the members</Link>
         </p>
       </div>
     </div>

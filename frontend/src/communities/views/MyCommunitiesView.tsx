@@ -7,6 +7,7 @@ import { Loading } from '../../ui/Layout';
 import { Tag } from '../../ui/fields';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { communityUrl } from '../../urls';
 
 /** The communities the viewer belongs to, by name, with their role and each community's stage. */
 export function MyCommunitiesList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
@@ -31,7 +32,7 @@ export function MyCommunitiesList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }
           <li key={m.community.id} className="nhsuk-card">
             <div className="nhsuk-card__content">
               <Heading className="nhsuk-card__heading nhsuk-heading-s">
-                <Link to={`/communities/${m.community.id}`}>{m.community.name}</Link>
+                <Link to={communityUrl(m.community.id)}>{m.community.name}</Link>
               </Heading>
               <p className="nhsuk-body convene-card-tags nhsuk-u-margin-bottom-0">
                 {ROLES[m.role]} <Tag colour={stage.colour}>{stage.text}</Tag>

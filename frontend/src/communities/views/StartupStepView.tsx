@@ -1,20 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CommunityInsideQuery } from '../queries';
 import { CompleteStartupStepMutation, ReopenStartupStepMutation } from '../mutations';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../components/CommunityLoader';
 import { CommunityBackLink, CommunityCaption } from '../components/CommunityCaption';
 import type { FlashState } from '../components/Flash';
 import { canWorkOnStep, OWNERS, runsIt, STEPS } from '../labels';
-import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { Button, Tag, Textarea } from '../../ui/fields';
 import { formatDateTime } from '../../ui/format';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, problemsFrom } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { NotFoundView } from '../../ui/NotFoundView';
+import { communityUrl, definitionUrl, invitationsUrl, membersUrl } from '../../urls';
 
 /** /communities/:id/steps/:slug: one start-up step; mark it done with notes, or reopen it. */
 export function StartupStepView() {
@@ -25,10 +26,9 @@ export function StartupStepView() {
 }
 
 function StepPage({ community, slug }: { community: CommunityHome; slug: string }) {
-  const { isProgrammeTeam } = useSession();
   const info = STEPS.find((s) => s.slug === slug)!;
   const navigate = useNavigate();
-  const allowed = !!community.viewerRole || isProgrammeTeam;
+  const allowed = community.viewerCan.seeInside;
   const [{ data, fetching, error }] = useQuery({
     query: CommunityInsideQuery,
     variables: { id: community.id },
@@ -36,9 +36,10 @@ function StepPage({ community, slug }: { community: CommunityHome; slug: string 
     requestPolicy: 'cache-and-network',
   });
   const [notes, setNotes] = useState<string | null>(null);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching: completing }, complete] = useMutation(CompleteStartupStepMutation);
-  const [{ fetching: reopening }, reopen] = useMutation(ReopenStartupStepMutation);
+  const form = useFormProblems();
+  const { problems } = form;
+  const complete = useFormMutation(CompleteStartupStepMutation, { form });
+  const reopen = useFormMutation(ReopenStartupStepMutation, { form });
   usePageTitle(`${info.title} – ${community.name}`, problems.length > 0);
 
   if (!allowed) return <MembersOnly community={community} />;
@@ -46,27 +47,20 @@ function StepPage({ community, slug }: { community: CommunityHome; slug: string 
   const step = data?.community?.startupSteps.find((s) => s.step === info.step);
   if (!step) return <ErrorSummary problems={problemsFrom(error)} />;
   const canWork = canWorkOnStep(step.owner, community.viewerRole, community.stage);
-  const back = `/communities/${community.id}`;
+  const back = communityUrl(community.id);
 
   const onComplete = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await complete({ input: { communityId: community.id, step: info.step, notes: (notes ?? step.notes).trim() } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await complete.submit({ input: { communityId: community.id, step: info.step, notes: (notes ?? step.notes).trim() } });
+    if (!r) return;
     const state: FlashState = { flash: `${info.title}: marked as done` };
     navigate(back, { state });
   };
 
   const onReopen = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await reopen({ input: { communityId: community.id, step: info.step } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
+    const r = await reopen.submit({ input: { communityId: community.id, step: info.step } });
+    if (!r) return;
     setNotes(null);
   };
 
@@ -114,7 +108,7 @@ function StepPage({ community, slug }: { community: CommunityHome; slug: string 
           </div>
         ) : step.done ? (
           <form onSubmit={onReopen} noValidate>
-            <Button variant="secondary" disabled={reopening}>
+            <Button variant="secondary" disabled={reopen.fetching}>
               Reopen this step
             </Button>
           </form>
@@ -130,7 +124,7 @@ function StepPage({ community, slug }: { community: CommunityHome; slug: string 
               onChange={setNotes}
               error={fieldError(problems, 'notes')}
             />
-            <Button disabled={completing}>Mark as done</Button>
+            <Button disabled={complete.fetching}>Mark as done</Button>
           </form>
         )}
         <p className="nhsuk-body">
@@ -142,25 +136,24 @@ function StepPage({ community, slug }: { community: CommunityHome; slug: string 
 }
 
 function StepHelp({ community, step }: { community: CommunityHome; step: string }) {
-  const base = `/communities/${community.id}`;
   if (step === 'DEVELOP_DOMAIN' || step === 'INITIAL_CONVERSATION') {
     return (
       <p className="nhsuk-body">
-        <Link to={`${base}/definition`}>Write or agree the domain definition</Link>
+        <Link to={definitionUrl(community.id)}>Write or agree the domain definition</Link>
       </p>
     );
   }
   if ((step === 'INVITATION' || step === 'DEFINE_COMMUNITY') && runsIt(community.viewerRole)) {
     return (
       <p className="nhsuk-body">
-        <Link to={`${base}/invitations`}>Invite people to the community</Link>
+        <Link to={invitationsUrl(community.id)}>Invite people to the community</Link>
       </p>
     );
   }
   if (step === 'ROLES') {
     return (
       <p className="nhsuk-body">
-        <Link to={`${base}/members`}>See the members and their roles</Link>
+        <Link to={membersUrl(community.id)}>See the members and their roles</Link>
       </p>
     );
   }

@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
 import type { CommunityHome } from '../../communities/components/CommunityLoader';
 import { runsIt } from '../../communities/labels';
+import { challengesUrl, functionsUrl, memberMapUrl, supportUrl, workingPlanUrl } from '../../urls';
 
 /** The community home's links to the pages of its life together (members only). */
 export function CommunityLife({ community }: { community: CommunityHome }) {
-  const base = `/communities/${community.id}`;
   return (
     <section aria-labelledby="community-life-heading">
       <h2 className="nhsuk-heading-m" id="community-life-heading">
@@ -12,20 +12,20 @@ export function CommunityLife({ community }: { community: CommunityHome }) {
       </h2>
       <ul className="nhsuk-list">
         <li>
-          <Link to={`${base}/plan`}>Working plan</Link>
+          <Link to={workingPlanUrl(community.id)}>Working plan</Link>
         </li>
         <li>
-          <Link to={`${base}/roles`}>Roles and responsibilities</Link>
+          <Link to={functionsUrl(community.id)}>Roles and responsibilities</Link>
         </li>
         <li>
-          <Link to={`${base}/member-map`}>Member map</Link>
+          <Link to={memberMapUrl(community.id)}>Member map</Link>
         </li>
         <li>
-          <Link to={`${base}/challenges`}>Challenges board</Link>
+          <Link to={challengesUrl(community.id)}>Challenges board</Link>
         </li>
         {runsIt(community.viewerRole) && (
           <li>
-            <Link to={`${base}/support`}>Support from the network</Link>
+            <Link to={supportUrl(community.id)}>Support from the network</Link>
           </li>
         )}
       </ul>

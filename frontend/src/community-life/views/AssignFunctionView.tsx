@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CommunityFunctionsQuery } from '../queries';
 import { AssignFunctionMutation, EndFunctionMutation, RotateFunctionMutation } from '../mutations';
-import { MemberCommunity, canChange } from '../components/MemberCommunity';
+import { MemberCommunity } from '../components/MemberCommunity';
 import { FunctionHistory } from '../components/FunctionPeriods';
 import { FUNCTION_KINDS, FUNCTION_KIND_VALUES, functionPeriod } from '../labels';
 import type { CommunityFunctionKind, CommunityFunctionsQuery as FunctionsResult } from '../../graphql/graphql';
@@ -15,14 +15,16 @@ import { BackLink, Loading } from '../../ui/Layout';
 import { Button, Radios, Select, TextInput } from '../../ui/fields';
 import { formatDate, isIsoDate, londonToday } from '../../ui/format';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { functionsUrl } from '../../urls';
 
 type Loaded = NonNullable<FunctionsResult['community']>;
 
 /** Loads the functions and members for the two pages below (conveners and core group only). */
 function WithFunctions({ community, children }: { community: CommunityHome; children: (loaded: Loaded) => React.ReactNode }) {
   const [{ data, fetching, error }] = useQuery({ query: CommunityFunctionsQuery, variables: { id: community.id }, requestPolicy: 'cache-and-network' });
-  if (!canChange(community)) return <Navigate to={`/communities/${community.id}/roles`} replace />;
+  if (!community.viewerCan.manageFunctions) return <Navigate to={functionsUrl(community.id)} replace />;
   if (fetching && !data) return <Loading />;
   const loaded = data?.community;
   if (!loaded) return <ErrorSummary problems={problemsFrom(error)} />;
@@ -55,11 +57,11 @@ function Assign({ community, loaded }: { community: CommunityHome; loaded: Loade
   const [personId, setPersonId] = useState('');
   const [from, setFrom] = useState(londonToday());
   const [until, setUntil] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, assign] = useMutation(AssignFunctionMutation);
+  const assign = useFormMutation(AssignFunctionMutation);
+  const { problems, setProblems, fetching } = assign;
   const heading = 'Give someone a function';
   usePageTitle(`${heading} – ${community.name}`, problems.length > 0);
-  const back = `/communities/${community.id}/roles`;
+  const back = functionsUrl(community.id);
   const err = (f: string) => fieldError(problems, f);
 
   const onSubmit = async (e: FormEvent) => {
@@ -76,7 +78,7 @@ function Assign({ community, loaded }: { community: CommunityHome; loaded: Loade
       setProblems(local);
       return;
     }
-    const r = await assign({
+    const r = await assign.submit({
       input: {
         communityId: community.id,
         function: kind as CommunityFunctionKind,
@@ -86,11 +88,8 @@ function Assign({ community, loaded }: { community: CommunityHome; loaded: Loade
         until: until.trim() || null,
       },
     });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    const f = r.data.assignFunction.function;
+    if (!r) return;
+    const f = r.assignFunction.function;
     const state: FlashState = { flash: `${f.holder.name} handles ${f.name.toLowerCase()} ${functionPeriod(f).toLowerCase()}` };
     navigate(back, { state });
   };
@@ -160,12 +159,13 @@ function Rotate({ community, loaded }: { community: CommunityHome; loaded: Loade
   const [personId, setPersonId] = useState('');
   const [from, setFrom] = useState(londonToday());
   const [until, setUntil] = useState(londonToday());
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching: rotating }, rotate] = useMutation(RotateFunctionMutation);
-  const [{ fetching: ending }, end] = useMutation(EndFunctionMutation);
+  const form = useFormProblems();
+  const { problems, setProblems } = form;
+  const rotate = useFormMutation(RotateFunctionMutation, { form });
+  const end = useFormMutation(EndFunctionMutation, { form });
   const heading = fn ? `Rotate ${fn.name.toLowerCase()}` : 'Rotate a function';
   usePageTitle(`${heading} – ${community.name}`, problems.length > 0);
-  const back = `/communities/${community.id}/roles`;
+  const back = functionsUrl(community.id);
   if (!fn || fn.until) return <Navigate to={back} replace />;
   const err = (f: string) => fieldError(problems, f);
 
@@ -179,12 +179,9 @@ function Rotate({ community, loaded }: { community: CommunityHome; loaded: Loade
       setProblems(local);
       return;
     }
-    const r = await rotate({ input: { functionId: fn.id, personId, from: from.trim() } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    const next = r.data.rotateFunction.function;
+    const r = await rotate.submit({ input: { functionId: fn.id, personId, from: from.trim() } });
+    if (!r) return;
+    const next = r.rotateFunction.function;
     const state: FlashState = { flash: `${next.holder.name} takes over ${fn.name.toLowerCase()} from ${formatDate(next.from)}` };
     navigate(back, { state });
   };
@@ -196,11 +193,8 @@ function Rotate({ community, loaded }: { community: CommunityHome; loaded: Loade
       setProblems([d]);
       return;
     }
-    const r = await end({ input: { functionId: fn.id, until: until.trim() } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await end.submit({ input: { functionId: fn.id, until: until.trim() } });
+    if (!r) return;
     const state: FlashState = { flash: `${fn.holder.name}’s period in ${fn.name.toLowerCase()} ends on ${formatDate(until.trim())}` };
     navigate(back, { state });
   };
@@ -237,12 +231,12 @@ function Rotate({ community, loaded }: { community: CommunityHome; loaded: Loade
             error={err('from')}
             widthClass="nhsuk-input--width-10"
           />
-          <Button disabled={rotating}>Rotate</Button>
+          <Button disabled={rotate.fetching}>Rotate</Button>
         </form>
         <form onSubmit={onEnd} noValidate>
           <h2 className="nhsuk-heading-m">Or end it without handing on</h2>
           <TextInput id="until" label="Last day" type="date" value={until} onChange={setUntil} error={err('until')} widthClass="nhsuk-input--width-10" />
-          <Button variant="secondary" disabled={ending}>
+          <Button variant="secondary" disabled={end.fetching}>
             End {fn.holder.name}’s period
           </Button>
         </form>

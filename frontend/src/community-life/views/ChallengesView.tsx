@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { ChallengeQuery, ChallengesQuery } from '../queries';
 import { PostChallengeMutation, ReplyToChallengeMutation } from '../mutations';
 import { MemberCommunity } from '../components/MemberCommunity';
@@ -14,9 +14,12 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { Button, TextInput, Textarea } from '../../ui/fields';
 import { errorCode, fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { challengeUrl, challengesUrl, newChallengeUrl } from '../../urls';
 
-const open = (c: CommunityHome) => c.stage !== 'CLOSED';
+// Members post and reply while the community has not closed (the server's rule).
+const open = (c: CommunityHome) => c.viewerCan.postChallenges;
 
 /** /communities/:id/challenges: members bring significant challenges and peers reply, newest first. */
 export function ChallengesView() {
@@ -27,7 +30,6 @@ function Board({ community }: { community: CommunityHome }) {
   usePageTitle(`Challenges board – ${community.name}`);
   const [{ data, fetching, error }] = useQuery({ query: ChallengesQuery, variables: { id: community.id }, requestPolicy: 'cache-and-network' });
   const posts = data?.community?.challenges.nodes;
-  const base = `/communities/${community.id}/challenges`;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -41,7 +43,7 @@ function Board({ community }: { community: CommunityHome }) {
         </p>
         {open(community) && (
           <p className="nhsuk-body">
-            <Link to={`${base}/new`}>Bring a challenge</Link>
+            <Link to={newChallengeUrl(community.id)}>Bring a challenge</Link>
           </p>
         )}
         {fetching && !data ? (
@@ -57,13 +59,13 @@ function Board({ community }: { community: CommunityHome }) {
               challenge={c}
               heading={
                 <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                  <Link to={`${base}/${c.id}`}>{c.title}</Link>
+                  <Link to={challengeUrl(community.id, c.id)}>{c.title}</Link>
                 </h2>
               }
               footer={
                 open(community) && (
                   <p className="nhsuk-body nhsuk-u-margin-bottom-0">
-                    <Link to={`${base}/${c.id}`}>
+                    <Link to={challengeUrl(community.id, c.id)}>
                       Reply<span className="nhsuk-u-visually-hidden"> to {c.title}</span>
                     </Link>
                   </p>
@@ -87,11 +89,11 @@ function Post({ community }: { community: CommunityHome }) {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [anonymous, setAnonymous] = useState(false);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, post] = useMutation(PostChallengeMutation);
+  const post = useFormMutation(PostChallengeMutation);
+  const { problems, setProblems, fetching } = post;
   const heading = 'Bring a challenge';
   usePageTitle(`${heading} – ${community.name}`, problems.length > 0);
-  const back = `/communities/${community.id}/challenges`;
+  const back = challengesUrl(community.id);
   const err = (f: string) => fieldError(problems, f);
 
   const onSubmit = async (e: FormEvent) => {
@@ -103,11 +105,8 @@ function Post({ community }: { community: CommunityHome }) {
       setProblems(local);
       return;
     }
-    const r = await post({ input: { communityId: community.id, title: title.trim(), body: body.trim(), anonymous } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await post.submit({ input: { communityId: community.id, title: title.trim(), body: body.trim(), anonymous } });
+    if (!r) return;
     const state: FlashState = { flash: anonymous ? 'Challenge posted anonymously' : 'Challenge posted' };
     navigate(back, { state });
   };
@@ -148,13 +147,13 @@ function Thread({ community }: { community: CommunityHome }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ChallengeQuery, variables: { id: challengeId }, requestPolicy: 'cache-and-network' });
   const [body, setBody] = useState('');
   const [anonymous, setAnonymous] = useState(false);
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [{ fetching: replying }, reply] = useMutation(ReplyToChallengeMutation);
+  const reply = useFormMutation(ReplyToChallengeMutation);
+  const { problems, setProblems } = reply;
   const node = data?.node;
   const challenge = node?.__typename === 'Challenge' && node.community.id === community.id ? node : null;
   usePageTitle(`${challenge?.title ?? 'Challenge'} – ${community.name}`, problems.length > 0);
-  const back = `/communities/${community.id}/challenges`;
+  const back = challengesUrl(community.id);
   if (fetching && !data) return <Loading />;
   if (!challenge) {
     const code = errorCode(error);
@@ -175,11 +174,8 @@ function Thread({ community }: { community: CommunityHome }) {
       setProblems([{ field: 'body', message: 'Enter your reply' }]);
       return;
     }
-    const r = await reply({ input: { challengeId: challenge.id, body: body.trim(), anonymous } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await reply.submit({ input: { challengeId: challenge.id, body: body.trim(), anonymous } });
+    if (!r) return;
     setProblems([]);
     setBody('');
     setAnonymous(false);
@@ -204,7 +200,7 @@ function Thread({ community }: { community: CommunityHome }) {
           <form onSubmit={onSubmit} noValidate>
             <Textarea id="body" label="Your reply" labelSize="m" rows={5} value={body} onChange={setBody} error={fieldError(problems, 'body')} />
             <Checkbox id="anonymous" label="Anonymous to other members" hint={ANONYMOUS_EXPLANATION} checked={anonymous} onChange={setAnonymous} />
-            <Button disabled={replying}>Post the reply</Button>
+            <Button disabled={reply.fetching}>Post the reply</Button>
           </form>
         )}
       </div>

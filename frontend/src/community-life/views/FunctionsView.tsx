@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { CommunityFunctionsQuery } from '../queries';
-import { MemberCommunity, canChange } from '../components/MemberCommunity';
+import { MemberCommunity } from '../components/MemberCommunity';
 import { FunctionHistory, PeriodTag } from '../components/FunctionPeriods';
 import { functionPeriod } from '../labels';
 import type { CommunityHome } from '../../communities/components/CommunityLoader';
@@ -11,6 +11,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { functionUrl, newFunctionUrl } from '../../urls';
 
 /** /communities/:id/roles: who holds which function, from when to when, and who held it before. */
 export function FunctionsView() {
@@ -20,8 +21,7 @@ export function FunctionsView() {
 function Functions({ community }: { community: CommunityHome }) {
   usePageTitle(`Roles and responsibilities – ${community.name}`);
   const [{ data, fetching, error }] = useQuery({ query: CommunityFunctionsQuery, variables: { id: community.id }, requestPolicy: 'cache-and-network' });
-  const edits = canChange(community);
-  const here = `/communities/${community.id}/roles`;
+  const edits = community.viewerCan.manageFunctions;
   const functions = data?.community?.functions;
   return (
     <div className="nhsuk-grid-row">
@@ -36,7 +36,7 @@ function Functions({ community }: { community: CommunityHome }) {
         </p>
         {edits && (
           <p className="nhsuk-body">
-            <Link to={`${here}/new`}>Give someone a function</Link>
+            <Link to={newFunctionUrl(community.id)}>Give someone a function</Link>
           </p>
         )}
         {fetching && !data ? (
@@ -76,7 +76,7 @@ function Functions({ community }: { community: CommunityHome }) {
                 )}
                 {edits && !f.until && (
                   <p className="nhsuk-body nhsuk-u-margin-bottom-0">
-                    <Link to={`${here}/${f.id}`}>
+                    <Link to={functionUrl(community.id, f.id)}>
                       Rotate or end<span className="nhsuk-u-visually-hidden"> {f.name}</span>
                     </Link>
                   </p>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { MemberMapQuery } from '../queries';
 import { AddMemberMapEntryMutation, RemoveMemberMapEntryMutation, UpdateMemberMapEntryMutation } from '../mutations';
 import { MemberCommunity, canChange } from '../components/MemberCommunity';
@@ -16,7 +16,9 @@ import { BackLink, Loading } from '../../ui/Layout';
 import { Button, Select, TextInput } from '../../ui/fields';
 import { SECTOR_VALUES, sectorTitle } from '../../ui/labels';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { memberMapUrl } from '../../urls';
 
 type Entry = NonNullable<MemberMapResult['community']>['memberMap']['entries'][number];
 
@@ -73,7 +75,7 @@ export function MemberMapEntryView() {
 function LoadEntry({ community }: { community: CommunityHome }) {
   const { entryId } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: MemberMapQuery, variables: { id: community.id }, pause: !entryId });
-  const back = `/communities/${community.id}/member-map`;
+  const back = memberMapUrl(community.id);
   if (!canChange(community)) return <Navigate to={back} replace />;
   if (!entryId) return <EntryForm community={community} />;
   if (fetching && !data) return <Loading />;
@@ -87,14 +89,15 @@ function LoadEntry({ community }: { community: CommunityHome }) {
 function EntryForm({ community, entry }: { community: CommunityHome; entry?: Entry }) {
   const navigate = useNavigate();
   const [values, setValues] = useState<EntryValues>(entry ? valuesOf(entry) : EMPTY);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const form = useFormProblems();
+  const { problems, setProblems } = form;
   const [{ data: orgs }] = useQuery({ query: OrganisationsQuery, variables: { search: null } });
-  const [{ fetching: adding }, add] = useMutation(AddMemberMapEntryMutation);
-  const [{ fetching: updating }, update] = useMutation(UpdateMemberMapEntryMutation);
-  const [{ fetching: removing }, remove] = useMutation(RemoveMemberMapEntryMutation);
+  const add = useFormMutation(AddMemberMapEntryMutation, { form });
+  const update = useFormMutation(UpdateMemberMapEntryMutation, { form });
+  const remove = useFormMutation(RemoveMemberMapEntryMutation, { form, fields: [] });
   const heading = entry ? `Change ${entry.name} on the member map` : 'Add someone to the member map';
   usePageTitle(`${heading} – ${community.name}`, problems.length > 0);
-  const back = `/communities/${community.id}/member-map`;
+  const back = memberMapUrl(community.id);
   const set = (k: keyof EntryValues) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
   const err = (f: string) => fieldError(problems, f);
 
@@ -106,23 +109,17 @@ function EntryForm({ community, entry }: { community: CommunityHome; entry?: Ent
       return;
     }
     const r = entry
-      ? await update({ input: { entryId: entry.id, ...checked.input } })
-      : await add({ input: { communityId: community.id, ...checked.input } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+      ? await update.submit({ input: { entryId: entry.id, ...checked.input } })
+      : await add.submit({ input: { communityId: community.id, ...checked.input } });
+    if (!r) return;
     const state: FlashState = { flash: entry ? `${checked.input.name} changed on the member map` : `${checked.input.name} added to the member map` };
     navigate(back, { state });
   };
 
   const onRemove = async () => {
     if (!entry) return;
-    const r = await remove({ input: { entryId: entry.id } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => ({ message: p.message })));
-      return;
-    }
+    const r = await remove.submit({ input: { entryId: entry.id } });
+    if (!r) return;
     const state: FlashState = { flash: `${entry.name} taken off the member map` };
     navigate(back, { state });
   };
@@ -191,9 +188,9 @@ function EntryForm({ community, entry }: { community: CommunityHome; entry?: Ent
             options={MAP_TAG_VALUES.map((t) => ({ value: t, label: mapTag(t).text }))}
           />
           <div className="convene-actions">
-            <Button disabled={adding || updating}>{entry ? 'Save changes' : 'Add to the map'}</Button>
+            <Button disabled={add.fetching || update.fetching}>{entry ? 'Save changes' : 'Add to the map'}</Button>
             {entry && (
-              <Button type="button" variant="warning" disabled={removing} onClick={() => void onRemove()}>
+              <Button type="button" variant="warning" disabled={remove.fetching} onClick={() => void onRemove()}>
                 Take off the map
               </Button>
             )}

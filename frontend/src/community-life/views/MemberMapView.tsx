@@ -13,6 +13,7 @@ import { Tag } from '../../ui/fields';
 import { sectorTitle } from '../../ui/labels';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { memberMapEntryUrl, newMemberMapEntryUrl } from '../../urls';
 
 /** /communities/:id/member-map: who the community wants and needs, and the reach they would give it. */
 export function MemberMapView() {
@@ -24,7 +25,6 @@ function MemberMap({ community }: { community: CommunityHome }) {
   const [{ data, fetching, error }] = useQuery({ query: MemberMapQuery, variables: { id: community.id }, requestPolicy: 'cache-and-network' });
   const edits = canChange(community);
   const map = data?.community?.memberMap;
-  const here = `/communities/${community.id}/member-map`;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-full">
@@ -44,7 +44,7 @@ function MemberMap({ community }: { community: CommunityHome }) {
             <ReachComparison map={map.reach} members={map.membershipReach} />
             {edits && (
               <p className="nhsuk-body">
-                <Link to={`${here}/new`}>Add someone to the map</Link>
+                <Link to={newMemberMapEntryUrl(community.id)}>Add someone to the map</Link>
               </p>
             )}
             {map.entries.length === 0 ? (
@@ -89,7 +89,7 @@ function MemberMap({ community }: { community: CommunityHome }) {
                       </td>
                       {edits && (
                         <td className="nhsuk-table__cell">
-                          <Link to={`${here}/${e.id}`}>
+                          <Link to={memberMapEntryUrl(community.id, e.id)}>
                             Change<span className="nhsuk-u-visually-hidden"> {e.name}</span>
                           </Link>
                         </td>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { SupportQueueQuery } from '../queries';
 import { AssignSupportRequestMutation, UpdateSupportRequestMutation } from '../mutations';
 import { SupportHistory, SupportStatusTag } from '../components/SupportRequestCard';
@@ -14,7 +14,9 @@ import { BackLink, Loading } from '../../ui/Layout';
 import { Button, Radios, Select, Textarea } from '../../ui/fields';
 import { formatInstantDate } from '../../ui/format';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { supportQueueRequestUrl } from '../../urls';
 
 /** Coaches and the programme team work on support requests. */
 export function useSupportsCommunities(): boolean {
@@ -88,7 +90,7 @@ export function SupportQueueView() {
             {queue.nodes.map((r) => (
               <tr className="nhsuk-table__row" key={r.id}>
                 <td className="nhsuk-table__cell">
-                  <Link to={`/support-queue/${r.id}`}>{r.community.name}</Link>
+                  <Link to={supportQueueRequestUrl(r.id)}>{r.community.name}</Link>
                 </td>
                 <td className="nhsuk-table__cell">{SUPPORT_KINDS[r.kind]?.text ?? r.kind}</td>
                 <td className="nhsuk-table__cell">{formatInstantDate(r.createdAt)}</td>
@@ -125,10 +127,11 @@ function WorkOnRequest({ request }: { request: SupportRequestFieldsFragment }) {
   const [personId, setPersonId] = useState(request.assignee?.id ?? '');
   const [status, setStatus] = useState('');
   const [note, setNote] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const form = useFormProblems();
+  const { problems, setProblems } = form;
   const [{ data: people }] = useQuery({ query: CoachesQuery, pause: !isProgrammeTeam });
-  const [{ fetching: assigning }, assign] = useMutation(AssignSupportRequestMutation);
-  const [{ fetching: updating }, update] = useMutation(UpdateSupportRequestMutation);
+  const assign = useFormMutation(AssignSupportRequestMutation, { form });
+  const update = useFormMutation(UpdateSupportRequestMutation, { form });
   const kind = SUPPORT_KINDS[request.kind]?.text ?? request.kind;
   const heading = `${kind}: ${request.community.name}`;
   usePageTitle(heading, problems.length > 0);
@@ -144,12 +147,9 @@ function WorkOnRequest({ request }: { request: SupportRequestFieldsFragment }) {
       setProblems([{ field: 'personId', message: 'Choose a coach or a member of the programme team' }]);
       return;
     }
-    const r = await assign({ input: { requestId: request.id, personId } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    const state: FlashState = { flash: `Request assigned to ${r.data.assignSupportRequest.request.assignee?.name ?? 'them'}` };
+    const r = await assign.submit({ input: { requestId: request.id, personId } });
+    if (!r) return;
+    const state: FlashState = { flash: `Request assigned to ${r.assignSupportRequest.request.assignee?.name ?? 'them'}` };
     navigate('/support-queue', { state });
   };
 
@@ -162,14 +162,11 @@ function WorkOnRequest({ request }: { request: SupportRequestFieldsFragment }) {
       setProblems(local);
       return;
     }
-    const r = await update({
+    const r = await update.submit({
       input: { requestId: request.id, status: (status || null) as SupportRequestStatus | null, note: note.trim() || null },
     });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    const now = r.data.updateSupportRequest.request.status;
+    if (!r) return;
+    const now = r.updateSupportRequest.request.status;
     const state: FlashState = { flash: status ? `Request is now ${supportStatus(now).text.toLowerCase()}` : 'Note added' };
     navigate('/support-queue', { state });
   };
@@ -205,7 +202,7 @@ function WorkOnRequest({ request }: { request: SupportRequestFieldsFragment }) {
               error={err('personId')}
               options={helpers.map((p) => ({ value: p.id, label: `${p.name} (${p.roles.includes('COACH') ? 'coach' : 'programme team'})` }))}
             />
-            <Button variant="secondary" disabled={assigning}>
+            <Button variant="secondary" disabled={assign.fetching}>
               Assign the request
             </Button>
           </form>
@@ -235,7 +232,7 @@ function WorkOnRequest({ request }: { request: SupportRequestFieldsFragment }) {
               onChange={setNote}
               error={err('note')}
             />
-            <Button disabled={updating}>Save the update</Button>
+            <Button disabled={update.fetching}>Save the update</Button>
           </form>
         )}
       </div>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { SupportRequestsQuery } from '../queries';
 import { RequestSupportMutation } from '../mutations';
 import { MemberCommunity, canChange } from '../components/MemberCommunity';
@@ -15,7 +15,9 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { Button, Radios, Textarea } from '../../ui/fields';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { newSupportRequestUrl, supportQueueRequestUrl, supportUrl } from '../../urls';
 
 /** /communities/:id/support: the community's requests for support from the network. */
 export function SupportRequestsView() {
@@ -41,7 +43,7 @@ function Requests({ community }: { community: CommunityHome }) {
         </p>
         {asks && (
           <p className="nhsuk-body">
-            <Link to={`/communities/${community.id}/support/new`}>Ask for support</Link>
+            <Link to={newSupportRequestUrl(community.id)}>Ask for support</Link>
           </p>
         )}
         {fetching && !data ? (
@@ -59,7 +61,7 @@ function Requests({ community }: { community: CommunityHome }) {
                   actions={
                     isProgrammeTeam && r.status !== 'CLOSED' ? (
                       <p className="nhsuk-body nhsuk-u-margin-bottom-0">
-                        <Link to={`/support-queue/${r.id}`}>
+                        <Link to={supportQueueRequestUrl(r.id)}>
                           Assign or update<span className="nhsuk-u-visually-hidden"> this request</span>
                         </Link>
                       </p>
@@ -84,11 +86,11 @@ function Ask({ community }: { community: CommunityHome }) {
   const navigate = useNavigate();
   const [kind, setKind] = useState('');
   const [details, setDetails] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, request] = useMutation(RequestSupportMutation);
+  const request = useFormMutation(RequestSupportMutation);
+  const { problems, setProblems, fetching } = request;
   const heading = 'Ask the network for support';
   usePageTitle(`${heading} – ${community.name}`, problems.length > 0);
-  const back = `/communities/${community.id}/support`;
+  const back = supportUrl(community.id);
   if (!canChange(community)) return <Navigate to={back} replace />;
   const err = (f: string) => fieldError(problems, f);
 
@@ -101,11 +103,8 @@ function Ask({ community }: { community: CommunityHome }) {
       setProblems(local);
       return;
     }
-    const r = await request({ input: { communityId: community.id, kind: kind as SupportRequestKind, details: details.trim() } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await request.submit({ input: { communityId: community.id, kind: kind as SupportRequestKind, details: details.trim() } });
+    if (!r) return;
     const state: FlashState = { flash: 'Request sent. The programme team will pass it to someone who can help.' };
     navigate(back, { state });
   };

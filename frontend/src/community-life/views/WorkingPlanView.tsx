@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { WorkingPlanQuery } from '../queries';
 import { AddPlanNeedMutation, CompletePlanNeedMutation, RemovePlanNeedMutation } from '../mutations';
 import { MemberCommunity, canChange } from '../components/MemberCommunity';
@@ -16,7 +16,9 @@ import { BackLink, Loading } from '../../ui/Layout';
 import { Button, Radios, Tag, TextInput, Textarea } from '../../ui/fields';
 import { formatDate, formatInstantDate, isIsoDate } from '../../ui/format';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { functionsUrl, newNeedUrl, workingPlanUrl } from '../../urls';
 
 /** /communities/:id/plan: the next meeting, who handles which function, and what the community needs. */
 export function WorkingPlanView() {
@@ -26,22 +28,18 @@ export function WorkingPlanView() {
 function Plan({ community }: { community: CommunityHome }) {
   usePageTitle(`Working plan – ${community.name}`);
   const [{ data, fetching, error }, refetch] = useQuery({ query: WorkingPlanQuery, variables: { id: community.id }, requestPolicy: 'cache-and-network' });
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const form = useFormProblems();
+  const { problems } = form;
   const [message, setMessage] = useState<string | null>(null);
-  const [{ fetching: completing }, complete] = useMutation(CompletePlanNeedMutation);
-  const [{ fetching: removing }, remove] = useMutation(RemovePlanNeedMutation);
+  const complete = useFormMutation(CompletePlanNeedMutation, { form, fields: [] });
+  const remove = useFormMutation(RemovePlanNeedMutation, { form, fields: [] });
   const edits = canChange(community);
   const plan = data?.community?.workingPlan;
-  const base = `/communities/${community.id}`;
 
-  const act = async (run: () => Promise<{ error?: Parameters<typeof problemsFrom>[0] }>, done: string) => {
+  const act = async (run: () => Promise<unknown>, done: string) => {
     setMessage(null);
     const r = await run();
-    if (r.error) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
+    if (!r) return;
     setMessage(done);
     refetch({ requestPolicy: 'network-only' });
   };
@@ -96,7 +94,7 @@ function Plan({ community }: { community: CommunityHome }) {
                 </dl>
               )}
               <p className="nhsuk-body">
-                <Link to={`${base}/roles`}>Roles and responsibilities</Link>
+                <Link to={functionsUrl(community.id)}>Roles and responsibilities</Link>
               </p>
             </section>
 
@@ -107,7 +105,7 @@ function Plan({ community }: { community: CommunityHome }) {
               <p className="nhsuk-body">Information, research or expertise the community needs, from whom, and by when.</p>
               {edits && (
                 <p className="nhsuk-body">
-                  <Link to={`${base}/plan/needs/new`}>Add a need</Link>
+                  <Link to={newNeedUrl(community.id)}>Add a need</Link>
                 </p>
               )}
               {plan.needs.length === 0 ? (
@@ -134,8 +132,8 @@ function Plan({ community }: { community: CommunityHome }) {
                                 <button
                                   type="button"
                                   className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                                  disabled={completing}
-                                  onClick={() => void act(() => complete({ input: { needId: n.id } }), `Marked as done: ${n.what}`)}
+                                  disabled={complete.fetching}
+                                  onClick={() => void act(() => complete.submit({ input: { needId: n.id } }), `Marked as done: ${n.what}`)}
                                 >
                                   Mark as done<span className="nhsuk-u-visually-hidden"> ({n.what})</span>
                                 </button>
@@ -143,8 +141,8 @@ function Plan({ community }: { community: CommunityHome }) {
                               <button
                                 type="button"
                                 className="nhsuk-button nhsuk-button--warning nhsuk-button--small"
-                                disabled={removing}
-                                onClick={() => void act(() => remove({ input: { needId: n.id } }), `Taken off the plan: ${n.what}`)}
+                                disabled={remove.fetching}
+                                onClick={() => void act(() => remove.submit({ input: { needId: n.id } }), `Taken off the plan: ${n.what}`)}
                               >
                                 Remove<span className="nhsuk-u-visually-hidden"> ({n.what})</span>
                               </button>
@@ -175,11 +173,11 @@ function AddNeed({ community }: { community: CommunityHome }) {
   const [what, setWhat] = useState('');
   const [fromWhom, setFromWhom] = useState('');
   const [byWhen, setByWhen] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, add] = useMutation(AddPlanNeedMutation);
+  const add = useFormMutation(AddPlanNeedMutation);
+  const { problems, fetching } = add;
   const heading = 'Add a need to the working plan';
   usePageTitle(`${heading} – ${community.name}`, problems.length > 0);
-  const back = `/communities/${community.id}/plan`;
+  const back = workingPlanUrl(community.id);
   if (!canChange(community)) return <Navigate to={back} replace />;
   const err = (f: string) => fieldError(problems, f);
 
@@ -190,17 +188,11 @@ function AddNeed({ community }: { community: CommunityHome }) {
     if (!what.trim()) local.push({ field: 'what', message: 'Enter what the community needs' });
     if (!fromWhom.trim()) local.push({ field: 'fromWhom', message: 'Enter who could provide it' });
     if (byWhen.trim() && !isIsoDate(byWhen.trim())) local.push({ field: 'byWhen', message: 'The date must be a real date' });
-    if (local.length) {
-      setProblems(local);
-      return;
-    }
-    const r = await add({
+    if (add.invalid(local)) return;
+    const r = await add.submit({
       input: { communityId: community.id, kind: kind as PlanNeedKind, what: what.trim(), fromWhom: fromWhom.trim(), byWhen: byWhen.trim() || null },
     });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    if (!r) return;
     const state: FlashState = { flash: 'Need added to the working plan' };
     navigate(back, { state });
   };

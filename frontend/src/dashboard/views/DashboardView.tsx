@@ -11,9 +11,11 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { Button, Select, Tag, TextInput } from '../../ui/fields';
 import { formatDate, formatInstantDate, formatPence } from '../../ui/format';
-import { fieldError, problemsFrom, unprefixed, type Problem } from '../../ui/problems';
+import { fieldError, problemsFrom, unprefixed } from '../../ui/problems';
+import { useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { ProgrammeDashboardQuery as Result } from '../../graphql/graphql';
+import { adminCallUrl, communityUrl, honorariaUrl } from '../../urls';
 
 type Dashboard = Result['programmeDashboard'];
 
@@ -49,7 +51,7 @@ export function DashboardView() {
   // Dates in the address that are not a period are shown as errors and not used.
   const effective: DashboardFilters = urlProblems.length ? { ...filters, from: '', to: '' } : filters;
   const [form, setForm] = useState<DashboardFilters>(filters);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { problems, setProblems } = useFormProblems();
   const key = params.toString();
   useEffect(() => {
     setForm(filtersFrom(new URLSearchParams(key)));
@@ -258,7 +260,7 @@ function Figures({ dashboard: d, filters }: { dashboard: Dashboard; filters: Das
           rows={d.decisions}
           rowKey={(r) => r.call.id}
           columns={[
-            { header: 'Call', cell: (r) => <Link to={`/admin/calls/${r.call.id}`}>{r.call.title}</Link>, rowHeader: true },
+            { header: 'Call', cell: (r) => <Link to={adminCallUrl(r.call.id)}>{r.call.title}</Link>, rowHeader: true },
             { header: 'Decided on', cell: (r) => (r.decidedAt ? formatInstantDate(r.decidedAt) : 'Not decided yet') },
             { header: 'Funded', numeric: true, cell: (r) => r.funded },
             { header: 'Not funded', numeric: true, cell: (r) => r.notFunded },
@@ -279,7 +281,7 @@ function Figures({ dashboard: d, filters }: { dashboard: Dashboard; filters: Das
           rowKey={(r) => r.call.id}
           rowClassName={(r) => (r.overdue ? 'convene-row--overdue' : undefined)}
           columns={[
-            { header: 'Call', cell: (r) => <Link to={`/admin/calls/${r.call.id}`}>{r.call.title}</Link>, rowHeader: true },
+            { header: 'Call', cell: (r) => <Link to={adminCallUrl(r.call.id)}>{r.call.title}</Link>, rowHeader: true },
             { header: 'Everyone told by', cell: (r) => formatDate(r.decisionDueOn) },
             { header: 'People not told yet', numeric: true, cell: (r) => r.pending },
             {
@@ -354,7 +356,7 @@ function Figures({ dashboard: d, filters }: { dashboard: Dashboard; filters: Das
           rows={d.communityReach}
           rowKey={(r) => r.community.id}
           columns={[
-            { header: 'Community', cell: (r) => <Link to={`/communities/${r.community.id}`}>{r.community.name}</Link>, rowHeader: true },
+            { header: 'Community', cell: (r) => <Link to={communityUrl(r.community.id)}>{r.community.name}</Link>, rowHeader: true },
             { header: 'Stage', cell: (r) => stageTag(r.stage).text },
             { header: 'Members', numeric: true, cell: (r) => r.reach.members },
             { header: 'Organisations', numeric: true, cell: (r) => r.reach.organisations },
@@ -434,7 +436,7 @@ function Figures({ dashboard: d, filters }: { dashboard: Dashboard; filters: Das
           rows={d.honoraria}
           rowKey={(r) => r.call.id}
           columns={[
-            { header: 'Call', cell: (r) => <Link to={`/admin/calls/${r.call.id}/honoraria`}>{r.call.title}</Link>, rowHeader: true },
+            { header: 'Call', cell: (r) => <Link to={honorariaUrl(r.call.id)}>{r.call.title}</Link>, rowHeader: true },
             { header: 'Budget', numeric: true, cell: (r) => formatPence(r.budgetPence) },
             { header: 'Committed', numeric: true, cell: (r) => formatPence(r.committedPence) },
             { header: 'Paid', numeric: true, cell: (r) => formatPence(r.paidPence) },

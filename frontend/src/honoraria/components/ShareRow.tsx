@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
 import type { ShareFieldsFragment } from '../../graphql/graphql';
 import { ApprovePaymentMutation, CancelPaymentMutation, MarkPaymentPaidMutation, SetPaymentRouteMutation } from '../mutations';
 import { Button, Tag, TextInput } from '../../ui/fields';
 import { formatDate, formatPence, isIsoDate, londonToday } from '../../ui/format';
 import { PAYMENT_ROUTE, paymentStatus } from '../../ui/labels';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, type Problem } from '../../ui/problems';
+import { formProblems, useFormMutation } from '../../ui/useFormMutation';
 
 interface Props {
   share: ShareFieldsFragment;
@@ -36,16 +36,18 @@ export function ShareRow({ share, viewerId, problems, setProblems, setMessage, o
   const [cancelling, setCancelling] = useState(false);
   const [reference, setReference] = useState('');
   const [paidOn, setPaidOn] = useState(londonToday());
-  const [{ fetching: approving }, approve] = useMutation(ApprovePaymentMutation);
-  const [{ fetching: marking }, markPaid] = useMutation(MarkPaymentPaidMutation);
-  const [{ fetching: cancelBusy }, cancel] = useMutation(CancelPaymentMutation);
-  const [{ fetching: routing }, setRoute] = useMutation(SetPaymentRouteMutation);
+  const refId = `reference-${share.id}`;
+  const dateId = `paidOn-${share.id}`;
+  const form = formProblems(problems, setProblems);
+  const approve = useFormMutation(ApprovePaymentMutation, { form });
+  // Every row has its own inputs: point the server's fields at this row's.
+  const markPaid = useFormMutation(MarkPaymentPaidMutation, { form, rename: { reference: refId, paidOn: dateId } });
+  const cancel = useFormMutation(CancelPaymentMutation, { form });
+  const setRoute = useFormMutation(SetPaymentRouteMutation, { form });
   const status = paymentStatus(share.status);
   const open = share.status === 'PROPOSED' || share.status === 'APPROVED';
   const ownShare = share.person.id === viewerId;
   const name = share.person.name;
-  const refId = `reference-${share.id}`;
-  const dateId = `paidOn-${share.id}`;
 
   const done = (text: string) => {
     setMessage(text);
@@ -53,8 +55,8 @@ export function ShareRow({ share, viewerId, problems, setProblems, setMessage, o
   };
 
   const onApprove = async () => {
-    const r = await approve({ input: { shareId: share.id } });
-    if (r.error) return setProblems(problemsFrom(r.error));
+    const r = await approve.submit({ input: { shareId: share.id } });
+    if (!r) return;
     done(`Payment of ${formatPence(share.amountPence)} to ${name} approved.`);
   };
 
@@ -62,27 +64,23 @@ export function ShareRow({ share, viewerId, problems, setProblems, setMessage, o
     e.preventDefault();
     const found = checkPayment(share.id, reference, paidOn);
     if (found.length) return setProblems(found);
-    const r = await markPaid({ input: { shareId: share.id, reference: reference.trim(), paidOn } });
-    if (r.error) {
-      return setProblems(
-        problemsFrom(r.error).map((p) => (p.field === 'reference' ? { ...p, field: refId } : p.field === 'paidOn' ? { ...p, field: dateId } : p)),
-      );
-    }
+    const r = await markPaid.submit({ input: { shareId: share.id, reference: reference.trim(), paidOn } });
+    if (!r) return;
     setPaying(false);
     done(`Payment to ${name} marked as paid (reference ${reference.trim()}).`);
   };
 
   const onCancel = async () => {
-    const r = await cancel({ input: { shareId: share.id } });
+    const r = await cancel.submit({ input: { shareId: share.id } });
     setCancelling(false);
-    if (r.error) return setProblems(problemsFrom(r.error));
+    if (!r) return;
     done(`Payment to ${name} cancelled.`);
   };
 
   const onRoute = async () => {
     const route = share.route === 'EMPLOYER' ? 'PERSON' : 'EMPLOYER';
-    const r = await setRoute({ input: { shareId: share.id, route } });
-    if (r.error) return setProblems(problemsFrom(r.error));
+    const r = await setRoute.submit({ input: { shareId: share.id, route } });
+    if (!r) return;
     done(`Payment to ${name} will go ${route === 'PERSON' ? 'to the person' : 'through their employer'}.`);
   };
 
@@ -99,7 +97,7 @@ export function ShareRow({ share, viewerId, problems, setProblems, setMessage, o
         <td className="nhsuk-table__cell">
           {PAYMENT_ROUTE[share.route]}
           {open && share.eligible && (
-            <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0 nhsuk-u-display-block" disabled={routing} onClick={() => void onRoute()}>
+            <button type="button" className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0 nhsuk-u-display-block" disabled={setRoute.fetching} onClick={() => void onRoute()}>
               {share.route === 'EMPLOYER' ? 'Pay the person instead' : 'Pay through their employer instead'}
               <span className="nhsuk-u-visually-hidden"> ({name})</span>
             </button>
@@ -120,7 +118,7 @@ export function ShareRow({ share, viewerId, problems, setProblems, setMessage, o
                 (ownShare ? (
                   <span className="nhsuk-body-s">You cannot approve your own payment</span>
                 ) : (
-                  <button type="button" className={small} disabled={approving} onClick={() => void onApprove()}>
+                  <button type="button" className={small} disabled={approve.fetching} onClick={() => void onApprove()}>
                     Approve<span className="nhsuk-u-visually-hidden"> payment to {name}</span>
                   </button>
                 ))}
@@ -136,7 +134,7 @@ export function ShareRow({ share, viewerId, problems, setProblems, setMessage, o
           )}
           {cancelling && (
             <div className="convene-actions">
-              <button type="button" className={`${small} nhsuk-button--warning`} disabled={cancelBusy} onClick={() => void onCancel()}>
+              <button type="button" className={`${small} nhsuk-button--warning`} disabled={cancel.fetching} onClick={() => void onCancel()}>
                 Yes, cancel payment<span className="nhsuk-u-visually-hidden"> to {name}</span>
               </button>
               <button type="button" className={`${small} nhsuk-button--secondary`} onClick={() => setCancelling(false)}>
@@ -170,7 +168,7 @@ export function ShareRow({ share, viewerId, problems, setProblems, setMessage, o
                 widthClass="nhsuk-input--width-10"
               />
               <div className="convene-actions">
-                <Button disabled={marking}>Confirm payment</Button>
+                <Button disabled={markPaid.fetching}>Confirm payment</Button>
                 <Button type="button" variant="secondary" onClick={() => setPaying(false)}>
                   Do not mark paid
                 </Button>

@@ -12,6 +12,7 @@ import { formatPence } from '../../ui/format';
 import { POLICY } from '../../ui/labels';
 import { problemsFrom, type Problem } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { adminCallUrl } from '../../urls';
 
 function Total({ label, pence, note }: { label: string; pence: number; note?: string }) {
   return (
@@ -56,7 +57,7 @@ export function HonorariaView() {
 
   return (
     <>
-      <BackLink to={`/admin/calls/${call.id}`}>{call.title}</BackLink>
+      <BackLink to={adminCallUrl(call.id)}>{call.title}</BackLink>
       <ErrorSummary problems={problems} />
       {message && <NotificationBanner success heading={message} />}
       <span className="nhsuk-caption-l">{call.title}</span>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { communityFeed } from '../feed';
+import { resetCalendarUrl } from '../../urls';
 
 /** Copies text to the clipboard; false where the browser will not. */
 async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
@@ -80,7 +81,7 @@ export function CalendarFeed({ communityId, calendarUrl, token }: { communityId:
         {status}
       </p>
       <p className="nhsuk-body">
-        <Link to={`/communities/${communityId}/calendar/reset`}>Reset my calendar link</Link> if someone else may have
+        <Link to={resetCalendarUrl(communityId)}>Reset my calendar link</Link> if someone else may have
         it. Calendars using the old link stop getting updates.
       </p>
     </section>

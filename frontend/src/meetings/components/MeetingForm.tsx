@@ -3,6 +3,7 @@ import type { MeetingMode } from '../../graphql/graphql';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button, Radios, TextInput, Textarea } from '../../ui/fields';
 import { fieldError, type Problem } from '../../ui/problems';
+import type { FormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { startsAtInput } from '../format';
 import { MEETING_MODES, MEETING_MODE_VALUES } from '../labels';
@@ -73,16 +74,20 @@ export function checkMeetingForm(v: MeetingFormValues): { problems: Problem[]; i
   };
 }
 
+/** The form's field ids (a server problem about anything else is shown without a link). */
+export const MEETING_FIELDS = ['startsAt', 'startsAtTime', 'durationMinutes', 'mode', 'location', 'joiningDetails', 'agenda'];
+
 /**
  * The meeting form of scheduling and changing a meeting: date and time on a UK clock, length,
- * mode (revealing the place or the joining details) and agenda. `onSave` returns the server's
- * problems, if any.
+ * mode (revealing the place or the joining details) and agenda. `form` holds the problems (the
+ * page's mutation puts the server's there); `onSave` runs once the answers pass the checks.
  */
 export function MeetingForm({
   initial,
   submitText,
   onSave,
   saving,
+  form,
   heading,
   title,
   caption,
@@ -90,8 +95,9 @@ export function MeetingForm({
 }: {
   initial: MeetingFormValues;
   submitText: string;
-  onSave: (input: MeetingFormInput) => Promise<Problem[]>;
+  onSave: (input: MeetingFormInput) => Promise<void>;
   saving: boolean;
+  form: FormProblems;
   heading: string;
   /** The page title (the heading and the community). */
   title: string;
@@ -99,7 +105,7 @@ export function MeetingForm({
   intro?: React.ReactNode;
 }) {
   const [values, setValues] = useState(initial);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { problems } = form;
   usePageTitle(title, problems.length > 0);
   const set = (k: keyof MeetingFormValues) => (value: string) => setValues((v) => ({ ...v, [k]: value }));
 
@@ -107,10 +113,11 @@ export function MeetingForm({
     e.preventDefault();
     const checked = checkMeetingForm(values);
     if (!checked.input) {
-      setProblems(checked.problems);
+      form.invalid(checked.problems);
       return;
     }
-    setProblems(await onSave(checked.input));
+    form.clear();
+    await onSave(checked.input);
   };
 
   const err = (f: string) => fieldError(problems, f);

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { formatMeetingTime } from '../format';
 import { meetingModeText } from '../labels';
 import { MeetingStatusTag, type MeetingSummary } from './MeetingDetails';
+import { meetingUrl } from '../../urls';
 
 /** Meetings as NHS cards: the time links to the meeting's page; a cancelled one is tagged. */
 export function MeetingList({ communityId, meetings, id }: { communityId: string; meetings: MeetingSummary[]; id?: string }) {
@@ -14,7 +15,7 @@ export function MeetingList({ communityId, meetings, id }: { communityId: string
             <div className="nhsuk-card">
               <div className="nhsuk-card__content">
                 <h3 className="nhsuk-card__heading nhsuk-heading-s">
-                  <Link to={`/communities/${communityId}/meetings/${m.id}`}>
+                  <Link to={meetingUrl(communityId, m.id)}>
                     {formatMeetingTime(m.startsAtLocal, m.endsAt, m.durationMinutes)}
                     {cancelled && <span className="nhsuk-u-visually-hidden"> (cancelled)</span>}
                   </Link>

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { errorCode, problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { meetingsUrl } from '../../urls';
 
 type Node = NonNullable<MeetingQueryResult['node']>;
 export type MeetingPage = Extract<Node, { __typename: 'Meeting' }>;
@@ -27,7 +28,7 @@ function MeetingNotFound({ community }: { community: CommunityHome }) {
       <h1 className="nhsuk-heading-l">Meeting not found</h1>
       <p className="nhsuk-body">We could not find this meeting.</p>
       <p className="nhsuk-body">
-        <Link to={`/communities/${community.id}/meetings`}>See the community’s meetings</Link>
+        <Link to={meetingsUrl(community.id)}>See the community’s meetings</Link>
       </p>
     </>
   );

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { NextMeetingsQuery } from '../queries';
 import { MeetingList } from './MeetingList';
 import type { CommunityHome } from '../../communities/components/CommunityLoader';
-import { runsIt } from '../../communities/labels';
+import { meetingsUrl, newMeetingUrl } from '../../urls';
 
 /** The community home's "Meetings" section (members only): the next few, and the way to all of them. */
 export function NextMeetings({ community }: { community: CommunityHome }) {
@@ -15,7 +15,7 @@ export function NextMeetings({ community }: { community: CommunityHome }) {
   // FORBIDDEN (not a member after all) or not loaded yet: nothing to show.
   const meetings = data?.community?.meetings;
   if (!meetings) return null;
-  const plans = runsIt(community.viewerRole) && community.stage !== 'CLOSED';
+  const plans = community.viewerCan.planMeetings && community.stage !== 'CLOSED';
   return (
     <section aria-labelledby="meetings-heading">
       <h2 className="nhsuk-heading-m" id="meetings-heading">
@@ -28,11 +28,11 @@ export function NextMeetings({ community }: { community: CommunityHome }) {
       )}
       <ul className="nhsuk-list">
         <li>
-          <Link to={`/communities/${community.id}/meetings`}>All meetings and the calendar feed</Link>
+          <Link to={meetingsUrl(community.id)}>All meetings and the calendar feed</Link>
         </li>
         {plans && (
           <li>
-            <Link to={`/communities/${community.id}/meetings/new`}>Schedule a meeting</Link>
+            <Link to={newMeetingUrl(community.id)}>Schedule a meeting</Link>
           </li>
         )}
       </ul>

@@ -1,19 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { MeetingMembersQuery } from '../queries';
 import { RecordAttendanceMutation } from '../mutations';
 import { MeetingLoader, type MeetingContext } from '../components/MeetingLoader';
 import { formatMeetingDate, hasStarted } from '../format';
 import { CommunityCaption } from '../../communities/components/CommunityCaption';
 import type { FlashState } from '../../communities/components/Flash';
-import { runsIt } from '../../communities/labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button, ErrorMessage, cx } from '../../ui/fields';
 import { BackLink, Loading } from '../../ui/Layout';
 import { plural } from '../../ui/format';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { meetingUrl } from '../../urls';
 
 /** /communities/:id/meetings/:meetingId/attendance: tick who came, once the meeting has started. */
 export function AttendanceView() {
@@ -25,13 +26,13 @@ function Attendance({ community, meeting }: MeetingContext) {
   const navigate = useNavigate();
   const [{ data, fetching, error }] = useQuery({ query: MeetingMembersQuery, variables: { id: community.id }, requestPolicy: 'cache-and-network' });
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(meeting.attendees.map((p) => p.id)));
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching: saving }, record] = useMutation(RecordAttendanceMutation);
+  const record = useFormMutation(RecordAttendanceMutation, { fields: ['attendeeIds'] });
+  const { problems } = record;
   const date = formatMeetingDate(meeting.startsAtLocal);
   const legend = `Who came to the meeting on ${date}?`;
   usePageTitle(`${legend} – ${community.name}`, problems.length > 0);
-  const here = `/communities/${community.id}/meetings/${meeting.id}`;
-  if (!runsIt(community.viewerRole) || meeting.status === 'CANCELLED' || !hasStarted(meeting.startsAt)) {
+  const here = meetingUrl(community.id, meeting.id);
+  if (!community.viewerCan.planMeetings || meeting.status === 'CANCELLED' || !hasStarted(meeting.startsAt)) {
     return <Navigate to={here} replace />;
   }
   if (fetching && !data) return <Loading />;
@@ -54,11 +55,8 @@ function Attendance({ community, meeting }: MeetingContext) {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const attendeeIds = people.filter((p) => chosen.has(p.id)).map((p) => p.id);
-    const r = await record({ input: { meetingId: meeting.id, attendeeIds } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => (p.field && p.field !== 'attendeeIds' ? { message: p.message } : p)));
-      return;
-    }
+    const r = await record.submit({ input: { meetingId: meeting.id, attendeeIds } });
+    if (!r) return;
     const state: FlashState = { flash: `Attendance recorded: ${plural(attendeeIds.length, 'person', 'people')} came` };
     navigate(here, { state });
   };
@@ -103,7 +101,7 @@ function Attendance({ community, meeting }: MeetingContext) {
               </div>
             </fieldset>
           </div>
-          <Button disabled={saving}>Save attendance</Button>
+          <Button disabled={record.fetching}>Save attendance</Button>
         </form>
       </div>
     </div>

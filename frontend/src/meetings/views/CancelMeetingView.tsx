@@ -1,18 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { CancelMeetingMutation } from '../mutations';
 import { MeetingLoader, type MeetingContext } from '../components/MeetingLoader';
 import { MeetingDetails } from '../components/MeetingDetails';
 import { formatMeetingDate, formatMeetingTime, hasStarted } from '../format';
 import { CommunityCaption } from '../../communities/components/CommunityCaption';
 import type { FlashState } from '../../communities/components/Flash';
-import { runsIt } from '../../communities/labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button } from '../../ui/fields';
 import { BackLink } from '../../ui/Layout';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { meetingUrl, meetingsUrl } from '../../urls';
 
 /** /communities/:id/meetings/:meetingId/cancel: confirm cancelling a meeting. */
 export function CancelMeetingView() {
@@ -22,27 +21,24 @@ export function CancelMeetingView() {
 
 function Cancel({ community, meeting }: MeetingContext) {
   const navigate = useNavigate();
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, cancel] = useMutation(CancelMeetingMutation);
+  const cancel = useFormMutation(CancelMeetingMutation, { fields: [] });
+  const { problems, fetching } = cancel;
   const date = formatMeetingDate(meeting.startsAtLocal);
   const heading = `Are you sure you want to cancel the meeting on ${date}?`;
   usePageTitle(heading, problems.length > 0);
-  const here = `/communities/${community.id}/meetings/${meeting.id}`;
-  if (!runsIt(community.viewerRole) || meeting.status === 'CANCELLED' || hasStarted(meeting.startsAt)) {
+  const here = meetingUrl(community.id, meeting.id);
+  if (!community.viewerCan.planMeetings || meeting.status === 'CANCELLED' || hasStarted(meeting.startsAt)) {
     return <Navigate to={here} replace />;
   }
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await cancel({ input: { meetingId: meeting.id } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => ({ message: p.message })));
-      return;
-    }
+    const r = await cancel.submit({ input: { meetingId: meeting.id } });
+    if (!r) return;
     const state: FlashState = {
       flash: `Meeting on ${formatMeetingTime(meeting.startsAtLocal, meeting.endsAt, meeting.durationMinutes)} cancelled`,
     };
-    navigate(`/communities/${community.id}/meetings`, { state });
+    navigate(meetingsUrl(community.id), { state });
   };
 
   return (

@@ -1,14 +1,13 @@
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { UpdateMeetingMutation } from '../mutations';
-import { MeetingForm, type MeetingFormInput, type MeetingFormValues } from '../components/MeetingForm';
+import { MEETING_FIELDS, MeetingForm, type MeetingFormInput, type MeetingFormValues } from '../components/MeetingForm';
 import { MeetingLoader, type MeetingContext } from '../components/MeetingLoader';
 import { formatMeetingDate, hasStarted } from '../format';
 import { CommunityCaption } from '../../communities/components/CommunityCaption';
 import type { FlashState } from '../../communities/components/Flash';
-import { runsIt } from '../../communities/labels';
 import { BackLink } from '../../ui/Layout';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
+import { meetingNotesUrl, meetingUrl } from '../../urls';
 
 /** /communities/:id/meetings/:meetingId/edit: change a meeting that has not started. */
 export function EditMeetingView() {
@@ -18,9 +17,9 @@ export function EditMeetingView() {
 
 function Edit({ community, meeting }: MeetingContext) {
   const navigate = useNavigate();
-  const [{ fetching }, update] = useMutation(UpdateMeetingMutation);
-  const here = `/communities/${community.id}/meetings/${meeting.id}`;
-  if (!runsIt(community.viewerRole) || meeting.status === 'CANCELLED' || hasStarted(meeting.startsAt)) {
+  const update = useFormMutation(UpdateMeetingMutation, { fields: MEETING_FIELDS });
+  const here = meetingUrl(community.id, meeting.id);
+  if (!community.viewerCan.planMeetings || meeting.status === 'CANCELLED' || hasStarted(meeting.startsAt)) {
     return <Navigate to={here} replace />;
   }
   const [date = '', time = ''] = meeting.startsAtLocal.split('T');
@@ -34,8 +33,8 @@ function Edit({ community, meeting }: MeetingContext) {
     agenda: meeting.agenda,
   };
 
-  const onSave = async (input: MeetingFormInput): Promise<Problem[]> => {
-    const r = await update({
+  const onSave = async (input: MeetingFormInput) => {
+    const r = await update.submit({
       input: {
         meetingId: meeting.id,
         ...input,
@@ -43,10 +42,9 @@ function Edit({ community, meeting }: MeetingContext) {
         joiningDetails: input.joiningDetails ?? '',
       },
     });
-    if (r.error || !r.data) return problemsFrom(r.error).map((p) => (p.field === 'meetingId' ? { message: p.message } : p));
+    if (!r) return;
     const state: FlashState = { flash: 'Meeting changed. Every member gets the updated calendar entry by email.' };
     navigate(here, { state });
-    return [];
   };
 
   return (
@@ -61,11 +59,12 @@ function Edit({ community, meeting }: MeetingContext) {
           intro={
             <p className="nhsuk-body">
               Every member gets the updated calendar entry by email. To write the notes, use{' '}
-              <Link to={`${here}/notes`}>the meeting’s notes</Link>.
+              <Link to={meetingNotesUrl(community.id, meeting.id)}>the meeting’s notes</Link>.
             </p>
           }
           submitText="Save changes"
-          saving={fetching}
+          saving={update.fetching}
+          form={update}
           onSave={onSave}
         />
       </div>

@@ -5,9 +5,9 @@ import { withFeedToken } from '../feed';
 import { formatMeetingDate, hasStarted } from '../format';
 import { CommunityCaption } from '../../communities/components/CommunityCaption';
 import { Flash } from '../../communities/components/Flash';
-import { runsIt } from '../../communities/labels';
 import { BackLink } from '../../ui/Layout';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { attendanceUrl, cancelMeetingUrl, editMeetingUrl, meetingNotesUrl, meetingsUrl } from '../../urls';
 
 /** /communities/:id/meetings/:meetingId: a meeting with its agenda, notes and who came. */
 export function MeetingView() {
@@ -18,16 +18,15 @@ export function MeetingView() {
 function Meeting({ community, meeting, feedToken }: MeetingContext) {
   const date = formatMeetingDate(meeting.startsAtLocal);
   usePageTitle(`Meeting on ${date} – ${community.name}`);
-  const here = `/communities/${community.id}/meetings/${meeting.id}`;
   const cancelled = meeting.status === 'CANCELLED';
   const started = hasStarted(meeting.startsAt);
-  const plans = runsIt(community.viewerRole) && community.stage !== 'CLOSED';
+  const plans = community.viewerCan.planMeetings && community.stage !== 'CLOSED';
   const ics = withFeedToken(meeting.calendarUrl, feedToken);
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={`/communities/${community.id}/meetings`}>Back to meetings</BackLink>
+        <BackLink to={meetingsUrl(community.id)}>Back to meetings</BackLink>
         <Flash />
         <CommunityCaption name={community.name} />
         <h1 className="nhsuk-heading-l">Meeting on {date}</h1>
@@ -56,10 +55,10 @@ function Meeting({ community, meeting, feedToken }: MeetingContext) {
         {plans && !cancelled && !started && (
           <ul className="nhsuk-list">
             <li>
-              <Link to={`${here}/edit`}>Change the meeting</Link>
+              <Link to={editMeetingUrl(community.id, meeting.id)}>Change the meeting</Link>
             </li>
             <li>
-              <Link to={`${here}/cancel`}>Cancel the meeting</Link>
+              <Link to={cancelMeetingUrl(community.id, meeting.id)}>Cancel the meeting</Link>
             </li>
           </ul>
         )}
@@ -77,7 +76,7 @@ function Meeting({ community, meeting, feedToken }: MeetingContext) {
           )}
           {plans && (
             <p className="nhsuk-body">
-              <Link to={`${here}/notes`}>{meeting.notes.trim() ? 'Change the notes' : 'Write the notes'}</Link>
+              <Link to={meetingNotesUrl(community.id, meeting.id)}>{meeting.notes.trim() ? 'Change the notes' : 'Write the notes'}</Link>
             </p>
           )}
         </section>
@@ -100,7 +99,7 @@ function Meeting({ community, meeting, feedToken }: MeetingContext) {
             )}
             {plans && started && (
               <p className="nhsuk-body">
-                <Link to={`${here}/attendance`}>Record who came</Link>
+                <Link to={attendanceUrl(community.id, meeting.id)}>Record who came</Link>
               </p>
             )}
           </section>

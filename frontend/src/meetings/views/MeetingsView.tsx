@@ -6,11 +6,11 @@ import { MeetingList } from '../components/MeetingList';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../../communities/components/CommunityLoader';
 import { CommunityBackLink, CommunityCaption } from '../../communities/components/CommunityCaption';
 import { Flash } from '../../communities/components/Flash';
-import { runsIt } from '../../communities/labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { newMeetingUrl } from '../../urls';
 
 /** /communities/:id/meetings: coming and past meetings, and the calendar feed (members only). */
 export function MeetingsView() {
@@ -31,7 +31,7 @@ function Meetings({ community }: { community: CommunityHome }) {
   if (fetching && !data) return <Loading />;
   const c = data?.community;
   if (!c) return <ErrorSummary problems={problemsFrom(error)} />;
-  const plans = runsIt(community.viewerRole) && community.stage !== 'CLOSED';
+  const plans = community.viewerCan.planMeetings && community.stage !== 'CLOSED';
   const upcoming = c.upcoming.nodes;
   const past = c.past.nodes;
 
@@ -44,7 +44,7 @@ function Meetings({ community }: { community: CommunityHome }) {
         <h1 className="nhsuk-heading-l">Meetings</h1>
         <p className="nhsuk-body">Times are UK time.</p>
         {plans && (
-          <Link className="nhsuk-button" role="button" draggable={false} to={`/communities/${community.id}/meetings/new`}>
+          <Link className="nhsuk-button" role="button" draggable={false} to={newMeetingUrl(community.id)}>
             Schedule a meeting
           </Link>
         )}

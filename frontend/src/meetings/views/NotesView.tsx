@@ -1,17 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { UpdateMeetingMutation } from '../mutations';
 import { MeetingLoader, type MeetingContext } from '../components/MeetingLoader';
 import { formatMeetingDate } from '../format';
 import { CommunityCaption } from '../../communities/components/CommunityCaption';
 import type { FlashState } from '../../communities/components/Flash';
-import { runsIt } from '../../communities/labels';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button, Textarea } from '../../ui/fields';
 import { BackLink } from '../../ui/Layout';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { meetingUrl } from '../../urls';
 
 /** /communities/:id/meetings/:meetingId/notes: what was discussed and agreed (any time). */
 export function NotesView() {
@@ -22,20 +22,17 @@ export function NotesView() {
 function Notes({ community, meeting }: MeetingContext) {
   const navigate = useNavigate();
   const [notes, setNotes] = useState(meeting.notes);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, update] = useMutation(UpdateMeetingMutation);
+  const update = useFormMutation(UpdateMeetingMutation, { fields: ['notes'] });
+  const { problems, fetching } = update;
   const date = formatMeetingDate(meeting.startsAtLocal);
   usePageTitle(`Notes of the meeting on ${date} – ${community.name}`, problems.length > 0);
-  const here = `/communities/${community.id}/meetings/${meeting.id}`;
-  if (!runsIt(community.viewerRole)) return <Navigate to={here} replace />;
+  const here = meetingUrl(community.id, meeting.id);
+  if (!community.viewerCan.planMeetings) return <Navigate to={here} replace />;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await update({ input: { meetingId: meeting.id, notes } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => (p.field && p.field !== 'notes' ? { message: p.message } : p)));
-      return;
-    }
+    const r = await update.submit({ input: { meetingId: meeting.id, notes } });
+    if (!r) return;
     const state: FlashState = { flash: 'Notes saved' };
     navigate(here, { state });
   };

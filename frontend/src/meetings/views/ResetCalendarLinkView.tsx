@@ -1,6 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { ResetCalendarFeedTokenMutation } from '../mutations';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../../communities/components/CommunityLoader';
 import { CommunityCaption } from '../../communities/components/CommunityCaption';
@@ -8,8 +7,9 @@ import type { FlashState } from '../../communities/components/Flash';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button } from '../../ui/fields';
 import { BackLink } from '../../ui/Layout';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { meetingsUrl } from '../../urls';
 
 /** /communities/:id/calendar/reset: replace the viewer's calendar-feed token, after a warning. */
 export function ResetCalendarLinkView() {
@@ -19,19 +19,16 @@ export function ResetCalendarLinkView() {
 
 function Reset({ community }: { community: CommunityHome }) {
   const navigate = useNavigate();
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, reset] = useMutation(ResetCalendarFeedTokenMutation);
+  const reset = useFormMutation(ResetCalendarFeedTokenMutation);
+  const { problems, fetching } = reset;
   usePageTitle('Reset your calendar link', problems.length > 0);
-  const back = `/communities/${community.id}/meetings`;
+  const back = meetingsUrl(community.id);
   if (!community.viewerRole) return <MembersOnly community={community} />;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await reset({});
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await reset.submit({});
+    if (!r) return;
     const state: FlashState = { flash: 'Your calendar link has been reset. Subscribe again with the new address.' };
     navigate(back, { state });
   };

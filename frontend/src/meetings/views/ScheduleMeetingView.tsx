@@ -1,14 +1,13 @@
 import { useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { ScheduleMeetingMutation } from '../mutations';
-import { MeetingForm, EMPTY_MEETING, type MeetingFormInput } from '../components/MeetingForm';
+import { EMPTY_MEETING, MEETING_FIELDS, MeetingForm, type MeetingFormInput } from '../components/MeetingForm';
 import { formatMeetingTime } from '../format';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../../communities/components/CommunityLoader';
 import { CommunityCaption } from '../../communities/components/CommunityCaption';
 import type { FlashState } from '../../communities/components/Flash';
-import { runsIt } from '../../communities/labels';
 import { BackLink } from '../../ui/Layout';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
+import { meetingsUrl } from '../../urls';
 
 /** /communities/:id/meetings/new: conveners and the core group schedule a meeting. */
 export function ScheduleMeetingView() {
@@ -18,24 +17,23 @@ export function ScheduleMeetingView() {
 
 function Schedule({ community }: { community: CommunityHome }) {
   const navigate = useNavigate();
-  const [{ fetching }, schedule] = useMutation(ScheduleMeetingMutation);
-  if (!runsIt(community.viewerRole)) return <MembersOnly community={community} />;
+  const schedule = useFormMutation(ScheduleMeetingMutation, { fields: MEETING_FIELDS });
+  if (!community.viewerCan.planMeetings) return <MembersOnly community={community} />;
 
-  const onSave = async (input: MeetingFormInput): Promise<Problem[]> => {
-    const r = await schedule({ input: { communityId: community.id, ...input } });
-    if (r.error || !r.data) return problemsFrom(r.error);
-    const m = r.data.scheduleMeeting.meeting;
+  const onSave = async (input: MeetingFormInput) => {
+    const r = await schedule.submit({ input: { communityId: community.id, ...input } });
+    if (!r) return;
+    const m = r.scheduleMeeting.meeting;
     const state: FlashState = {
       flash: `Meeting scheduled for ${formatMeetingTime(m.startsAtLocal, m.endsAt, m.durationMinutes)}. Every member gets an invitation by email.`,
     };
-    navigate(`/communities/${community.id}/meetings`, { state });
-    return [];
+    navigate(meetingsUrl(community.id), { state });
   };
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={`/communities/${community.id}/meetings`}>Back to meetings</BackLink>
+        <BackLink to={meetingsUrl(community.id)}>Back to meetings</BackLink>
         <MeetingForm
           initial={EMPTY_MEETING}
           heading="Schedule a meeting"
@@ -47,7 +45,8 @@ function Schedule({ community }: { community: CommunityHome }) {
             </p>
           }
           submitText="Schedule the meeting"
-          saving={fetching}
+          saving={schedule.fetching}
+          form={schedule}
           onSave={onSave}
         />
       </div>

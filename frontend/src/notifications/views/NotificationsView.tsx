@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent, type MouseEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { NotificationAddedSubscription, NotificationsQuery } from '../queries';
 import { MarkNotificationsReadMutation, NOTIFICATION_TYPENAMES } from '../mutations';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -8,7 +8,8 @@ import { Loading } from '../../ui/Layout';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Button, Tag } from '../../ui/fields';
 import { formatDateTime, plural } from '../../ui/format';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import '../components/bell.css';
 
@@ -22,8 +23,8 @@ export function NotificationsView() {
   const navigate = useNavigate();
   const [{ data, fetching, error }, refetch] = useQuery({ query: NotificationsQuery, requestPolicy: 'cache-and-network' });
   const [{ data: added }] = useSubscription({ query: NotificationAddedSubscription });
-  const [{ fetching: marking }, mark] = useMutation(MarkNotificationsReadMutation);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const mark = useFormMutation(MarkNotificationsReadMutation);
+  const { problems } = mark;
   const [flash, setFlash] = useState<string | null>(null);
   usePageTitle('Notifications', problems.length > 0);
 
@@ -40,23 +41,16 @@ export function NotificationsView() {
   const markAll = async (e: FormEvent) => {
     e.preventDefault();
     setFlash(null);
-    const r = await mark({ input: { ids: unread.map((n) => n.id) } }, NOTIFICATION_TYPENAMES);
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
-    setFlash(`${plural(r.data.markNotificationsRead.marked, 'notification')} marked as read`);
+    const r = await mark.submit({ input: { ids: unread.map((n) => n.id) } }, NOTIFICATION_TYPENAMES);
+    if (!r) return;
+    setFlash(`${plural(r.markNotificationsRead.marked, 'notification')} marked as read`);
   };
 
   const open = async (e: MouseEvent<HTMLAnchorElement>, id: string, read: boolean, link: string) => {
     e.preventDefault();
     if (!read) {
-      const r = await mark({ input: { ids: [id] } }, NOTIFICATION_TYPENAMES);
-      if (r.error) {
-        setProblems(problemsFrom(r.error));
-        return;
-      }
+      const r = await mark.submit({ input: { ids: [id] } }, NOTIFICATION_TYPENAMES);
+      if (!r) return;
     }
     navigate(internal(link));
   };
@@ -76,7 +70,7 @@ export function NotificationsView() {
             </p>
             {unread.length > 0 && (
               <form onSubmit={markAll} noValidate>
-                <Button variant="secondary" disabled={marking}>
+                <Button variant="secondary" disabled={mark.fetching}>
                   Mark all as read
                 </Button>
               </form>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CreateServiceClientMutation } from '../mutations';
 import { SCOPES, SCOPE_VALUES } from '../labels';
 import { Checkboxes } from '../../community-life/components/Checkboxes';
@@ -10,7 +10,8 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
 import { Button, Select, Tag, TextInput } from '../../ui/fields';
 import { sectorTitle } from '../../ui/labels';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 /**
@@ -26,9 +27,9 @@ function CreateForm({ onCreated }: { onCreated: (c: Created['createServiceClient
   const [name, setName] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [scopes, setScopes] = useState<string[]>([]);
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [{ data: orgs }] = useQuery({ query: OrganisationsQuery, variables: { search: null } });
-  const [{ fetching }, create] = useMutation(CreateServiceClientMutation);
+  const create = useFormMutation(CreateServiceClientMutation);
+  const { problems, setProblems, fetching } = create;
   usePageTitle('Create a partner client', problems.length > 0);
   const err = (f: string) => fieldError(problems, f);
 
@@ -42,12 +43,9 @@ function CreateForm({ onCreated }: { onCreated: (c: Created['createServiceClient
       setProblems(local);
       return;
     }
-    const r = await create({ input: { name: name.trim(), organisationId, scopes: SCOPE_VALUES.filter((s) => scopes.includes(s)) } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    onCreated(r.data.createServiceClient);
+    const r = await create.submit({ input: { name: name.trim(), organisationId, scopes: SCOPE_VALUES.filter((s) => scopes.includes(s)) } });
+    if (!r) return;
+    onCreated(r.createServiceClient);
   };
 
   return (

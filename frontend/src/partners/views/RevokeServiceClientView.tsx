@@ -1,22 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { ServiceClientsQuery } from '../queries';
 import { RevokeServiceClientMutation } from '../mutations';
 import type { FlashState } from '../../communities/components/Flash';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { Button } from '../../ui/fields';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 
-/** /admin/partners/:clientId/revoke: confirm revoking a partner client. */
+/** /admin/partners/:clientId/revoke: confirm revoke.fetching a partner client. */
 export function RevokeServiceClientView() {
   const { clientId = '' } = useParams();
   const navigate = useNavigate();
   const [{ data, fetching, error }] = useQuery({ query: ServiceClientsQuery, requestPolicy: 'cache-and-network' });
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching: revoking }, revoke] = useMutation(RevokeServiceClientMutation);
+  const revoke = useFormMutation(RevokeServiceClientMutation, { fields: [] });
+  const { problems } = revoke;
   const client = data?.serviceClients.nodes.find((c) => c.clientId === clientId);
   const heading = client ? `Are you sure you want to revoke ${client.name}?` : 'Revoke a partner client';
   usePageTitle(heading, problems.length > 0);
@@ -26,11 +27,8 @@ export function RevokeServiceClientView() {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await revoke({ input: { clientId: client.clientId } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => ({ message: p.message })));
-      return;
-    }
+    const r = await revoke.submit({ input: { clientId: client.clientId } });
+    if (!r) return;
     const state: FlashState = { flash: `${client.name} revoked. Its tokens no longer work.` };
     navigate('/admin/partners', { state });
   };
@@ -48,7 +46,7 @@ export function RevokeServiceClientView() {
         </p>
         <form onSubmit={onSubmit} noValidate>
           <div className="convene-actions">
-            <Button variant="warning" disabled={revoking}>
+            <Button variant="warning" disabled={revoke.fetching}>
               Revoke the client
             </Button>
             <p className="nhsuk-body nhsuk-u-margin-bottom-0">

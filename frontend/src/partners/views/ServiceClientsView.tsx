@@ -8,6 +8,7 @@ import { Tag } from '../../ui/fields';
 import { formatDateTime, formatInstantDate } from '../../ui/format';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { revokePartnerUrl } from '../../urls';
 
 /** /admin/partners: partner systems' service clients (the programme team). */
 export function ServiceClientsView() {
@@ -71,7 +72,7 @@ export function ServiceClientsView() {
                     <>
                       <Tag colour="green">Active</Tag>
                       <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">
-                        <Link to={`/admin/partners/${encodeURIComponent(c.clientId)}/revoke`}>
+                        <Link to={revokePartnerUrl(encodeURIComponent(c.clientId))}>
                           Revoke<span className="nhsuk-u-visually-hidden"> {c.name}</span>
                         </Link>
                       </span>

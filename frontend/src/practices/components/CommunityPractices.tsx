@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { CommunityPracticesQuery } from '../queries';
 import { StatusTag } from './StatusTag';
 import { Loading } from '../../ui/Layout';
+import { communityPracticesUrl, practiceUrl, proposePracticeUrl, protocolsUrl } from '../../urls';
 
 interface CommunityRef {
   id: string;
@@ -33,23 +34,23 @@ export function CommunityPractices({ community, first = 3 }: { community: Commun
         <ul className="nhsuk-list nhsuk-list--border" id="home-practices">
           {practices.nodes.map((p) => (
             <li key={p.id}>
-              <Link to={`/practices/${p.id}`}>{p.name}</Link> <StatusTag status={p.status} />
+              <Link to={practiceUrl(p.id)}>{p.name}</Link> <StatusTag status={p.status} />
             </li>
           ))}
         </ul>
       )}
       <ul className="nhsuk-list">
         <li>
-          <Link to={`/communities/${community.id}/practices`}>All practices ({practices.totalCount})</Link>
+          <Link to={communityPracticesUrl(community.id)}>All practices ({practices.totalCount})</Link>
         </li>
         {canPropose && (
           <li>
-            <Link to={`/communities/${community.id}/practices/new`}>Propose a practice</Link>
+            <Link to={proposePracticeUrl(community.id)}>Propose a practice</Link>
           </li>
         )}
         {community.viewerRole && (
           <li>
-            <Link to={`/communities/${community.id}/protocols`}>Sharing protocols</Link>
+            <Link to={protocolsUrl(community.id)}>Sharing protocols</Link>
           </li>
         )}
       </ul>

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useMutation } from 'urql';
 import { AnswerInquiryMutation, AskInquiryMutation } from '../mutations';
 import { ANONYMOUS_MEMBER, SECTIONS, visibilityLabel } from '../labels';
 import type { ExchangeItem } from './PracticeLoader';
@@ -8,7 +7,9 @@ import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Button, Tag, Textarea } from '../../ui/fields';
 import { formatDateTime, formatInstantDate } from '../../ui/format';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
+import { exchangeVisibilityUrl, meetingUrl } from '../../urls';
 
 type Inquiry = ExchangeItem['inquiries'][number];
 type Answer = Inquiry['answers'][number];
@@ -52,7 +53,7 @@ export function ExchangeArticle({
               ? 'Other people see this as shared by an anonymous member. '
               : 'Other people see your name on this. '}
             Who can read it: {vis.text.toLowerCase()}.{' '}
-            <Link to={`/practices/${practiceId}/exchanges/${exchange.id}/visibility`}>
+            <Link to={exchangeVisibilityUrl(practiceId, exchange.id)}>
               Change who can see this<span className="nhsuk-u-visually-hidden"> exchange</span>
             </Link>
           </p>
@@ -63,7 +64,7 @@ export function ExchangeArticle({
               <>
                 Shared at{' '}
                 {communityId ? (
-                  <Link to={`/communities/${communityId}/meetings/${exchange.meeting.id}`}>
+                  <Link to={meetingUrl(communityId, exchange.meeting.id)}>
                     the meeting on {formatDateTime(exchange.meeting.startsAt)}
                   </Link>
                 ) : (
@@ -127,9 +128,9 @@ function Inquiries({ exchange, index, signedIn }: { exchange: ExchangeItem; inde
 
 function AskForm({ exchangeId, formId }: { exchangeId: string; formId: string }) {
   const [question, setQuestion] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [done, setDone] = useState(false);
-  const [{ fetching }, ask] = useMutation(AskInquiryMutation);
+  const ask = useFormMutation(AskInquiryMutation);
+  const { problems, setProblems, fetching } = ask;
   const fieldId = `${formId}-question`;
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -138,11 +139,8 @@ function AskForm({ exchangeId, formId }: { exchangeId: string; formId: string })
       setProblems([{ field: 'question', message: 'Enter your question' }]);
       return;
     }
-    const r = await ask({ input: { exchangeId, question: question.trim() } }, { additionalTypenames: ['Exchange'] });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await ask.submit({ input: { exchangeId, question: question.trim() } }, { additionalTypenames: ['Exchange'] });
+    if (!r) return;
     setProblems([]);
     setQuestion('');
     setDone(true);
@@ -180,8 +178,8 @@ function AskForm({ exchangeId, formId }: { exchangeId: string; formId: string })
 
 function ReplyForm({ inquiryId, formId }: { inquiryId: string; formId: string }) {
   const [answer, setAnswer] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, reply] = useMutation(AnswerInquiryMutation);
+  const reply = useFormMutation(AnswerInquiryMutation);
+  const { problems, setProblems, fetching } = reply;
   const fieldId = `${formId}-answer`;
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -189,11 +187,8 @@ function ReplyForm({ inquiryId, formId }: { inquiryId: string; formId: string })
       setProblems([{ field: 'answer', message: 'Enter your reply' }]);
       return;
     }
-    const r = await reply({ input: { inquiryId, answer: answer.trim() } }, { additionalTypenames: ['Exchange'] });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await reply.submit({ input: { inquiryId, answer: answer.trim() } }, { additionalTypenames: ['Exchange'] });
+    if (!r) return;
     setProblems([]);
     setAnswer('');
   };

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CommunityProtocolsQuery } from '../queries';
 import { UpdateSharingProtocolMutation } from '../mutations';
 import { formatMinutes, totalMinutes } from '../labels';
@@ -12,7 +12,9 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { Button, cx, ErrorMessage, TextInput } from '../../ui/fields';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { protocolsUrl } from '../../urls';
 
 interface Row {
   key: number;
@@ -42,7 +44,7 @@ function Loader({ community, protocolId }: { community: CommunityHome; protocolI
         <ErrorSummary problems={error ? problemsFrom(error) : []} />
         <h1 className="nhsuk-heading-l">Protocol not found</h1>
         <p className="nhsuk-body">
-          <Link to={`/communities/${community.id}/protocols`}>Go to the community’s sharing protocols</Link>
+          <Link to={protocolsUrl(community.id)}>Go to the community’s sharing protocols</Link>
         </p>
       </>
     );
@@ -60,8 +62,8 @@ function EditProtocol({ community, protocol }: { community: CommunityHome; proto
   const [rows, setRows] = useState<Row[]>(() =>
     protocol.prompts.map((p) => ({ key: nextKey++, prompt: p.prompt, minutes: String(p.minutes) })),
   );
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, update] = useMutation(UpdateSharingProtocolMutation);
+  const update = useFormMutation(UpdateSharingProtocolMutation);
+  const { problems, setProblems, fetching } = update;
   usePageTitle(`Change ${protocol.name}`, problems.length > 0);
 
   const set = (i: number, patch: Partial<Row>) => setRows((prev) => prev.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -90,19 +92,16 @@ function EditProtocol({ community, protocol }: { community: CommunityHome; proto
       setProblems(local);
       return;
     }
-    const r = await update({
+    const r = await update.submit({
       input: {
         protocolId: protocol.id,
         name: name.trim(),
         prompts: rows.map((row) => ({ prompt: row.prompt.trim(), minutes: Number(row.minutes) })),
       },
     });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    const state: FlashState = { flash: `${r.data.updateSharingProtocol.sharingProtocol.name} saved` };
-    navigate(`/communities/${community.id}/protocols`, { state });
+    if (!r) return;
+    const state: FlashState = { flash: `${r.updateSharingProtocol.sharingProtocol.name} saved` };
+    navigate(protocolsUrl(community.id), { state });
   };
 
   const promptsError = fieldError(problems, 'prompts');
@@ -110,7 +109,7 @@ function EditProtocol({ community, protocol }: { community: CommunityHome; proto
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={`/communities/${community.id}/protocols`}>Back to sharing protocols</BackLink>
+        <BackLink to={protocolsUrl(community.id)}>Back to sharing protocols</BackLink>
         <Flash />
         <ErrorSummary problems={problems} hrefFor={(f) => (f === 'prompts' ? '#add-prompt' : `#${f}`)} />
         <CommunityCaption name={community.name} />

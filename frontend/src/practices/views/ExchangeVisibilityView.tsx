@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { SetExchangeVisibilityMutation } from '../mutations';
 import { PracticeLoader, type ExchangeItem, type PracticePage } from '../components/PracticeLoader';
 import { AnonymousCheckbox, VisibilityRadios } from '../components/VisibilityFields';
@@ -10,9 +9,11 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
 import { Button } from '../../ui/fields';
 import { formatInstantDate } from '../../ui/format';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { ExchangeVisibility } from '../../graphql/graphql';
+import { practiceUrl } from '../../urls';
 
 /** /practices/:id/exchanges/:exchangeId/visibility: its author chooses who reads it and whether it is anonymous. */
 export function ExchangeVisibilityView() {
@@ -33,7 +34,7 @@ function NotYours({ practice }: { practice: PracticePage }) {
     <>
       <h1 className="nhsuk-heading-l">Only the person who shared an exchange can change who sees it</h1>
       <p className="nhsuk-body">
-        <Link to={`/practices/${practice.id}`}>Go back to {practice.name}</Link>
+        <Link to={practiceUrl(practice.id)}>Go back to {practice.name}</Link>
       </p>
     </>
   );
@@ -43,28 +44,25 @@ function ChangeVisibility({ practice, exchange }: { practice: PracticePage; exch
   const navigate = useNavigate();
   const [visibility, setVisibility] = useState<string>(exchange.visibility);
   const [anonymous, setAnonymous] = useState(exchange.anonymous);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, save] = useMutation(SetExchangeVisibilityMutation);
+  const save = useFormMutation(SetExchangeVisibilityMutation);
+  const { problems, fetching } = save;
   usePageTitle('Who can see your exchange', problems.length > 0);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await save({ input: { exchangeId: exchange.id, visibility: visibility as ExchangeVisibility, anonymous } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    const x = r.data.setExchangeVisibility.exchange;
+    const r = await save.submit({ input: { exchangeId: exchange.id, visibility: visibility as ExchangeVisibility, anonymous } });
+    if (!r) return;
+    const x = r.setExchangeVisibility.exchange;
     const state: FlashState = {
       flash: `Your exchange can be read by ${visibilityLabel(x.visibility).text.toLowerCase()}${x.anonymous ? ', without your name' : ', with your name'}`,
     };
-    navigate(`/practices/${practice.id}`, { state });
+    navigate(practiceUrl(practice.id), { state });
   };
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={`/practices/${practice.id}`}>Back to {practice.name}</BackLink>
+        <BackLink to={practiceUrl(practice.id)}>Back to {practice.name}</BackLink>
         <ErrorSummary problems={problems} />
         <span className="nhsuk-caption-l">{practice.name}</span>
         <h1 className="nhsuk-heading-l">Who can see your exchange</h1>

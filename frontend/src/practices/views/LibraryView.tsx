@@ -22,6 +22,7 @@ import { Button, Select, TextInput } from '../../ui/fields';
 import { plural } from '../../ui/format';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { practiceUrl } from '../../urls';
 
 /** /library: the promising-practices library, for everyone (PUBLIC ones; NETWORK ones too when signed in). */
 export function LibraryView() {
@@ -132,7 +133,7 @@ export function LibraryView() {
                       <div className="nhsuk-card nhsuk-card--clickable">
                         <div className="nhsuk-card__content">
                           <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                            <Link className="nhsuk-card__link" to={`/practices/${p.id}`} state={back}>
+                            <Link className="nhsuk-card__link" to={practiceUrl(p.id)} state={back}>
                               {p.name}
                             </Link>
                           </h2>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { PracticeOrganisationsQuery } from '../queries';
 import { MarkPromisingMutation } from '../mutations';
 import { PracticeLoader, type PracticePage } from '../components/PracticeLoader';
@@ -10,9 +10,11 @@ import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { Button, cx, ErrorMessage, Hint, Radios, Textarea } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { PromisingVisibility } from '../../graphql/graphql';
+import { practiceUrl } from '../../urls';
 
 /** /practices/:id/promising: a convener (or the programme team) marks a practice promising. */
 export function MarkPromisingView() {
@@ -37,7 +39,7 @@ function NotAllowed({ practice }: { practice: PracticePage }) {
     <>
       <h1 className="nhsuk-heading-l">Only the community’s conveners and the programme team can mark a practice promising</h1>
       <p className="nhsuk-body">
-        <Link to={`/practices/${practice.id}`}>Go back to {practice.name}</Link>
+        <Link to={practiceUrl(practice.id)}>Go back to {practice.name}</Link>
       </p>
     </>
   );
@@ -50,9 +52,9 @@ function MarkPromising({ practice }: { practice: PracticePage }) {
   const [outcomes, setOutcomes] = useState(current?.outcomes ?? '');
   const [organisationIds, setOrganisationIds] = useState<string[]>(current?.organisations.map((o) => o.id) ?? []);
   const [visibility, setVisibility] = useState<string>(current?.visibility ?? '');
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [{ data, fetching: loading }] = useQuery({ query: PracticeOrganisationsQuery });
-  const [{ fetching }, mark] = useMutation(MarkPromisingMutation);
+  const mark = useFormMutation(MarkPromisingMutation);
+  const { problems, setProblems, fetching } = mark;
   const title = current ? 'Change the promising practice details' : 'Mark as a promising practice';
   usePageTitle(`${title}: ${practice.name}`, problems.length > 0);
 
@@ -69,7 +71,7 @@ function MarkPromising({ practice }: { practice: PracticePage }) {
       setProblems(local);
       return;
     }
-    const r = await mark({
+    const r = await mark.submit({
       input: {
         practiceId: practice.id,
         evidence: evidence.trim(),
@@ -78,12 +80,9 @@ function MarkPromising({ practice }: { practice: PracticePage }) {
         visibility: visibility as PromisingVisibility,
       },
     });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    if (!r) return;
     const state: FlashState = { flash: `${practice.name} is a promising practice in the library` };
-    navigate(`/practices/${practice.id}`, { state });
+    navigate(practiceUrl(practice.id), { state });
   };
 
   const orgs = data?.organisations.nodes ?? [];
@@ -92,7 +91,7 @@ function MarkPromising({ practice }: { practice: PracticePage }) {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={`/practices/${practice.id}`}>Back to {practice.name}</BackLink>
+        <BackLink to={practiceUrl(practice.id)}>Back to {practice.name}</BackLink>
         <ErrorSummary problems={problems} />
         <span className="nhsuk-caption-l">{practice.name}</span>
         <h1 className="nhsuk-heading-l">{title}</h1>

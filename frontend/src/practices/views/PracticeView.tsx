@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { SetPracticeStatusMutation } from '../mutations';
 import { ExchangeArticle } from '../components/ExchangeArticle';
 import { PracticeLoader, type PracticePage } from '../components/PracticeLoader';
@@ -14,8 +13,9 @@ import { BackLink } from '../../ui/Layout';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { Button, Tag } from '../../ui/fields';
 import { formatInstantDate } from '../../ui/format';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { communityPracticesUrl, communityUrl, markPromisingUrl, shareExchangeUrl } from '../../urls';
 
 export interface PracticeBackState {
   backTo?: string;
@@ -36,7 +36,7 @@ function Practice({ practice }: { practice: PracticePage }) {
   const role = community?.viewerRole ?? null;
   const open = !!community && community.stage !== 'CLOSED';
   const back = (location.state as PracticeBackState | null) ?? null;
-  const backTo = back?.backTo ?? (community ? `/communities/${community.id}/practices` : '/library');
+  const backTo = back?.backTo ?? (community ? communityPracticesUrl(community.id) : '/library');
   const backText = back?.backText ?? (community ? 'Back to practices' : 'Back to the practice library');
   const canMarkPromising = !!community && (role === 'CONVENER' || isProgrammeTeam);
   const exchanges = practice.exchanges.nodes;
@@ -46,7 +46,7 @@ function Practice({ practice }: { practice: PracticePage }) {
     ['Status', statusTag(practice.status).text],
     ['Domain', practice.domain.name],
   ];
-  if (community) rows.push(['Community', <Link to={`/communities/${community.id}`}>{community.name}</Link>]);
+  if (community) rows.push(['Community', <Link to={communityUrl(community.id)}>{community.name}</Link>]);
   if (practice.proposedBy) rows.push(['Proposed by', `${practice.proposedBy.name} on ${formatInstantDate(practice.createdAt)}`]);
 
   return (
@@ -111,7 +111,7 @@ function Practice({ practice }: { practice: PracticePage }) {
             )}
             {canMarkPromising && (
               <p className="nhsuk-body">
-                <Link to={`/practices/${practice.id}/promising`}>
+                <Link to={markPromisingUrl(practice.id)}>
                   {practice.promising ? 'Change the promising practice details' : 'Mark as a promising practice'}
                 </Link>
               </p>
@@ -128,7 +128,7 @@ function Practice({ practice }: { practice: PracticePage }) {
             questions to understand, never to judge.
           </p>
           {role && open && (
-            <Link className="nhsuk-button" role="button" draggable={false} to={`/practices/${practice.id}/share`}>
+            <Link className="nhsuk-button" role="button" draggable={false} to={shareExchangeUrl(practice.id)}>
               Share your experience
             </Link>
           )}
@@ -153,18 +153,14 @@ function Practice({ practice }: { practice: PracticePage }) {
 
 function MoveOn({ practice }: { practice: PracticePage }) {
   const next = nextStatus(practice.status);
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [moved, setMoved] = useState<string | null>(null);
-  const [{ fetching }, setStatus] = useMutation(SetPracticeStatusMutation);
+  const setStatus = useFormMutation(SetPracticeStatusMutation);
+  const { problems, fetching } = setStatus;
   const onClick = async () => {
     if (!next) return;
-    const r = await setStatus({ input: { practiceId: practice.id, status: next } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
-    setMoved(`${practice.name} is now ${statusTag(r.data.setPracticeStatus.practice.status).text.toLowerCase()}`);
+    const r = await setStatus.submit({ input: { practiceId: practice.id, status: next } });
+    if (!r) return;
+    setMoved(`${practice.name} is now ${statusTag(r.setPracticeStatus.practice.status).text.toLowerCase()}`);
   };
   return (
     <section aria-labelledby="status-heading">

@@ -11,6 +11,7 @@ import { Loading } from '../../ui/Layout';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { PracticeStatus } from '../../graphql/graphql';
+import { practiceUrl, proposePracticeUrl } from '../../urls';
 
 /** /communities/:id/practices: every practice of the community, with its status. */
 export function PracticesView() {
@@ -49,7 +50,7 @@ function Practices({ community }: { community: CommunityHome }) {
           ))}
         </dl>
         {canPropose && (
-          <Link className="nhsuk-button" role="button" draggable={false} to={`/communities/${community.id}/practices/new`}>
+          <Link className="nhsuk-button" role="button" draggable={false} to={proposePracticeUrl(community.id)}>
             Propose a practice
           </Link>
         )}
@@ -66,7 +67,7 @@ function Practices({ community }: { community: CommunityHome }) {
                 <div className="nhsuk-card nhsuk-card--clickable">
                   <div className="nhsuk-card__content">
                     <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                      <Link className="nhsuk-card__link" to={`/practices/${p.id}`}>
+                      <Link className="nhsuk-card__link" to={practiceUrl(p.id)}>
                         {p.name}
                       </Link>
                     </h2>

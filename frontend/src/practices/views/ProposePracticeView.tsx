@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
 import { ProposePracticeMutation } from '../mutations';
 import { parseTags } from '../labels';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../../communities/components/CommunityLoader';
@@ -9,8 +8,10 @@ import type { FlashState } from '../../communities/components/Flash';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
 import { Button, Textarea, TextInput } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { communityPracticesUrl } from '../../urls';
 
 /** /communities/:id/practices/new: any member proposes a practice to explore. */
 export function ProposePracticeView() {
@@ -27,8 +28,8 @@ function Propose({ community }: { community: CommunityHome }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [tags, setTags] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, propose] = useMutation(ProposePracticeMutation);
+  const propose = useFormMutation(ProposePracticeMutation);
+  const { problems, setProblems, fetching } = propose;
   usePageTitle(`Propose a practice: ${community.name}`, problems.length > 0);
 
   const onSubmit = async (e: FormEvent) => {
@@ -37,21 +38,18 @@ function Propose({ community }: { community: CommunityHome }) {
       setProblems([{ field: 'name', message: 'Enter the name of the practice' }]);
       return;
     }
-    const r = await propose({
+    const r = await propose.submit({
       input: { communityId: community.id, name: name.trim(), description: description.trim(), tags: parseTags(tags) },
     });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    const state: FlashState = { flash: `You have proposed ${r.data.proposePractice.practice.name}` };
-    navigate(`/communities/${community.id}/practices`, { state });
+    if (!r) return;
+    const state: FlashState = { flash: `You have proposed ${r.proposePractice.practice.name}` };
+    navigate(communityPracticesUrl(community.id), { state });
   };
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={`/communities/${community.id}/practices`}>Back to practices</BackLink>
+        <BackLink to={communityPracticesUrl(community.id)}>Back to practices</BackLink>
         <ErrorSummary problems={problems} />
         <CommunityCaption name={community.name} />
         <h1 className="nhsuk-heading-l">Propose a practice</h1>

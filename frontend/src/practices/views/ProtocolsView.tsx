@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { CommunityProtocolsQuery } from '../queries';
 import { AdoptSharingProtocolMutation } from '../mutations';
 import { ProtocolGuide } from '../components/ProtocolGuide';
@@ -11,8 +10,10 @@ import { Flash, type FlashState } from '../../communities/components/Flash';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { Button } from '../../ui/fields';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { protocolUrl } from '../../urls';
 
 /** /communities/:id/protocols: the community's sharing protocols, and the network's to adopt. */
 export function ProtocolsView() {
@@ -32,8 +33,8 @@ function Protocols({ community }: { community: CommunityHome }) {
     variables: { id: community.id },
     requestPolicy: 'cache-and-network',
   });
-  const [{ fetching: adopting }, adopt] = useMutation(AdoptSharingProtocolMutation);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const adopt = useFormMutation(AdoptSharingProtocolMutation);
+  const { problems } = adopt;
   const edits = runsIt(community.viewerRole) && community.stage !== 'CLOSED';
 
   if (fetching && !data) return <Loading />;
@@ -41,14 +42,11 @@ function Protocols({ community }: { community: CommunityHome }) {
   const network = data?.sharingProtocols.nodes ?? [];
 
   const onAdopt = async (protocolId: string) => {
-    const r = await adopt({ input: { communityId: community.id, protocolId } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    const copy = r.data.adoptSharingProtocol.sharingProtocol;
+    const r = await adopt.submit({ input: { communityId: community.id, protocolId } });
+    if (!r) return;
+    const copy = r.adoptSharingProtocol.sharingProtocol;
     const state: FlashState = { flash: `${copy.name} adopted: adapt it to the community` };
-    navigate(`/communities/${community.id}/protocols/${copy.id}`, { state });
+    navigate(protocolUrl(community.id, copy.id), { state });
   };
 
   return (
@@ -78,7 +76,7 @@ function Protocols({ community }: { community: CommunityHome }) {
                   {p.adoptedFrom && <p className="nhsuk-body-s">Adapted from the network’s “{p.adoptedFrom.name}”.</p>}
                   {edits && (
                     <p className="nhsuk-body">
-                      <Link to={`/communities/${community.id}/protocols/${p.id}`}>
+                      <Link to={protocolUrl(community.id, p.id)}>
                         Change<span className="nhsuk-u-visually-hidden"> {p.name}</span>
                       </Link>
                     </p>
@@ -101,7 +99,7 @@ function Protocols({ community }: { community: CommunityHome }) {
                 <li key={p.id}>
                   <ProtocolGuide protocol={p} headingLevel={3} />
                   {edits && (
-                    <Button type="button" variant="secondary" disabled={adopting} onClick={() => void onAdopt(p.id)}>
+                    <Button type="button" variant="secondary" disabled={adopt.fetching} onClick={() => void onAdopt(p.id)}>
                       Adopt “{p.name}”
                     </Button>
                   )}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { ShareExchangeFormQuery } from '../queries';
 import { ShareExchangeMutation } from '../mutations';
 import { ProtocolGuide } from '../components/ProtocolGuide';
@@ -12,8 +12,10 @@ import { BackLink, Loading } from '../../ui/Layout';
 import { Button, Select, Textarea } from '../../ui/fields';
 import { formatDateTime } from '../../ui/format';
 import { errorCode, fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { ExchangeVisibility, ShareExchangeFormQuery as FormData } from '../../graphql/graphql';
+import { practiceUrl } from '../../urls';
 
 type Sections = Record<SectionField, string>;
 const EMPTY: Sections = { technical: '', cultural: '', challenges: '', barriersOvercome: '', missing: '', helpNeeded: '' };
@@ -37,7 +39,7 @@ function NotAMember({ practiceId, problems }: { practiceId: string; problems: Pr
       <ErrorSummary problems={problems} />
       <h1 className="nhsuk-heading-l">Only members of the community can share their experience</h1>
       <p className="nhsuk-body">
-        <Link to={`/practices/${practiceId}`}>Go back to the practice</Link>
+        <Link to={practiceUrl(practiceId)}>Go back to the practice</Link>
       </p>
     </>
   );
@@ -53,8 +55,8 @@ function ShareForm({ data, practice }: { data: FormData; practice: Practice }) {
   const [meetingId, setMeetingId] = useState('');
   const [visibility, setVisibility] = useState<string>('COMMUNITY');
   const [anonymous, setAnonymous] = useState(false);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, share] = useMutation(ShareExchangeMutation);
+  const share = useFormMutation(ShareExchangeMutation);
+  const { problems, setProblems, fetching } = share;
   usePageTitle(`Share your experience: ${practice.name}`, problems.length > 0);
 
   const own = community.sharingProtocols;
@@ -69,7 +71,7 @@ function ShareForm({ data, practice }: { data: FormData; practice: Practice }) {
       setProblems([{ field: 'technical', message: 'Write about at least one of the six sections' }]);
       return;
     }
-    const r = await share({
+    const r = await share.submit({
       input: {
         practiceId: practice.id,
         ...Object.fromEntries(SECTIONS.map((s) => [s.field, sections[s.field].trim()])),
@@ -79,19 +81,16 @@ function ShareForm({ data, practice }: { data: FormData; practice: Practice }) {
         anonymous,
       },
     });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    if (!r) return;
     const state: FlashState = { flash: 'Thank you for sharing your experience' };
-    navigate(`/practices/${practice.id}`, { state });
+    navigate(practiceUrl(practice.id), { state });
   };
 
   return (
     <>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <BackLink to={`/practices/${practice.id}`}>Back to {practice.name}</BackLink>
+          <BackLink to={practiceUrl(practice.id)}>Back to {practice.name}</BackLink>
           <ErrorSummary problems={problems} />
           <span className="nhsuk-caption-l">{practice.name}</span>
           <h1 className="nhsuk-heading-l">Share your experience</h1>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation } from 'urql';
 import type { CallSelectionQuery } from '../../graphql/graphql';
 import { AddReviewAssignmentMutation, AssignReviewersMutation, RemoveReviewAssignmentMutation, SendReviewRemindersMutation } from '../mutations';
 import { Button, Tag } from '../../ui/fields';
 import { plural } from '../../ui/format';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import type { Problem } from '../../ui/problems';
+import { formProblems, useFormMutation } from '../../ui/useFormMutation';
+import { applicationUrl } from '../../urls';
 
 type Call = NonNullable<CallSelectionQuery['call']>;
 
@@ -26,23 +27,27 @@ interface Props {
  * per application with add and remove, review progress per panel member, and reminders.
  */
 export function AssignmentsManager({ call, setProblems, setMessage, onChanged }: Props) {
-  const [{ fetching: assigning }, assign] = useMutation(AssignReviewersMutation);
-  const [{ fetching: adding }, addAssignment] = useMutation(AddReviewAssignmentMutation);
-  const [{ fetching: removing }, removeAssignment] = useMutation(RemoveReviewAssignmentMutation);
-  const [{ fetching: reminding }, remind] = useMutation(SendReviewRemindersMutation);
+  const applications = call.ranking.map((r) => r.application);
+  const form = formProblems([], setProblems);
+  const assign = useFormMutation(AssignReviewersMutation, {
+    form,
+    map: (ps) => ps.map((p) => ({ ...p, message: nameApplications(p.message, applications) })),
+  });
+  // The reviewer is chosen in the application's own select.
+  const addAssignment = useFormMutation(AddReviewAssignmentMutation, {
+    form,
+    map: (ps, _e, v) => ps.map((p) => (p.field === 'reviewerId' ? { ...p, field: `reviewer-${v.input.applicationId}` } : p)),
+  });
+  const removeAssignment = useFormMutation(RemoveReviewAssignmentMutation, { form });
+  const remind = useFormMutation(SendReviewRemindersMutation, { form });
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const assignable = call.status === 'CLOSED' || call.status === 'IN_REVIEW';
-  const applications = call.ranking.map((r) => r.application);
   const conflicted = new Set(call.conflicts.map((c) => `${c.application.id}|${c.person.id}`));
 
   const onAssign = async () => {
-    const r = await assign({ input: { callId: call.id } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => ({ ...p, message: nameApplications(p.message, applications) })));
-      return;
-    }
-    setProblems([]);
-    const n = r.data.assignReviewers.assignments.length;
+    const r = await assign.submit({ input: { callId: call.id } });
+    if (!r) return;
+    const n = r.assignReviewers.assignments.length;
     setMessage(`Reviewers assigned: ${plural(n, 'assignment')} in all. The call is now in review.`);
     onChanged();
   };
@@ -53,36 +58,24 @@ export function AssignmentsManager({ call, setProblems, setMessage, onChanged }:
       setProblems([{ field: `reviewer-${applicationId}`, message: `Select a panel member to review ${domainName}` }]);
       return;
     }
-    const r = await addAssignment({ input: { applicationId, reviewerId } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => (p.field === 'reviewerId' ? { ...p, field: `reviewer-${applicationId}` } : p)));
-      return;
-    }
-    setProblems([]);
-    setMessage(`${r.data.addReviewAssignment.assignment.reviewer.name} will review ${domainName}.`);
+    const r = await addAssignment.submit({ input: { applicationId, reviewerId } });
+    if (!r) return;
+    setMessage(`${r.addReviewAssignment.assignment.reviewer.name} will review ${domainName}.`);
     setChosen((c) => ({ ...c, [applicationId]: '' }));
     onChanged();
   };
 
   const onRemove = async (applicationId: string, reviewer: { id: string; name: string }, domainName: string) => {
-    const r = await removeAssignment({ input: { applicationId, reviewerId: reviewer.id } });
-    if (r.error) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
+    const r = await removeAssignment.submit({ input: { applicationId, reviewerId: reviewer.id } });
+    if (!r) return;
     setMessage(`${reviewer.name} will no longer review ${domainName}.`);
     onChanged();
   };
 
   const onRemind = async () => {
-    const r = await remind({ input: { callId: call.id } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
-    const n = r.data.sendReviewReminders.reminded;
+    const r = await remind.submit({ input: { callId: call.id } });
+    if (!r) return;
+    const n = r.sendReviewReminders.reminded;
     setMessage(n === 0 ? 'Nobody has reviews outstanding, so no reminders were sent.' : `Reminders sent to ${plural(n, 'reviewer')}.`);
   };
 
@@ -109,7 +102,7 @@ export function AssignmentsManager({ call, setProblems, setMessage, onChanged }:
                 id="callId"
                 className="nhsuk-button"
                 aria-describedby="assign-hint"
-                disabled={assigning}
+                disabled={assign.fetching}
                 onClick={() => void onAssign()}
               >
                 Assign reviewers
@@ -149,7 +142,7 @@ export function AssignmentsManager({ call, setProblems, setMessage, onChanged }:
                 return (
                   <tr className="nhsuk-table__row" key={app.id}>
                     <td className="nhsuk-table__cell">
-                      <Link to={`/applications/${app.id}`}>{app.domain.name}</Link>
+                      <Link to={applicationUrl(app.id)}>{app.domain.name}</Link>
                       <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{app.lead.name}</span>
                     </td>
                     <td className="nhsuk-table__cell">
@@ -164,7 +157,7 @@ export function AssignmentsManager({ call, setProblems, setMessage, onChanged }:
                                 <button
                                   type="button"
                                   className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-1"
-                                  disabled={removing}
+                                  disabled={removeAssignment.fetching}
                                   onClick={() => void onRemove(app.id, a.reviewer, app.domain.name)}
                                 >
                                   Remove<span className="nhsuk-u-visually-hidden"> {a.reviewer.name} from {app.domain.name}</span>
@@ -200,7 +193,7 @@ export function AssignmentsManager({ call, setProblems, setMessage, onChanged }:
                             <button
                               type="button"
                               className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
-                              disabled={adding}
+                              disabled={addAssignment.fetching}
                               onClick={() => void onAdd(app.id, app.domain.name)}
                             >
                               Add<span className="nhsuk-u-visually-hidden"> reviewer to {app.domain.name}</span>
@@ -254,7 +247,7 @@ export function AssignmentsManager({ call, setProblems, setMessage, onChanged }:
             </tbody>
           </table>
           {call.status === 'IN_REVIEW' && outstanding && (
-            <Button type="button" variant="secondary" disabled={reminding} onClick={() => void onRemind()}>
+            <Button type="button" variant="secondary" disabled={remind.fetching} onClick={() => void onRemind()}>
               Send reminders
             </Button>
           )}

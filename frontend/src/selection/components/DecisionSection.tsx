@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { useMutation } from 'urql';
 import type { DecisionFieldsFragment, RankingEntryFieldsFragment } from '../../graphql/graphql';
 import { RecordDecisionMutation } from '../mutations';
 import { AllocationBoard, mapDecisionProblems } from './AllocationBoard';
 import { DecisionSummary } from './DecisionSummary';
 import { toBoardEntries } from './RankingTable';
 import { NotificationBanner } from '../../ui/NotificationBanner';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import type { Problem } from '../../ui/problems';
+import { formProblems, useFormMutation } from '../../ui/useFormMutation';
 
 interface Props {
   call: {
@@ -29,11 +29,15 @@ interface Props {
  * choices), then the decision itself.
  */
 export function DecisionSection({ call, viewerId, problems, setProblems, onDecided }: Props) {
-  const [{ fetching }, record] = useMutation(RecordDecisionMutation);
+  const entries = toBoardEntries(call.ranking);
+  const record = useFormMutation(RecordDecisionMutation, {
+    form: formProblems(problems, setProblems),
+    map: (ps, _e, v) => mapDecisionProblems(ps, ([] as Array<string | number>).concat(v.input.fundedApplicationIds).map(String), entries),
+  });
+  const { fetching } = record;
   const [justDecided, setJustDecided] = useState(false);
   const chair = call.panel.find((m) => m.chair);
   const isChair = !!viewerId && chair?.person.id === viewerId;
-  const entries = toBoardEntries(call.ranking);
 
   if (call.decision) {
     return (
@@ -59,12 +63,8 @@ export function DecisionSection({ call, viewerId, problems, setProblems, onDecid
   );
 
   const onDecide = async (ids: string[], rationale: string) => {
-    const r = await record({ input: { callId: call.id, fundedApplicationIds: ids, rationale } });
-    if (r.error || !r.data) {
-      setProblems(mapDecisionProblems(problemsFrom(r.error), ids, entries));
-      return;
-    }
-    setProblems([]);
+    const r = await record.submit({ input: { callId: call.id, fundedApplicationIds: ids, rationale } });
+    if (!r) return;
     setJustDecided(true);
     onDecided();
   };

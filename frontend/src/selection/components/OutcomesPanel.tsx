@@ -1,8 +1,8 @@
-import { useMutation } from 'urql';
 import { SendOutcomesMutation } from '../mutations';
 import { Button, Tag } from '../../ui/fields';
 import { formatDate, plural } from '../../ui/format';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import type { Problem } from '../../ui/problems';
+import { formProblems, useFormMutation } from '../../ui/useFormMutation';
 
 /** "12 days until 8 September 2026", "due today (…)", or "8 September 2026 passed 3 days ago". */
 export function dueText(days: number, dueOn: string): string {
@@ -27,17 +27,14 @@ interface Props {
 
 /** After the decision: who has not been told yet, how long until the due date, and "Send outcomes". */
 export function OutcomesPanel({ call, setProblems, setMessage, onChanged }: Props) {
-  const [{ fetching }, send] = useMutation(SendOutcomesMutation);
+  const send = useFormMutation(SendOutcomesMutation, { form: formProblems([], setProblems) });
+  const { fetching } = send;
   const late = call.daysUntilDecisionDue < 0 && call.outcomesPending > 0;
 
   const onSend = async () => {
-    const r = await send({ input: { callId: call.id } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
-    setMessage(`Outcomes sent: ${plural(r.data.sendOutcomes.told, 'person', 'people')} told by email.`);
+    const r = await send.submit({ input: { callId: call.id } });
+    if (!r) return;
+    setMessage(`Outcomes sent: ${plural(r.sendOutcomes.told, 'person', 'people')} told by email.`);
     onChanged();
   };
 

@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { PeopleSearchQuery } from '../queries';
 import { AddPanelMemberMutation, RemovePanelMemberMutation } from '../mutations';
 import { Button, Select, Tag, TextInput } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, type Problem } from '../../ui/problems';
+import { formProblems, useFormMutation } from '../../ui/useFormMutation';
 
 export interface PanelRow {
   chair: boolean;
@@ -32,8 +33,9 @@ export function PanelManager({ callId, panel, editable, problems, setProblems, s
     return () => clearTimeout(t);
   }, [search]);
   const [{ data: people }] = useQuery({ query: PeopleSearchQuery, variables: { search: debounced || null }, pause: !editable });
-  const [{ fetching: adding }, add] = useMutation(AddPanelMemberMutation);
-  const [{ fetching: removing }, remove] = useMutation(RemovePanelMemberMutation);
+  const form = formProblems(problems, setProblems);
+  const add = useFormMutation(AddPanelMemberMutation, { form });
+  const remove = useFormMutation(RemovePanelMemberMutation, { form });
   const members = new Set(panel.map((m) => m.person.id));
   const ordered = [...panel].sort((a, b) => Number(b.chair) - Number(a.chair));
   const candidates = (people?.people.nodes ?? []).filter((p) => !members.has(p.id));
@@ -44,13 +46,9 @@ export function PanelManager({ callId, panel, editable, problems, setProblems, s
       setProblems([{ field: 'personId', message: 'Select a person to add to the panel' }]);
       return;
     }
-    const r = await add({ input: { callId, personId, chair: asChair } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    const m = r.data.addPanelMember.panelMember;
-    setProblems([]);
+    const r = await add.submit({ input: { callId, personId, chair: asChair } });
+    if (!r) return;
+    const m = r.addPanelMember.panelMember;
     setMessage(`${m.person.name} is now on the panel${m.chair ? ' as its chair' : ''}.`);
     setPersonId('');
     setAsChair(false);
@@ -58,23 +56,15 @@ export function PanelManager({ callId, panel, editable, problems, setProblems, s
   };
 
   const onMakeChair = async (p: PanelRow['person']) => {
-    const r = await add({ input: { callId, personId: p.id, chair: true } });
-    if (r.error) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
+    const r = await add.submit({ input: { callId, personId: p.id, chair: true } });
+    if (!r) return;
     setMessage(`${p.name} is now the chair.`);
     onChanged();
   };
 
   const onRemove = async (p: PanelRow['person']) => {
-    const r = await remove({ input: { callId, personId: p.id } });
-    if (r.error) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    setProblems([]);
+    const r = await remove.submit({ input: { callId, personId: p.id } });
+    if (!r) return;
     setMessage(`${p.name} is no longer on the panel.`);
     onChanged();
   };
@@ -118,7 +108,7 @@ export function PanelManager({ callId, panel, editable, problems, setProblems, s
                         <button
                           type="button"
                           className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                          disabled={adding}
+                          disabled={add.fetching}
                           onClick={() => void onMakeChair(m.person)}
                         >
                           Make chair<span className="nhsuk-u-visually-hidden"> of the panel: {m.person.name}</span>
@@ -127,7 +117,7 @@ export function PanelManager({ callId, panel, editable, problems, setProblems, s
                       <button
                         type="button"
                         className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                        disabled={removing}
+                        disabled={remove.fetching}
                         onClick={() => void onRemove(m.person)}
                       >
                         Remove<span className="nhsuk-u-visually-hidden"> {m.person.name} from the panel</span>
@@ -180,7 +170,7 @@ export function PanelManager({ callId, panel, editable, problems, setProblems, s
               </div>
             </div>
           </div>
-          <Button variant="secondary" disabled={adding}>
+          <Button variant="secondary" disabled={add.fetching}>
             Add to the panel
           </Button>
         </form>

@@ -11,6 +11,7 @@ import { DownloadButton } from '../../ui/DownloadButton';
 import { slug } from '../../ui/download';
 import { problemsFrom, type Problem } from '../../ui/problems';
 import { ErrorSummary } from '../../ui/ErrorSummary';
+import { applicationUrl, honorariaUrl } from '../../urls';
 
 interface Props {
   callId: string;
@@ -95,7 +96,7 @@ export function TeamSelection({ callId, rankBy, problems, setProblems, setMessag
         <h2 className="nhsuk-heading-l nhsuk-u-margin-top-6" id="ranking-heading">
           Ranking
         </h2>
-        <RankingTable ranking={call.ranking} rankBy={rankBy} linkTo={(id) => `/applications/${id}`} showStatus />
+        <RankingTable ranking={call.ranking} rankBy={rankBy} linkTo={(id) => applicationUrl(id)} showStatus />
         <DownloadButton path={`/exports/calls/${call.id}/applications.csv`} filename={`applications-${slug(call.title)}.csv`}>
           Download the applications and scores (CSV)
         </DownloadButton>
@@ -110,7 +111,7 @@ export function TeamSelection({ callId, rankBy, problems, setProblems, setMessag
           <>
             <OutcomesPanel call={call} setProblems={setProblems} setMessage={setMessage} onChanged={reload} />
             <p className="nhsuk-body nhsuk-u-margin-top-4">
-              <Link to={`/admin/calls/${call.id}/honoraria`}>Honoraria and payments</Link>
+              <Link to={honorariaUrl(call.id)}>Honoraria and payments</Link>
             </p>
           </>
         )}

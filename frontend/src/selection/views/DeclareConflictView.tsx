@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { ReviewApplicationQuery } from '../queries';
 import { DeclareConflictMutation } from '../mutations';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { Button, Textarea } from '../../ui/fields';
-import { errorCode, fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { errorCode, fieldError, problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { reviewUrl } from '../../urls';
 
 /** /reviews/:applicationId/conflict: a panel member declares a conflict of interest, with a reason. */
 export function DeclareConflictView() {
@@ -15,8 +17,8 @@ export function DeclareConflictView() {
   const navigate = useNavigate();
   const [{ data, fetching, error }] = useQuery({ query: ReviewApplicationQuery, variables: { id: applicationId } });
   const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching: declaring }, declare] = useMutation(DeclareConflictMutation);
+  const declare = useFormMutation(DeclareConflictMutation);
+  const { problems, setProblems } = declare;
   usePageTitle('Declare a conflict of interest', problems.length > 0);
 
   if (fetching && !data) return <Loading />;
@@ -39,11 +41,8 @@ export function DeclareConflictView() {
       setProblems([{ field: 'reason', message: 'Enter the reason for your conflict of interest' }]);
       return;
     }
-    const r = await declare({ input: { applicationId: application.id, reason: reason.trim() } });
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
+    const r = await declare.submit({ input: { applicationId: application.id, reason: reason.trim() } });
+    if (!r) return;
     navigate('/reviews', {
       state: { flash: `You declared a conflict of interest on ${application.domain.name}. You will not review it or take part in its decision.` },
     });
@@ -52,7 +51,7 @@ export function DeclareConflictView() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={`/reviews/${application.id}`}>Back to the application</BackLink>
+        <BackLink to={reviewUrl(application.id)}>Back to the application</BackLink>
         <ErrorSummary problems={problems} />
         <span className="nhsuk-caption-l">
           {application.domain.name}, led by {application.lead.name}
@@ -79,7 +78,7 @@ export function DeclareConflictView() {
             onChange={setReason}
             error={fieldError(problems, 'reason')}
           />
-          <Button variant="warning" disabled={declaring}>
+          <Button variant="warning" disabled={declare.fetching}>
             Declare conflict of interest
           </Button>
         </form>

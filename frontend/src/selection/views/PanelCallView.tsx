@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PanelCallQuery } from '../queries';
@@ -11,14 +10,16 @@ import { Tag } from '../../ui/fields';
 import { slug } from '../../ui/download';
 import { formatDate } from '../../ui/format';
 import { callStatus } from '../../ui/labels';
-import { errorCode, problemsFrom, type Problem } from '../../ui/problems';
+import { errorCode, problemsFrom } from '../../ui/problems';
+import { useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { reviewUrl } from '../../urls';
 
 /** /panel/calls/:callId: what the panel sees of a call; the chair records the decision here. */
 export function PanelCallView() {
   const { callId = '' } = useParams();
   const [{ data, fetching, error }, refetch] = useQuery({ query: PanelCallQuery, variables: { id: callId }, requestPolicy: 'cache-and-network' });
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { problems, setProblems } = useFormProblems();
   usePageTitle('Ranking and decision', problems.length > 0);
 
   if (fetching && !data) return <Loading />;
@@ -93,7 +94,7 @@ export function PanelCallView() {
       {mine.length > 0 && (
         <p className="nhsuk-body">Applications you have a conflict of interest on are left out of what you see.</p>
       )}
-      <RankingTable ranking={call.ranking} rankBy={call.rankBy} linkTo={(id) => `/reviews/${id}`} showStatus />
+      <RankingTable ranking={call.ranking} rankBy={call.rankBy} linkTo={(id) => reviewUrl(id)} showStatus />
       <DownloadButton path={`/exports/calls/${call.id}/applications.csv`} filename={`applications-${slug(call.title)}.csv`}>
         Download the applications and scores (CSV)
       </DownloadButton>

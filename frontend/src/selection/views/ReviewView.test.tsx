@@ -31,6 +31,7 @@ function applicationData(myReview: ReviewFieldsFragment | null) {
     application: {
       ...app,
       viewerConflicted: false,
+      viewerCan: { review: true },
       call: { ...app.call, status: 'IN_REVIEW' as const, criteria: CRITERIA },
       myReview,
     },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { ApplicationReviewsQuery, ReviewApplicationQuery } from '../queries';
 import { SubmitReviewMutation } from '../mutations';
 import { ReviewForm, nameCriteriaInProblems, type RubricCriterion, type ScoreInputValue } from '../components/ReviewForm';
@@ -10,8 +10,10 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { formatDateTime, formatScore } from '../../ui/format';
-import { errorCode, problemsFrom, type Problem } from '../../ui/problems';
+import { errorCode, problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { declareConflictUrl } from '../../urls';
 
 function CannotReview() {
   usePageTitle('You cannot review this application');
@@ -30,6 +32,11 @@ function CannotReview() {
   );
 }
 
+/** The call's criteria in the rubric's order, as the form lists (and sends) them. */
+function rubric(application: { call: { criteria: ReadonlyArray<RubricCriterion & { position: number }> } }): RubricCriterion[] {
+  return [...application.call.criteria].sort((a, b) => a.position - b.position);
+}
+
 /** /reviews/:applicationId: the application's answers, then the scoring form; others' reviews once yours is in. */
 export function ReviewView() {
   const { applicationId = '' } = useParams();
@@ -38,10 +45,13 @@ export function ReviewView() {
     variables: { id: applicationId },
     requestPolicy: 'cache-and-network',
   });
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [saved, setSaved] = useState<'submitted' | 'updated' | null>(null);
-  const [{ fetching: submitting }, submitReview] = useMutation(SubmitReviewMutation);
   const application = data?.application ?? null;
+  // The server names a score by its place in what was sent ("scores.1.score"): name the criterion.
+  const submitReview = useFormMutation(SubmitReviewMutation, {
+    map: (ps) => (application ? nameCriteriaInProblems(rubric(application), ps) : ps),
+  });
+  const { problems, setProblems } = submitReview;
   const myReview = application?.myReview ?? null;
   const [{ data: reviewsData }, refetchReviews] = useQuery({
     query: ApplicationReviewsQuery,
@@ -57,21 +67,19 @@ export function ReviewView() {
   if (code === 'FORBIDDEN' || code === 'NOT_FOUND' || (!error && data && !application)) return <CannotReview />;
   if (!application) return <ErrorSummary problems={problemsFrom(error)} />;
 
-  const criteria: RubricCriterion[] = [...application.call.criteria].sort((a, b) => a.position - b.position);
+  const criteria = rubric(application);
   const assignment = data?.viewer?.reviewAssignments.find((a) => a.application.id === application.id);
   const decided = application.call.status === 'DECIDED' || application.call.status === 'ARCHIVED';
-  const canEdit = !!assignment && !application.viewerConflicted && application.call.status === 'IN_REVIEW';
+  const canEdit = application.viewerCan.review;
   const others = (reviewsData?.application?.reviews ?? []).filter((r) => r.id !== myReview?.id);
 
   const onSubmit = async (scores: ScoreInputValue[]) => {
     const wasSubmitted = !!myReview;
-    const r = await submitReview({ input: { applicationId: application.id, scores } });
-    if (r.error || !r.data) {
+    const r = await submitReview.submit({ input: { applicationId: application.id, scores } });
+    if (!r) {
       setSaved(null);
-      setProblems(nameCriteriaInProblems(criteria, problemsFrom(r.error)));
       return;
     }
-    setProblems([]);
     setSaved(wasSubmitted ? 'updated' : 'submitted');
     refetch({ requestPolicy: 'network-only' });
     refetchReviews({ requestPolicy: 'network-only' });
@@ -118,7 +126,7 @@ export function ReviewView() {
         {canEdit && !myReview && (
           <p className="nhsuk-body">
             If you have a conflict of interest, do not score this application:{' '}
-            <Link to={`/reviews/${application.id}/conflict`}>declare a conflict of interest</Link>.
+            <Link to={declareConflictUrl(application.id)}>declare a conflict of interest</Link>.
           </p>
         )}
 
@@ -134,7 +142,7 @@ export function ReviewView() {
             initial={myReview?.scores.map((s) => ({ criterionId: s.criterion.id, score: s.score, comment: s.comment }))}
             problems={problems}
             submitLabel={myReview ? 'Save changes to your review' : 'Submit review'}
-            busy={submitting}
+            busy={submitReview.fetching}
             onInvalid={(found) => {
               setSaved(null);
               setProblems(found);
@@ -166,7 +174,7 @@ export function ReviewView() {
         )}
         {canEdit && myReview && (
           <p className="nhsuk-body">
-            <Link to={`/reviews/${application.id}/conflict`}>Declare a conflict of interest</Link>
+            <Link to={declareConflictUrl(application.id)}>Declare a conflict of interest</Link>
           </p>
         )}
       </div>

@@ -9,6 +9,7 @@ import { Tag } from '../../ui/fields';
 import { callStatus } from '../../ui/labels';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { panelCallUrl, reviewUrl } from '../../urls';
 
 type Assignment = NonNullable<MyReviewsResult['viewer']>['reviewAssignments'][number];
 
@@ -76,7 +77,7 @@ export function ReviewsView() {
                 {assignments.map((a) => (
                   <tr className="nhsuk-table__row" key={a.id}>
                     <td className="nhsuk-table__cell">
-                      <Link to={`/reviews/${a.application.id}`}>
+                      <Link to={reviewUrl(a.application.id)}>
                         {a.application.domain.name}
                         <span className="nhsuk-u-visually-hidden"> (led by {a.application.lead.name})</span>
                       </Link>
@@ -90,7 +91,7 @@ export function ReviewsView() {
               </tbody>
             </table>
             <p className="nhsuk-body">
-              <Link to={`/panel/calls/${call.id}`}>
+              <Link to={panelCallUrl(call.id)}>
                 Ranking and decision<span className="nhsuk-u-visually-hidden"> for {call.title}</span>
               </Link>
             </p>

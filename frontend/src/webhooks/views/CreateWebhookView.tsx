@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useMutation } from 'urql';
 import { CreateWebhookSubscriptionMutation, WEBHOOK_TYPENAMES } from '../mutations';
 import { EVENTS, EVENT_VALUES, eventLabel } from '../labels';
 import { webhookPath } from './WebhooksView';
@@ -9,7 +8,8 @@ import type { CreateWebhookSubscriptionMutation as Created } from '../../graphql
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
 import { Button, Tag, TextInput } from '../../ui/fields';
-import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
+import { fieldError, type Problem } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 
 type Payload = Created['createWebhookSubscription'];
@@ -32,8 +32,8 @@ export function eventOptions() {
 function CreateForm({ onCreated }: { onCreated: (c: Payload) => void }) {
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<string[]>([]);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching }, create] = useMutation(CreateWebhookSubscriptionMutation);
+  const create = useFormMutation(CreateWebhookSubscriptionMutation);
+  const { problems, setProblems, fetching } = create;
   usePageTitle('Create a webhook subscription', problems.length > 0);
   const err = (f: string) => fieldError(problems, f);
 
@@ -49,12 +49,9 @@ function CreateForm({ onCreated }: { onCreated: (c: Payload) => void }) {
       setProblems(local);
       return;
     }
-    const r = await create({ input: { url: address, events: EVENT_VALUES.filter((v) => events.includes(v)) } }, WEBHOOK_TYPENAMES);
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error));
-      return;
-    }
-    onCreated(r.data.createWebhookSubscription);
+    const r = await create.submit({ input: { url: address, events: EVENT_VALUES.filter((v) => events.includes(v)) } }, WEBHOOK_TYPENAMES);
+    if (!r) return;
+    onCreated(r.createWebhookSubscription);
   };
 
   return (

@@ -1,6 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useMutation } from 'urql';
 import { DeleteWebhookSubscriptionMutation, WEBHOOK_TYPENAMES } from '../mutations';
 import { useWebhookSubscription } from './WebhookView';
 import { webhookPath } from './WebhooksView';
@@ -9,16 +8,17 @@ import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { NotFoundView } from '../../ui/NotFoundView';
 import { Button } from '../../ui/fields';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import '../webhooks.css';
 
-/** /admin/webhooks/:id/delete: confirm deleting a subscription. */
+/** /admin/webhooks/:id/delete: confirm remove.fetching a subscription. */
 export function DeleteWebhookView() {
   const navigate = useNavigate();
   const { sub, data, fetching, error } = useWebhookSubscription();
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [{ fetching: deleting }, remove] = useMutation(DeleteWebhookSubscriptionMutation);
+  const remove = useFormMutation(DeleteWebhookSubscriptionMutation, { fields: [] });
+  const { problems } = remove;
   usePageTitle('Are you sure you want to delete this webhook subscription?', problems.length > 0);
   if (fetching && !data) return <Loading />;
   if (!data) return <ErrorSummary problems={problemsFrom(error)} />;
@@ -26,11 +26,8 @@ export function DeleteWebhookView() {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await remove({ input: { subscriptionId: sub.id } }, WEBHOOK_TYPENAMES);
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => ({ message: p.message })));
-      return;
-    }
+    const r = await remove.submit({ input: { subscriptionId: sub.id } }, WEBHOOK_TYPENAMES);
+    if (!r) return;
     const state: FlashState = { flash: `Webhook subscription to ${sub.url} deleted.` };
     navigate('/admin/webhooks', { state });
   };
@@ -48,7 +45,7 @@ export function DeleteWebhookView() {
         </p>
         <form onSubmit={onSubmit} noValidate>
           <div className="convene-actions">
-            <Button variant="warning" disabled={deleting}>
+            <Button variant="warning" disabled={remove.fetching}>
               Delete the subscription
             </Button>
             <p className="nhsuk-body nhsuk-u-margin-bottom-0">

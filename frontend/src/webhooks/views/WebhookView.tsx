@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { WebhookSubscriptionQuery } from '../queries';
 import { SendTestWebhookMutation, WEBHOOK_TYPENAMES } from '../mutations';
 import { DELIVERY_STATES } from '../labels';
@@ -13,7 +13,8 @@ import { NotificationBanner } from '../../ui/NotificationBanner';
 import { NotFoundView } from '../../ui/NotFoundView';
 import { Button, Tag } from '../../ui/fields';
 import { formatDateTime, formatInstantDate } from '../../ui/format';
-import { problemsFrom, type Problem } from '../../ui/problems';
+import { problemsFrom } from '../../ui/problems';
+import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import '../webhooks.css';
 
@@ -36,9 +37,9 @@ export function useWebhookSubscription() {
 /** /admin/webhooks/:id: a subscription, its delivery log and a test event. */
 export function WebhookView() {
   const { sub, data, fetching, error, refetch } = useWebhookSubscription();
-  const [problems, setProblems] = useState<Problem[]>([]);
   const [sent, setSent] = useState(false);
-  const [{ fetching: sending }, sendTest] = useMutation(SendTestWebhookMutation);
+  const sendTest = useFormMutation(SendTestWebhookMutation, { fields: [] });
+  const { problems } = sendTest;
   usePageTitle(sub ? `Webhook: ${sub.url}` : 'Webhook', problems.length > 0);
   if (fetching && !data) return <Loading />;
   if (!data) return <ErrorSummary problems={problemsFrom(error)} />;
@@ -47,12 +48,8 @@ export function WebhookView() {
   const onTest = async (e: FormEvent) => {
     e.preventDefault();
     setSent(false);
-    const r = await sendTest({ input: { subscriptionId: sub.id } }, WEBHOOK_TYPENAMES);
-    if (r.error || !r.data) {
-      setProblems(problemsFrom(r.error).map((p) => ({ message: p.message })));
-      return;
-    }
-    setProblems([]);
+    const r = await sendTest.submit({ input: { subscriptionId: sub.id } }, WEBHOOK_TYPENAMES);
+    if (!r) return;
     setSent(true);
     refetch({ requestPolicy: 'network-only' });
   };
@@ -97,7 +94,7 @@ export function WebhookView() {
       </dl>
       <form onSubmit={onTest} noValidate>
         <div className="convene-actions">
-          <Button variant="secondary" disabled={sending}>
+          <Button variant="secondary" disabled={sendTest.fetching}>
             Send a test event
           </Button>
           <p className="nhsuk-body nhsuk-u-margin-bottom-0">

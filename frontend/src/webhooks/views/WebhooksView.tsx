@@ -9,9 +9,10 @@ import { formatInstantDate } from '../../ui/format';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
 import '../webhooks.css';
+import { webhookUrl } from '../../urls';
 
 export function webhookPath(id: string): string {
-  return `/admin/webhooks/${encodeURIComponent(id)}`;
+  return webhookUrl(encodeURIComponent(id));
 }
 
 /** /admin/webhooks: partner systems' webhook subscriptions (the programme team). */

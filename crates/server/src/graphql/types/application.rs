@@ -314,6 +314,24 @@ impl Application {
             .conflict(self.0.id, v.person.0)
             .is_some())
     }
+    /// What the viewer may do with this application, by the rules its mutations apply.
+    async fn viewer_can(&self, ctx: &Context<'_>) -> ApiResult<ApplicationViewerCan> {
+        let Some(v) = viewer(ctx) else {
+            return Ok(ApplicationViewerCan { review: false });
+        };
+        let sel = self.selection(ctx).await?;
+        let me = v.person.0;
+        let call_status =
+            convene_store::repo::calls::window(&sel.call).status_at(crate::graphql::context::now());
+        let review = selection::check_can_review(
+            call_status,
+            sel.is_assigned(self.0.id, me),
+            sel.conflict(self.0.id, me).is_some(),
+        )
+        .and_then(|()| selection::check_reviewable_application(status(&self.0)))
+        .is_ok();
+        Ok(ApplicationViewerCan { review })
+    }
     /// The community started from this application, if any.
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Option<Community>> {
         Ok(convene_store::repo::communities::of_application(
@@ -368,6 +386,14 @@ impl Application {
     ) -> ApiResult<std::sync::Arc<crate::services::selection::CallSelection>> {
         must(&loaders(ctx).selections, self.0.call_id, "call").await
     }
+}
+
+/// What the viewer may do with an application (`Application.viewerCan`).
+#[derive(async_graphql::SimpleObject, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ApplicationViewerCan {
+    /// Write or change their review: assigned, not conflicted, while the call is in review and
+    /// the application still in the running.
+    pub review: bool,
 }
 
 connection!(ApplicationConnection, ApplicationEdge, Application);

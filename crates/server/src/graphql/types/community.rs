@@ -238,6 +238,14 @@ impl Community {
     ) -> ApiResult<super::community_work::ChallengeConnection> {
         self.challenges_of(ctx, first, after).await
     }
+    /// What the viewer may do here, by the same rules the mutations apply, so that a client
+    /// shows only the actions that will be accepted instead of re-deriving them from roles.
+    async fn viewer_can(&self, ctx: &Context<'_>) -> ApiResult<CommunityViewerCan> {
+        let role = role_in(ctx, self.0.id).await?;
+        let team = viewer(ctx).is_some_and(|v| v.is_programme_team());
+        let stage = d::Stage::from_str(&self.0.stage).unwrap_or(d::Stage::Forming);
+        Ok(CommunityViewerCan::of(role, team, stage))
+    }
     async fn conveners(&self, ctx: &Context<'_>) -> ApiResult<Vec<Person>> {
         let members = loaders(ctx)
             .members
@@ -266,6 +274,54 @@ use convene_store::entities::{
     community_invitation, community_member, domain_definition, join_request,
 };
 use convene_store::repo::communities as repo;
+
+/// What the viewer may do in a community (`Community.viewerCan`).
+#[derive(SimpleObject, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommunityViewerCan {
+    /// Read what is inside: members, meetings, steps, versions (members and the programme team).
+    pub see_inside: bool,
+    /// Steer it: its name, joining, listing and stage (its conveners and the programme team).
+    /// A closed community's settings no longer change, whoever steers it.
+    pub steer: bool,
+    /// Invite people, answer requests to join and see both (conveners and core group).
+    pub invite: bool,
+    /// Propose and agree versions of the domain definition (conveners and core group).
+    pub agree_definition: bool,
+    /// Change members' roles (conveners).
+    pub change_roles: bool,
+    /// Plan its meetings: schedule, change, cancel, notes and attendance (conveners and core
+    /// group). A closed community schedules no new meetings.
+    pub plan_meetings: bool,
+    /// Share out its functions, while it has not closed (conveners and core group).
+    pub manage_functions: bool,
+    /// Post challenges and replies, while it has not closed (members).
+    pub post_challenges: bool,
+    /// Give it a coach, while it has not closed (the programme team).
+    pub assign_coach: bool,
+}
+
+impl CommunityViewerCan {
+    /// The domain's rules for one viewer: their role here, whether they are on the programme
+    /// team, and the community's stage.
+    pub fn of(role: Option<d::MemberRole>, team: bool, stage: d::Stage) -> Self {
+        let open = d::check_open(stage).is_ok();
+        let runs_it = |what| d::check_runs_it(role, what).is_ok();
+        CommunityViewerCan {
+            see_inside: team || d::check_member(role).is_ok(),
+            steer: d::check_can_steer(role, team).is_ok(),
+            invite: runs_it("invite people"),
+            agree_definition: runs_it("agree the domain definition"),
+            // The actor's half of the rule (the last-convener half depends on the member changed).
+            change_roles: role.is_some_and(|r| {
+                d::check_role_change(r, d::MemberRole::Member, d::MemberRole::Member, 1).is_ok()
+            }),
+            plan_meetings: d::check_can_plan_meetings(role).is_ok(),
+            manage_functions: d::check_can_manage_functions(role, stage).is_ok(),
+            post_challenges: d::check_can_post(role, stage).is_ok(),
+            assign_coach: team && open,
+        }
+    }
+}
 
 /// The viewer's role in a community, if they belong to it: their own membership row only,
 /// through the request's loader (one statement for every community asked about together).
