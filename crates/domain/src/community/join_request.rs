@@ -1,4 +1,5 @@
-//! Requests to join an ON_REQUEST community, and the intranet place of its documents.
+//! Requests to join an ON_REQUEST community, and the domain definition that is published to
+//! the intranet place of its documents.
 
 use crate::text::bounded;
 use crate::DomainError;
@@ -67,4 +68,45 @@ pub fn parse_place_uri(field: &str, raw: &str) -> Result<String, DomainError> {
         return Err(DomainError::field(field, "Enter the intranet place's address, like https://intranet.example.nhs.uk/api/core/v3/places/1234"));
     }
     Ok(place.to_string())
+}
+
+/// A version of the domain definition is agreed once.
+pub fn check_agreeable(already_agreed: bool) -> Result<(), DomainError> {
+    if already_agreed {
+        Err(DomainError::invalid_state(
+            "This version has already been agreed",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// What is published to the intranet is the agreed definition: without one there is nothing
+/// to publish.
+pub fn check_publishable(has_agreed_definition: bool) -> Result<(), DomainError> {
+    if has_agreed_definition {
+        Ok(())
+    } else {
+        Err(DomainError::invalid_state(
+            "Agree a domain definition first: that is what is published",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod definition_tests {
+    use super::*;
+    use crate::ErrorCode;
+
+    #[test]
+    fn a_version_is_agreed_once_and_only_an_agreed_one_is_published() {
+        assert!(check_agreeable(false).is_ok());
+        let e = check_agreeable(true).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidState);
+        assert_eq!(e.message, "This version has already been agreed");
+        assert!(check_publishable(true).is_ok());
+        let e = check_publishable(false).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidState);
+        assert!(e.message.starts_with("Agree a domain definition first"));
+    }
 }

@@ -136,6 +136,41 @@ pub fn check_can_leave(role: MemberRole, conveners: usize) -> Result<(), DomainE
     }
 }
 
+/// Someone who is not a member at all cannot change anyone's role; a member's own role is
+/// then judged by `check_role_change`.
+pub fn check_may_change_roles(actor: Option<MemberRole>) -> Result<MemberRole, DomainError> {
+    actor.ok_or_else(|| DomainError::forbidden("Only a convener can change members' roles"))
+}
+
+/// Joining is for people who are not members yet, and asking to join is done once.
+pub fn check_can_ask_to_join(member: bool, asked: bool) -> Result<(), DomainError> {
+    if member {
+        return Err(DomainError::conflict_on(
+            "communityId",
+            "You are already a member of this community",
+        ));
+    }
+    if asked {
+        return Err(DomainError::conflict_on(
+            "communityId",
+            "You have already asked to join: the conveners will answer",
+        ));
+    }
+    Ok(())
+}
+
+/// An invitation goes to someone who is not a member yet.
+pub fn check_invitee(already_member: bool) -> Result<(), DomainError> {
+    if already_member {
+        Err(DomainError::conflict_on(
+            "email",
+            "This person is already a member",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 /// Changing someone's role: by a convener; the last convener cannot step down.
 pub fn check_role_change(
     actor: MemberRole,
@@ -208,6 +243,31 @@ mod steering_tests {
                 crate::ErrorCode::Forbidden
             );
         }
+    }
+
+    #[test]
+    fn members_join_once_and_are_not_invited_again() {
+        assert!(check_can_ask_to_join(false, false).is_ok());
+        for (member, asked) in [(true, false), (true, true), (false, true)] {
+            let e = check_can_ask_to_join(member, asked).unwrap_err();
+            assert_eq!(e.code, crate::ErrorCode::Conflict);
+            assert_eq!(e.fields[0].field, "communityId");
+        }
+        assert!(check_can_ask_to_join(true, true)
+            .unwrap_err()
+            .message
+            .contains("already a member"));
+        assert!(check_invitee(false).is_ok());
+        let e = check_invitee(true).unwrap_err();
+        assert_eq!((e.code, e.fields[0].field.as_str()), (crate::ErrorCode::Conflict, "email"));
+        assert_eq!(
+            check_may_change_roles(None).unwrap_err().code,
+            crate::ErrorCode::Forbidden
+        );
+        assert_eq!(
+            check_may_change_roles(Some(MemberRole::Core)).unwrap(),
+            MemberRole::Core
+        );
     }
 
     #[test]

@@ -2,16 +2,13 @@
 
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use convene_domain::access::require_signed_in;
-use convene_store::begin_write;
-use convene_store::repo::communities;
+use convene_domain::community as d;
 
-use super::super::audit;
-use super::*;
-use crate::graphql::context::{now, state, viewer};
-use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::context::{state, viewer};
+use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
 use crate::graphql::types::community::{Community, DomainDefinitionVersion};
-use convene_domain::community as d;
+use crate::usecases::communities::definition as usecase;
 
 #[derive(InputObject)]
 pub struct ProposeDomainDefinitionInput {
@@ -61,29 +58,12 @@ impl DomainDefinitionMutations {
         ctx: &Context<'_>,
         input: ProposeDomainDefinitionInput,
     ) -> ApiResult<ProposeDomainDefinitionPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let text = d::parse_definition("text", &input.text)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let c = community_for_change(&tx, &input.community_id).await?;
-        d::check_runs_it(
-            my_role(&tx, c.id, v.person.0).await?,
-            "propose its domain definition",
-        )?;
-        let version = communities::propose_definition(&tx, c.id, &text, v.person.0, now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Community",
-            c.id,
-            "propose_domain_definition",
-            None,
-            Some(&version),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let cmd = usecase::ProposeDefinition {
+            text: d::parse_definition("text", &input.text)?,
+            community: ids::typed("communityId", &input.community_id)?,
+        };
+        let version = usecase::propose_domain_definition(state(ctx), v, cmd).await?;
         Ok(ProposeDomainDefinitionPayload {
             version: DomainDefinitionVersion(version),
         })
@@ -96,50 +76,12 @@ impl DomainDefinitionMutations {
         ctx: &Context<'_>,
         input: AgreeDomainDefinitionInput,
     ) -> ApiResult<AgreeDomainDefinitionPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let id = ids::decode("versionId", "DomainDefinitionVersion", &input.version_id)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let version = communities::definition(&tx, id)
-            .await?
-            .ok_or_else(|| ApiError::field("versionId", "There is no such version"))?;
-        let c = communities::lock(&tx, version.community_id)
-            .await?
-            .ok_or_else(|| ApiError::internal("community missing"))?;
-        d::check_runs_it(
-            my_role(&tx, c.id, v.person.0).await?,
-            "agree its domain definition",
-        )?;
-        if version.agreed_at.is_some() {
-            return Err(ApiError::new(
-                convene_domain::ErrorCode::InvalidState,
-                "This version has already been agreed",
-            ));
-        }
-        let agreed = communities::agree_definition(&tx, version.clone(), v.person.0, now).await?;
-        if c.intranet_place_uri.is_some() {
-            publish(&tx, c.id, now).await?;
-        }
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Community",
-            c.id,
-            "agree_domain_definition",
-            Some(&version),
-            Some(&agreed),
-            now,
-        )
-        .await?;
-        let data = serde_json::json!({ "communityId": ids::encode("Community", c.id).0, "communityName": c.name, "version": agreed.version, "text": agreed.text, "agreedAt": now });
-        if convene_domain::webhook::announces_community(c.listed) {
-            crate::webhooks::emit(&tx, "community.domain_agreed", data, now).await?;
-        }
-        tx.commit().await?;
+        let id = ids::typed("versionId", &input.version_id)?;
+        let done = usecase::agree_domain_definition(state(ctx), v, id).await?;
         Ok(AgreeDomainDefinitionPayload {
-            version: DomainDefinitionVersion(agreed),
-            community: Community(c),
+            version: DomainDefinitionVersion(done.version),
+            community: Community(done.community),
         })
     }
 
@@ -150,35 +92,14 @@ impl DomainDefinitionMutations {
         ctx: &Context<'_>,
         input: SetIntranetPageInput,
     ) -> ApiResult<SetIntranetPagePayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let place = d::parse_place_uri("placeUri", &input.place_uri)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let c = community_for_change(&tx, &input.community_id).await?;
-        d::check_runs_it(
-            my_role(&tx, c.id, v.person.0).await?,
-            "set its intranet page",
-        )?;
-        let after = convene_store::repo::intranet::set_place(&tx, c.clone(), &place).await?;
-        if communities::agreed_definition(&tx, c.id).await?.is_some() {
-            publish(&tx, c.id, now).await?;
-        }
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Community",
-            c.id,
-            "set_intranet_page",
-            Some(&c),
-            Some(&after),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        st.outbox_wake.notify_one();
+        let cmd = usecase::SetIntranetPage {
+            place: d::parse_place_uri("placeUri", &input.place_uri)?,
+            community: ids::typed("communityId", &input.community_id)?,
+        };
+        let c = usecase::set_intranet_page(state(ctx), v, cmd).await?;
         Ok(SetIntranetPagePayload {
-            community: Community(after),
+            community: Community(c),
         })
     }
 
@@ -188,35 +109,9 @@ impl DomainDefinitionMutations {
         ctx: &Context<'_>,
         input: RetryIntranetPublicationInput,
     ) -> ApiResult<RetryIntranetPublicationPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let c = community_for_change(&tx, &input.community_id).await?;
-        d::check_runs_it(
-            my_role(&tx, c.id, v.person.0).await?,
-            "retry its intranet publication",
-        )?;
-        if communities::agreed_definition(&tx, c.id).await?.is_none() {
-            return Err(ApiError::new(
-                convene_domain::ErrorCode::InvalidState,
-                "Agree a domain definition first: that is what is published",
-            ));
-        }
-        publish(&tx, c.id, now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Community",
-            c.id,
-            "retry_intranet_publication",
-            None,
-            Some(&serde_json::json!({})),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        st.outbox_wake.notify_one();
+        let id = ids::typed("communityId", &input.community_id)?;
+        let c = usecase::retry_intranet_publication(state(ctx), v, id).await?;
         Ok(RetryIntranetPublicationPayload {
             community: Community(c),
         })

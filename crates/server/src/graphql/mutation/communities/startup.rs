@@ -1,12 +1,15 @@
 //! The start-up steps of FAQ 10, completed and reopened by their owners.
 
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
+use convene_domain::access::require_signed_in;
+use convene_domain::community as d;
 
-use super::*;
+use crate::graphql::context::{state, viewer};
 use crate::graphql::error::ApiResult;
+use crate::graphql::ids;
 use crate::graphql::types::community::Community;
 use crate::graphql::types::enums::StartupStep;
-use convene_domain::community as d;
+use crate::usecases::communities::startup::{self as usecase, WorkOnStep};
 
 #[derive(InputObject)]
 pub struct CompleteStartupStepInput {
@@ -44,15 +47,17 @@ impl StartupStepMutations {
             .as_deref()
             .map(|n| d::parse_note("notes", Some(n)))
             .transpose()?;
-        let community = work_on_step(
-            ctx,
-            &input.community_id,
-            input.step.into(),
-            true,
-            notes.as_deref(),
-        )
-        .await?;
-        Ok(CompleteStartupStepPayload { community })
+        let v = require_signed_in(viewer(ctx))?;
+        let cmd = WorkOnStep {
+            community: ids::typed("communityId", &input.community_id)?,
+            step: input.step.into(),
+            done: true,
+            notes,
+        };
+        let c = usecase::work_on_step(state(ctx), v, cmd).await?;
+        Ok(CompleteStartupStepPayload {
+            community: Community(c),
+        })
     }
 
     /// Reopen a start-up step.
@@ -61,8 +66,16 @@ impl StartupStepMutations {
         ctx: &Context<'_>,
         input: ReopenStartupStepInput,
     ) -> ApiResult<ReopenStartupStepPayload> {
-        let community =
-            work_on_step(ctx, &input.community_id, input.step.into(), false, None).await?;
-        Ok(ReopenStartupStepPayload { community })
+        let v = require_signed_in(viewer(ctx))?;
+        let cmd = WorkOnStep {
+            community: ids::typed("communityId", &input.community_id)?,
+            step: input.step.into(),
+            done: false,
+            notes: None,
+        };
+        let c = usecase::work_on_step(state(ctx), v, cmd).await?;
+        Ok(ReopenStartupStepPayload {
+            community: Community(c),
+        })
     }
 }

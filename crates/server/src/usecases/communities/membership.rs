@@ -1,0 +1,262 @@
+//! Who belongs: invitations, joining, requests to join, leaving, and roles.
+
+use convene_domain::access::Viewer;
+use convene_domain::account::Email;
+use convene_domain::community as d;
+use convene_domain::ids::{CommunityId, JoinRequestId, PersonId};
+use convene_store::entities::{
+    community, community_invitation, community_member, join_request,
+};
+use convene_store::repo::{communities, people};
+
+use super::lifecycle::{conveners, for_change, lock_owner, member_role, role_in, run_by, stage};
+use crate::auth::INVITATION_TOKEN;
+use crate::ids;
+use crate::mail::templates;
+use crate::notify::Kind;
+use crate::state::AppState;
+use crate::usecases::{AppError, AppResult, Write};
+
+/// An invitation to someone, with or without an account, in the inviter's own words.
+pub struct InviteMember {
+    pub community: CommunityId,
+    pub email: Email,
+    /// Parsed with `community::parse_invitation_message`.
+    pub message: String,
+}
+
+/// Invite someone by e-mail (conveners and core group). The link carries a single-use token
+/// that works for two weeks; someone with an account is told in the product too.
+pub async fn invite_member(
+    st: &AppState,
+    actor: &Viewer,
+    cmd: InviteMember,
+) -> AppResult<community_invitation::Model> {
+    let mut w = Write::by(st, actor).await?;
+    let c = run_by(&w, cmd.community, actor, "invite people").await?;
+    d::check_open(stage(&c)?)?;
+    let email = cmd.email.as_str();
+    let invitee = people::find_by_email(w.tx(), email).await?;
+    if let Some(p) = &invitee {
+        d::check_invitee(communities::member(w.tx(), c.id, p.id).await?.is_some())?;
+    }
+    let id = uuid::Uuid::new_v4();
+    let token = crate::auth::derived_token(&st.config.jwt_secret, INVITATION_TOKEN, id);
+    let hash = crate::auth::token_hash(&token);
+    let (by, now) = (actor.person.0, w.now());
+    let inv = communities::invite(w.tx(), id, c.id, email, &cmd.message, &hash, by, now).await?;
+    let inviter = people::get(w.tx(), by)
+        .await?
+        .map(|p| p.name)
+        .unwrap_or_default();
+    let path = format!("/invitations/{token}");
+    let mail =
+        templates::community_invitation(email, &inviter, &c.name, &cmd.message, &w.link(&path));
+    w.mail(&mail).await?;
+    if let Some(p) = invitee {
+        let title = format!("{inviter} invites you to join {}", c.name);
+        w.notify(p.id, Kind::CommunityInvitation, &title, &path)
+            .await?;
+    }
+    w.audit("Community", c.id, "invite_member", None, Some(&inv));
+    w.commit().await?;
+    Ok(inv)
+}
+
+/// The pending invitation whose link carries `token`.
+async fn usable_invitation(w: &Write<'_>, token: &str) -> AppResult<community_invitation::Model> {
+    let inv = communities::invitation_by_token(w.tx(), &crate::auth::token_hash(token.trim()))
+        .await?
+        .ok_or_else(|| AppError::field("token", "This invitation link is not valid"))?;
+    d::check_invitation_usable(d::invitation_state(inv.accepted, inv.sent_at, w.now()))?;
+    Ok(inv)
+}
+
+/// Accept an invitation by its token (signed in, with any account: the link is the proof).
+pub async fn accept_invitation(
+    st: &AppState,
+    actor: &Viewer,
+    token: &str,
+) -> AppResult<community::Model> {
+    let mut w = Write::by(st, actor).await?;
+    let inv = usable_invitation(&w, token).await?;
+    let c = lock_owner(&w, inv.community_id).await?;
+    add_if_not_member(&w, c.id, actor.person).await?;
+    let after =
+        communities::answer_invitation(w.tx(), inv.clone(), Some(actor.person.0), true, w.now())
+            .await?;
+    w.audit("Community", c.id, "accept_invitation", Some(&inv), Some(&after));
+    w.commit().await?;
+    Ok(c)
+}
+
+/// Decline an invitation by its token; no account needed.
+pub async fn decline_invitation(
+    st: &AppState,
+    actor: Option<&Viewer>,
+    token: &str,
+) -> AppResult<()> {
+    let mut w = Write::begin(st, actor.map(|v| v.person)).await?;
+    let inv = usable_invitation(&w, token).await?;
+    let who = w.actor_uuid();
+    let after = communities::answer_invitation(w.tx(), inv.clone(), who, false, w.now()).await?;
+    let community = inv.community_id;
+    w.audit("Community", community, "decline_invitation", Some(&inv), Some(&after));
+    w.commit().await?;
+    Ok(())
+}
+
+/// Make `person` a member of the community unless they are one already.
+async fn add_if_not_member(w: &Write<'_>, community: uuid::Uuid, person: PersonId) -> AppResult<()> {
+    if communities::member(w.tx(), community, person.0).await?.is_none() {
+        let member = d::MemberRole::Member.as_str();
+        communities::add_member(w.tx(), community, person.0, member, w.now()).await?;
+    }
+    Ok(())
+}
+
+/// Join an OPEN community, or ask to join an ON_REQUEST one.
+pub struct JoinCommunity {
+    pub community: CommunityId,
+    /// Parsed with `community::parse_note`.
+    pub note: String,
+}
+
+pub struct Joined {
+    pub community: community::Model,
+    /// Whether the actor is a member now (OPEN) or has asked to join (ON_REQUEST).
+    pub joined: bool,
+    pub request: Option<join_request::Model>,
+}
+
+/// Join an OPEN community, or ask to join an ON_REQUEST one (with an optional note).
+pub async fn join_community(
+    st: &AppState,
+    actor: &Viewer,
+    cmd: JoinCommunity,
+) -> AppResult<Joined> {
+    let mut w = Write::by(st, actor).await?;
+    let c = for_change(&w, cmd.community).await?;
+    let me = actor.person.0;
+    d::check_can_ask_to_join(communities::member(w.tx(), c.id, me).await?.is_some(), false)?;
+    let mode = convene_store::stored("community.membership_mode", &c.membership_mode)?;
+    let request = match d::join(mode, stage(&c)?)? {
+        d::JoinOutcome::Joined => {
+            let member = d::MemberRole::Member.as_str();
+            let m = communities::add_member(w.tx(), c.id, me, member, w.now()).await?;
+            w.audit("Community", c.id, "join", None, Some(&m));
+            None
+        }
+        d::JoinOutcome::Requested => {
+            let asked = communities::pending_request(w.tx(), c.id, me).await?;
+            d::check_can_ask_to_join(false, asked.is_some())?;
+            let r = communities::request_to_join(w.tx(), c.id, me, &cmd.note, w.now()).await?;
+            w.audit("Community", c.id, "request_to_join", None, Some(&r));
+            Some(r)
+        }
+    };
+    w.commit().await?;
+    Ok(Joined {
+        community: c,
+        joined: request.is_none(),
+        request,
+    })
+}
+
+/// Leave a community at any time; the last convener must hand over first.
+pub async fn leave_community(
+    st: &AppState,
+    actor: &Viewer,
+    community: CommunityId,
+) -> AppResult<community::Model> {
+    let mut w = Write::by(st, actor).await?;
+    let c = for_change(&w, community).await?;
+    let me = communities::member(w.tx(), c.id, actor.person.0)
+        .await?
+        .ok_or_else(|| AppError::field("communityId", "You are not a member of this community"))?;
+    d::check_can_leave(member_role(&me.role)?, conveners(&w, c.id).await?)?;
+    communities::remove_member(w.tx(), me.clone()).await?;
+    w.audit("Community", c.id, "leave", Some(&me), None);
+    w.commit().await?;
+    Ok(c)
+}
+
+/// A convener's or core member's answer to a request to join.
+pub struct DecideJoinRequest {
+    pub request: JoinRequestId,
+    pub approve: bool,
+    /// Required when declining.
+    pub reason: Option<String>,
+}
+
+/// Approve or decline a request to join (conveners and core group); declining needs a
+/// reason. The person who asked hears the answer by e-mail, with the reason when it is no.
+pub async fn decide_join_request(
+    st: &AppState,
+    actor: &Viewer,
+    cmd: DecideJoinRequest,
+) -> AppResult<join_request::Model> {
+    let reason = d::check_join_decision(cmd.approve, cmd.reason.as_deref())?;
+    let mut w = Write::by(st, actor).await?;
+    let r = communities::request(w.tx(), cmd.request.0)
+        .await?
+        .ok_or_else(|| AppError::field("requestId", "There is no such request"))?;
+    d::check_runs_it(
+        role_in(&w, r.community_id, actor.person).await?,
+        "decide on requests to join",
+    )?;
+    let current = convene_store::stored("join_request.status", &r.status)?;
+    let status = d::decide_request(current, cmd.approve)?.as_str();
+    if cmd.approve {
+        add_if_not_member(&w, r.community_id, PersonId(r.person_id)).await?;
+    }
+    let after =
+        communities::decide_request(w.tx(), r.clone(), status, reason, actor.person.0, w.now())
+            .await?;
+    if let (Some(c), Some(p)) = (
+        communities::get(w.tx(), r.community_id).await?,
+        people::get(w.tx(), r.person_id).await?,
+    ) {
+        let link = w.link(&format!("/communities/{}", ids::encode(CommunityId(c.id))));
+        let reason = after.reason.as_deref();
+        let mail = templates::join_request_decided(&p.email, &c.name, cmd.approve, reason, &link);
+        w.mail(&mail).await?;
+    }
+    w.audit(
+        "Community",
+        r.community_id,
+        "decide_join_request",
+        Some(&r),
+        Some(&after),
+    );
+    w.commit().await?;
+    Ok(after)
+}
+
+/// A member's new role in a community.
+pub struct SetMemberRole {
+    pub community: CommunityId,
+    pub person: PersonId,
+    pub role: d::MemberRole,
+}
+
+/// Make someone a co-convener, core member or member (conveners only); the last convener
+/// stays.
+pub async fn set_member_role(
+    st: &AppState,
+    actor: &Viewer,
+    cmd: SetMemberRole,
+) -> AppResult<community_member::Model> {
+    let mut w = Write::by(st, actor).await?;
+    let c = for_change(&w, cmd.community).await?;
+    let mine = d::check_may_change_roles(role_in(&w, c.id, actor.person).await?)?;
+    let target = communities::member(w.tx(), c.id, cmd.person.0)
+        .await?
+        .ok_or_else(|| AppError::field("personId", "This person is not a member"))?;
+    let count = conveners(&w, c.id).await?;
+    d::check_role_change(mine, member_role(&target.role)?, cmd.role, count)?;
+    let after = communities::set_role(w.tx(), target.clone(), cmd.role.as_str()).await?;
+    w.audit("Community", c.id, "set_member_role", Some(&target), Some(&after));
+    w.commit().await?;
+    Ok(after)
+}
