@@ -1,7 +1,70 @@
-//! The words of each e-mail. Warm and plain, as one colleague writes to another.
+//! The words of each e-mail, warm and plain, as one colleague writes to another. They live in
+//! `templates/*.txt` (minijinja, embedded at compile time), each with three blocks: `subject`,
+//! `body` (paragraphs, separated by a blank line) and `link` (the label of the mail's one link).
+//! `templates/layout.txt` and `templates/layout.html` lay the paragraphs out as the plain-text
+//! and HTML parts.
+
+use std::sync::LazyLock;
+
+use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
 
 use super::Mail;
 
+/// Stands for a line break inside a value while a rendered body is split into paragraphs at
+/// its blank lines (so that a message of several paragraphs stays one paragraph, as written).
+const BREAK: &str = "\u{E000}";
+
+macro_rules! template {
+    ($name:literal) => {
+        ($name, include_str!(concat!("templates/", $name)))
+    };
+}
+
+const TEMPLATES: [(&str, &str); 14] = [
+    template!("layout.txt"),
+    template!("layout.html"),
+    template!("co_lead_invitation.txt"),
+    template!("co_lead_answered.txt"),
+    template!("application_submitted.txt"),
+    template!("outcome_funded.txt"),
+    template!("outcome_not_funded.txt"),
+    template!("review_reminder.txt"),
+    template!("community_invitation.txt"),
+    template!("join_request_accepted.txt"),
+    template!("join_request_declined.txt"),
+    template!("community_invitation_reminder.txt"),
+    template!("meeting_notice.txt"),
+    template!("support_request_assigned.txt"),
+];
+
+static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
+    let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_keep_trailing_newline(true);
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(|out, state, value| {
+        let s = value.to_string();
+        Ok(match state.auto_escape() {
+            AutoEscape::Html => out.write_str(&escape(&s))?,
+            _ if state.name().starts_with("layout.") => out.write_str(&s)?,
+            _ => out.write_str(&s.replace('\n', BREAK))?,
+        })
+    });
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source)
+            .unwrap_or_else(|e| panic!("the mail template {name}: {e}"));
+    }
+    env
+});
+
+/// HTML text: `&`, `<`, `>` and `"` escaped.
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -9,64 +72,37 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn html_page(paragraphs: &[String], link: Option<(&str, &str)>) -> String {
-    let mut body = String::new();
-    for p in paragraphs {
-        body.push_str(&format!("<p>{}</p>\n", escape(p)));
-    }
-    if let Some((text, href)) = link {
-        body.push_str(&format!(
-            "<p><a href=\"{}\">{}</a></p>\n",
-            escape(href),
-            escape(text)
-        ));
-    }
-    format!("<!doctype html>\n<html lang=\"en-GB\"><body style=\"font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5\">\n{body}<p>Convene</p>\n</body></html>\n")
+/// The mail `template` says to `to` with these values, its one link going to `link`.
+fn mail(to: &str, template: &str, values: Value, link: &str) -> Mail {
+    render(to, template, values, link)
+        .unwrap_or_else(|e| panic!("the mail template {template} did not render: {e:#}"))
 }
 
-fn mail(to: &str, subject: String, paragraphs: Vec<String>, link: Option<(&str, &str)>) -> Mail {
-    let mut text = paragraphs.join("\n\n");
-    if let Some((label, href)) = link {
-        text.push_str(&format!("\n\n{label}:\n{href}"));
-    }
-    text.push_str("\n\nConvene\n");
-    Mail {
+fn render(to: &str, template: &str, values: Value, link: &str) -> Result<Mail, minijinja::Error> {
+    let mut words = ENV.get_template(template)?.render_captured(values)?;
+    let (subject, body, link_label) = words.with_state_mut(|state| {
+        let mut block = |name: &str| state.render_block(name);
+        Ok::<_, minijinja::Error>((block("subject")?, block("body")?, block("link")?))
+    })?;
+    let restore = |s: &str| s.replace(BREAK, "\n");
+    let paragraphs: Vec<String> = body.trim_matches('\n').split("\n\n").map(restore).collect();
+    let (subject, link_label) = (restore(&subject), restore(&link_label));
+    let page = context! { paragraphs, link_label, link };
+    Ok(Mail {
         to: to.to_string(),
         subject,
-        html: html_page(&paragraphs, link),
-        text,
+        text: ENV.get_template("layout.txt")?.render(&page)?,
+        html: ENV.get_template("layout.html")?.render(&page)?,
         calendar: None,
-    }
+    })
 }
 
 pub fn co_lead_invitation(to: &str, lead: &str, call: &str, domain: &str, link: &str) -> Mail {
-    mail(
-        to,
-        format!("{lead} would like you to co-lead an application in {domain}"),
-        vec![
-            "Hello,".into(),
-            format!("{lead} is applying to convene a community of practice in {domain} through \"{call}\", and would like you to co-lead it with them."),
-            "Co-leads apply together and share the work of convening. If you agree, sign in (or create an account with this email address) and accept. If you would rather not, you can decline: there is no obligation.".into(),
-        ],
-        Some(("See the application and answer", link)),
-    )
+    mail(to, "co_lead_invitation.txt", context! { lead, call, domain }, link)
 }
 
 pub fn co_lead_answered(to: &str, who: &str, accepted: bool, domain: &str, link: &str) -> Mail {
-    let (subject, line) = if accepted {
-        (
-            format!("{who} accepted your invitation to co-lead"),
-            format!("{who} has agreed to co-lead your application in {domain}."),
-        )
-    } else {
-        (format!("{who} declined your invitation to co-lead"), format!("{who} has decided not to co-lead your application in {domain}. You can invite someone else."))
-    };
-    mail(
-        to,
-        subject,
-        vec!["Hello,".into(), line],
-        Some(("Open your application", link)),
-    )
+    mail(to, "co_lead_answered.txt", context! { who, accepted, domain }, link)
 }
 
 pub fn application_submitted(
@@ -76,55 +112,21 @@ pub fn application_submitted(
     decision_due: &str,
     link: &str,
 ) -> Mail {
-    mail(
-        to,
-        format!("Application submitted: {domain}"),
-        vec![
-            "Hello,".into(),
-            format!("Your application to convene a community of practice in {domain} has been submitted to \"{call}\". Thank you."),
-            format!("We hope to let everyone know the outcome by {decision_due}."),
-        ],
-        Some(("See your application", link)),
-    )
+    let values = context! { call, domain, decision_due };
+    mail(to, "application_submitted.txt", values, link)
 }
 
 pub fn outcome_funded(to: &str, call: &str, domain: &str, honorarium: &str, link: &str) -> Mail {
-    mail(
-        to,
-        format!("Your application in {domain} has been funded"),
-        vec![
-            "Hello,".into(),
-            format!("We are delighted to tell you that your application to convene a community of practice in {domain} has been selected for funding through \"{call}\"."),
-            format!("It carries an honorarium of {honorarium}, split among the co-leads (industry and third-sector partners are not paid). The programme team will be in touch about payment."),
-            "Your next step is to start your community: it takes one click, and the network's coaches are there to help you design your first meeting.".into(),
-        ],
-        Some(("Start your community", link)),
-    )
+    let values = context! { call, domain, honorarium };
+    mail(to, "outcome_funded.txt", values, link)
 }
 
 pub fn outcome_not_funded(to: &str, call: &str, domain: &str, link: &str) -> Mail {
-    mail(
-        to,
-        format!("The outcome of your application in {domain}"),
-        vec![
-            "Hello,".into(),
-            format!("Thank you for applying to convene a community of practice in {domain} through \"{call}\". This time your application has not been selected for an honorarium."),
-            "We strongly encourage you to convene your community anyway. You will still have the network's administrative and coaching support to get it going, and you can start it in one step.".into(),
-        ],
-        Some(("Start your community anyway", link)),
-    )
+    mail(to, "outcome_not_funded.txt", context! { call, domain }, link)
 }
 
 pub fn review_reminder(to: &str, call: &str, outstanding: usize, link: &str) -> Mail {
-    mail(
-        to,
-        format!("{outstanding} review{} waiting for you", if outstanding == 1 { "" } else { "s" }),
-        vec![
-            "Hello,".into(),
-            format!("You have {outstanding} application{} to review for \"{call}\". Thank you for giving your time to the panel.", if outstanding == 1 { "" } else { "s" }),
-        ],
-        Some(("Open your reviews", link)),
-    )
+    mail(to, "review_reminder.txt", context! { call, outstanding }, link)
 }
 
 /// "The Invitation" (FAQ 10): the inviter's own words first, then the practicalities.
@@ -135,17 +137,8 @@ pub fn community_invitation(
     message: &str,
     link: &str,
 ) -> Mail {
-    mail(
-        to,
-        format!("{inviter} invites you to join {community}"),
-        vec![
-            "Hello,".into(),
-            message.to_string(),
-            format!("{community} is a community of practice: a group of peers who share what works and learn together. Joining is always optional, and you can leave at any time."),
-            "The link below works once and for two weeks. If you do not have an account yet, you can create one on the way.".into(),
-        ],
-        Some(("Accept or decline the invitation", link)),
-    )
+    let values = context! { inviter, community, message };
+    mail(to, "community_invitation.txt", values, link)
 }
 
 /// The answer to a request to join an ON_REQUEST community.
@@ -156,33 +149,12 @@ pub fn join_request_decided(
     reason: Option<&str>,
     link: &str,
 ) -> Mail {
-    if approved {
-        let mut lines = vec![
-            "Hello,".to_string(),
-            format!("Your request to join {community} has been accepted: welcome. You can now see its meetings, members and conversations."),
-        ];
-        if let Some(r) = reason {
-            lines.push(format!("A note from the conveners: {r}"));
-        }
-        mail(
-            to,
-            format!("Welcome to {community}"),
-            lines,
-            Some(("Go to the community", link)),
-        )
+    let template = if approved {
+        "join_request_accepted.txt"
     } else {
-        mail(
-            to,
-            format!("Your request to join {community}"),
-            vec![
-                "Hello,".into(),
-                format!("The conveners of {community} have not accepted your request to join this time. They said:"),
-                reason.unwrap_or("").to_string(),
-                "Other communities in the network may be a good fit: the directory lists them all.".into(),
-            ],
-            Some(("See the community", link)),
-        )
-    }
+        "join_request_declined.txt"
+    };
+    mail(to, template, context! { community, reason }, link)
 }
 
 /// The one reminder, a week after an unanswered invitation: gentle, and joining stays optional.
@@ -193,17 +165,8 @@ pub fn community_invitation_reminder(
     message: &str,
     link: &str,
 ) -> Mail {
-    mail(
-        to,
-        format!("A reminder: {inviter} invited you to join {community}"),
-        vec![
-            "Hello again,".into(),
-            format!("A week ago {inviter} invited you to join {community}, a community of practice. In case it slipped past, here is what they wrote:"),
-            message.to_string(),
-            "Joining is always optional: if now is not the right time, you can decline and nobody will mind. This is the only reminder we will send.".into(),
-        ],
-        Some(("Accept or decline the invitation", link)),
-    )
+    let values = context! { inviter, community, message };
+    mail(to, "community_invitation_reminder.txt", values, link)
 }
 
 /// A meeting scheduled, moved or cancelled: the words, with the calendar invitation attached
@@ -216,31 +179,13 @@ pub fn meeting_notice(
     change: MeetingChange,
     link: &str,
 ) -> Mail {
-    let (subject, opening) = match change {
-        MeetingChange::Scheduled => (
-            format!("{community}: meeting on {when}"),
-            format!("{community} is meeting on {when}, {where_}. The calendar invitation is attached: open it to add the meeting to your calendar."),
-        ),
-        MeetingChange::Updated => (
-            format!("{community}: meeting on {when} (updated)"),
-            format!("The details of {community}'s meeting have changed. It is now on {when}, {where_}. The attached invitation updates your calendar."),
-        ),
-        MeetingChange::Cancelled => (
-            format!("{community}: meeting on {when} cancelled"),
-            format!("{community}'s meeting on {when} has been cancelled. The attachment removes it from your calendar."),
-        ),
+    let change = match change {
+        MeetingChange::Scheduled => "scheduled",
+        MeetingChange::Updated => "updated",
+        MeetingChange::Cancelled => "cancelled",
     };
-    mail(
-        to,
-        subject,
-        vec![
-            "Hello,".into(),
-            opening,
-            "Coming is always optional; the agenda and how to join are on the meeting's page."
-                .into(),
-        ],
-        Some(("See the meeting", link)),
-    )
+    let values = context! { community, when, where => where_, change };
+    mail(to, "meeting_notice.txt", values, link)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,17 +204,8 @@ pub fn support_request_assigned(
     details: &str,
     link: &str,
 ) -> Mail {
-    mail(
-        to,
-        format!("{community} would like your help with {kind}"),
-        vec![
-            format!("Hello {name},"),
-            format!("{community} has asked the network for help with {kind}, and the programme team has passed the request to you. In their words:"),
-            details.to_string(),
-            "Please get in touch with the community's conveners, and keep the request's notes up to date as you go, closing it with a note when it is done.".into(),
-        ],
-        Some(("See the community", link)),
-    )
+    let values = context! { name, community, kind, details };
+    mail(to, "support_request_assigned.txt", values, link)
 }
 
 #[cfg(test)]
@@ -289,5 +225,28 @@ mod tests {
         assert!(m.text.contains("http://h/applications/1/co-lead"));
         assert!(m.html.contains("Ada &lt;script&gt;"));
         assert!(!m.html.contains("<script>"));
+    }
+
+    #[test]
+    fn a_message_of_several_paragraphs_stays_one_paragraph_and_the_layout_holds() {
+        let m = community_invitation(
+            "b@x.nhs.uk",
+            "Ada",
+            "Peers",
+            "We meet monthly.\n\nBring a friend.",
+            "http://h/i?a=1&b=2",
+        );
+        assert_eq!(m.subject, "Ada invites you to join Peers");
+        assert!(m
+            .text
+            .starts_with("Hello,\n\nWe meet monthly.\n\nBring a friend.\n\nPeers is a community"));
+        assert!(m.text.ends_with(
+            "on the way.\n\nAccept or decline the invitation:\nhttp://h/i?a=1&b=2\n\nConvene\n"
+        ));
+        assert!(m.html.starts_with("<!doctype html>\n<html lang=\"en-GB\"><body style=\"font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5\">\n<p>Hello,</p>\n<p>We meet monthly.\n\nBring a friend.</p>\n"));
+        assert!(m.html.ends_with("<p><a href=\"http://h/i?a=1&amp;b=2\">Accept or decline the invitation</a></p>\n<p>Convene</p>\n</body></html>\n"));
+        let declined = join_request_decided("b@x.nhs.uk", "Peers", false, None, "http://h/c");
+        assert!(declined.text.contains("They said:\n\n\n\nOther communities"));
+        assert!(declined.html.contains("They said:</p>\n<p></p>\n<p>Other"));
     }
 }
