@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within, waitFor } from '@testing-library/react';
 import { OrganisationsView } from './OrganisationsView';
 import { Harness, TEST_VIEWER, mockClient, validationError, type Handler } from '../../test/mockClient';
 
@@ -44,7 +44,8 @@ describe('OrganisationsView', () => {
     expect((await screen.findByRole('status')).textContent).toBe('Hillside Primary Care Network is now an NHS member of the network.');
 
     fireEvent.click(within(row('Riverside NHS Foundation Trust')).getByRole('button', { name: /^Remove membership/ }));
-    expect((await screen.findByRole('status')).textContent).toBe('Riverside NHS Foundation Trust is no longer an NHS member of the network.');
+    // The status line is already there with the first message: wait for it to change.
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Riverside NHS Foundation Trust is no longer an NHS member of the network.'));
 
     expect(mock.calls.filter((c) => c.name === 'SetOrganisationNhsMember').map((c) => c.variables)).toEqual([
       { input: { organisationId: 'org-2', nhsMember: true } },
