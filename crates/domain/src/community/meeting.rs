@@ -6,6 +6,7 @@ use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDateTime, TimeZone,
 use chrono_tz::Europe::London;
 
 use super::MemberRole;
+use crate::ids::PersonId;
 use crate::text::bounded;
 use crate::{DomainError, Fields};
 
@@ -236,6 +237,104 @@ pub fn check_can_record_attendance(
     Ok(())
 }
 
+/// What a change to a meeting gives; what it leaves out stays as it was.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingChanges<'a> {
+    pub starts_at: Option<&'a str>,
+    pub duration_minutes: Option<i32>,
+    pub mode: Option<MeetingMode>,
+    pub location: Option<&'a str>,
+    pub joining_details: Option<&'a str>,
+    pub agenda: Option<&'a str>,
+}
+
+impl MeetingChanges<'_> {
+    /// Whether the change touches anything a calendar shows (and so moves the meeting).
+    pub fn reschedules(&self) -> bool {
+        self.starts_at.is_some()
+            || self.duration_minutes.is_some()
+            || self.mode.is_some()
+            || self.location.is_some()
+            || self.joining_details.is_some()
+            || self.agenda.is_some()
+    }
+}
+
+/// The meeting as it will be after `changes`, checked as a new one is (every wrong field named
+/// in `f`); what the change leaves out is kept from `old`.
+pub fn replan(
+    old: &MeetingPlan,
+    changes: &MeetingChanges<'_>,
+    now: DateTime<Utc>,
+    f: &mut Fields,
+) -> Option<MeetingPlan> {
+    let starts = changes
+        .starts_at
+        .map(str::to_string)
+        .unwrap_or_else(|| old.starts_at.to_rfc3339());
+    check_meeting(
+        &MeetingInput {
+            starts_at: &starts,
+            duration_minutes: changes.duration_minutes.unwrap_or(old.duration_minutes),
+            mode: changes.mode.unwrap_or(old.mode),
+            location: changes.location.or(old.location.as_deref()),
+            joining_details: changes.joining_details.or(old.joining_details.as_deref()),
+            agenda: changes.agenda.or(Some(old.agenda.as_str())),
+        },
+        now,
+        f,
+    )
+}
+
+/// Only those who plan a community's meetings change them; to anyone outside the community a
+/// meeting is as if it did not exist (they learn nothing, not even that one exists).
+pub fn check_meeting_planner(role: Option<MemberRole>) -> Result<(), DomainError> {
+    if role.is_none() {
+        return Err(DomainError::field("meetingId", "There is no such meeting"));
+    }
+    check_can_plan_meetings(role)
+}
+
+/// How many people one record of attendance may name.
+pub const MAX_ATTENDEES: usize = 500;
+
+/// A record of attendance names at most `MAX_ATTENDEES` people.
+pub fn check_attendee_count(count: usize) -> Result<(), DomainError> {
+    if count > MAX_ATTENDEES {
+        return Err(DomainError::field(
+            "attendeeIds",
+            format!("Record at most {MAX_ATTENDEES} people at once"),
+        ));
+    }
+    Ok(())
+}
+
+/// The people recorded as attending, each once, in the order given; at most `MAX_ATTENDEES`.
+pub fn attendees(given: &[PersonId]) -> Result<Vec<PersonId>, DomainError> {
+    check_attendee_count(given.len())?;
+    let mut people: Vec<PersonId> = Vec::with_capacity(given.len());
+    for p in given {
+        if !people.contains(p) {
+            people.push(*p);
+        }
+    }
+    Ok(people)
+}
+
+/// Everyone recorded as attending is a member of the community.
+pub fn check_attendees_are_members(
+    attendees: &[PersonId],
+    members: &[PersonId],
+) -> Result<(), DomainError> {
+    if attendees.iter().any(|p| !members.contains(p)) {
+        return Err(DomainError::field(
+            "attendeeIds",
+            "Everyone recorded as attending must be a member of the community",
+        ));
+    }
+    Ok(())
+}
+
 /// The calendar's SEQUENCE: it rises by one whenever anything a calendar shows changes (time,
 /// length, place, joining details, agenda, cancellation), and stays put otherwise, so that
 /// calendar clients replace their copy exactly when they should (RFC 5546).
@@ -427,5 +526,73 @@ mod tests {
             ends_at(now(), 90),
             Utc.with_ymd_and_hms(2026, 11, 26, 10, 30, 0).unwrap()
         );
+    }
+
+    #[test]
+    fn outsiders_are_told_no_meeting_exists_and_members_who_do_not_plan_are_refused() {
+        let e = check_meeting_planner(None).unwrap_err();
+        assert_eq!(e.code, crate::ErrorCode::Validation);
+        assert_eq!(e.fields[0].field, "meetingId");
+        assert_eq!(e.fields[0].message, "There is no such meeting");
+        let e = check_meeting_planner(Some(MemberRole::Member)).unwrap_err();
+        assert_eq!(e.code, crate::ErrorCode::Forbidden);
+        assert!(check_meeting_planner(Some(MemberRole::Convener)).is_ok());
+        assert!(check_meeting_planner(Some(MemberRole::Core)).is_ok());
+    }
+
+    #[test]
+    fn attendance_names_each_member_once_and_at_most_five_hundred() {
+        let (a, b) = (PersonId::new(), PersonId::new());
+        assert_eq!(attendees(&[a, b, a]).unwrap(), vec![a, b]);
+        assert!(attendees(&vec![a; MAX_ATTENDEES]).is_ok());
+        let e = attendees(&vec![a; MAX_ATTENDEES + 1]).unwrap_err();
+        assert_eq!(e.code, crate::ErrorCode::Validation);
+        assert_eq!(e.fields[0].field, "attendeeIds");
+        assert_eq!(e.fields[0].message, "Record at most 500 people at once");
+        assert!(check_attendees_are_members(&[a], &[a, b]).is_ok());
+        assert!(check_attendees_are_members(&[], &[]).is_ok());
+        let e = check_attendees_are_members(&[a, b], &[a]).unwrap_err();
+        assert_eq!(e.fields[0].field, "attendeeIds");
+        assert_eq!(
+            e.fields[0].message,
+            "Everyone recorded as attending must be a member of the community"
+        );
+    }
+
+    #[test]
+    fn a_change_keeps_what_it_leaves_out_and_is_checked_as_a_new_meeting() {
+        let mut f = Fields::new();
+        let old = check_meeting(
+            &input("2026-12-03T14:00", MeetingMode::InPerson),
+            now(),
+            &mut f,
+        )
+        .unwrap();
+        let none = MeetingChanges::default();
+        assert!(!none.reschedules());
+        assert_eq!(replan(&old, &none, now(), &mut f).unwrap(), old);
+        let longer = MeetingChanges {
+            duration_minutes: Some(90),
+            ..Default::default()
+        };
+        assert!(longer.reschedules());
+        let new = replan(&old, &longer, now(), &mut f).unwrap();
+        assert_eq!((new.duration_minutes, new.starts_at), (90, old.starts_at));
+        assert_eq!(next_sequence(3, &old, &new), 4);
+        // moving to a video call needs joining details, and drops the room
+        let video = MeetingChanges {
+            mode: Some(MeetingMode::Video),
+            ..Default::default()
+        };
+        assert!(replan(&old, &video, now(), &mut f).is_none());
+        assert_eq!(f.names(), vec!["joiningDetails"]);
+        let mut f = Fields::new();
+        let video = MeetingChanges {
+            mode: Some(MeetingMode::Video),
+            joining_details: Some("https://meet.example/abc"),
+            ..Default::default()
+        };
+        let new = replan(&old, &video, now(), &mut f).unwrap();
+        assert_eq!(new.location, None);
     }
 }
