@@ -1,7 +1,7 @@
 //! Accounts (SPEC §7): who someone is and what they may do across the whole service.
 
 use crate::text::bounded;
-use crate::DomainError;
+use crate::{DomainError, Fields};
 
 /// An e-mail address, trimmed and lower-cased so that one person has one account.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -132,6 +132,30 @@ impl Role {
     }
 }
 
+/// Signing in needs both an e-mail address and a password; whether they are right is not said
+/// field by field.
+pub fn check_credentials_given(email: &str, password: &str) -> Result<(), DomainError> {
+    let mut f = Fields::new();
+    if email.trim().is_empty() {
+        f.add("email", "Enter your email address");
+    }
+    if password.is_empty() {
+        f.add("password", "Enter your password");
+    }
+    f.finish()
+}
+
+/// May `role` be taken from someone who `holds` it, while `holders` people hold it? The
+/// network always keeps one programme-team account.
+pub fn check_can_revoke(role: Role, holds: bool, holders: u64) -> Result<(), DomainError> {
+    if role == Role::ProgrammeTeam && holds && holders <= 1 {
+        return Err(DomainError::invalid_state(
+            "This is the last programme-team account: grant the role to someone else first",
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +226,29 @@ mod tests {
             assert_eq!(Role::from_str(r.as_str()), Some(r));
         }
         assert_eq!(Role::from_str("ADMIN"), None);
+    }
+
+    #[test]
+    fn signing_in_needs_both_credentials() {
+        assert!(check_credentials_given("ada@example.nhs.uk", "anything").is_ok());
+        let e = check_credentials_given("  ", "").unwrap_err();
+        assert_eq!(e.code, crate::ErrorCode::Validation);
+        let fields: Vec<_> = e.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["email", "password"]);
+        // a password of spaces is a password: whether it is right is checked elsewhere
+        assert!(check_credentials_given("ada@example.nhs.uk", " ").is_ok());
+    }
+
+    #[test]
+    fn the_last_programme_team_account_keeps_its_role() {
+        let last = check_can_revoke(Role::ProgrammeTeam, true, 1).unwrap_err();
+        assert_eq!(last.code, crate::ErrorCode::InvalidState);
+        assert!(last.message.contains("last programme-team account"));
+        assert!(check_can_revoke(Role::ProgrammeTeam, true, 2).is_ok());
+        // someone without the role can be "revoked" (nothing happens) even if one holder is left
+        assert!(check_can_revoke(Role::ProgrammeTeam, false, 1).is_ok());
+        // other roles may all go
+        assert!(check_can_revoke(Role::Panel, true, 1).is_ok());
+        assert!(check_can_revoke(Role::Coach, true, 0).is_ok());
     }
 }

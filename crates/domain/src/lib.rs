@@ -17,6 +17,7 @@ pub mod fuzzing;
 pub mod honorarium;
 pub mod ids;
 pub mod money;
+pub mod notification;
 pub mod organisation;
 pub mod partner;
 pub mod practice;

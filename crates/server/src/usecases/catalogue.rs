@@ -1,4 +1,172 @@
-//! The catalogue: domains, organisations and their facts.
+//! The catalogue (SPEC §1): organisations and the domains applications are made in.
 
-#[allow(unused_imports)]
-use super::{AppResult, Write};
+use convene_domain::access::Viewer;
+use convene_domain::catalogue::{self as rules, DomainStatus};
+use convene_domain::ids::{DomainId, OrganisationId};
+use convene_domain::organisation::Sector;
+use convene_store::entities::{domain, organisation};
+use convene_store::repo::{domains, organisations};
+
+use super::{AppError, AppResult, Write};
+use crate::state::AppState;
+
+pub struct NewOrganisation {
+    pub name: String,
+    pub sector: Sector,
+    /// A current NHS member organisation of the network.
+    pub nhs_member: bool,
+}
+
+/// Add an organisation (the caller has checked that the actor is on the programme team).
+pub async fn create_organisation(
+    st: &AppState,
+    v: &Viewer,
+    cmd: NewOrganisation,
+) -> AppResult<organisation::Model> {
+    let mut w = Write::by(st, v).await?;
+    let o = organisations::create(
+        w.tx(),
+        &cmd.name,
+        cmd.sector,
+        cmd.nhs_member,
+        w.actor_uuid(),
+        w.now(),
+    )
+    .await?;
+    w.audit("Organisation", o.id, "create", None, Some(&o));
+    w.commit().await?;
+    Ok(o)
+}
+
+/// Change whether an organisation is a current NHS member of the network (history kept).
+pub async fn set_organisation_nhs_member(
+    st: &AppState,
+    v: &Viewer,
+    id: OrganisationId,
+    nhs_member: bool,
+) -> AppResult<organisation::Model> {
+    let mut w = Write::by(st, v).await?;
+    let before = organisations::get(w.tx(), id.0)
+        .await?
+        .ok_or_else(|| AppError::field("organisationId", "There is no such organisation"))?;
+    let after =
+        organisations::set_nhs_member(w.tx(), before.clone(), nhs_member, w.actor_uuid(), w.now())
+            .await?;
+    if after != before {
+        w.audit(
+            "Organisation",
+            id.0,
+            "set_nhs_member",
+            Some(&before),
+            Some(&after),
+        );
+    }
+    w.commit().await?;
+    Ok(after)
+}
+
+/// A domain's name and description, parsed.
+pub struct DomainText {
+    pub name: String,
+    pub description: String,
+}
+
+/// Add a domain: ACCEPTED by the programme team, PROPOSED by anyone else signed in (usable by
+/// applications straight away).
+pub async fn create_domain(
+    st: &AppState,
+    v: &Viewer,
+    text: DomainText,
+    status: DomainStatus,
+) -> AppResult<domain::Model> {
+    let mut w = Write::by(st, v).await?;
+    let d = domains::create(
+        w.tx(),
+        &text.name,
+        &text.description,
+        status,
+        w.actor_uuid(),
+        w.now(),
+    )
+    .await?;
+    let action = match status {
+        DomainStatus::Proposed => "propose",
+        _ => "create",
+    };
+    w.audit("Domain", d.id, action, None, Some(&d));
+    w.commit().await?;
+    Ok(d)
+}
+
+/// The domain `id`, given as the input field `field`.
+async fn domain(w: &Write<'_>, field: &str, id: DomainId) -> AppResult<domain::Model> {
+    domains::get(w.tx(), id.0)
+        .await?
+        .ok_or_else(|| AppError::field(field, "There is no such domain"))
+}
+
+/// Change a domain's name, description or status, with the audit entry `action`.
+async fn update_domain(
+    w: &mut Write<'_>,
+    before: domain::Model,
+    action: &'static str,
+    change: (Option<&str>, Option<&str>, Option<DomainStatus>),
+) -> AppResult<domain::Model> {
+    let (name, description, status) = change;
+    let after = domains::update(w.tx(), before.clone(), name, description, status).await?;
+    w.audit("Domain", before.id, action, Some(&before), Some(&after));
+    Ok(after)
+}
+
+/// Accept a proposed domain, optionally under another name.
+pub async fn accept_domain(
+    st: &AppState,
+    v: &Viewer,
+    id: DomainId,
+    name: Option<String>,
+) -> AppResult<domain::Model> {
+    let mut w = Write::by(st, v).await?;
+    let before = domain(&w, "domainId", id).await?;
+    rules::check_acceptable(domains::status(&before))?;
+    let change = (name.as_deref(), None, Some(DomainStatus::Accepted));
+    let after = update_domain(&mut w, before, "accept", change).await?;
+    w.commit().await?;
+    Ok(after)
+}
+
+/// Rename a domain, and change its description if one is given.
+pub async fn rename_domain(
+    st: &AppState,
+    v: &Viewer,
+    id: DomainId,
+    name: String,
+    description: Option<String>,
+) -> AppResult<domain::Model> {
+    let mut w = Write::by(st, v).await?;
+    let before = domain(&w, "domainId", id).await?;
+    let change = (Some(name.as_str()), description.as_deref(), None);
+    let after = update_domain(&mut w, before, "rename", change).await?;
+    w.commit().await?;
+    Ok(after)
+}
+
+/// Merge a domain into another: its applications move across. Answers the domain merged into.
+pub async fn merge_domain(
+    st: &AppState,
+    v: &Viewer,
+    from: DomainId,
+    into: DomainId,
+) -> AppResult<domain::Model> {
+    let mut w = Write::by(st, v).await?;
+    let source = domain(&w, "domainId", from).await?;
+    let target = domain(&w, "intoDomainId", into).await?;
+    rules::check_mergeable(
+        domains::status(&source),
+        from == into,
+        domains::status(&target),
+    )?;
+    let merged = domains::merge(w.tx(), source.clone(), into.0).await?;
+    w.audit("Domain", from.0, "merge", Some(&source), Some(&merged));
+    w.commit().await?;
+    Ok(target)
+}

@@ -20,6 +20,7 @@ use crate::state::AppState;
 
 /// One audit entry, kept until commit. For an update only the fields that changed are kept.
 struct Entry {
+    actor: Option<Uuid>,
     entity_type: &'static str,
     entity_id: Uuid,
     action: &'static str,
@@ -102,11 +103,26 @@ impl<'s> Write<'s> {
         before: Option<&T>,
         after: Option<&T>,
     ) {
+        self.audit_as(self.actor, entity_type, entity_id, action, before, after);
+    }
+
+    /// As `audit`, naming another actor, or none: an anonymous author's change to their own
+    /// exchange must not name them.
+    pub fn audit_as<T: Serialize + ?Sized>(
+        &mut self,
+        actor: Option<PersonId>,
+        entity_type: &'static str,
+        entity_id: Uuid,
+        action: &'static str,
+        before: Option<&T>,
+        after: Option<&T>,
+    ) {
         let (before, after) = changed_only(
             before.map(|b| serde_json::to_value(b).expect("serialisable")),
             after.map(|a| serde_json::to_value(a).expect("serialisable")),
         );
         self.entries.push(Entry {
+            actor: actor.map(|p| p.0),
             entity_type,
             entity_id,
             action,
@@ -148,12 +164,11 @@ impl<'s> Write<'s> {
 
     /// Commit the change with its audit entries, then wake whoever delivers what it queued.
     pub async fn commit(self) -> AppResult<()> {
-        let actor = self.actor_uuid();
         for e in &self.entries {
             audit::record(
                 &self.tx,
                 audit::Change {
-                    actor,
+                    actor: e.actor,
                     entity_type: e.entity_type,
                     entity_id: e.entity_id,
                     action: e.action,

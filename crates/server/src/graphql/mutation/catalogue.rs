@@ -5,16 +5,14 @@ use convene_domain::access::{require_role, require_signed_in};
 use convene_domain::account::Role;
 use convene_domain::catalogue::{self as rules, DomainStatus};
 use convene_domain::{organisation, Fields};
-use convene_store::begin_write;
-use convene_store::repo::{domains, organisations};
 
-use super::audit;
-use crate::graphql::context::{now, state, viewer};
-use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::context::{state, viewer};
+use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
 use crate::graphql::types::catalogue::Domain;
 use crate::graphql::types::enums::Sector;
 use crate::graphql::types::organisation::Organisation;
+use crate::usecases::catalogue::{self as usecase, DomainText};
 
 #[derive(Default)]
 pub struct CatalogueMutations;
@@ -96,46 +94,30 @@ pub struct MergeDomainPayload {
     pub domain: Domain,
 }
 
+/// A domain's name and description, every bad field reported at once.
+fn domain_text(name: &str, description: &str) -> ApiResult<DomainText> {
+    let mut f = Fields::new();
+    let name = f.take(rules::parse_name("name", name));
+    let description = f.take(rules::parse_description("description", description));
+    f.finish()?;
+    Ok(DomainText {
+        name: name.unwrap_or_default(),
+        description: description.unwrap_or_default(),
+    })
+}
+
+/// Add a domain as the signed-in viewer.
 async fn create_domain(
     ctx: &Context<'_>,
     name: &str,
     description: &str,
     status: DomainStatus,
 ) -> ApiResult<Domain> {
-    let st = state(ctx);
     let v = require_signed_in(viewer(ctx))?;
-    let mut f = Fields::new();
-    let name = f.take(rules::parse_name("name", name));
-    let description = f.take(rules::parse_description("description", description));
-    f.finish()?;
-    let now = now();
-    let tx = begin_write(&st.db).await?;
-    let d = domains::create(
-        &tx,
-        &name.unwrap(),
-        &description.unwrap(),
-        status,
-        Some(v.person.0),
-        now,
-    )
-    .await?;
-    audit(
-        &tx,
-        Some(v.person.0),
-        "Domain",
-        d.id,
-        if status == DomainStatus::Proposed {
-            "propose"
-        } else {
-            "create"
-        },
-        None,
-        Some(&d),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Domain(d))
+    let text = domain_text(name, description)?;
+    Ok(Domain(
+        usecase::create_domain(state(ctx), v, text, status).await?,
+    ))
 }
 
 #[Object]
@@ -146,32 +128,13 @@ impl CatalogueMutations {
         ctx: &Context<'_>,
         input: CreateOrganisationInput,
     ) -> ApiResult<CreateOrganisationPayload> {
-        let st = state(ctx);
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let name = organisation::parse_name("name", &input.name)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let o = organisations::create(
-            &tx,
-            &name,
-            input.sector.into(),
-            input.nhs_member,
-            Some(v.person.0),
-            now,
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Organisation",
-            o.id,
-            "create",
-            None,
-            Some(&o),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let cmd = usecase::NewOrganisation {
+            name: organisation::parse_name("name", &input.name)?,
+            sector: input.sector.into(),
+            nhs_member: input.nhs_member,
+        };
+        let o = usecase::create_organisation(state(ctx), v, cmd).await?;
         Ok(CreateOrganisationPayload {
             organisation: Organisation(o),
         })
@@ -183,38 +146,11 @@ impl CatalogueMutations {
         ctx: &Context<'_>,
         input: SetOrganisationNhsMemberInput,
     ) -> ApiResult<SetOrganisationNhsMemberPayload> {
-        let st = state(ctx);
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let id = ids::decode("organisationId", "Organisation", &input.organisation_id)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let before = organisations::get(&tx, id)
-            .await?
-            .ok_or_else(|| ApiError::field("organisationId", "There is no such organisation"))?;
-        let after = organisations::set_nhs_member(
-            &tx,
-            before.clone(),
-            input.nhs_member,
-            Some(v.person.0),
-            now,
-        )
-        .await?;
-        if after != before {
-            audit(
-                &tx,
-                Some(v.person.0),
-                "Organisation",
-                id,
-                "set_nhs_member",
-                Some(&before),
-                Some(&after),
-                now,
-            )
-            .await?;
-        }
-        tx.commit().await?;
+        let id = ids::typed("organisationId", &input.organisation_id)?;
+        let o = usecase::set_organisation_nhs_member(state(ctx), v, id, input.nhs_member).await?;
         Ok(SetOrganisationNhsMemberPayload {
-            organisation: Organisation(after),
+            organisation: Organisation(o),
         })
     }
 
@@ -249,43 +185,15 @@ impl CatalogueMutations {
         ctx: &Context<'_>,
         input: AcceptDomainInput,
     ) -> ApiResult<AcceptDomainPayload> {
-        let st = state(ctx);
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let id = ids::decode("domainId", "Domain", &input.domain_id)?;
+        let id = ids::typed("domainId", &input.domain_id)?;
         let name = input
             .name
             .as_deref()
             .map(|n| rules::parse_name("name", n))
             .transpose()?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let before = domains::get(&tx, id)
-            .await?
-            .ok_or_else(|| ApiError::field("domainId", "There is no such domain"))?;
-        rules::check_acceptable(domains::status(&before))?;
-        let after = domains::update(
-            &tx,
-            before.clone(),
-            name.as_deref(),
-            None,
-            Some(DomainStatus::Accepted),
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Domain",
-            id,
-            "accept",
-            Some(&before),
-            Some(&after),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(AcceptDomainPayload {
-            domain: Domain(after),
-        })
+        let d = usecase::accept_domain(state(ctx), v, id, name).await?;
+        Ok(AcceptDomainPayload { domain: Domain(d) })
     }
 
     /// Rename a domain or change its description (programme team only).
@@ -294,9 +202,8 @@ impl CatalogueMutations {
         ctx: &Context<'_>,
         input: RenameDomainInput,
     ) -> ApiResult<RenameDomainPayload> {
-        let st = state(ctx);
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let id = ids::decode("domainId", "Domain", &input.domain_id)?;
+        let id = ids::typed("domainId", &input.domain_id)?;
         let mut f = Fields::new();
         let name = f.take(rules::parse_name("name", &input.name));
         let description = f.take(
@@ -307,34 +214,9 @@ impl CatalogueMutations {
                 .transpose(),
         );
         f.finish()?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let before = domains::get(&tx, id)
-            .await?
-            .ok_or_else(|| ApiError::field("domainId", "There is no such domain"))?;
-        let after = domains::update(
-            &tx,
-            before.clone(),
-            name.as_deref(),
-            description.flatten().as_deref(),
-            None,
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Domain",
-            id,
-            "rename",
-            Some(&before),
-            Some(&after),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(RenameDomainPayload {
-            domain: Domain(after),
-        })
+        let (name, description) = (name.unwrap_or_default(), description.flatten());
+        let d = usecase::rename_domain(state(ctx), v, id, name, description).await?;
+        Ok(RenameDomainPayload { domain: Domain(d) })
     }
 
     /// Merge a domain into another: its applications move across (programme team only).
@@ -343,38 +225,10 @@ impl CatalogueMutations {
         ctx: &Context<'_>,
         input: MergeDomainInput,
     ) -> ApiResult<MergeDomainPayload> {
-        let st = state(ctx);
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let from_id = ids::decode("domainId", "Domain", &input.domain_id)?;
-        let into_id = ids::decode("intoDomainId", "Domain", &input.into_domain_id)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let from = domains::get(&tx, from_id)
-            .await?
-            .ok_or_else(|| ApiError::field("domainId", "There is no such domain"))?;
-        let into = domains::get(&tx, into_id)
-            .await?
-            .ok_or_else(|| ApiError::field("intoDomainId", "There is no such domain"))?;
-        rules::check_mergeable(
-            domains::status(&from),
-            from_id == into_id,
-            domains::status(&into),
-        )?;
-        let merged = domains::merge(&tx, from.clone(), into_id).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Domain",
-            from_id,
-            "merge",
-            Some(&from),
-            Some(&merged),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(MergeDomainPayload {
-            domain: Domain(into),
-        })
+        let from = ids::typed("domainId", &input.domain_id)?;
+        let into = ids::typed("intoDomainId", &input.into_domain_id)?;
+        let d = usecase::merge_domain(state(ctx), v, from, into).await?;
+        Ok(MergeDomainPayload { domain: Domain(d) })
     }
 }

@@ -2,12 +2,12 @@
 
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use convene_domain::access::require_signed_in;
-use convene_store::begin_write;
-use convene_store::repo::notifications;
+use convene_domain::notification::check_mark_batch;
 
-use crate::graphql::context::{now, state, viewer};
-use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::context::{state, viewer};
+use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
+use crate::usecases::notifications as usecase;
 
 #[derive(InputObject)]
 pub struct MarkNotificationsReadInput {
@@ -32,32 +32,18 @@ impl NotificationMutations {
         ctx: &Context<'_>,
         input: MarkNotificationsReadInput,
     ) -> ApiResult<MarkNotificationsReadPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        if input.ids.len() > 100 {
-            return Err(ApiError::field("ids", "Mark at most 100 at once"));
-        }
+        // too many is said before any of them is decoded
+        check_mark_batch(input.ids.len())?;
         let ids = input
             .ids
             .iter()
-            .map(|i| ids::decode("ids", "Notification", i))
+            .map(|i| ids::typed("ids", i))
             .collect::<ApiResult<Vec<_>>>()?;
-        let tx = begin_write(&st.db).await?;
-        let marked = notifications::mark_read(&tx, v.person.0, &ids, now()).await?;
-        let (_, unread) = notifications::of_person(
-            &tx,
-            v.person.0,
-            true,
-            convene_store::Page {
-                offset: 0,
-                limit: 0,
-            },
-        )
-        .await?;
-        tx.commit().await?;
+        let done = usecase::mark_read(state(ctx), v, &ids).await?;
         Ok(MarkNotificationsReadPayload {
-            marked: marked as i32,
-            unread_count: unread as i32,
+            marked: done.marked as i32,
+            unread_count: done.unread as i32,
         })
     }
 }

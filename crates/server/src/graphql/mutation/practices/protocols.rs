@@ -4,15 +4,13 @@ use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use convene_domain::access::{require_role, require_signed_in};
 use convene_domain::account::Role;
 use convene_domain::practice as d;
-use convene_store::begin_write;
-use convene_store::repo::practices as repo;
+use convene_domain::Fields;
 
-use super::super::audit;
-use super::{lock_community, role};
-use crate::graphql::context::{now, state, viewer};
-use crate::graphql::error::{ApiError, ApiResult};
-use crate::graphql::ids;
-use crate::graphql::types::practice::{protocol_owner, SharingProtocol};
+use super::decode;
+use crate::graphql::context::{state, viewer};
+use crate::graphql::error::ApiResult;
+use crate::graphql::types::practice::SharingProtocol;
+use crate::usecases::practices::protocols::{self as usecase, ProtocolText};
 
 #[derive(InputObject)]
 pub struct SharingPromptInput {
@@ -48,19 +46,19 @@ pub struct UpdateSharingProtocolPayload {
     pub sharing_protocol: SharingProtocol,
 }
 
-fn parse(
-    f: &mut convene_domain::Fields,
-    name: &str,
-    prompts: &[SharingPromptInput],
-) -> (Option<String>, Option<Vec<d::Prompt>>) {
+/// A protocol's name and prompts, reported with the input errors already in `f`.
+fn parse(mut f: Fields, name: &str, prompts: &[SharingPromptInput]) -> ApiResult<ProtocolText> {
     let raw: Vec<(String, i32)> = prompts
         .iter()
         .map(|p| (p.prompt.clone(), p.minutes))
         .collect();
-    (
-        f.take(d::parse_protocol_name("name", name)),
-        f.take(d::parse_prompts("prompts", &raw)),
-    )
+    let name = f.take(d::parse_protocol_name("name", name));
+    let prompts = f.take(d::parse_prompts("prompts", &raw));
+    f.finish()?;
+    Ok(ProtocolText {
+        name: name.expect("checked"),
+        prompts: prompts.expect("checked"),
+    })
 }
 
 #[derive(Default)]
@@ -74,37 +72,9 @@ impl ProtocolMutations {
         ctx: &Context<'_>,
         input: CreateSharingProtocolInput,
     ) -> ApiResult<CreateSharingProtocolPayload> {
-        let st = state(ctx);
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let mut f = convene_domain::Fields::new();
-        let (name, prompts) = parse(&mut f, &input.name, &input.prompts);
-        f.finish()?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let p = repo::create_protocol(
-            &tx,
-            repo::NewProtocol {
-                community_id: None,
-                adopted_from: None,
-                name: &name.expect("checked"),
-                prompts: &prompts.expect("checked"),
-                created_by: v.person.0,
-            },
-            now,
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "SharingProtocol",
-            p.id,
-            "create",
-            None,
-            Some(&p),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let text = parse(Fields::new(), &input.name, &input.prompts)?;
+        let p = usecase::create_sharing_protocol(state(ctx), v, text).await?;
         Ok(CreateSharingProtocolPayload {
             sharing_protocol: SharingProtocol(p),
         })
@@ -117,54 +87,15 @@ impl ProtocolMutations {
         ctx: &Context<'_>,
         input: AdoptSharingProtocolInput,
     ) -> ApiResult<AdoptSharingProtocolPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let mut f = convene_domain::Fields::new();
-        let pid = f.take(
-            ids::decode("protocolId", "SharingProtocol", &input.protocol_id)
-                .map_err(super::super::accounts::api_to_domain),
-        );
-        let cid = f.take(
-            ids::decode("communityId", "Community", &input.community_id)
-                .map_err(super::super::accounts::api_to_domain),
-        );
+        let mut f = Fields::new();
+        let protocol = decode(&mut f, "protocolId", &input.protocol_id);
+        let community = decode(&mut f, "communityId", &input.community_id);
         f.finish()?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let source = repo::protocol(&tx, pid.expect("checked"))
-            .await?
-            .ok_or_else(|| ApiError::field("protocolId", "There is no such protocol"))?;
-        let c = convene_store::repo::communities::get(&tx, cid.expect("checked"))
-            .await?
-            .ok_or_else(|| ApiError::field("communityId", "There is no such community"))?;
-        let c = lock_community(&tx, c.id).await?;
-        d::check_can_adopt(protocol_owner(&source), role(&tx, c.id, v.person.0).await?)?;
-        let copy = repo::create_protocol(
-            &tx,
-            repo::NewProtocol {
-                community_id: Some(c.id),
-                adopted_from: Some(source.id),
-                name: &source.name,
-                prompts: &repo::prompts(&source),
-                created_by: v.person.0,
-            },
-            now,
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "SharingProtocol",
-            copy.id,
-            "adopt",
-            None,
-            Some(&copy),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let (protocol, community) = (protocol.expect("checked"), community.expect("checked"));
+        let p = usecase::adopt_sharing_protocol(state(ctx), v, protocol, community).await?;
         Ok(AdoptSharingProtocolPayload {
-            sharing_protocol: SharingProtocol(copy),
+            sharing_protocol: SharingProtocol(p),
         })
     }
 
@@ -175,47 +106,14 @@ impl ProtocolMutations {
         ctx: &Context<'_>,
         input: UpdateSharingProtocolInput,
     ) -> ApiResult<UpdateSharingProtocolPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let mut f = convene_domain::Fields::new();
-        let pid = f.take(
-            ids::decode("protocolId", "SharingProtocol", &input.protocol_id)
-                .map_err(super::super::accounts::api_to_domain),
-        );
-        let (name, prompts) = parse(&mut f, &input.name, &input.prompts);
-        f.finish()?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let p = repo::lock_protocol(&tx, pid.expect("checked"))
-            .await?
-            .ok_or_else(|| ApiError::field("protocolId", "There is no such protocol"))?;
-        let my_role = match p.community_id {
-            Some(c) => role(&tx, c, v.person.0).await?,
-            None => None,
-        };
-        d::check_can_edit_protocol(protocol_owner(&p), v.is_programme_team(), my_role)?;
-        let after = repo::update_protocol(
-            &tx,
-            p.clone(),
-            &name.expect("checked"),
-            &prompts.expect("checked"),
-            now,
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "SharingProtocol",
-            p.id,
-            "update",
-            Some(&p),
-            Some(&after),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let mut f = Fields::new();
+        let id = decode(&mut f, "protocolId", &input.protocol_id);
+        let text = parse(f, &input.name, &input.prompts)?;
+        let id = id.expect("checked");
+        let p = usecase::update_sharing_protocol(state(ctx), v, id, text).await?;
         Ok(UpdateSharingProtocolPayload {
-            sharing_protocol: SharingProtocol(after),
+            sharing_protocol: SharingProtocol(p),
         })
     }
 }

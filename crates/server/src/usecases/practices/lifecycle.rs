@@ -1,0 +1,69 @@
+//! Proposing practices and moving them on (proposed → exploring → explored).
+
+use convene_domain::access::Viewer;
+use convene_domain::ids::{CommunityId, PracticeId};
+use convene_domain::practice::{self as rules, PracticeStatus};
+use convene_store::entities::practice;
+use convene_store::repo::{communities, practices as repo};
+use convene_store::stored;
+
+use super::{lock_community, role, stage};
+use crate::state::AppState;
+use crate::usecases::{AppError, AppResult, Write};
+
+pub struct ProposePractice {
+    pub community: CommunityId,
+    pub name: String,
+    pub description: String,
+    pub tags: Vec<String>,
+}
+
+/// Propose a practice for the community to explore (any member, while the community is open
+/// to it).
+pub async fn propose_practice(
+    st: &AppState,
+    v: &Viewer,
+    cmd: ProposePractice,
+) -> AppResult<practice::Model> {
+    let mut w = Write::by(st, v).await?;
+    let c = communities::lock(w.tx(), cmd.community.0)
+        .await?
+        .ok_or_else(|| AppError::field("communityId", "There is no such community"))?;
+    rules::check_can_propose(role(&w, c.id, v.person).await?, stage(&c)?)?;
+    let new = repo::NewPractice {
+        community_id: c.id,
+        domain_id: c.domain_id,
+        name: &cmd.name,
+        description: &cmd.description,
+        tags: &cmd.tags,
+        proposed_by: v.person.0,
+    };
+    let p = repo::create(w.tx(), new, w.now()).await?;
+    w.audit("Practice", p.id, "propose", None, Some(&p));
+    w.commit().await?;
+    Ok(p)
+}
+
+/// Move a practice on, one step at a time (the community's conveners and core group).
+pub async fn set_practice_status(
+    st: &AppState,
+    v: &Viewer,
+    id: PracticeId,
+    to: PracticeStatus,
+) -> AppResult<practice::Model> {
+    let mut w = Write::by(st, v).await?;
+    let p = repo::get(w.tx(), id.0)
+        .await?
+        .ok_or_else(|| AppError::field("practiceId", "There is no such practice"))?;
+    let c = lock_community(&w, p.community_id).await?;
+    rules::check_can_set_status(role(&w, c.id, v.person).await?, stage(&c)?)?;
+    // read again under the community's lock
+    let p = repo::lock(w.tx(), id.0)
+        .await?
+        .ok_or_else(|| AppError::internal("practice vanished"))?;
+    rules::check_status_change(stored("practices.status", &p.status)?, to)?;
+    let after = repo::set_status(w.tx(), p.clone(), to.as_str(), w.now()).await?;
+    w.audit("Practice", p.id, "set_status", Some(&p), Some(&after));
+    w.commit().await?;
+    Ok(after)
+}
