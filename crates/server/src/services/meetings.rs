@@ -6,11 +6,10 @@ use chrono::{DateTime, Utc};
 use convene_domain::community::{self as d, MeetingMode};
 use convene_store::entities::{community, meeting, person};
 use convene_store::repo::communities;
-use convene_store::sea_orm::DatabaseTransaction;
 
 use crate::calendar::ics::{self, MeetingEvent, Method, Parties};
-use crate::config::Config;
-use crate::mail::{self, templates, templates::MeetingChange, CalendarPart};
+use crate::mail::{templates, templates::MeetingChange, CalendarPart};
+use crate::usecases::{AppResult, Write};
 
 /// "Thursday 3 December 2026 at 2:00pm" on a UK clock.
 pub fn when(starts_at: DateTime<Utc>) -> String {
@@ -32,21 +31,21 @@ fn link_path(m: &meeting::Model) -> String {
     crate::links::meeting_page("", m)
 }
 
-/// Queue the notice of a meeting change to every member of the community.
+/// Queue the notice of a meeting change to every member of the community, in the change's
+/// `Write` (so that nobody hears of a meeting that was not saved).
 pub async fn notify_members(
-    tx: &DatabaseTransaction,
-    config: &Config,
+    w: &mut Write<'_>,
     c: &community::Model,
     m: &meeting::Model,
     change: MeetingChange,
-    now: DateTime<Utc>,
-) -> convene_store::Result<usize> {
-    let members = communities::members_of(tx, &[c.id])
+) -> AppResult<usize> {
+    let members = communities::members_of(w.tx(), &[c.id])
         .await?
         .remove(&c.id)
         .unwrap_or_default();
     let ids: Vec<uuid::Uuid> = members.iter().map(|m| m.person_id).collect();
-    let people = convene_store::by_ids::<person::Entity>(tx, &ids).await?;
+    let people = convene_store::by_ids::<person::Entity>(w.tx(), &ids).await?;
+    let (config, now) = (&w.state().config, w.now());
     let link = crate::links::meeting_page(&config.public_url, m);
     let method = if change == MeetingChange::Cancelled {
         Method::Cancel
@@ -87,15 +86,13 @@ pub async fn notify_members(
             method: method.as_str().to_string(),
             ics,
         });
-        mail::enqueue(tx, &mail, now).await?;
+        w.mail(&mail).await?;
         if change == MeetingChange::Scheduled {
-            crate::notify::add(
-                tx,
+            w.notify(
                 p.id,
                 crate::notify::Kind::MeetingScheduled,
                 &format!("{}: meeting on {}", c.name, when(m.starts_at)),
                 &link_path(m),
-                now,
             )
             .await?;
         }

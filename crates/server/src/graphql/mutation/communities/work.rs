@@ -2,12 +2,8 @@
 
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use convene_domain::access::require_signed_in;
-use convene_domain::ids::OrganisationId;
-use convene_store::begin_write;
-use convene_store::repo::community_work as repo;
 
-use super::*;
-use crate::graphql::context::{now, state, viewer};
+use crate::graphql::context::{state, viewer};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::ids;
 use crate::graphql::types::community::Community;
@@ -16,8 +12,7 @@ use crate::graphql::types::community_work::{
 };
 use crate::graphql::types::enums::Sector;
 use crate::graphql::types::scalars::Date;
-use crate::services::london_today;
-use convene_domain::community as d;
+use crate::usecases::communities::work as usecase;
 
 // ---- the member map
 
@@ -64,41 +59,28 @@ pub struct RemoveMemberMapEntryPayload {
     pub community: Community,
 }
 
-/// Parse an entry's fields, checking a catalogue organisation exists.
-#[allow(clippy::too_many_arguments)]
-async fn parse_entry(
-    tx: &convene_store::sea_orm::DatabaseTransaction,
-    name: &str,
-    email: Option<&str>,
-    organisation_id: Option<&ID>,
-    organisation_name: Option<&str>,
-    sector: Option<Sector>,
-    profession: Option<&str>,
-    tags: &[MemberMapTag],
-) -> ApiResult<d::MapEntry> {
-    let org = match organisation_id {
-        Some(id) => {
-            let uuid = ids::decode("organisationId", "Organisation", id)?;
-            convene_store::repo::organisations::get(tx, uuid)
-                .await?
-                .ok_or_else(|| {
-                    ApiError::field("organisationId", "There is no such organisation")
-                })?;
-            Some(OrganisationId(uuid))
+/// Both inputs carry an entry's fields, which the use case takes as they are.
+macro_rules! entry_fields_from {
+    ($($input:ty),*) => {$(
+        impl TryFrom<$input> for usecase::MapEntryFields {
+            type Error = ApiError;
+            fn try_from(i: $input) -> ApiResult<Self> {
+                Ok(usecase::MapEntryFields {
+                    name: i.name,
+                    email: i.email,
+                    organisation: (i.organisation_id.as_ref())
+                        .map(|id| ids::typed("organisationId", id))
+                        .transpose()?,
+                    organisation_name: i.organisation_name,
+                    sector: i.sector.map(Into::into),
+                    profession: i.profession,
+                    tags: i.tags.iter().map(|t| (*t).into()).collect(),
+                })
+            }
         }
-        None => None,
-    };
-    let tags: Vec<d::MapTag> = tags.iter().map(|t| (*t).into()).collect();
-    Ok(d::parse_map_entry(d::RawMapEntry {
-        name,
-        email,
-        organisation_id: org,
-        organisation_name,
-        sector: sector.map(Into::into),
-        profession,
-        tags: &tags,
-    })?)
+    )*};
 }
+entry_fields_from!(AddMemberMapEntryInput, UpdateMemberMapEntryInput);
 
 // ---- functions
 
@@ -139,13 +121,6 @@ pub struct EndFunctionInput {
 #[derive(SimpleObject)]
 pub struct EndFunctionPayload {
     pub function: CommunityFunction,
-}
-
-fn period_of(m: &convene_store::entities::community_function::Model) -> d::Period {
-    d::Period {
-        from: m.starts_on,
-        until: m.ends_on,
-    }
 }
 
 // ---- the working plan
@@ -191,41 +166,12 @@ impl CommunityWorkMutations {
         ctx: &Context<'_>,
         input: AddMemberMapEntryInput,
     ) -> ApiResult<AddMemberMapEntryPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let c = community_for_change(&tx, &input.community_id).await?;
-        d::check_runs_it(
-            my_role(&tx, c.id, v.person.0).await?,
-            "change its member map",
-        )?;
-        let e = parse_entry(
-            &tx,
-            &input.name,
-            input.email.as_deref(),
-            input.organisation_id.as_ref(),
-            input.organisation_name.as_deref(),
-            input.sector,
-            input.profession.as_deref(),
-            &input.tags,
-        )
-        .await?;
-        let row = repo::add_map_entry(&tx, c.id, &e, v.person.0, now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "MemberMapEntry",
-            row.id,
-            "add_member_map_entry",
-            None,
-            Some(&row),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let community = ids::typed("communityId", &input.community_id)?;
+        let fields = input.try_into()?;
+        let (entry, c) = usecase::add_member_map_entry(state(ctx), v, community, fields).await?;
         Ok(AddMemberMapEntryPayload {
-            entry: MemberMapEntry(row),
+            entry: MemberMapEntry(entry),
             community: Community(c),
         })
     }
@@ -236,44 +182,12 @@ impl CommunityWorkMutations {
         ctx: &Context<'_>,
         input: UpdateMemberMapEntryInput,
     ) -> ApiResult<UpdateMemberMapEntryPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let id = ids::decode("entryId", "MemberMapEntry", &input.entry_id)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let before = repo::map_entry(&tx, id)
-            .await?
-            .ok_or_else(|| ApiError::field("entryId", "There is no such entry on the map"))?;
-        d::check_runs_it(
-            my_role(&tx, before.community_id, v.person.0).await?,
-            "change its member map",
-        )?;
-        let e = parse_entry(
-            &tx,
-            &input.name,
-            input.email.as_deref(),
-            input.organisation_id.as_ref(),
-            input.organisation_name.as_deref(),
-            input.sector,
-            input.profession.as_deref(),
-            &input.tags,
-        )
-        .await?;
-        let after = repo::update_map_entry(&tx, before.clone(), &e, now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "MemberMapEntry",
-            id,
-            "update_member_map_entry",
-            Some(&before),
-            Some(&after),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let id = ids::typed("entryId", &input.entry_id)?;
+        let fields = input.try_into()?;
+        let entry = usecase::update_member_map_entry(state(ctx), v, id, fields).await?;
         Ok(UpdateMemberMapEntryPayload {
-            entry: MemberMapEntry(after),
+            entry: MemberMapEntry(entry),
         })
     }
 
@@ -283,34 +197,9 @@ impl CommunityWorkMutations {
         ctx: &Context<'_>,
         input: RemoveMemberMapEntryInput,
     ) -> ApiResult<RemoveMemberMapEntryPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let id = ids::decode("entryId", "MemberMapEntry", &input.entry_id)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let before = repo::map_entry(&tx, id)
-            .await?
-            .ok_or_else(|| ApiError::field("entryId", "There is no such entry on the map"))?;
-        let c = convene_store::repo::communities::lock(&tx, before.community_id)
-            .await?
-            .ok_or_else(|| ApiError::internal("community missing"))?;
-        d::check_runs_it(
-            my_role(&tx, c.id, v.person.0).await?,
-            "change its member map",
-        )?;
-        repo::remove_map_entry(&tx, id).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "MemberMapEntry",
-            id,
-            "remove_member_map_entry",
-            Some(&before),
-            None,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let id = ids::typed("entryId", &input.entry_id)?;
+        let c = usecase::remove_member_map_entry(state(ctx), v, id).await?;
         Ok(RemoveMemberMapEntryPayload {
             removed_entry_id: input.entry_id,
             community: Community(c),
@@ -323,53 +212,17 @@ impl CommunityWorkMutations {
         ctx: &Context<'_>,
         input: AssignFunctionInput,
     ) -> ApiResult<AssignFunctionPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let pid = ids::decode("personId", "Person", &input.person_id)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let c = community_for_change(&tx, &input.community_id).await?;
-        d::check_can_manage_functions(my_role(&tx, c.id, v.person.0).await?, stage(&c))?;
-        let mut f = convene_domain::Fields::new();
-        let function = f.take(d::parse_function(
-            input.function.into(),
-            input.custom_name.as_deref(),
-        ));
-        let period = f.take(d::Period::parse(input.from.0, input.until.map(|u| u.0)));
-        f.take(d::check_holder(my_role(&tx, c.id, pid).await?));
-        f.finish()?;
-        let (function, period) = (function.expect("checked"), period.expect("checked"));
-        let others: Vec<d::Period> = repo::periods_of(&tx, c.id, &function.key(), None)
-            .await?
-            .iter()
-            .map(period_of)
-            .collect();
-        d::check_no_overlap(&period, &others)?;
-        let row = repo::assign_function(
-            &tx,
-            repo::NewPeriod {
-                community_id: c.id,
-                function: &function,
-                person_id: pid,
-                starts_on: period.from,
-                ends_on: period.until,
-                by: v.person.0,
-            },
-            now,
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "CommunityFunction",
-            row.id,
-            "assign_function",
-            None,
-            Some(&row),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let person = ids::typed("personId", &input.person_id)?;
+        let cmd = usecase::AssignFunction {
+            community: ids::typed("communityId", &input.community_id)?,
+            function: input.function.into(),
+            custom_name: input.custom_name,
+            person,
+            from: input.from.0,
+            until: input.until.map(|u| u.0),
+        };
+        let row = usecase::assign_function(state(ctx), v, cmd).await?;
         Ok(AssignFunctionPayload {
             function: CommunityFunction(row),
         })
@@ -382,74 +235,16 @@ impl CommunityWorkMutations {
         ctx: &Context<'_>,
         input: RotateFunctionInput,
     ) -> ApiResult<RotateFunctionPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let id = ids::decode("functionId", "CommunityFunction", &input.function_id)?;
-        let pid = ids::decode("personId", "Person", &input.person_id)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let current = repo::function(&tx, id)
-            .await?
-            .ok_or_else(|| ApiError::field("functionId", "There is no such function"))?;
-        let c = convene_store::repo::communities::lock(&tx, current.community_id)
-            .await?
-            .ok_or_else(|| ApiError::internal("community missing"))?;
-        d::check_can_manage_functions(my_role(&tx, c.id, v.person.0).await?, stage(&c))?;
-        d::check_holder(my_role(&tx, c.id, pid).await?)?;
-        let (ended, next) = d::rotate(&period_of(&current), input.from.0)?;
-        let others: Vec<d::Period> =
-            repo::periods_of(&tx, c.id, &current.function_key, Some(current.id))
-                .await?
-                .iter()
-                .map(period_of)
-                .collect();
-        d::check_no_overlap(&next, &others)?;
-        let function = d::Function {
-            kind: d::FunctionKind::from_str(&current.kind).unwrap_or(d::FunctionKind::Other),
-            custom_name: current.custom_name.clone(),
+        let cmd = usecase::RotateFunction {
+            function: ids::typed("functionId", &input.function_id)?,
+            person: ids::typed("personId", &input.person_id)?,
+            from: input.from.0,
         };
-        let previous =
-            repo::end_function(&tx, current.clone(), ended.until.expect("rotation ends it"))
-                .await?;
-        let row = repo::assign_function(
-            &tx,
-            repo::NewPeriod {
-                community_id: c.id,
-                function: &function,
-                person_id: pid,
-                starts_on: next.from,
-                ends_on: next.until,
-                by: v.person.0,
-            },
-            now,
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "CommunityFunction",
-            current.id,
-            "rotate_function",
-            Some(&current),
-            Some(&previous),
-            now,
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "CommunityFunction",
-            row.id,
-            "assign_function",
-            None,
-            Some(&row),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let (previous, next) = usecase::rotate_function(state(ctx), v, cmd).await?;
         Ok(RotateFunctionPayload {
             previous: CommunityFunction(previous),
-            function: CommunityFunction(row),
+            function: CommunityFunction(next),
         })
     }
 
@@ -459,35 +254,12 @@ impl CommunityWorkMutations {
         ctx: &Context<'_>,
         input: EndFunctionInput,
     ) -> ApiResult<EndFunctionPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let id = ids::decode("functionId", "CommunityFunction", &input.function_id)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let current = repo::function(&tx, id)
-            .await?
-            .ok_or_else(|| ApiError::field("functionId", "There is no such function"))?;
-        let c = convene_store::repo::communities::lock(&tx, current.community_id)
-            .await?
-            .ok_or_else(|| ApiError::internal("community missing"))?;
-        d::check_can_manage_functions(my_role(&tx, c.id, v.person.0).await?, stage(&c))?;
-        let until = input.until.map(|u| u.0).unwrap_or_else(london_today);
-        let ended = d::end_period(&period_of(&current), until)?;
-        let after = repo::end_function(&tx, current.clone(), ended.until.expect("ended")).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "CommunityFunction",
-            id,
-            "end_function",
-            Some(&current),
-            Some(&after),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let id = ids::typed("functionId", &input.function_id)?;
+        let until = input.until.map(|u| u.0);
+        let row = usecase::end_function(state(ctx), v, id, until).await?;
         Ok(EndFunctionPayload {
-            function: CommunityFunction(after),
+            function: CommunityFunction(row),
         })
     }
 
@@ -497,35 +269,16 @@ impl CommunityWorkMutations {
         ctx: &Context<'_>,
         input: AddPlanNeedInput,
     ) -> ApiResult<AddPlanNeedPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let c = community_for_change(&tx, &input.community_id).await?;
-        d::check_can_plan(my_role(&tx, c.id, v.person.0).await?, stage(&c))?;
-        let need = d::parse_need(
-            input.kind.into(),
-            &input.what,
-            &input.from_whom,
-            input.by_when.map(|b| b.0),
-            london_today(),
-        )?;
-        let row = repo::add_need(&tx, c.id, &need, v.person.0, now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "PlanNeed",
-            row.id,
-            "add_plan_need",
-            None,
-            Some(&row),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(AddPlanNeedPayload {
-            need: PlanNeed(row),
-        })
+        let cmd = usecase::AddPlanNeed {
+            community: ids::typed("communityId", &input.community_id)?,
+            kind: input.kind.into(),
+            what: input.what,
+            from_whom: input.from_whom,
+            by_when: input.by_when.map(|b| b.0),
+        };
+        let need = PlanNeed(usecase::add_plan_need(state(ctx), v, cmd).await?);
+        Ok(AddPlanNeedPayload { need })
     }
 
     /// Mark a need as met (conveners and core group).
@@ -534,35 +287,10 @@ impl CommunityWorkMutations {
         ctx: &Context<'_>,
         input: CompletePlanNeedInput,
     ) -> ApiResult<CompletePlanNeedPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let id = ids::decode("needId", "PlanNeed", &input.need_id)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let before = repo::need(&tx, id)
-            .await?
-            .ok_or_else(|| ApiError::field("needId", "There is no such need"))?;
-        let c = convene_store::repo::communities::lock(&tx, before.community_id)
-            .await?
-            .ok_or_else(|| ApiError::internal("community missing"))?;
-        d::check_can_plan(my_role(&tx, c.id, v.person.0).await?, stage(&c))?;
-        d::check_completable(before.completed_at.is_some())?;
-        let after = repo::complete_need(&tx, before.clone(), v.person.0, now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "PlanNeed",
-            id,
-            "complete_plan_need",
-            Some(&before),
-            Some(&after),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(CompletePlanNeedPayload {
-            need: PlanNeed(after),
-        })
+        let id = ids::typed("needId", &input.need_id)?;
+        let need = PlanNeed(usecase::complete_plan_need(state(ctx), v, id).await?);
+        Ok(CompletePlanNeedPayload { need })
     }
 
     /// Take a need off the working plan (conveners and core group).
@@ -571,31 +299,9 @@ impl CommunityWorkMutations {
         ctx: &Context<'_>,
         input: RemovePlanNeedInput,
     ) -> ApiResult<RemovePlanNeedPayload> {
-        let st = state(ctx);
         let v = require_signed_in(viewer(ctx))?;
-        let id = ids::decode("needId", "PlanNeed", &input.need_id)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let before = repo::need(&tx, id)
-            .await?
-            .ok_or_else(|| ApiError::field("needId", "There is no such need"))?;
-        let c = convene_store::repo::communities::lock(&tx, before.community_id)
-            .await?
-            .ok_or_else(|| ApiError::internal("community missing"))?;
-        d::check_can_plan(my_role(&tx, c.id, v.person.0).await?, stage(&c))?;
-        repo::remove_need(&tx, id).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "PlanNeed",
-            id,
-            "remove_plan_need",
-            Some(&before),
-            None,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let id = ids::typed("needId", &input.need_id)?;
+        let c = usecase::remove_plan_need(state(ctx), v, id).await?;
         Ok(RemovePlanNeedPayload {
             removed_need_id: input.need_id,
             community: Community(c),
