@@ -178,6 +178,24 @@ pub fn check_paid_on(
     }
 }
 
+/// Marking a share paid, all at once: the state first (an approved payment); then every bad
+/// field together (the reference, a date not in the future). Answers the reference to keep.
+pub fn check_mark_paid(
+    status: PaymentStatus,
+    reference: &str,
+    paid_on: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> Result<String, DomainError> {
+    let mut f = crate::Fields::new();
+    let reference = match check_payable(status, reference) {
+        Err(e) if e.code != crate::ErrorCode::Validation => return Err(e),
+        r => f.take(r),
+    };
+    f.take(check_paid_on(paid_on, today));
+    f.finish()?;
+    Ok(reference.unwrap_or_default())
+}
+
 /// Cancelling: anything not yet paid.
 pub fn check_cancellable(status: PaymentStatus) -> Result<(), DomainError> {
     match status {
@@ -230,6 +248,21 @@ pub fn totals(shares: &[(PaymentStatus, Pence)]) -> (Pence, Pence) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marking_paid_checks_the_state_first_then_every_field() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap();
+        let tomorrow = today.succ_opt().unwrap();
+        assert_eq!(
+            check_mark_paid(PaymentStatus::Approved, " BACS-1 ", today, today).unwrap(),
+            "BACS-1"
+        );
+        let state = check_mark_paid(PaymentStatus::Proposed, "", tomorrow, today).unwrap_err();
+        assert_eq!(state.code, crate::ErrorCode::InvalidState);
+        let both = check_mark_paid(PaymentStatus::Approved, "", tomorrow, today).unwrap_err();
+        let fields: Vec<&str> = both.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["reference", "paidOn"]);
+    }
 
     fn p(eligible: bool) -> Payee {
         Payee {

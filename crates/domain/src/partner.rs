@@ -119,9 +119,38 @@ pub fn partner_instead_of(code: &str) -> Option<DomainError> {
     })
 }
 
+/// A client's credentials are good when the secret matches (compared by the caller without
+/// leaking where it differs) and they have not been revoked; a wrong id or secret is not told
+/// apart from the other.
+pub fn check_credentials(found: bool, secret_matches: bool, revoked: bool) -> Result<(), DomainError> {
+    if !found || !secret_matches {
+        return Err(DomainError::unauthenticated(
+            "The client id or secret is not right",
+        ));
+    }
+    if revoked {
+        return Err(DomainError::unauthenticated(
+            "These credentials have been revoked: ask the programme team",
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_good_unrevoked_credentials_get_a_token() {
+        assert!(check_credentials(true, true, false).is_ok());
+        let wrong = check_credentials(false, false, false).unwrap_err();
+        assert_eq!(wrong.code, crate::ErrorCode::Unauthenticated);
+        assert_eq!(check_credentials(true, false, false).unwrap_err(), wrong);
+        assert_eq!(check_credentials(true, false, true).unwrap_err(), wrong);
+        let revoked = check_credentials(true, true, true).unwrap_err();
+        assert_eq!(revoked.code, crate::ErrorCode::Unauthenticated);
+        assert!(revoked.message.contains("revoked"));
+    }
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()

@@ -796,9 +796,213 @@ pub fn parse_conflict_reason(raw: &str) -> Result<String, DomainError> {
     crate::text::bounded("reason", "the reason for the conflict", raw, 3, 2000)
 }
 
+// ---------------------------------------------------------------- the panel and assignments
+
+/// The panel can change until the decision.
+pub fn check_panel_changeable(status: CallStatus) -> Result<(), DomainError> {
+    match status {
+        CallStatus::Decided | CallStatus::Archived => Err(DomainError::invalid_state(
+            "The decision has been made: the panel can no longer change",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A member leaves the panel unless they chair it or have reviewed (their reviews stay theirs).
+pub fn check_member_removable(
+    on_panel: bool,
+    is_chair: bool,
+    has_reviewed: bool,
+) -> Result<(), DomainError> {
+    if !on_panel {
+        return Err(DomainError::field(
+            "personId",
+            "This person is not on the panel",
+        ));
+    }
+    if is_chair {
+        return Err(DomainError::invalid_state(
+            "This is the panel's chair: appoint another chair first",
+        ));
+    }
+    if has_reviewed {
+        return Err(DomainError::invalid_state(
+            "This panel member has submitted reviews, so they stay on the panel",
+        ));
+    }
+    Ok(())
+}
+
+/// Conflicts on an application are declared by members of its call's panel.
+pub fn check_can_declare_conflict(on_panel: bool) -> Result<(), DomainError> {
+    if on_panel {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden(
+            "Only members of this call's panel declare conflicts on its applications",
+        ))
+    }
+}
+
+/// A reviewer assigned by hand: to a submitted application, a member of the call's panel,
+/// never a conflicted one.
+pub fn check_assignment(
+    application: crate::application::ApplicationStatus,
+    on_panel: bool,
+    conflicted: bool,
+) -> Result<(), DomainError> {
+    if application != crate::application::ApplicationStatus::Submitted {
+        return Err(DomainError::field(
+            "applicationId",
+            "Only submitted applications are reviewed",
+        ));
+    }
+    if !on_panel {
+        return Err(DomainError::field(
+            "reviewerId",
+            "This person is not on the call's panel",
+        ));
+    }
+    if conflicted {
+        return Err(DomainError::field(
+            "reviewerId",
+            "This panel member has a conflict of interest on this application",
+        ));
+    }
+    Ok(())
+}
+
+/// An assignment can be removed while its review is not in.
+pub fn check_unassignable(assigned: bool, reviewed: bool) -> Result<(), DomainError> {
+    if reviewed {
+        return Err(DomainError::invalid_state(
+            "This reviewer has submitted their review; the assignment stays",
+        ));
+    }
+    if !assigned {
+        return Err(DomainError::field(
+            "reviewerId",
+            "This reviewer is not assigned to this application",
+        ));
+    }
+    Ok(())
+}
+
+/// An application that cannot get enough unconflicted reviewers, as `assign` reports it and
+/// as the programme team reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lacking {
+    pub domain: String,
+    pub lead: String,
+    pub more_needed: usize,
+}
+
+/// Why `assign` could not give every application `per_application` reviewers: nothing was
+/// assigned, and each application lacking reviewers is named.
+pub fn lacking_reviewers(per_application: usize, lacking: &[Lacking]) -> DomainError {
+    let names: Vec<String> = lacking
+        .iter()
+        .map(|l| {
+            format!(
+                "{}, led by {} ({} more needed)",
+                l.domain, l.lead, l.more_needed
+            )
+        })
+        .collect();
+    DomainError::field(
+        "callId",
+        format!(
+            "{} application{} cannot get {per_application} reviewers without a conflict of interest: {}. Add panel members and try again.",
+            lacking.len(),
+            if lacking.len() == 1 { "" } else { "s" },
+            names.join("; ")
+        ),
+    )
+}
+
 #[cfg(test)]
 mod phase_tests {
     use super::*;
+
+    #[test]
+    fn the_panel_is_fixed_by_the_decision() {
+        assert!(check_panel_changeable(CallStatus::InReview).is_ok());
+        assert!(check_panel_changeable(CallStatus::Open).is_ok());
+        for s in [CallStatus::Decided, CallStatus::Archived] {
+            assert_eq!(
+                check_panel_changeable(s).unwrap_err().code,
+                crate::ErrorCode::InvalidState
+            );
+        }
+    }
+
+    #[test]
+    fn the_chair_and_reviewers_stay_on_the_panel() {
+        assert!(check_member_removable(true, false, false).is_ok());
+        let off = check_member_removable(false, false, false).unwrap_err();
+        assert_eq!(off.fields[0].field, "personId");
+        for (chair, reviewed) in [(true, false), (false, true)] {
+            assert_eq!(
+                check_member_removable(true, chair, reviewed)
+                    .unwrap_err()
+                    .code,
+                crate::ErrorCode::InvalidState
+            );
+        }
+    }
+
+    #[test]
+    fn only_panel_members_declare_conflicts() {
+        assert!(check_can_declare_conflict(true).is_ok());
+        assert_eq!(
+            check_can_declare_conflict(false).unwrap_err().code,
+            crate::ErrorCode::Forbidden
+        );
+    }
+
+    #[test]
+    fn a_reviewer_by_hand_is_an_unconflicted_member_on_a_submitted_application() {
+        use crate::application::ApplicationStatus as S;
+        assert!(check_assignment(S::Submitted, true, false).is_ok());
+        let field = |r: Result<(), DomainError>| r.unwrap_err().fields[0].field.clone();
+        assert_eq!(field(check_assignment(S::Draft, true, false)), "applicationId");
+        assert_eq!(field(check_assignment(S::Withdrawn, true, false)), "applicationId");
+        assert_eq!(field(check_assignment(S::Submitted, false, false)), "reviewerId");
+        let conflicted = check_assignment(S::Submitted, true, true).unwrap_err();
+        assert_eq!(conflicted.fields[0].field, "reviewerId");
+        assert!(conflicted.message.contains("conflict of interest"));
+    }
+
+    #[test]
+    fn a_reviewed_assignment_stays() {
+        assert!(check_unassignable(true, false).is_ok());
+        assert_eq!(
+            check_unassignable(true, true).unwrap_err().code,
+            crate::ErrorCode::InvalidState
+        );
+        assert_eq!(
+            check_unassignable(false, false).unwrap_err().fields[0].field,
+            "reviewerId"
+        );
+    }
+
+    #[test]
+    fn applications_lacking_reviewers_are_named() {
+        let one = Lacking {
+            domain: "Falls".into(),
+            lead: "Ann".into(),
+            more_needed: 2,
+        };
+        let e = lacking_reviewers(3, std::slice::from_ref(&one));
+        assert_eq!(e.fields[0].field, "callId");
+        assert_eq!(
+            e.message,
+            "1 application cannot get 3 reviewers without a conflict of interest: Falls, led by Ann (2 more needed). Add panel members and try again."
+        );
+        let two = lacking_reviewers(2, &[one.clone(), one]);
+        assert!(two.message.starts_with("2 applications cannot get 2 reviewers"));
+        assert!(two.message.contains("needed); Falls"));
+    }
 
     #[test]
     fn reviews_are_hidden_until_your_own_is_in_and_always_when_conflicted() {

@@ -220,9 +220,32 @@ pub fn check_resolved(host: &str, addrs: &[IpAddr], allow: &AllowList) -> Result
     }
 }
 
+/// A test event goes only to an active subscription; a disabled one says why it was disabled.
+pub fn check_testable(active: bool, disabled_reason: Option<&str>) -> Result<(), DomainError> {
+    if active {
+        return Ok(());
+    }
+    Err(DomainError::invalid_state(format!(
+        "This subscription is disabled: {}",
+        disabled_reason.unwrap_or("no reason given")
+    )))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_disabled_subscription_is_not_tested() {
+        assert!(check_testable(true, None).is_ok());
+        let e = check_testable(false, Some("410 Gone")).unwrap_err();
+        assert_eq!(e.code, crate::ErrorCode::InvalidState);
+        assert_eq!(e.message, "This subscription is disabled: 410 Gone");
+        assert!(check_testable(false, None)
+            .unwrap_err()
+            .message
+            .ends_with("no reason given"));
+    }
 
     #[test]
     fn addresses_are_judged_by_their_range() {

@@ -144,6 +144,18 @@ impl<'s> Write<'s> {
         Ok(n)
     }
 
+    /// Send `event` to one subscription, whatever events it asked for (a test event), once the
+    /// change commits. Answers the queued delivery's id.
+    pub async fn webhook_to(
+        &mut self,
+        subscription: &convene_store::entities::webhook_subscription::Model,
+        event: &str,
+        data: &serde_json::Value,
+    ) -> AppResult<Uuid> {
+        self.outbox += 1;
+        Ok(crate::webhooks::enqueue_for(&self.tx, subscription, event, data, self.now).await?)
+    }
+
     /// Queue any other outbound message (the intranet's publications).
     pub async fn outbox(&mut self, kind: &str, payload: &serde_json::Value) -> AppResult<Uuid> {
         self.outbox += 1;

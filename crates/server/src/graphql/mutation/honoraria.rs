@@ -1,23 +1,16 @@
 //! Honoraria (SPEC §3): approving, paying and cancelling shares; every change audited.
 
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
-use convene_domain::access::require_role;
+use convene_domain::access::{require_role, Viewer};
 use convene_domain::account::Role;
-use convene_domain::honorarium as rules;
-use convene_domain::ids::PersonId;
-use convene_domain::money::Pence;
-use convene_store::begin_write;
-use convene_store::entities::honorarium_share;
-use convene_store::repo::honoraria;
-use convene_store::sea_orm::DatabaseTransaction;
-use uuid::Uuid;
+use convene_domain::ids::HonorariumShareId;
 
-use super::audit;
-use crate::graphql::context::{now, state, viewer};
-use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::context::{state, viewer};
+use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
 use crate::graphql::types::honoraria::{HonorariumShare, PaymentRoute};
 use crate::graphql::types::scalars::Date;
+use crate::usecases::honoraria as usecase;
 
 #[derive(Default)]
 pub struct HonorariaMutations;
@@ -61,33 +54,10 @@ pub struct SetPaymentRoutePayload {
     pub share: HonorariumShare,
 }
 
-async fn load(tx: &DatabaseTransaction, id: &ID) -> ApiResult<honorarium_share::Model> {
-    let uuid = ids::decode("shareId", "HonorariumShare", id)?;
-    honoraria::lock(tx, uuid)
-        .await?
-        .ok_or_else(|| ApiError::field("shareId", "There is no such payment"))
-}
-
-async fn finish(
-    tx: DatabaseTransaction,
-    actor: Uuid,
-    action: &str,
-    before: &honorarium_share::Model,
-    after: honorarium_share::Model,
-) -> ApiResult<HonorariumShare> {
-    audit(
-        &tx,
-        Some(actor),
-        "HonorariumShare",
-        after.id,
-        action,
-        Some(before),
-        Some(&after),
-        now(),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(HonorariumShare(after))
+/// The programme team, and the share the input names.
+fn decode<'c>(ctx: &Context<'c>, share: &ID) -> ApiResult<(&'c Viewer, HonorariumShareId)> {
+    let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
+    Ok((v, ids::typed("shareId", share)?))
 }
 
 #[Object]
@@ -98,20 +68,10 @@ impl HonorariaMutations {
         ctx: &Context<'_>,
         input: ApprovePaymentInput,
     ) -> ApiResult<ApprovePaymentPayload> {
-        let st = state(ctx);
-        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let tx = begin_write(&st.db).await?;
-        let s = load(&tx, &input.share_id).await?;
-        let amount = Pence::parse("amount", s.amount_pence)?;
-        rules::check_approvable(
-            honoraria::status(&s),
-            amount,
-            PersonId(s.person_id),
-            v.person,
-        )?;
-        let after = honoraria::approve(&tx, s.clone(), v.person.0, now()).await?;
+        let (v, share) = decode(ctx, &input.share_id)?;
+        let after = usecase::approve_payment(state(ctx), v, share).await?;
         Ok(ApprovePaymentPayload {
-            share: finish(tx, v.person.0, "approve", &s, after).await?,
+            share: HonorariumShare(after),
         })
     }
 
@@ -121,26 +81,15 @@ impl HonorariaMutations {
         ctx: &Context<'_>,
         input: MarkPaymentPaidInput,
     ) -> ApiResult<MarkPaymentPaidPayload> {
-        let st = state(ctx);
-        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let tx = begin_write(&st.db).await?;
-        let s = load(&tx, &input.share_id).await?;
-        // the state first; then every bad field at once
-        let mut f = convene_domain::Fields::new();
-        let reference = match rules::check_payable(honoraria::status(&s), &input.reference) {
-            Err(e) if e.code != convene_domain::ErrorCode::Validation => return Err(e.into()),
-            r => f.take(r),
+        let (v, share) = decode(ctx, &input.share_id)?;
+        let cmd = usecase::MarkPaid {
+            share,
+            reference: input.reference,
+            paid_on: input.paid_on.0,
         };
-        f.take(rules::check_paid_on(
-            input.paid_on.0,
-            crate::services::london_today(),
-        ));
-        f.finish()?;
-        let reference = reference.expect("checked by finish");
-        let after =
-            honoraria::mark_paid(&tx, s.clone(), &reference, input.paid_on.0, now()).await?;
+        let after = usecase::mark_payment_paid(state(ctx), v, cmd).await?;
         Ok(MarkPaymentPaidPayload {
-            share: finish(tx, v.person.0, "mark_paid", &s, after).await?,
+            share: HonorariumShare(after),
         })
     }
 
@@ -150,14 +99,10 @@ impl HonorariaMutations {
         ctx: &Context<'_>,
         input: CancelPaymentInput,
     ) -> ApiResult<CancelPaymentPayload> {
-        let st = state(ctx);
-        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let tx = begin_write(&st.db).await?;
-        let s = load(&tx, &input.share_id).await?;
-        rules::check_cancellable(honoraria::status(&s))?;
-        let after = honoraria::cancel(&tx, s.clone(), now()).await?;
+        let (v, share) = decode(ctx, &input.share_id)?;
+        let after = usecase::cancel_payment(state(ctx), v, share).await?;
         Ok(CancelPaymentPayload {
-            share: finish(tx, v.person.0, "cancel", &s, after).await?,
+            share: HonorariumShare(after),
         })
     }
 
@@ -167,14 +112,11 @@ impl HonorariaMutations {
         ctx: &Context<'_>,
         input: SetPaymentRouteInput,
     ) -> ApiResult<SetPaymentRoutePayload> {
-        let st = state(ctx);
-        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let tx = begin_write(&st.db).await?;
-        let s = load(&tx, &input.share_id).await?;
-        rules::check_cancellable(honoraria::status(&s))?;
-        let after = honoraria::set_route(&tx, s.clone(), input.route.into(), now()).await?;
+        let (v, share) = decode(ctx, &input.share_id)?;
+        let route = input.route.into();
+        let after = usecase::set_payment_route(state(ctx), v, share, route).await?;
         Ok(SetPaymentRoutePayload {
-            share: finish(tx, v.person.0, "set_route", &s, after).await?,
+            share: HonorariumShare(after),
         })
     }
 }

@@ -5,16 +5,11 @@ use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use convene_domain::access::require_role;
 use convene_domain::account::Role;
-use convene_domain::partner as d;
-use convene_domain::Fields;
-use convene_store::begin_write;
-use convene_store::repo::{organisations, partners};
 
-use super::audit;
-use crate::graphql::context::{now, state, viewer};
-use crate::graphql::error::{ApiError, ApiResult};
-use crate::graphql::ids;
+use crate::graphql::context::{state, viewer};
+use crate::graphql::error::ApiResult;
 use crate::graphql::types::partner::ServiceClient;
+use crate::usecases::partners as usecase;
 
 #[derive(InputObject)]
 pub struct CreateServiceClientInput {
@@ -55,15 +50,6 @@ pub struct IssueServiceTokenPayload {
 #[derive(Default)]
 pub struct PartnerMutations;
 
-/// Compare two hashes without leaking where they differ.
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
-}
-
 #[Object]
 impl PartnerMutations {
     /// Create credentials for a member organisation's system (programme team). The secret is
@@ -73,53 +59,16 @@ impl PartnerMutations {
         ctx: &Context<'_>,
         input: CreateServiceClientInput,
     ) -> ApiResult<CreateServiceClientPayload> {
-        let st = state(ctx);
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let mut f = Fields::new();
-        let name = f.take(d::parse_client_name("name", &input.name));
-        let scopes = f.take(d::parse_scopes("scopes", &input.scopes));
-        let org = f.take(
-            ids::decode("organisationId", "Organisation", &input.organisation_id)
-                .map_err(super::accounts::api_to_domain),
-        );
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        if let Some(o) = org {
-            if organisations::get(&tx, o).await?.is_none() {
-                f.add("organisationId", "There is no such organisation");
-            }
-        }
-        f.finish()?;
-        let client_id = format!("cvn_{}", crate::auth::random_token(12));
-        let secret = format!("cvs_{}", crate::auth::random_token(32));
-        let c = partners::create(
-            &tx,
-            partners::NewClient {
-                client_id: &client_id,
-                name: &name.expect("checked"),
-                organisation_id: org.expect("checked"),
-                scopes: &d::join_scopes(&scopes.expect("checked")),
-                secret_hash: &crate::auth::token_hash(&secret),
-                created_by: v.person.0,
-            },
-            now,
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "ServiceClient",
-            c.id,
-            "create_service_client",
-            None,
-            Some(&c),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let cmd = usecase::NewServiceClient {
+            name: input.name,
+            organisation: input.organisation_id.0,
+            scopes: input.scopes,
+        };
+        let made = usecase::create_service_client(state(ctx), v, cmd).await?;
         Ok(CreateServiceClientPayload {
-            client: ServiceClient(c),
-            client_secret: secret,
+            client: ServiceClient(made.client),
+            client_secret: made.secret,
         })
     }
 
@@ -129,38 +78,10 @@ impl PartnerMutations {
         ctx: &Context<'_>,
         input: RevokeServiceClientInput,
     ) -> ApiResult<RevokeServiceClientPayload> {
-        let st = state(ctx);
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let found = match partners::by_client_id(&tx, input.client_id.trim()).await? {
-            Some(c) => Some(c),
-            None => match ids::decode("clientId", "ServiceClient", &ID(input.client_id.clone())) {
-                Ok(id) => partners::get(&tx, id).await?,
-                Err(_) => None,
-            },
-        };
-        let c = found.ok_or_else(|| ApiError::field("clientId", "There is no such client"))?;
-        if c.revoked_at.is_some() {
-            return Ok(RevokeServiceClientPayload {
-                client: ServiceClient(c),
-            });
-        }
-        let after = partners::revoke(&tx, c.clone(), now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "ServiceClient",
-            c.id,
-            "revoke_service_client",
-            Some(&c),
-            Some(&after),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let client = usecase::revoke_service_client(state(ctx), v, &input.client_id).await?;
         Ok(RevokeServiceClientPayload {
-            client: ServiceClient(after),
+            client: ServiceClient(client),
         })
     }
 
@@ -170,54 +91,13 @@ impl PartnerMutations {
         ctx: &Context<'_>,
         input: IssueServiceTokenInput,
     ) -> ApiResult<IssueServiceTokenPayload> {
-        let st = state(ctx);
-        let wrong = || {
-            ApiError::new(
-                convene_domain::ErrorCode::Unauthenticated,
-                "The client id or secret is not right",
-            )
-        };
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let c = partners::by_client_id(&tx, input.client_id.trim())
-            .await?
-            .ok_or_else(wrong)?;
-        if !same(
-            &c.secret_hash,
-            &crate::auth::token_hash(input.client_secret.trim()),
-        ) {
-            return Err(wrong());
-        }
-        if c.revoked_at.is_some() {
-            return Err(ApiError::new(
-                convene_domain::ErrorCode::Unauthenticated,
-                "These credentials have been revoked: ask the programme team",
-            ));
-        }
-        let (token, expires_at) = st
-            .keys
-            .issue_client(c.id, &c.scopes, now)
-            .map_err(ApiError::internal)?;
-        let scopes = d::split_scopes(&c.scopes)
-            .into_iter()
-            .map(|s| s.as_str().to_string())
-            .collect();
-        partners::token_issued(&tx, c, now).await?;
-        tx.commit().await?;
+        let t =
+            usecase::issue_service_token(state(ctx), &input.client_id, &input.client_secret)
+                .await?;
         Ok(IssueServiceTokenPayload {
-            access_token: token,
-            expires_at,
-            scopes,
+            access_token: t.access_token,
+            expires_at: t.expires_at,
+            scopes: t.scopes,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn hashes_compare_whole() {
-        assert!(super::same("abc", "abc"));
-        assert!(!super::same("abc", "abd"));
-        assert!(!super::same("abc", "abcd"));
     }
 }

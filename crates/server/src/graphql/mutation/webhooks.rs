@@ -1,21 +1,15 @@
 //! Webhook subscriptions for partner systems (SPEC §6), managed by the programme team.
 
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
-use convene_domain::access::require_role;
+use convene_domain::access::{require_role, Viewer};
 use convene_domain::account::Role;
-use convene_domain::webhook::parse_events;
-use convene_domain::{DomainError, Fields};
-use convene_store::begin_write;
-use convene_store::entities::webhook_delivery;
-use convene_store::repo::webhooks as repo;
-use serde_json::json;
+use convene_domain::ids::WebhookSubscriptionId;
 
-use super::audit;
-use crate::graphql::context::{now, state, viewer};
-use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::context::{state, viewer};
+use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
 use crate::graphql::types::webhook::{WebhookDelivery, WebhookSubscription};
-use crate::webhooks::{self, guard};
+use crate::usecases::webhooks as usecase;
 
 #[derive(Default)]
 pub struct WebhookMutations;
@@ -54,14 +48,8 @@ pub struct SendTestWebhookPayload {
     pub delivery: WebhookDelivery,
 }
 
-async fn find(
-    ctx: &Context<'_>,
-    id: &ID,
-) -> ApiResult<convene_store::entities::webhook_subscription::Model> {
-    let uuid = ids::decode("subscriptionId", "WebhookSubscription", id)?;
-    repo::get(&state(ctx).db, uuid)
-        .await?
-        .ok_or_else(|| ApiError::not_found("The webhook subscription"))
+fn programme_team<'c>(ctx: &Context<'c>) -> ApiResult<&'c Viewer> {
+    Ok(require_role(viewer(ctx), Role::ProgrammeTeam)?)
 }
 
 #[Object]
@@ -73,38 +61,15 @@ impl WebhookMutations {
         ctx: &Context<'_>,
         input: CreateWebhookSubscriptionInput,
     ) -> ApiResult<CreateWebhookSubscriptionPayload> {
-        let st = state(ctx);
-        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let mut f = Fields::new();
-        let events = f.take(parse_events("events", &input.events));
-        let url = match guard::check(&input.url, &st.config.outbound_allow).await {
-            Ok(t) => Some(t.url.to_string()),
-            Err(e) => {
-                f.absorb(DomainError::field("url", e.to_string()));
-                None
-            }
+        let v = programme_team(ctx)?;
+        let cmd = usecase::NewSubscription {
+            url: input.url,
+            events: input.events,
         };
-        f.finish()?;
-        let (url, events) = (url.unwrap(), events.unwrap());
-        let secret = webhooks::new_secret();
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let s = repo::create(&tx, &url, &events, &secret, Some(v.person.0), now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "WebhookSubscription",
-            s.id,
-            "create",
-            None,
-            Some(&s.audited()),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let made = usecase::create_webhook_subscription(state(ctx), v, cmd).await?;
         Ok(CreateWebhookSubscriptionPayload {
-            subscription: WebhookSubscription(s),
-            secret,
+            subscription: WebhookSubscription(made.subscription),
+            secret: made.secret,
         })
     }
 
@@ -114,26 +79,11 @@ impl WebhookMutations {
         ctx: &Context<'_>,
         input: DeleteWebhookSubscriptionInput,
     ) -> ApiResult<DeleteWebhookSubscriptionPayload> {
-        let st = state(ctx);
-        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let s = find(ctx, &input.subscription_id).await?;
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let deleted = repo::delete(&tx, s.clone(), now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "WebhookSubscription",
-            s.id,
-            "delete",
-            Some(&s.audited()),
-            Some(&deleted.audited()),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let v = programme_team(ctx)?;
+        let id: WebhookSubscriptionId = ids::typed("subscriptionId", &input.subscription_id)?;
+        usecase::delete_webhook_subscription(state(ctx), v, id).await?;
         Ok(DeleteWebhookSubscriptionPayload {
-            deleted_subscription_id: ids::encode("WebhookSubscription", s.id),
+            deleted_subscription_id: ids::id_of(id),
         })
     }
 
@@ -144,43 +94,12 @@ impl WebhookMutations {
         ctx: &Context<'_>,
         input: SendTestWebhookInput,
     ) -> ApiResult<SendTestWebhookPayload> {
-        let st = state(ctx);
-        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let s = find(ctx, &input.subscription_id).await?;
-        if !s.active {
-            return Err(DomainError::invalid_state(format!(
-                "This subscription is disabled: {}",
-                s.disabled_reason.as_deref().unwrap_or("no reason given")
-            ))
-            .into());
-        }
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let data = json!({
-            "subscriptionId": ids::encode("WebhookSubscription", s.id).0,
-            "message": "A test event from Convene",
-        });
-        let id = webhooks::enqueue_for(&tx, &s, "webhook.test", &data, now).await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "WebhookSubscription",
-            s.id,
-            "send_test",
-            None::<&()>,
-            None,
-            now,
-        )
-        .await?;
-        let delivery = convene_store::by_ids::<webhook_delivery::Entity>(&tx, &[id])
-            .await?
-            .pop()
-            .ok_or_else(|| ApiError::internal("the queued delivery vanished"))?;
-        tx.commit().await?;
-        st.outbox_wake.notify_one();
+        let v = programme_team(ctx)?;
+        let id = ids::typed("subscriptionId", &input.subscription_id)?;
+        let sent = usecase::send_test_webhook(state(ctx), v, id).await?;
         Ok(SendTestWebhookPayload {
-            subscription: WebhookSubscription(s),
-            delivery: WebhookDelivery(delivery),
+            subscription: WebhookSubscription(sent.subscription),
+            delivery: WebhookDelivery(sent.delivery),
         })
     }
 }
