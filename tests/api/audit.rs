@@ -525,3 +525,54 @@ async fn every_kind_of_change_can_be_found_by_the_filters() {
         .await;
     assert_eq!(code(&v), Some("FORBIDDEN"));
 }
+
+const AUDIT_PAGE: &str = "query($first: Int, $after: String) { auditLog(first: $first, after: $after) { totalCount edges { cursor node { id action } } pageInfo { hasNextPage endCursor } } }";
+
+/// The trail is paged by keyset: an entry written between two page fetches (newest first, so
+/// before the cursor) neither shifts a row onto the next page twice nor skips one.
+#[tokio::test]
+async fn an_entry_written_between_pages_neither_repeats_nor_skips_a_row() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    for i in 0..5 {
+        app.create_domain(&admin, &format!("Paging domain {i}")).await;
+    }
+    let ids = |v: &Value| -> Vec<String> {
+        v["auditLog"]["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| as_string(&e["node"]["id"]))
+            .collect()
+    };
+    let all = app
+        .gql(Some(&admin), AUDIT_PAGE, json!({ "first": 100 }))
+        .await;
+    let before_insert = ids(ok(&all));
+    assert!(before_insert.len() >= 5, "{all}");
+
+    let mut seen = Vec::new();
+    let mut after: Option<String> = None;
+    let mut inserted = false;
+    loop {
+        let v = app
+            .gql(
+                Some(&admin),
+                AUDIT_PAGE,
+                json!({ "first": 2, "after": after }),
+            )
+            .await;
+        let d = ok(&v);
+        seen.extend(ids(d));
+        if !inserted {
+            app.create_domain(&admin, "Paging domain written in between")
+                .await;
+            inserted = true;
+        }
+        if !d["auditLog"]["pageInfo"]["hasNextPage"].as_bool().unwrap() {
+            break;
+        }
+        after = Some(as_string(&d["auditLog"]["pageInfo"]["endCursor"]));
+    }
+    assert_eq!(seen, before_insert, "every row once, in order");
+}

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod entities;
 pub mod metrics;
+pub mod paging;
 pub mod repo;
 pub mod testing;
 

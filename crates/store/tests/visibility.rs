@@ -17,7 +17,7 @@ use convene_domain::organisation::Sector;
 use convene_store::repo::{communities, domains, organisations, people};
 use convene_store::sea_orm::DatabaseConnection;
 use convene_store::testing;
-use convene_store::Page;
+use convene_store::paging::Window;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use uuid::Uuid;
@@ -148,19 +148,21 @@ async fn check(db: &DatabaseConnection, org: Uuid, w: &World) -> Result<(), Test
         }
     }
 
-    let (rows, total) = communities::list(
+    let page = communities::list(
         db,
         None,
         Some(domain),
         directory_scope(v.as_ref()),
-        Page {
-            offset: 0,
+        &Window::Forward {
+            after: None,
+            before: None,
             limit: 100,
         },
     )
     .await
     .expect("directory");
-    let listed: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
+    let total = page.total;
+    let listed: Vec<Uuid> = page.rows.iter().map(|c| c.id).collect();
     // the names are numbered, so the directory's order is the order of making
     prop_assert_eq!(&listed, &expected, "world {:?}", w);
     prop_assert_eq!(total, expected.len() as u64);

@@ -168,23 +168,31 @@ impl Loader<Uuid> for Told {
     }
 }
 
-/// A call's whole selection picture, shared by every field of a request that needs it.
+/// A call's whole selection picture, shared by every field of a request that needs it. A call
+/// that does not exist has no entry (as with every loader; `must` makes that an internal
+/// error where the call has to exist); any other failure fails the load with its own code and
+/// message, rather than being turned into a database error or dropped.
 pub struct Selections(DatabaseConnection);
 impl Loader<Uuid> for Selections {
     type Value = Arc<crate::services::selection::CallSelection>;
-    type Error = Arc<DbErr>;
+    type Error = Arc<crate::usecases::error::AppError>;
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
         let mut out = HashMap::new();
         for k in keys {
-            match crate::services::selection::CallSelection::load(&self.0, *k).await {
-                Ok(s) => {
-                    out.insert(*k, Arc::new(s));
-                }
-                Err(e) if e.code == convene_domain::ErrorCode::Validation => {}
-                Err(e) => return Err(Arc::new(DbErr::Custom(e.message))),
+            if let Some(s) = crate::services::selection::CallSelection::load_if_any(&self.0, *k)
+                .await
+                .map_err(Arc::new)?
+            {
+                out.insert(*k, Arc::new(s));
             }
         }
         Ok(out)
+    }
+}
+
+impl From<Arc<crate::usecases::error::AppError>> for crate::usecases::error::AppError {
+    fn from(e: Arc<crate::usecases::error::AppError>) -> Self {
+        Arc::unwrap_or_clone(e)
     }
 }
 
@@ -330,7 +338,8 @@ pub fn loaders<'a>(ctx: &Context<'a>) -> &'a Loaders {
 /// Load one row that must exist (a dangling reference is an internal error).
 pub async fn must<L>(dl: &DataLoader<L>, id: Uuid, what: &str) -> ApiResult<L::Value>
 where
-    L: Loader<Uuid, Error = Arc<DbErr>>,
+    L: Loader<Uuid>,
+    super::error::ApiError: From<L::Error>,
 {
     dl.load_one(id)
         .await?

@@ -45,9 +45,19 @@ pub struct Conflict {
 
 impl CallSelection {
     pub async fn load(db: &impl ConnectionTrait, call_id: Uuid) -> AppResult<CallSelection> {
-        let call = calls::get(db, call_id)
+        Self::load_if_any(db, call_id)
             .await?
-            .ok_or_else(|| AppError::field("callId", "There is no such call"))?;
+            .ok_or_else(|| AppError::field("callId", "There is no such call"))
+    }
+
+    /// The selection of a call, or `None` when there is no such call.
+    pub async fn load_if_any(
+        db: &impl ConnectionTrait,
+        call_id: Uuid,
+    ) -> AppResult<Option<CallSelection>> {
+        let Some(call) = calls::get(db, call_id).await? else {
+            return Ok(None);
+        };
         let criteria = calls::criteria_of(db, &[call_id])
             .await?
             .remove(&call_id)
@@ -62,7 +72,7 @@ impl CallSelection {
         let apps = apps::considered_of_call(db, call_id).await?;
         let ids: Vec<Uuid> = apps.iter().map(|a| a.id).collect();
         let parts = apps::participants_of(db, &ids).await?;
-        Ok(CallSelection {
+        Ok(Some(CallSelection {
             declared: repo::declared_conflicts(db, call_id).await?,
             assignments: repo::assignments(db, call_id).await?,
             reviews: repo::reviews_of_call(db, call_id).await?,
@@ -72,7 +82,7 @@ impl CallSelection {
             apps,
             parts,
             member_orgs,
-        })
+        }))
     }
 
     /// Load for a change: lock the call's row first so that changes to one call's selection

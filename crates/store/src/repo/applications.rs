@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::entities::{application, participant};
+use crate::paging::{by_key, Key, KeyValue, Paged, Sort, Window};
 use crate::{on_unique, Page, Result, StoreError};
 
 const HOLDING: Option<i32> = Some(1);
@@ -353,21 +354,22 @@ pub async fn of_call(
     db: &impl ConnectionTrait,
     call_id: Uuid,
     status: Option<ApplicationStatus>,
-    page: Page,
-) -> Result<(Vec<application::Model>, u64)> {
+    window: &Window,
+) -> Result<Paged<application::Model>> {
     let mut q = application::Entity::find().filter(application::Column::CallId.eq(call_id));
     if let Some(s) = status {
         q = q.filter(application::Column::Status.eq(s.as_str()));
     }
-    let total = q.clone().count(db).await?;
-    let rows = q
-        .order_by_asc(application::Column::CreatedAt)
-        .order_by_asc(application::Column::Id)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok((rows, total))
+    let sort = Sort::<application::Entity> {
+        column: application::Column::CreatedAt,
+        id: application::Column::Id,
+        descending: false,
+        key: |r| Key {
+            value: KeyValue::Time(r.created_at),
+            id: r.id,
+        },
+    };
+    by_key(db, q, &sort, window).await
 }
 
 /// The applications of a call that went forward (submitted, funded or not funded).

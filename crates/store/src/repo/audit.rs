@@ -8,6 +8,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::audit;
+use crate::paging::{by_key, Key, KeyValue, Paged, Sort, Window};
 use crate::{Page, Result};
 
 pub struct Change<'a> {
@@ -49,11 +50,42 @@ pub struct Filter<'a> {
 }
 
 /// Newest first.
+/// A page of the trail, newest first, by keyset.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    f: &Filter<'_>,
+    window: &Window,
+) -> Result<Paged<audit::Model>> {
+    let sort = Sort::<audit::Entity> {
+        column: audit::Column::At,
+        id: audit::Column::Id,
+        descending: true,
+        key: |r| Key {
+            value: KeyValue::Time(r.at),
+            id: r.id,
+        },
+    };
+    by_key(db, filtered(f), &sort, window).await
+}
+
 pub async fn list(
     db: &impl ConnectionTrait,
     f: &Filter<'_>,
     page: Page,
 ) -> Result<(Vec<audit::Model>, u64)> {
+    let q = filtered(f);
+    let total = q.clone().count(db).await?;
+    let rows = q
+        .order_by_desc(audit::Column::At)
+        .order_by_desc(audit::Column::Id)
+        .offset(page.offset)
+        .limit(page.limit)
+        .all(db)
+        .await?;
+    Ok((rows, total))
+}
+
+fn filtered(f: &Filter<'_>) -> sea_orm::Select<audit::Entity> {
     let mut q = audit::Entity::find();
     if let Some(id) = f.entity_id {
         q = q.filter(audit::Column::EntityId.eq(id));
@@ -73,15 +105,7 @@ pub async fn list(
     if let Some(t) = f.until {
         q = q.filter(audit::Column::At.lt(t));
     }
-    let total = q.clone().count(db).await?;
-    let rows = q
-        .order_by_desc(audit::Column::At)
-        .order_by_desc(audit::Column::Id)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok((rows, total))
+    q
 }
 
 /// The entity types that have entries, by name.

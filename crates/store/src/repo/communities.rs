@@ -14,10 +14,10 @@ use crate::entities::{
     community, community_invitation, community_member, domain_definition, join_request,
     startup_step,
 };
-use crate::Page;
+use crate::paging::{by_key, Key, KeyValue, Paged, Sort, Window};
 use crate::{on_unique, Result};
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{Condition, PaginatorTrait, QuerySelect};
+use sea_orm::{Condition, QuerySelect};
 
 pub struct NewCommunity<'a> {
     pub name: &'a str,
@@ -183,8 +183,8 @@ pub async fn list(
     search: Option<&str>,
     domain_id: Option<Uuid>,
     scope: DirectoryScope,
-    page: Page,
-) -> Result<(Vec<community::Model>, u64)> {
+    window: &Window,
+) -> Result<Paged<community::Model>> {
     let mut q = community::Entity::find().filter(in_scope(scope));
     if let Some(s) = search.filter(|s| !s.trim().is_empty()) {
         q = q.filter(
@@ -195,15 +195,16 @@ pub async fn list(
     if let Some(d) = domain_id {
         q = q.filter(community::Column::DomainId.eq(d));
     }
-    let total = q.clone().count(db).await?;
-    let rows = q
-        .order_by_asc(community::Column::Name)
-        .order_by_asc(community::Column::Id)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok((rows, total))
+    let sort = Sort::<community::Entity> {
+        column: community::Column::Name,
+        id: community::Column::Id,
+        descending: false,
+        key: |c| Key {
+            value: KeyValue::Text(c.name.clone()),
+            id: c.id,
+        },
+    };
+    by_key(db, q, &sort, window).await
 }
 
 /// The SQL form of a directory scope: `DirectoryScope::admits` over the `listed` column and

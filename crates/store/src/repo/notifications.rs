@@ -9,6 +9,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::notification as n;
+use crate::paging::{by_key, Key, KeyValue, Paged, Sort, Window};
 use crate::{Page, Result};
 
 /// The PostgreSQL channel every replica listens on.
@@ -51,16 +52,41 @@ pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<n::Model>
 }
 
 /// A person's notifications, newest first.
+fn of_person_query(person: Uuid, unread_only: bool) -> sea_orm::Select<n::Entity> {
+    let q = n::Entity::find().filter(n::Column::PersonId.eq(person));
+    if unread_only {
+        q.filter(n::Column::ReadAt.is_null())
+    } else {
+        q
+    }
+}
+
+/// A page of a person's notifications, newest first, by keyset.
+pub async fn page_of_person(
+    db: &impl ConnectionTrait,
+    person: Uuid,
+    unread_only: bool,
+    window: &Window,
+) -> Result<Paged<n::Model>> {
+    let sort = Sort::<n::Entity> {
+        column: n::Column::CreatedAt,
+        id: n::Column::Id,
+        descending: true,
+        key: |r| Key {
+            value: KeyValue::Time(r.created_at),
+            id: r.id,
+        },
+    };
+    by_key(db, of_person_query(person, unread_only), &sort, window).await
+}
+
 pub async fn of_person(
     db: &impl ConnectionTrait,
     person: Uuid,
     unread_only: bool,
     page: Page,
 ) -> Result<(Vec<n::Model>, u64)> {
-    let mut q = n::Entity::find().filter(n::Column::PersonId.eq(person));
-    if unread_only {
-        q = q.filter(n::Column::ReadAt.is_null());
-    }
+    let q = of_person_query(person, unread_only);
     let total = q.clone().count(db).await?;
     let rows = q
         .order_by_desc(n::Column::CreatedAt)

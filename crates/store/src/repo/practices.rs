@@ -15,6 +15,7 @@ use crate::entities::{
     audit, exchange_inquiry, practice, practice_exchange, practice_tag, promising_organisation,
     sharing_protocol,
 };
+use crate::paging::{by_key, Key, KeyValue, Paged, Sort, Window};
 use crate::{Page, Result};
 
 // ---- practices
@@ -256,8 +257,8 @@ pub async fn exchanges_of(
     db: &impl ConnectionTrait,
     practice_id: Uuid,
     scope: ExchangeScope<'_>,
-    page: Page,
-) -> Result<(Vec<practice_exchange::Model>, u64)> {
+    window: &Window,
+) -> Result<Paged<practice_exchange::Model>> {
     let mut allowed = Condition::any().add(
         practice_exchange::Column::Visibility
             .is_in(scope.visibilities.iter().map(|s| s.to_string())),
@@ -268,15 +269,16 @@ pub async fn exchanges_of(
     let q = practice_exchange::Entity::find()
         .filter(practice_exchange::Column::PracticeId.eq(practice_id))
         .filter(allowed);
-    let total = q.clone().count(db).await?;
-    let rows = q
-        .order_by_desc(practice_exchange::Column::CreatedAt)
-        .order_by_desc(practice_exchange::Column::Id)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok((rows, total))
+    let sort = Sort::<practice_exchange::Entity> {
+        column: practice_exchange::Column::CreatedAt,
+        id: practice_exchange::Column::Id,
+        descending: true,
+        key: |r| Key {
+            value: KeyValue::Time(r.created_at),
+            id: r.id,
+        },
+    };
+    by_key(db, q, &sort, window).await
 }
 
 pub async fn set_visibility(

@@ -17,7 +17,7 @@ use super::types::audit::{AuditEntry, AuditEntryConnection};
 use super::types::call::{Call, CallConnection};
 use super::types::catalogue::{Domain, DomainConnection};
 use super::types::community::{Community, CommunityConnection, CommunityInvitation};
-use super::types::connection::page;
+use super::types::connection::{by_offset, window};
 use super::types::enums::{CallStatus, DomainStatus};
 use super::types::node::Node;
 use super::types::organisation::{Organisation, OrganisationConnection};
@@ -104,21 +104,13 @@ impl QueryRoot {
         unread_only: Option<bool>,
     ) -> ApiResult<super::types::notification::NotificationConnection> {
         let v = require_signed_in(viewer(ctx))?;
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
-        let (rows, total) = repo::notifications::of_person(
-            &state(ctx).db,
-            v.person.0,
-            unread_only.unwrap_or(false),
-            p,
-        )
-        .await?;
-        Ok(super::types::notification::NotificationConnection::new(
-            rows.into_iter()
-                .map(super::types::notification::Notification)
-                .collect(),
-            total,
-            p,
-        ))
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
+        let unread_only = unread_only.unwrap_or(false);
+        let db = &state(ctx).db;
+        Ok(repo::notifications::page_of_person(db, v.person.0, unread_only, &w)
+            .await?
+            .map(super::types::notification::Notification)
+            .into())
     }
 
     /// Partner systems' service clients, newest first (programme team).
@@ -134,15 +126,12 @@ impl QueryRoot {
         before: Option<String>,
     ) -> ApiResult<super::types::partner::ServiceClientConnection> {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
-        let (rows, total) = repo::partners::list(&state(ctx).db, p).await?;
-        Ok(super::types::partner::ServiceClientConnection::new(
-            rows.into_iter()
-                .map(super::types::partner::ServiceClient)
-                .collect(),
-            total,
-            p,
-        ))
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
+        let db = &state(ctx).db;
+        Ok(by_offset(&w, |p| repo::partners::list(db, p))
+            .await?
+            .map(super::types::partner::ServiceClient)
+            .into())
     }
 
     /// The community directory: listed communities (with, for a signed-in person, the ones they
@@ -160,19 +149,17 @@ impl QueryRoot {
         search: Option<String>,
         domain_id: Option<ID>,
     ) -> ApiResult<CommunityConnection> {
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
         let domain = domain_id
             .as_ref()
             .map(|d| ids::decode("domainId", "Domain", d))
             .transpose()?;
         let scope = community::directory_scope(viewer(ctx));
-        let (rows, total) =
-            repo::communities::list(&state(ctx).db, search.as_deref(), domain, scope, p).await?;
-        Ok(CommunityConnection::new(
-            rows.into_iter().map(Community).collect(),
-            total,
-            p,
-        ))
+        let db = &state(ctx).db;
+        Ok(repo::communities::list(db, search.as_deref(), domain, scope, &w)
+            .await?
+            .map(Community)
+            .into())
     }
 
     /// An invitation to a community, read with the token from its link.
@@ -223,13 +210,12 @@ impl QueryRoot {
         before: Option<String>,
         search: Option<String>,
     ) -> ApiResult<OrganisationConnection> {
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
-        let (rows, total) = repo::organisations::list(&state(ctx).db, search.as_deref(), p).await?;
-        Ok(OrganisationConnection::new(
-            rows.into_iter().map(Organisation).collect(),
-            total,
-            p,
-        ))
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
+        let db = &state(ctx).db;
+        Ok(by_offset(&w, |p| repo::organisations::list(db, search.as_deref(), p))
+            .await?
+            .map(Organisation)
+            .into())
     }
 
     async fn organisation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Organisation>> {
@@ -255,15 +241,13 @@ impl QueryRoot {
         search: Option<String>,
         status: Option<DomainStatus>,
     ) -> ApiResult<DomainConnection> {
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
-        let (rows, total) =
-            repo::domains::list(&state(ctx).db, search.as_deref(), status.map(Into::into), p)
-                .await?;
-        Ok(DomainConnection::new(
-            rows.into_iter().map(Domain).collect(),
-            total,
-            p,
-        ))
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
+        let db = &state(ctx).db;
+        let status = status.map(Into::into);
+        Ok(by_offset(&w, |p| repo::domains::list(db, search.as_deref(), status, p))
+            .await?
+            .map(Domain)
+            .into())
     }
 
     async fn domain(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Domain>> {
@@ -284,18 +268,16 @@ impl QueryRoot {
         before: Option<String>,
         status: Option<CallStatus>,
     ) -> ApiResult<CallConnection> {
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
         let team = viewer(ctx).is_some_and(|v| v.is_programme_team());
         let wanted: Option<DCallStatus> = status.map(Into::into);
-        if wanted == Some(DCallStatus::Draft) && !team {
-            return Ok(CallConnection::new(Vec::new(), 0, p));
-        }
-        let (rows, total) = repo::calls::list(&state(ctx).db, wanted, !team, now(), p).await?;
-        Ok(CallConnection::new(
-            rows.into_iter().map(Call).collect(),
-            total,
-            p,
-        ))
+        let db = &state(ctx).db;
+        let paged = if wanted == Some(DCallStatus::Draft) && !team {
+            by_offset(&w, |_| async { Ok((Vec::new(), 0)) }).await?
+        } else {
+            by_offset(&w, |p| repo::calls::list(db, wanted, !team, now(), p)).await?
+        };
+        Ok(paged.map(Call).into())
     }
 
     async fn call(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Call>> {
@@ -331,13 +313,12 @@ impl QueryRoot {
         search: Option<String>,
     ) -> ApiResult<PersonConnection> {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
-        let (rows, total) = repo::people::list(&state(ctx).db, search.as_deref(), p).await?;
-        Ok(PersonConnection::new(
-            rows.into_iter().map(Person::from).collect(),
-            total,
-            p,
-        ))
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
+        let db = &state(ctx).db;
+        Ok(by_offset(&w, |p| repo::people::list(db, search.as_deref(), p))
+            .await?
+            .map(Person::from)
+            .into())
     }
 
     #[graphql(
@@ -368,13 +349,12 @@ impl QueryRoot {
         before: Option<String>,
     ) -> ApiResult<WebhookSubscriptionConnection> {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
-        let (rows, total) = repo::webhooks::list(&state(ctx).db, p).await?;
-        Ok(WebhookSubscriptionConnection::new(
-            rows.into_iter().map(WebhookSubscription).collect(),
-            total,
-            p,
-        ))
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
+        let db = &state(ctx).db;
+        Ok(by_offset(&w, |p| repo::webhooks::list(db, p))
+            .await?
+            .map(WebhookSubscription)
+            .into())
     }
 
     /// The audit trail, newest first (programme team only); `entityId` narrows it to one
@@ -393,7 +373,7 @@ impl QueryRoot {
         filter: Option<AuditFilter>,
     ) -> ApiResult<AuditEntryConnection> {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
         let entity = match &entity_id {
             Some(id) => Some(
                 ids::decode_any(id)
@@ -423,12 +403,10 @@ impl QueryRoot {
             from,
             until,
         };
-        let (rows, total) = repo::audit::list(&state(ctx).db, &f, p).await?;
-        Ok(AuditEntryConnection::new(
-            rows.into_iter().map(AuditEntry).collect(),
-            total,
-            p,
-        ))
+        Ok(repo::audit::page(&state(ctx).db, &f, &w)
+            .await?
+            .map(AuditEntry)
+            .into())
     }
 
     /// The audit trail's entity types, for a filter (programme team only).
@@ -466,7 +444,7 @@ impl QueryRoot {
         organisation_id: Option<ID>,
         tag: Option<String>,
     ) -> ApiResult<PracticeConnection> {
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
         let domain = domain_id
             .as_ref()
             .map(|d| ids::decode("domainId", "Domain", d))
@@ -480,23 +458,18 @@ impl QueryRoot {
             .as_deref()
             .map(convene_domain::practice::normalise_tag)
             .filter(|t| !t.is_empty());
-        let (rows, total) = repo::library::search(
-            &state(ctx).db,
-            repo::library::LibraryQuery {
-                terms: &terms,
-                domain_id: domain,
-                organisation_id: organisation,
-                tag: tag.as_deref(),
-                signed_in: viewer(ctx).is_some(),
-            },
-            p,
-        )
-        .await?;
-        Ok(PracticeConnection::new(
-            rows.into_iter().map(Practice).collect(),
-            total,
-            p,
-        ))
+        let query = repo::library::LibraryQuery {
+            terms: &terms,
+            domain_id: domain,
+            organisation_id: organisation,
+            tag: tag.as_deref(),
+            signed_in: viewer(ctx).is_some(),
+        };
+        let db = &state(ctx).db;
+        Ok(by_offset(&w, |p| repo::library::search(db, query, p))
+            .await?
+            .map(Practice)
+            .into())
     }
 
     /// The network's sample sharing protocols, by name (anyone signed in).
@@ -512,12 +485,11 @@ impl QueryRoot {
         before: Option<String>,
     ) -> ApiResult<SharingProtocolConnection> {
         require_signed_in(viewer(ctx))?;
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
-        let (rows, total) = repo::practices::network_protocols(&state(ctx).db, p).await?;
-        Ok(SharingProtocolConnection::new(
-            rows.into_iter().map(practice::SharingProtocol).collect(),
-            total,
-            p,
-        ))
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
+        let db = &state(ctx).db;
+        Ok(by_offset(&w, |p| repo::practices::network_protocols(db, p))
+            .await?
+            .map(practice::SharingProtocol)
+            .into())
     }
 }

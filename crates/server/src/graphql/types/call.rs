@@ -7,7 +7,7 @@ use convene_store::repo;
 use convene_store::repo::calls::window;
 
 use super::application::{Application, ApplicationConnection};
-use super::connection::{connection, page};
+use super::connection::connection;
 use super::enums::{ApplicationStatus, CallStatus, HonorariumPolicy, RankBy};
 use super::scalars::Date;
 use crate::graphql::context::{now, state, viewer};
@@ -114,15 +114,12 @@ impl Call {
         status: Option<ApplicationStatus>,
     ) -> ApiResult<ApplicationConnection> {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let p = page(first, after.as_deref(), None, None)?;
-        let (rows, total) =
-            repo::applications::of_call(&state(ctx).db, self.0.id, status.map(Into::into), p)
-                .await?;
-        Ok(ApplicationConnection::new(
-            rows.into_iter().map(Application).collect(),
-            total,
-            p,
-        ))
+        let w = super::connection::window(first, after.as_deref(), None, None)?;
+        let status = status.map(Into::into);
+        Ok(repo::applications::of_call(&state(ctx).db, self.0.id, status, &w)
+            .await?
+            .map(Application)
+            .into())
     }
     /// The selection panel (programme team and this call's panel).
     async fn panel(&self, ctx: &Context<'_>) -> ApiResult<Vec<PanelMember>> {

@@ -1,8 +1,10 @@
 //! Relay connections: `first`/`after` (and `last`/`before`), `first` at most 100, `edges`,
-//! `nodes`, `pageInfo`, `totalCount`. Cursors are opaque offsets.
+//! `nodes`, `pageInfo`, `totalCount`. Cursors are opaque: a row's sort key for the lists paged by
+//! keyset (`convene_store::paging`), an offset for the others.
 
 use async_graphql::SimpleObject;
 use base64::Engine;
+use convene_store::paging::{BadCursor, Cursor, Key, KeyValue, Paged, Window};
 use convene_store::Page;
 
 use crate::graphql::error::{ApiError, ApiResult};
@@ -19,21 +21,55 @@ pub struct PageInfo {
 }
 
 pub fn cursor(offset: u64) -> String {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("o:{offset}"))
+    encode(&Cursor::Offset(offset))
 }
 
-fn offset_of(field: &str, c: &str) -> ApiResult<u64> {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD
+/// A cursor as the client holds it: opaque, URL-safe base64 of `o:<offset>` or of
+/// `k:<id>:<t|s>:<sort value>`.
+pub fn encode(c: &Cursor) -> String {
+    let text = match c {
+        Cursor::Offset(n) => format!("o:{n}"),
+        Cursor::Key(Key { value, id }) => match value {
+            KeyValue::Time(t) => format!(
+                "k:{id}:t:{}",
+                t.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+            ),
+            KeyValue::Text(s) => format!("k:{id}:s:{s}"),
+        },
+    };
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text)
+}
+
+fn decode(c: &str) -> Option<Cursor> {
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(c.trim())
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|s| s.strip_prefix("o:").and_then(|n| n.parse().ok()))
-        .ok_or_else(|| {
-            ApiError::field(
-                field,
-                "This cursor is not valid: use a cursor from a previous page",
-            )
-        })
+        .ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    if let Some(n) = text.strip_prefix("o:") {
+        return n.parse().ok().map(Cursor::Offset);
+    }
+    let rest = text.strip_prefix("k:")?;
+    let (id, rest) = rest.split_once(':')?;
+    let id = uuid::Uuid::parse_str(id).ok()?;
+    let value = match rest.split_once(':')? {
+        ("t", t) => KeyValue::Time(
+            chrono::DateTime::parse_from_rfc3339(t)
+                .ok()?
+                .with_timezone(&chrono::Utc),
+        ),
+        ("s", s) => KeyValue::Text(s.to_string()),
+        _ => return None,
+    };
+    Some(Cursor::Key(Key { value, id }))
+}
+
+fn cursor_of(field: &str, c: &str) -> ApiResult<Cursor> {
+    decode(c).ok_or_else(|| {
+        ApiError::field(
+            field,
+            "This cursor is not valid: use a cursor from a previous page",
+        )
+    })
 }
 
 /// The complexity of a connection field: what is asked of each item, times the page size that
@@ -44,13 +80,14 @@ pub fn page_cost(first: Option<i32>, last: Option<i32>, child_complexity: usize)
     n.saturating_mul(child_complexity).saturating_add(1)
 }
 
-/// Turn the connection arguments into a page.
-pub fn page(
+/// Turn the connection arguments into a window: `first` (20 when neither is given) rows after
+/// `after`, or `last` rows before `before`; at most 100.
+pub fn window(
     first: Option<i32>,
     after: Option<&str>,
     last: Option<i32>,
     before: Option<&str>,
-) -> ApiResult<Page> {
+) -> ApiResult<Window> {
     for (name, v) in [("first", first), ("last", last)] {
         if let Some(n) = v {
             if !(0..=MAX_PAGE).contains(&n) {
@@ -64,26 +101,59 @@ pub fn page(
     if first.is_some() && last.is_some() {
         return Err(ApiError::field("last", "Use first or last, not both"));
     }
+    let before = before.map(|b| cursor_of("before", b)).transpose()?;
     if let Some(l) = last {
-        let Some(b) = before else {
+        let Some(before) = before else {
             return Err(ApiError::field("last", "Use last together with before"));
         };
-        let end = offset_of("before", b)?;
-        let start = end.saturating_sub(l as u64);
-        return Ok(Page {
-            offset: start,
-            limit: end - start,
+        return Ok(Window::Backward {
+            before,
+            limit: l as u64,
         });
     }
-    let offset = match after {
-        Some(a) => offset_of("after", a)? + 1,
-        None => 0,
+    Ok(Window::Forward {
+        after: after.map(|a| cursor_of("after", a)).transpose()?,
+        before,
+        limit: first.unwrap_or(DEFAULT_PAGE) as u64,
+    })
+}
+
+/// The arguments as an offset page, for lists read by offset.
+pub fn page(
+    first: Option<i32>,
+    after: Option<&str>,
+    last: Option<i32>,
+    before: Option<&str>,
+) -> ApiResult<Page> {
+    window(first, after, last, before)?
+        .offset_page()
+        .map_err(|BadCursor(field)| {
+            ApiError::field(
+                field,
+                "This cursor is not valid: use a cursor from a previous page",
+            )
+        })
+}
+
+/// One page of a list read by offset: `fetch` reads the rows and the total for the page.
+pub async fn by_offset<M, F, Fut>(w: &Window, fetch: F) -> ApiResult<Paged<M>>
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: std::future::Future<Output = Result<(Vec<M>, u64), convene_store::StoreError>>,
+{
+    Ok(convene_store::paging::by_offset(w, fetch).await?)
+}
+
+/// The `PageInfo` and edge cursors of a page.
+pub fn page_info<M>(p: &Paged<M>) -> (Vec<String>, PageInfo) {
+    let cursors: Vec<String> = p.cursors.iter().map(encode).collect();
+    let info = PageInfo {
+        has_next_page: p.has_next,
+        has_previous_page: p.has_previous,
+        start_cursor: cursors.first().cloned(),
+        end_cursor: cursors.last().cloned(),
     };
-    let mut limit = first.unwrap_or(DEFAULT_PAGE) as u64;
-    if let Some(b) = before {
-        limit = limit.min(offset_of("before", b)?.saturating_sub(offset));
-    }
-    Ok(Page { offset, limit })
+    (cursors, info)
 }
 
 /// Define `XConnection` and `XEdge` for a node type.
@@ -100,6 +170,25 @@ macro_rules! connection {
             pub nodes: Vec<$node>,
             pub page_info: $crate::graphql::types::connection::PageInfo,
             pub total_count: i64,
+        }
+        impl From<convene_store::paging::Paged<$node>> for $conn {
+            fn from(p: convene_store::paging::Paged<$node>) -> Self {
+                let (cursors, page_info) = $crate::graphql::types::connection::page_info(&p);
+                let edges = cursors
+                    .into_iter()
+                    .zip(&p.rows)
+                    .map(|(cursor, n)| $edge {
+                        cursor,
+                        node: n.clone(),
+                    })
+                    .collect();
+                $conn {
+                    edges,
+                    nodes: p.rows,
+                    page_info,
+                    total_count: p.total as i64,
+                }
+            }
         }
         impl $conn {
             pub fn new(nodes: Vec<$node>, total: u64, page: convene_store::Page) -> Self {
@@ -146,6 +235,20 @@ mod tests {
             page(None, None, None, None).unwrap().limit,
             DEFAULT_PAGE as u64
         );
+    }
+
+    #[test]
+    fn key_cursors_round_trip() {
+        let id = uuid::Uuid::new_v4();
+        for value in [
+            KeyValue::Text("Café: a name | with: colons".into()),
+            KeyValue::Time(chrono::Utc::now()),
+        ] {
+            let c = Cursor::Key(Key { value, id });
+            assert_eq!(decode(&encode(&c)), Some(c));
+        }
+        let w = window(Some(2), Some(&encode(&Cursor::Offset(3))), None, None).unwrap();
+        assert_eq!(w.offset_page().unwrap().offset, 4);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::catalogue::Domain;
 use super::community::Community;
-use super::connection::{connection, page};
+use super::connection::{connection, page, window};
 use super::organisation::Organisation;
 use super::person::Person;
 use crate::graphql::context::{state, viewer};
@@ -271,7 +271,7 @@ impl Practice {
         last: Option<i32>,
         before: Option<String>,
     ) -> ApiResult<ExchangeConnection> {
-        let p = page(first, after.as_deref(), last, before.as_deref())?;
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
         let reader = d::Reader {
             signed_in: viewer(ctx).is_some(),
             member: is_member(ctx, self.0.community_id).await?,
@@ -281,21 +281,14 @@ impl Practice {
             .into_iter()
             .map(|v| v.as_str())
             .collect();
-        let (rows, total) = repo::exchanges_of(
-            &state(ctx).db,
-            self.0.id,
-            repo::ExchangeScope {
-                visibilities: &vis,
-                author: viewer(ctx).map(|v| v.person.0),
-            },
-            p,
-        )
-        .await?;
-        Ok(ExchangeConnection::new(
-            rows.into_iter().map(Exchange).collect(),
-            total,
-            p,
-        ))
+        let scope = repo::ExchangeScope {
+            visibilities: &vis,
+            author: viewer(ctx).map(|v| v.person.0),
+        };
+        Ok(repo::exchanges_of(&state(ctx).db, self.0.id, scope, &w)
+            .await?
+            .map(Exchange)
+            .into())
     }
     /// What made it promising, when it has been marked so and the viewer may read it there.
     async fn promising(&self, ctx: &Context<'_>) -> Option<PromisingDetails> {
