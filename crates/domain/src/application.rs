@@ -307,6 +307,32 @@ pub fn check_answerable(
     check_editable(status)
 }
 
+/// Saving a draft: a sponsoring organisation is either chosen or cleared, not both at once.
+pub fn check_sponsor_choice(clear: bool, chosen: bool) -> Result<(), DomainError> {
+    if clear && chosen {
+        Err(DomainError::field(
+            "clearSponsor",
+            "Either choose a sponsoring organisation or clear it, not both",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// The place among `participants` of the co-lead (invited, accepted or declined) with this
+/// e-mail address; the lead is never one.
+pub fn co_lead_at(participants: &[Participant], email: &Email) -> Result<usize, DomainError> {
+    participants
+        .iter()
+        .position(|p| !p.is_lead && p.email == email.as_str())
+        .ok_or_else(|| {
+            DomainError::field(
+                "email",
+                "Nobody with this email address is a co-lead of this application",
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -579,5 +605,31 @@ mod tests {
         let long = "x".repeat(MAX_ANSWER_CHARS + 1);
         p[0] = Some(&long);
         assert_eq!(t.patched(&p).unwrap_err().fields[0].field, "motivation");
+    }
+    #[test]
+    fn a_sponsor_is_chosen_or_cleared_not_both() {
+        assert!(check_sponsor_choice(false, true).is_ok());
+        assert!(check_sponsor_choice(true, false).is_ok());
+        assert!(check_sponsor_choice(false, false).is_ok());
+        let e = check_sponsor_choice(true, true).unwrap_err();
+        assert_eq!(e.code, crate::ErrorCode::Validation);
+        assert_eq!(e.fields[0].field, "clearSponsor");
+    }
+
+    #[test]
+    fn only_a_co_lead_can_be_found_by_email() {
+        let ps = [
+            lead(None),
+            co("b@x.nhs.uk", CoLeadState::Invited, None),
+            co("c@x.nhs.uk", CoLeadState::Declined, None),
+        ];
+        let email = |s: &str| Email::parse("email", s).unwrap();
+        assert_eq!(co_lead_at(&ps, &email("b@x.nhs.uk")).unwrap(), 1);
+        assert_eq!(co_lead_at(&ps, &email("c@x.nhs.uk")).unwrap(), 2);
+        for nobody in ["lead@x.nhs.uk", "d@x.nhs.uk"] {
+            let e = co_lead_at(&ps, &email(nobody)).unwrap_err();
+            assert_eq!(e.code, crate::ErrorCode::Validation);
+            assert_eq!(e.fields[0].field, "email");
+        }
     }
 }

@@ -166,6 +166,18 @@ impl CallWindow {
     }
 }
 
+/// Starting an application: an applicant sees a call only once it is published (a draft is
+/// "no such call" to them), and it must be taking applications now.
+pub fn check_open_to_applicants(
+    window: Option<&CallWindow>,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    match window {
+        Some(w) if w.status != CallStatus::Draft => w.check_accepting(now),
+        _ => Err(DomainError::field("callId", "There is no such call")),
+    }
+}
+
 /// "8 September 2015".
 pub fn long_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
@@ -447,5 +459,26 @@ mod tests {
             long_date(NaiveDate::from_ymd_opt(2015, 9, 8).unwrap()),
             "8 September 2015"
         );
+    }
+    #[test]
+    fn applicants_see_published_calls_only() {
+        let open = CallWindow {
+            status: CallStatus::Open,
+            opens_at: t(1),
+            closes_at: t(20),
+        };
+        assert!(check_open_to_applicants(Some(&open), t(5)).is_ok());
+        let draft = CallWindow {
+            status: CallStatus::Draft,
+            ..open
+        };
+        for w in [None, Some(&draft)] {
+            let e = check_open_to_applicants(w, t(5)).unwrap_err();
+            assert_eq!(e.fields[0].field, "callId");
+            assert_eq!(e.message, "There is no such call");
+        }
+        let late = check_open_to_applicants(Some(&open), t(25)).unwrap_err();
+        assert_eq!(late.fields[0].field, "callId");
+        assert_ne!(late.message, "There is no such call");
     }
 }

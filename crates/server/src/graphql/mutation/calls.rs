@@ -4,17 +4,15 @@ use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use convene_domain::access::require_role;
 use convene_domain::account::Role;
-use convene_domain::call::{CallDraft, CallStatus as DStatus, NewCall};
-use convene_store::begin_write;
-use convene_store::repo::calls;
+use convene_domain::call::{CallDraft, NewCall};
 
-use super::audit;
-use crate::graphql::context::{now, state, viewer};
-use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::context::{state, viewer};
+use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
 use crate::graphql::types::call::Call;
 use crate::graphql::types::enums::{HonorariumPolicy, RankBy};
 use crate::graphql::types::scalars::Date;
+use crate::usecases::calls as usecase;
 
 #[derive(Default)]
 pub struct CallMutations;
@@ -70,36 +68,6 @@ pub struct CloseCallPayload {
     pub call: Call,
 }
 
-async fn transition(ctx: &Context<'_>, call_id: &ID, action: &str, to: DStatus) -> ApiResult<Call> {
-    let st = state(ctx);
-    let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-    let id = ids::decode("callId", "Call", call_id)?;
-    let now = now();
-    let tx = begin_write(&st.db).await?;
-    let before = calls::get(&tx, id)
-        .await?
-        .ok_or_else(|| ApiError::field("callId", "There is no such call"))?;
-    let w = calls::window(&before);
-    match to {
-        DStatus::Open => w.check_openable(now)?,
-        _ => w.check_closable(now)?,
-    }
-    let after = calls::set_status(&tx, before.clone(), to, now).await?;
-    audit(
-        &tx,
-        Some(v.person.0),
-        "Call",
-        id,
-        action,
-        Some(&before),
-        Some(&after),
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Call(after))
-}
-
 #[Object]
 impl CallMutations {
     /// Create a call (programme team only). It is open at once unless `draft` is true.
@@ -108,52 +76,28 @@ impl CallMutations {
         ctx: &Context<'_>,
         input: CreateCallInput,
     ) -> ApiResult<CreateCallPayload> {
-        let st = state(ctx);
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let new = NewCall::parse(CallDraft {
-            title: &input.title,
-            description: &input.description,
-            opens_at: input.opens_at,
-            closes_at: input.closes_at,
-            decision_due_on: input.decision_due_on.0,
-            funded_places: input.funded_places,
-            honorarium_pence: input.honorarium_pence,
-            reviewers_per_application: input.reviewers_per_application,
-            criteria: input
-                .criteria
-                .iter()
-                .map(|c| (c.name.as_str(), c.weight))
-                .collect(),
-        })?;
-        let status = if input.draft {
-            DStatus::Draft
-        } else {
-            DStatus::Open
+        let cmd = usecase::CreateCall {
+            call: NewCall::parse(CallDraft {
+                title: &input.title,
+                description: &input.description,
+                opens_at: input.opens_at,
+                closes_at: input.closes_at,
+                decision_due_on: input.decision_due_on.0,
+                funded_places: input.funded_places,
+                honorarium_pence: input.honorarium_pence,
+                reviewers_per_application: input.reviewers_per_application,
+                criteria: input
+                    .criteria
+                    .iter()
+                    .map(|c| (c.name.as_str(), c.weight))
+                    .collect(),
+            })?,
+            honorarium_policy: input.honorarium_policy.into(),
+            rank_by: input.rank_by.into(),
+            draft: input.draft,
         };
-        let now = now();
-        let tx = begin_write(&st.db).await?;
-        let call = calls::create(
-            &tx,
-            &new,
-            input.honorarium_policy.into(),
-            input.rank_by.into(),
-            status,
-            Some(v.person.0),
-            now,
-        )
-        .await?;
-        audit(
-            &tx,
-            Some(v.person.0),
-            "Call",
-            call.id,
-            "create",
-            None,
-            Some(&call),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
+        let call = usecase::create_call(state(ctx), v, cmd).await?;
         Ok(CreateCallPayload { call: Call(call) })
     }
 
@@ -163,9 +107,10 @@ impl CallMutations {
         ctx: &Context<'_>,
         input: OpenCallInput,
     ) -> ApiResult<OpenCallPayload> {
-        Ok(OpenCallPayload {
-            call: transition(ctx, &input.call_id, "open", DStatus::Open).await?,
-        })
+        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
+        let id = ids::typed("callId", &input.call_id)?;
+        let call = usecase::open_call(state(ctx), v, id).await?;
+        Ok(OpenCallPayload { call: Call(call) })
     }
 
     /// Close a call to new submissions, early if need be (programme team only).
@@ -174,8 +119,9 @@ impl CallMutations {
         ctx: &Context<'_>,
         input: CloseCallInput,
     ) -> ApiResult<CloseCallPayload> {
-        Ok(CloseCallPayload {
-            call: transition(ctx, &input.call_id, "close", DStatus::Closed).await?,
-        })
+        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
+        let id = ids::typed("callId", &input.call_id)?;
+        let call = usecase::close_call(state(ctx), v, id).await?;
+        Ok(CloseCallPayload { call: Call(call) })
     }
 }
