@@ -535,7 +535,8 @@ async fn an_entry_written_between_pages_neither_repeats_nor_skips_a_row() {
     let app = spawn_app().await;
     let admin = app.admin().await;
     for i in 0..5 {
-        app.create_domain(&admin, &format!("Paging domain {i}")).await;
+        app.create_domain(&admin, &format!("Paging domain {i}"))
+            .await;
     }
     let ids = |v: &Value| -> Vec<String> {
         v["auditLog"]["edges"]

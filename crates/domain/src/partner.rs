@@ -122,7 +122,11 @@ pub fn partner_instead_of(code: &str) -> Option<DomainError> {
 /// A client's credentials are good when the secret matches (compared by the caller without
 /// leaking where it differs) and they have not been revoked; a wrong id or secret is not told
 /// apart from the other.
-pub fn check_credentials(found: bool, secret_matches: bool, revoked: bool) -> Result<(), DomainError> {
+pub fn check_credentials(
+    found: bool,
+    secret_matches: bool,
+    revoked: bool,
+) -> Result<(), DomainError> {
     if !found || !secret_matches {
         return Err(DomainError::unauthenticated(
             "The client id or secret is not right",

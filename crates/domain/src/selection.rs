@@ -965,9 +965,18 @@ mod phase_tests {
         use crate::application::ApplicationStatus as S;
         assert!(check_assignment(S::Submitted, true, false).is_ok());
         let field = |r: Result<(), DomainError>| r.unwrap_err().fields[0].field.clone();
-        assert_eq!(field(check_assignment(S::Draft, true, false)), "applicationId");
-        assert_eq!(field(check_assignment(S::Withdrawn, true, false)), "applicationId");
-        assert_eq!(field(check_assignment(S::Submitted, false, false)), "reviewerId");
+        assert_eq!(
+            field(check_assignment(S::Draft, true, false)),
+            "applicationId"
+        );
+        assert_eq!(
+            field(check_assignment(S::Withdrawn, true, false)),
+            "applicationId"
+        );
+        assert_eq!(
+            field(check_assignment(S::Submitted, false, false)),
+            "reviewerId"
+        );
         let conflicted = check_assignment(S::Submitted, true, true).unwrap_err();
         assert_eq!(conflicted.fields[0].field, "reviewerId");
         assert!(conflicted.message.contains("conflict of interest"));
@@ -1000,7 +1009,9 @@ mod phase_tests {
             "1 application cannot get 3 reviewers without a conflict of interest: Falls, led by Ann (2 more needed). Add panel members and try again."
         );
         let two = lacking_reviewers(2, &[one.clone(), one]);
-        assert!(two.message.starts_with("2 applications cannot get 2 reviewers"));
+        assert!(two
+            .message
+            .starts_with("2 applications cannot get 2 reviewers"));
         assert!(two.message.contains("needed); Falls"));
     }
 

@@ -7,8 +7,8 @@ use std::future::Future;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select, Value,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select, Value,
 };
 use uuid::Uuid;
 
@@ -153,7 +153,9 @@ where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = Result<(Vec<M>, u64)>>,
 {
-    let page = w.offset_page().map_err(|BadCursor(field)| bad_cursor(field))?;
+    let page = w
+        .offset_page()
+        .map_err(|BadCursor(field)| bad_cursor(field))?;
     let (rows, total) = fetch(page).await?;
     Ok(Paged::at_offset(rows, total, page))
 }

@@ -259,7 +259,10 @@ mod steering_tests {
             .contains("already a member"));
         assert!(check_invitee(false).is_ok());
         let e = check_invitee(true).unwrap_err();
-        assert_eq!((e.code, e.fields[0].field.as_str()), (crate::ErrorCode::Conflict, "email"));
+        assert_eq!(
+            (e.code, e.fields[0].field.as_str()),
+            (crate::ErrorCode::Conflict, "email")
+        );
         assert_eq!(
             check_may_change_roles(None).unwrap_err().code,
             crate::ErrorCode::Forbidden

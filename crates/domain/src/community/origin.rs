@@ -48,7 +48,11 @@ pub fn check_can_start_from_application(
     programme_team: bool,
     relation: ApplicationRelation,
 ) -> Result<(), DomainError> {
-    if programme_team || matches!(relation, ApplicationRelation::Lead | ApplicationRelation::CoLead)
+    if programme_team
+        || matches!(
+            relation,
+            ApplicationRelation::Lead | ApplicationRelation::CoLead
+        )
     {
         Ok(())
     } else {
@@ -105,7 +109,10 @@ mod tests {
     #[test]
     fn an_application_starts_one_community_once_its_outcome_is_sent() {
         assert!(check_outcome_sent(true).is_ok());
-        assert_eq!(check_outcome_sent(false).unwrap_err().code, ErrorCode::InvalidState);
+        assert_eq!(
+            check_outcome_sent(false).unwrap_err().code,
+            ErrorCode::InvalidState
+        );
         assert!(check_not_started(false).is_ok());
         let e = check_not_started(true).unwrap_err();
         assert_eq!(e.code, ErrorCode::Conflict);

@@ -62,7 +62,10 @@ pub fn can_see_community(
 /// Whether seeing a community needs the viewer's membership looked up at all (so that a listed
 /// community, or the programme team, costs no statement).
 pub fn needs_membership(viewer: Option<&Viewer>, listed: bool) -> bool {
-    matches!(directory_scope(viewer), DirectoryScope::ListedAndMemberOf(_)) && !listed
+    matches!(
+        directory_scope(viewer),
+        DirectoryScope::ListedAndMemberOf(_)
+    ) && !listed
 }
 
 #[cfg(test)]

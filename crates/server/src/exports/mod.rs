@@ -56,7 +56,10 @@ impl Sheet {
     }
 
     pub fn finish(self) -> String {
-        let bytes = self.0.into_inner().expect("flushing into memory cannot fail");
+        let bytes = self
+            .0
+            .into_inner()
+            .expect("flushing into memory cannot fail");
         String::from_utf8(bytes).expect("the cells were UTF-8")
     }
 }

@@ -286,20 +286,21 @@ pub struct Loaders {
     pub promising_organisations: DataLoader<PromisingOrganisations>,
 }
 
+/// A loader whose batch runs in a task of its own, counted in the request's statements.
+fn dl<K, L>(l: L, scope: &Option<RequestStatements>) -> DataLoader<L>
+where
+    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
+    L: Loader<K>,
+{
+    let scope = scope.clone();
+    DataLoader::new(l, move |fut| match &scope {
+        Some(s) => tokio::spawn(s.scope(fut)),
+        None => tokio::spawn(fut),
+    })
+}
+
 impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Self {
-        // A loader's batch runs in a task of its own: it counts in the request's statements.
-        fn dl<K, L>(l: L, scope: &Option<RequestStatements>) -> DataLoader<L>
-        where
-            K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
-            L: Loader<K>,
-        {
-            let scope = scope.clone();
-            DataLoader::new(l, move |fut| match &scope {
-                Some(s) => tokio::spawn(s.scope(fut)),
-                None => tokio::spawn(fut),
-            })
-        }
         let s = &RequestStatements::current();
         Loaders {
             people: dl(ById(db.clone(), PhantomData), s),

@@ -16,46 +16,48 @@ use convene_domain::partner::{
 use super::context::RequestCtx;
 use super::error::ApiError;
 
+/// The names (prefixes) of the types of each area.
+const CALLS: &[&str] = &[
+    "Call",
+    "Application",
+    "Criterion",
+    "Ranking",
+    "Review",
+    "Allocation",
+    "Honorari",
+    "Panel",
+    "Decision",
+    "Outcome",
+    "Conflict",
+    "CoLead",
+    "Participant",
+];
+const COMMUNITIES: &[&str] = &[
+    "Community",
+    "Meeting",
+    "Challenge",
+    "MemberMap",
+    "Reach",
+    "WorkingPlan",
+    "PlanNeed",
+    "SupportRequest",
+    "JoinRequest",
+    "DomainDefinition",
+    "StartupStep",
+    "IntranetPublication",
+];
+const PRACTICES: &[&str] = &[
+    "Practice",
+    "Exchange",
+    "Inquiry",
+    "SharingProtocol",
+    "Promising",
+];
+
 /// Which part of Convene a GraphQL type belongs to. Types not listed are open reference data
 /// (domains, organisations, people's names, page info) that anonymous visitors read too.
 pub fn area_of(type_name: &str) -> Area {
     let base = type_name.trim_matches(|c| c == '[' || c == ']' || c == '!');
-    const CALLS: &[&str] = &[
-        "Call",
-        "Application",
-        "Criterion",
-        "Ranking",
-        "Review",
-        "Allocation",
-        "Honorari",
-        "Panel",
-        "Decision",
-        "Outcome",
-        "Conflict",
-        "CoLead",
-        "Participant",
-    ];
-    const COMMUNITIES: &[&str] = &[
-        "Community",
-        "Meeting",
-        "Challenge",
-        "MemberMap",
-        "Reach",
-        "WorkingPlan",
-        "PlanNeed",
-        "SupportRequest",
-        "JoinRequest",
-        "DomainDefinition",
-        "StartupStep",
-        "IntranetPublication",
-    ];
-    const PRACTICES: &[&str] = &[
-        "Practice",
-        "Exchange",
-        "Inquiry",
-        "SharingProtocol",
-        "Promising",
-    ];
     let starts = |list: &[&str]| list.iter().any(|p| base.starts_with(p));
     if starts(PRACTICES) {
         Area::Scoped(Scope::ReadPractices)

@@ -98,11 +98,21 @@ fn render(to: &str, template: &str, values: Value, link: &str) -> Result<Mail, m
 }
 
 pub fn co_lead_invitation(to: &str, lead: &str, call: &str, domain: &str, link: &str) -> Mail {
-    mail(to, "co_lead_invitation.txt", context! { lead, call, domain }, link)
+    mail(
+        to,
+        "co_lead_invitation.txt",
+        context! { lead, call, domain },
+        link,
+    )
 }
 
 pub fn co_lead_answered(to: &str, who: &str, accepted: bool, domain: &str, link: &str) -> Mail {
-    mail(to, "co_lead_answered.txt", context! { who, accepted, domain }, link)
+    mail(
+        to,
+        "co_lead_answered.txt",
+        context! { who, accepted, domain },
+        link,
+    )
 }
 
 pub fn application_submitted(
@@ -122,11 +132,21 @@ pub fn outcome_funded(to: &str, call: &str, domain: &str, honorarium: &str, link
 }
 
 pub fn outcome_not_funded(to: &str, call: &str, domain: &str, link: &str) -> Mail {
-    mail(to, "outcome_not_funded.txt", context! { call, domain }, link)
+    mail(
+        to,
+        "outcome_not_funded.txt",
+        context! { call, domain },
+        link,
+    )
 }
 
 pub fn review_reminder(to: &str, call: &str, outstanding: usize, link: &str) -> Mail {
-    mail(to, "review_reminder.txt", context! { call, outstanding }, link)
+    mail(
+        to,
+        "review_reminder.txt",
+        context! { call, outstanding },
+        link,
+    )
 }
 
 /// "The Invitation" (FAQ 10): the inviter's own words first, then the practicalities.
@@ -246,7 +266,9 @@ mod tests {
         assert!(m.html.starts_with("<!doctype html>\n<html lang=\"en-GB\"><body style=\"font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5\">\n<p>Hello,</p>\n<p>We meet monthly.\n\nBring a friend.</p>\n"));
         assert!(m.html.ends_with("<p><a href=\"http://h/i?a=1&amp;b=2\">Accept or decline the invitation</a></p>\n<p>Convene</p>\n</body></html>\n"));
         let declined = join_request_decided("b@x.nhs.uk", "Peers", false, None, "http://h/c");
-        assert!(declined.text.contains("They said:\n\n\n\nOther communities"));
+        assert!(declined
+            .text
+            .contains("They said:\n\n\n\nOther communities"));
         assert!(declined.html.contains("They said:</p>\n<p></p>\n<p>Other"));
     }
 }

@@ -15,7 +15,10 @@ use crate::state::AppState;
 /// What is done to a share.
 enum Change {
     Approve,
-    MarkPaid { reference: String, paid_on: NaiveDate },
+    MarkPaid {
+        reference: String,
+        paid_on: NaiveDate,
+    },
     Cancel,
     Route(PaymentRoute),
 }
@@ -37,7 +40,10 @@ async fn change(
         Change::Approve => {
             let amount = Pence::parse("amount", s.amount_pence)?;
             rules::check_approvable(status, amount, PersonId(s.person_id), by.person)?;
-            ("approve", honoraria::approve(tx, s, by.person.0, now).await?)
+            (
+                "approve",
+                honoraria::approve(tx, s, by.person.0, now).await?,
+            )
         }
         Change::MarkPaid { reference, paid_on } => {
             let today = crate::services::london_today();
@@ -54,7 +60,13 @@ async fn change(
             ("set_route", honoraria::set_route(tx, s, route, now).await?)
         }
     };
-    w.audit("HonorariumShare", after.id, action, Some(&before), Some(&after));
+    w.audit(
+        "HonorariumShare",
+        after.id,
+        action,
+        Some(&before),
+        Some(&after),
+    );
     w.commit().await?;
     Ok(after)
 }

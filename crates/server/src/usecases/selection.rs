@@ -105,8 +105,7 @@ pub async fn add_panel_member(
     people::get(w.tx(), pid)
         .await?
         .ok_or_else(|| AppError::field("personId", "There is no such person"))?;
-    let member =
-        repo::upsert_member(w.tx(), call.id, pid, cmd.chair, by.person.0, w.now()).await?;
+    let member = repo::upsert_member(w.tx(), call.id, pid, cmd.chair, by.person.0, w.now()).await?;
     let roles_before = role_names(&w, pid).await?;
     if people::grant_role(w.tx(), pid, Role::Panel, Some(by.person.0), w.now()).await? {
         let roles_after = role_names(&w, pid).await?;
@@ -125,7 +124,11 @@ pub async fn add_panel_member(
 
 async fn role_names(w: &Write<'_>, person: Uuid) -> AppResult<Vec<&'static str>> {
     let roles = people::roles_of(w.tx(), &[person]).await?.remove(&person);
-    Ok(roles.unwrap_or_default().iter().map(|r| r.as_str()).collect())
+    Ok(roles
+        .unwrap_or_default()
+        .iter()
+        .map(|r| r.as_str())
+        .collect())
 }
 
 /// Take someone off a call's panel, with their open assignments: not the chair, nor anyone
@@ -168,7 +171,13 @@ pub async fn declare_conflict(
     rules::check_can_declare_conflict(sel.member(me).is_some())?;
     let declared = repo::declare_conflict(w.tx(), app.call_id, aid, me, &reason, w.now()).await?;
     repo::unassign(w.tx(), aid, me).await?;
-    w.audit("Application", aid, "declare_conflict", None, Some(&declared));
+    w.audit(
+        "Application",
+        aid,
+        "declare_conflict",
+        None,
+        Some(&declared),
+    );
     w.commit().await?;
     Ok(Conflict {
         application: aid,
@@ -294,16 +303,29 @@ pub async fn add_review_assignment(
         sel.member(rid).is_some(),
         sel.conflict(aid, rid).is_some(),
     )?;
-    let made = repo::assign(w.tx(), app.call_id, &[(aid, rid)], true, by.person.0, w.now())
-        .await?
-        .into_iter()
-        .next()
-        .ok_or_else(|| AppError::internal("the new assignment was not returned"))?;
+    let made = repo::assign(
+        w.tx(),
+        app.call_id,
+        &[(aid, rid)],
+        true,
+        by.person.0,
+        w.now(),
+    )
+    .await?
+    .into_iter()
+    .next()
+    .ok_or_else(|| AppError::internal("the new assignment was not returned"))?;
     notify_assigned(&mut w, rid, 1, &sel.call).await?;
     if calls::status(&sel.call) == CallStatus::Closed {
         start_review(&mut w, &sel.call).await?;
     }
-    w.audit("Application", aid, "add_review_assignment", None, Some(&made));
+    w.audit(
+        "Application",
+        aid,
+        "add_review_assignment",
+        None,
+        Some(&made),
+    );
     w.commit().await?;
     Ok(made)
 }
@@ -322,7 +344,13 @@ pub async fn remove_review_assignment(
     rules::check_unassignable(sel.is_assigned(aid, rid), sel.review_of(aid, rid).is_some())?;
     repo::unassign(w.tx(), aid, rid).await?;
     let gone = serde_json::json!({ "reviewerId": rid });
-    w.audit("Application", aid, "remove_review_assignment", Some(&gone), None);
+    w.audit(
+        "Application",
+        aid,
+        "remove_review_assignment",
+        Some(&gone),
+        None,
+    );
     w.commit().await?;
     Ok(())
 }
@@ -441,7 +469,13 @@ pub async fn send_review_reminders(st: &AppState, by: &Viewer, call: CallId) -> 
         repo::mark_reminded(w.tx(), open, w.now()).await?;
     }
     let reminded = serde_json::json!({ "reminded": found.len() });
-    w.audit("Call", call.0, "send_review_reminders", None, Some(&reminded));
+    w.audit(
+        "Call",
+        call.0,
+        "send_review_reminders",
+        None,
+        Some(&reminded),
+    );
     w.commit().await?;
     Ok(found.len())
 }

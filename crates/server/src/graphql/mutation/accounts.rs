@@ -5,7 +5,7 @@ use convene_domain::access::require_role;
 use convene_domain::account::{parse_profession, Email, NewPassword, PersonName, Role as DRole};
 
 use crate::graphql::context::{state, viewer};
-use crate::graphql::error::{ApiError, ApiResult};
+use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
 use crate::graphql::types::enums::Role;
 use crate::graphql::types::person::Person;
@@ -173,14 +173,5 @@ impl AccountMutations {
         Ok(RevokeRolePayload {
             person: Person::from(person),
         })
-    }
-}
-
-/// Fold an API error back into a domain error so it can join a form's other field errors.
-pub(crate) fn api_to_domain(e: ApiError) -> convene_domain::DomainError {
-    convene_domain::DomainError {
-        code: convene_domain::ErrorCode::Validation,
-        message: e.message,
-        fields: e.fields,
     }
 }

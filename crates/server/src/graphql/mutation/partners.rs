@@ -91,9 +91,8 @@ impl PartnerMutations {
         ctx: &Context<'_>,
         input: IssueServiceTokenInput,
     ) -> ApiResult<IssueServiceTokenPayload> {
-        let t =
-            usecase::issue_service_token(state(ctx), &input.client_id, &input.client_secret)
-                .await?;
+        let t = usecase::issue_service_token(state(ctx), &input.client_id, &input.client_secret)
+            .await?;
         Ok(IssueServiceTokenPayload {
             access_token: t.access_token,
             expires_at: t.expires_at,

@@ -1,11 +1,11 @@
 //! Selection (SPEC §2): the panel, conflicts, assignment, reviews, the decision and outcomes.
 
 use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
+use convene_domain::access::Viewer;
 use convene_domain::access::{require_role, require_signed_in};
 use convene_domain::account::Role;
 use convene_domain::ids::CriterionId;
 use convene_domain::selection as rules;
-use convene_domain::access::Viewer;
 
 use crate::graphql::context::{state, viewer};
 use crate::graphql::error::ApiResult;

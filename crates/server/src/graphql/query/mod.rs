@@ -107,10 +107,12 @@ impl QueryRoot {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let unread_only = unread_only.unwrap_or(false);
         let db = &state(ctx).db;
-        Ok(repo::notifications::page_of_person(db, v.person.0, unread_only, &w)
-            .await?
-            .map(super::types::notification::Notification)
-            .into())
+        Ok(
+            repo::notifications::page_of_person(db, v.person.0, unread_only, &w)
+                .await?
+                .map(super::types::notification::Notification)
+                .into(),
+        )
     }
 
     /// Partner systems' service clients, newest first (programme team).
@@ -156,10 +158,12 @@ impl QueryRoot {
             .transpose()?;
         let scope = community::directory_scope(viewer(ctx));
         let db = &state(ctx).db;
-        Ok(repo::communities::list(db, search.as_deref(), domain, scope, &w)
-            .await?
-            .map(Community)
-            .into())
+        Ok(
+            repo::communities::list(db, search.as_deref(), domain, scope, &w)
+                .await?
+                .map(Community)
+                .into(),
+        )
     }
 
     /// An invitation to a community, read with the token from its link.
@@ -212,10 +216,12 @@ impl QueryRoot {
     ) -> ApiResult<OrganisationConnection> {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(by_offset(&w, |p| repo::organisations::list(db, search.as_deref(), p))
-            .await?
-            .map(Organisation)
-            .into())
+        Ok(
+            by_offset(&w, |p| repo::organisations::list(db, search.as_deref(), p))
+                .await?
+                .map(Organisation)
+                .into(),
+        )
     }
 
     async fn organisation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Organisation>> {
@@ -244,10 +250,12 @@ impl QueryRoot {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
         let status = status.map(Into::into);
-        Ok(by_offset(&w, |p| repo::domains::list(db, search.as_deref(), status, p))
-            .await?
-            .map(Domain)
-            .into())
+        Ok(by_offset(&w, |p| {
+            repo::domains::list(db, search.as_deref(), status, p)
+        })
+        .await?
+        .map(Domain)
+        .into())
     }
 
     async fn domain(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Domain>> {
@@ -315,10 +323,12 @@ impl QueryRoot {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(by_offset(&w, |p| repo::people::list(db, search.as_deref(), p))
-            .await?
-            .map(Person::from)
-            .into())
+        Ok(
+            by_offset(&w, |p| repo::people::list(db, search.as_deref(), p))
+                .await?
+                .map(Person::from)
+                .into(),
+        )
     }
 
     #[graphql(
@@ -374,35 +384,8 @@ impl QueryRoot {
     ) -> ApiResult<AuditEntryConnection> {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let w = window(first, after.as_deref(), last, before.as_deref())?;
-        let entity = match &entity_id {
-            Some(id) => Some(
-                ids::decode_any(id)
-                    .ok_or_else(|| ApiError::field("entityId", "This is not a valid ID"))?
-                    .1,
-            ),
-            None => None,
-        };
         let filter = filter.unwrap_or_default();
-        let actor = filter
-            .actor_id
-            .as_ref()
-            .map(|a| ids::decode("filter.actorId", "Person", a))
-            .transpose()?;
-        let (from, until) = convene_domain::privacy::audit_window(
-            filter.from.map(|d| d.0),
-            filter.to.map(|d| d.0),
-        )?;
-        fn blank(s: &Option<String>) -> Option<&str> {
-            s.as_deref().map(str::trim).filter(|s| !s.is_empty())
-        }
-        let f = repo::audit::Filter {
-            entity_id: entity,
-            entity_type: blank(&filter.entity_type),
-            actor_id: actor,
-            action: blank(&filter.action),
-            from,
-            until,
-        };
+        let f = audit_filter(entity_id.as_ref(), &filter)?;
         Ok(repo::audit::page(&state(ctx).db, &f, &w)
             .await?
             .map(AuditEntry)
@@ -492,4 +475,37 @@ impl QueryRoot {
             .map(practice::SharingProtocol)
             .into())
     }
+}
+
+/// The audit trail's filter, from `auditLog`'s arguments.
+fn audit_filter<'a>(
+    entity_id: Option<&ID>,
+    filter: &'a AuditFilter,
+) -> ApiResult<repo::audit::Filter<'a>> {
+    let entity = match entity_id {
+        Some(id) => Some(
+            ids::decode_any(id)
+                .ok_or_else(|| ApiError::field("entityId", "This is not a valid ID"))?
+                .1,
+        ),
+        None => None,
+    };
+    let actor = filter
+        .actor_id
+        .as_ref()
+        .map(|a| ids::decode("filter.actorId", "Person", a))
+        .transpose()?;
+    let (from, until) =
+        convene_domain::privacy::audit_window(filter.from.map(|d| d.0), filter.to.map(|d| d.0))?;
+    fn blank(s: &Option<String>) -> Option<&str> {
+        s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    Ok(repo::audit::Filter {
+        entity_id: entity,
+        entity_type: blank(&filter.entity_type),
+        actor_id: actor,
+        action: blank(&filter.action),
+        from,
+        until,
+    })
 }

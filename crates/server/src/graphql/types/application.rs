@@ -255,16 +255,8 @@ impl Application {
             sel.conflict(self.0.id, me).is_some(),
             sel.review_of(self.0.id, me).is_some(),
         );
-        let weighted: HashMap<Uuid, f64> = sel
-            .review_scores()
-            .into_iter()
-            .filter(|r| r.application.0 == self.0.id)
-            .map(|r| (r.reviewer.0, r.weighted))
-            .collect();
-        let view = |(r, s): &(
-            convene_store::entities::review::Model,
-            Vec<convene_store::entities::review_score::Model>,
-        )| Review {
+        let weighted = weighted_scores(&sel, self.0.id);
+        let view = |(r, s): &(review::Model, Vec<review_score::Model>)| Review {
             weighted_score: weighted.get(&r.reviewer_id).copied(),
             model: r.clone(),
             scores: s.clone(),
@@ -397,3 +389,17 @@ pub struct ApplicationViewerCan {
 }
 
 connection!(ApplicationConnection, ApplicationEdge, Application);
+
+use convene_store::entities::{review, review_score};
+
+/// Each reviewer's weighted score of one application.
+fn weighted_scores(
+    sel: &crate::services::selection::CallSelection,
+    application: Uuid,
+) -> HashMap<Uuid, f64> {
+    sel.review_scores()
+        .into_iter()
+        .filter(|r| r.application.0 == application)
+        .map(|r| (r.reviewer.0, r.weighted))
+        .collect()
+}

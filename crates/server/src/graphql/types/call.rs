@@ -71,18 +71,18 @@ impl Call {
     async fn budget_pence(&self) -> i64 {
         convene_domain::honorarium::budget_pence(self.0.honorarium_pence, self.0.funded_places)
     }
-    async fn honorarium_policy(&self) -> HonorariumPolicy {
-        convene_domain::call::HonorariumPolicy::from_str(&self.0.honorarium_policy)
-            .unwrap_or(convene_domain::call::HonorariumPolicy::Redistribute)
-            .into()
+    async fn honorarium_policy(&self) -> ApiResult<HonorariumPolicy> {
+        let p: convene_domain::call::HonorariumPolicy =
+            convene_store::stored("calls.honorarium_policy", &self.0.honorarium_policy)?;
+        Ok(p.into())
     }
     async fn reviewers_per_application(&self) -> i32 {
         self.0.reviewers_per_application
     }
-    async fn rank_by(&self) -> RankBy {
-        convene_domain::call::RankBy::from_str(&self.0.rank_by)
-            .unwrap_or(convene_domain::call::RankBy::Weighted)
-            .into()
+    async fn rank_by(&self) -> ApiResult<RankBy> {
+        let r: convene_domain::call::RankBy =
+            convene_store::stored("calls.rank_by", &self.0.rank_by)?;
+        Ok(r.into())
     }
     /// The status now: an open call past its closing time is CLOSED.
     async fn status(&self) -> CallStatus {
@@ -116,10 +116,12 @@ impl Call {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let w = super::connection::window(first, after.as_deref(), None, None)?;
         let status = status.map(Into::into);
-        Ok(repo::applications::of_call(&state(ctx).db, self.0.id, status, &w)
-            .await?
-            .map(Application)
-            .into())
+        Ok(
+            repo::applications::of_call(&state(ctx).db, self.0.id, status, &w)
+                .await?
+                .map(Application)
+                .into(),
+        )
     }
     /// The selection panel (programme team and this call's panel).
     async fn panel(&self, ctx: &Context<'_>) -> ApiResult<Vec<PanelMember>> {

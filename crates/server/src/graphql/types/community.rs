@@ -32,23 +32,20 @@ impl Community {
             must(&loaders(ctx).domains, self.0.domain_id, "domain").await?,
         ))
     }
-    async fn stage(&self) -> CommunityStage {
-        d::Stage::from_str(&self.0.stage)
-            .unwrap_or(d::Stage::Forming)
-            .into()
+    async fn stage(&self) -> ApiResult<CommunityStage> {
+        Ok(stage_of(&self.0)?.into())
     }
     async fn funded(&self) -> bool {
         self.0.funded
     }
-    async fn origin(&self) -> CommunityOrigin {
-        d::Origin::from_str(&self.0.origin)
-            .unwrap_or(d::Origin::SelfOrganised)
-            .into()
+    async fn origin(&self) -> ApiResult<CommunityOrigin> {
+        let o: d::Origin = convene_store::stored("communities.origin", &self.0.origin)?;
+        Ok(o.into())
     }
-    async fn membership_mode(&self) -> MembershipMode {
-        d::MembershipMode::from_str(&self.0.membership_mode)
-            .unwrap_or(d::MembershipMode::OnRequest)
-            .into()
+    async fn membership_mode(&self) -> ApiResult<MembershipMode> {
+        let m: d::MembershipMode =
+            convene_store::stored("communities.membership_mode", &self.0.membership_mode)?;
+        Ok(m.into())
     }
     async fn listed(&self) -> bool {
         self.0.listed
@@ -243,7 +240,7 @@ impl Community {
     async fn viewer_can(&self, ctx: &Context<'_>) -> ApiResult<CommunityViewerCan> {
         let role = role_in(ctx, self.0.id).await?;
         let team = viewer(ctx).is_some_and(|v| v.is_programme_team());
-        let stage = d::Stage::from_str(&self.0.stage).unwrap_or(d::Stage::Forming);
+        let stage = stage_of(&self.0)?;
         Ok(CommunityViewerCan::of(role, team, stage))
     }
     async fn conveners(&self, ctx: &Context<'_>) -> ApiResult<Vec<Person>> {
@@ -334,7 +331,10 @@ pub async fn role_in(ctx: &Context<'_>, community: uuid::Uuid) -> ApiResult<Opti
         .load_one((community, v.person.0))
         .await?
     {
-        Some(m) => Ok(Some(convene_store::stored("community_members.role", &m.role)?)),
+        Some(m) => Ok(Some(convene_store::stored(
+            "community_members.role",
+            &m.role,
+        )?)),
         None => Ok(None),
     }
 }
@@ -364,10 +364,9 @@ impl CommunityMember {
             must(&loaders(ctx).people, self.0.person_id, "person").await?,
         ))
     }
-    async fn role(&self) -> MemberRole {
-        d::MemberRole::from_str(&self.0.role)
-            .unwrap_or(d::MemberRole::Member)
-            .into()
+    async fn role(&self) -> ApiResult<MemberRole> {
+        let r: d::MemberRole = convene_store::stored("community_members.role", &self.0.role)?;
+        Ok(r.into())
     }
     async fn joined_at(&self) -> DateTime<Utc> {
         self.0.joined_at
@@ -495,10 +494,9 @@ impl JoinRequest {
     async fn note(&self) -> &str {
         &self.0.note
     }
-    async fn status(&self) -> JoinRequestStatus {
-        d::RequestStatus::from_str(&self.0.status)
-            .unwrap_or(d::RequestStatus::Pending)
-            .into()
+    async fn status(&self) -> ApiResult<JoinRequestStatus> {
+        let s: d::RequestStatus = convene_store::stored("join_requests.status", &self.0.status)?;
+        Ok(s.into())
     }
     async fn reason(&self) -> Option<&str> {
         self.0.reason.as_deref()
@@ -627,4 +625,9 @@ impl IntranetPublication {
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
+}
+
+/// A community's stage, as stored.
+pub fn stage_of(c: &convene_store::entities::community::Model) -> ApiResult<d::Stage> {
+    Ok(convene_store::stored("communities.stage", &c.stage)?)
 }

@@ -214,22 +214,20 @@ impl CommunityFunction {
     pub async fn id(&self) -> ID {
         ids::encode("CommunityFunction", self.0.id)
     }
-    async fn function(&self) -> CommunityFunctionKind {
-        d::FunctionKind::from_str(&self.0.kind)
-            .unwrap_or(d::FunctionKind::Other)
-            .into()
+    async fn function(&self) -> ApiResult<CommunityFunctionKind> {
+        Ok(function_kind(&self.0)?.into())
     }
     /// The community's own name for a function of its own (OTHER).
     async fn custom_name(&self) -> Option<&str> {
         self.0.custom_name.as_deref()
     }
     /// What people call it.
-    async fn name(&self) -> String {
-        d::Function {
-            kind: d::FunctionKind::from_str(&self.0.kind).unwrap_or(d::FunctionKind::Other),
+    async fn name(&self) -> ApiResult<String> {
+        Ok(d::Function {
+            kind: function_kind(&self.0)?,
             custom_name: self.0.custom_name.clone(),
         }
-        .name()
+        .name())
     }
     async fn holder(&self, ctx: &Context<'_>) -> ApiResult<Person> {
         Ok(Person::from(
@@ -303,10 +301,9 @@ impl PlanNeed {
     pub async fn id(&self) -> ID {
         ids::encode("PlanNeed", self.0.id)
     }
-    async fn kind(&self) -> PlanNeedKind {
-        d::NeedKind::from_str(&self.0.kind)
-            .unwrap_or(d::NeedKind::Information)
-            .into()
+    async fn kind(&self) -> ApiResult<PlanNeedKind> {
+        let k: d::NeedKind = convene_store::stored("plan_needs.kind", &self.0.kind)?;
+        Ok(k.into())
     }
     async fn what(&self) -> &str {
         &self.0.what
@@ -379,18 +376,16 @@ impl SupportRequest {
             must(&loaders(ctx).communities, self.0.community_id, "community").await?,
         ))
     }
-    async fn kind(&self) -> SupportRequestKind {
-        d::SupportKind::from_str(&self.0.kind)
-            .unwrap_or(d::SupportKind::Other)
-            .into()
+    async fn kind(&self) -> ApiResult<SupportRequestKind> {
+        let k: d::SupportKind = convene_store::stored("support_requests.kind", &self.0.kind)?;
+        Ok(k.into())
     }
     async fn details(&self) -> &str {
         &self.0.details
     }
-    async fn status(&self) -> SupportRequestStatus {
-        d::SupportStatus::from_str(&self.0.status)
-            .unwrap_or(d::SupportStatus::Open)
-            .into()
+    async fn status(&self) -> ApiResult<SupportRequestStatus> {
+        let s: d::SupportStatus = convene_store::stored("support_requests.status", &self.0.status)?;
+        Ok(s.into())
     }
     async fn requested_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
         Ok(Person::from(
@@ -425,10 +420,10 @@ pub struct SupportRequestEvent(pub support_request_event::Model);
 /// One step in a support request's life, with its note.
 #[Object]
 impl SupportRequestEvent {
-    async fn status(&self) -> SupportRequestStatus {
-        d::SupportStatus::from_str(&self.0.status)
-            .unwrap_or(d::SupportStatus::Open)
-            .into()
+    async fn status(&self) -> ApiResult<SupportRequestStatus> {
+        let s: d::SupportStatus =
+            convene_store::stored("support_request_events.status", &self.0.status)?;
+        Ok(s.into())
     }
     async fn note(&self) -> Option<&str> {
         self.0.note.as_deref()
@@ -598,43 +593,14 @@ impl Community {
         org_ids.extend(people.iter().map(|p| p.organisation_id));
         org_ids.sort();
         org_ids.dedup();
-        let orgs: std::collections::HashMap<Uuid, organisation::Model> =
+        let orgs: HashMap<Uuid, organisation::Model> =
             convene_store::by_ids::<organisation::Entity>(db, &org_ids)
                 .await?
                 .into_iter()
                 .map(|o| (o.id, o))
                 .collect();
-        let map_reach: Vec<d::ReachOf> = entries
-            .iter()
-            .map(|e| {
-                let (organisation, sector) = match e.organisation_id.and_then(|i| orgs.get(&i)) {
-                    Some(o) => org_reach(o),
-                    None => (
-                        e.organisation_name.clone().map(d::ReachOrganisation::Named),
-                        stored_sector(&e.sector),
-                    ),
-                };
-                d::ReachOf {
-                    organisation,
-                    profession: e.profession.clone(),
-                    sector,
-                }
-            })
-            .collect();
-        let member_reach: Vec<d::ReachOf> = people
-            .iter()
-            .map(|p| {
-                let (organisation, sector) = orgs
-                    .get(&p.organisation_id)
-                    .map(org_reach)
-                    .unwrap_or((None, None));
-                d::ReachOf {
-                    organisation,
-                    profession: p.profession.clone(),
-                    sector,
-                }
-            })
-            .collect();
+        let map_reach: Vec<d::ReachOf> = entries.iter().map(|e| entry_reach(e, &orgs)).collect();
+        let member_reach: Vec<d::ReachOf> = people.iter().map(|p| person_reach(p, &orgs)).collect();
         Ok(MemberMap {
             entries: entries.into_iter().map(MemberMapEntry).collect(),
             reach: d::reach(&map_reach).into(),
@@ -694,5 +660,44 @@ impl Community {
             total,
             p,
         ))
+    }
+}
+
+/// A function's kind, as stored.
+fn function_kind(f: &community_function::Model) -> ApiResult<d::FunctionKind> {
+    Ok(convene_store::stored("community_functions.kind", &f.kind)?)
+}
+
+use std::collections::HashMap;
+
+/// What a member-map entry adds to the community's reach.
+fn entry_reach(
+    e: &member_map_entry::Model,
+    orgs: &HashMap<Uuid, organisation::Model>,
+) -> d::ReachOf {
+    let (organisation, sector) = match e.organisation_id.and_then(|i| orgs.get(&i)) {
+        Some(o) => org_reach(o),
+        None => (
+            e.organisation_name.clone().map(d::ReachOrganisation::Named),
+            stored_sector(&e.sector),
+        ),
+    };
+    d::ReachOf {
+        organisation,
+        profession: e.profession.clone(),
+        sector,
+    }
+}
+
+/// What a member adds to the community's reach.
+fn person_reach(p: &person::Model, orgs: &HashMap<Uuid, organisation::Model>) -> d::ReachOf {
+    let (organisation, sector) = orgs
+        .get(&p.organisation_id)
+        .map(org_reach)
+        .unwrap_or((None, None));
+    d::ReachOf {
+        organisation,
+        profession: p.profession.clone(),
+        sector,
     }
 }

@@ -79,11 +79,12 @@ impl HonorariumShare {
     async fn eligible(&self) -> bool {
         self.0.eligible
     }
-    async fn route(&self) -> PaymentRoute {
-        match d::PaymentRoute::from_str(&self.0.route) {
-            Some(d::PaymentRoute::Person) => PaymentRoute::Person,
+    async fn route(&self) -> ApiResult<PaymentRoute> {
+        let r: d::PaymentRoute = convene_store::stored("honorarium_shares.route", &self.0.route)?;
+        Ok(match r {
+            d::PaymentRoute::Person => PaymentRoute::Person,
             _ => PaymentRoute::Employer,
-        }
+        })
     }
     async fn status(&self) -> PaymentStatus {
         convene_store::repo::honoraria::status(&self.0).into()

@@ -53,10 +53,9 @@ impl Meeting {
     async fn duration_minutes(&self) -> i32 {
         self.0.duration_minutes
     }
-    async fn mode(&self) -> MeetingMode {
-        d::MeetingMode::from_str(&self.0.mode)
-            .unwrap_or(d::MeetingMode::InPerson)
-            .into()
+    async fn mode(&self) -> ApiResult<MeetingMode> {
+        let m: d::MeetingMode = convene_store::stored("meetings.mode", &self.0.mode)?;
+        Ok(m.into())
     }
     /// Where, for a face-to-face meeting.
     async fn location(&self) -> Option<&str> {
@@ -72,10 +71,9 @@ impl Meeting {
     async fn notes(&self) -> &str {
         &self.0.notes
     }
-    async fn status(&self) -> MeetingStatus {
-        d::MeetingStatus::from_str(&self.0.status)
-            .unwrap_or(d::MeetingStatus::Scheduled)
-            .into()
+    async fn status(&self) -> ApiResult<MeetingStatus> {
+        let s: d::MeetingStatus = convene_store::stored("meetings.status", &self.0.status)?;
+        Ok(s.into())
     }
     /// The iCalendar SEQUENCE: it rises with every change a calendar would show.
     async fn sequence(&self) -> i32 {

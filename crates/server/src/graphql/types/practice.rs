@@ -98,13 +98,15 @@ impl From<d::PromisingVisibility> for PromisingVisibility {
 
 // ---- who reads what
 
-pub fn status_of(p: &practice::Model) -> d::PracticeStatus {
-    d::PracticeStatus::from_str(&p.status).unwrap_or(d::PracticeStatus::Proposed)
+pub fn status_of(p: &practice::Model) -> ApiResult<d::PracticeStatus> {
+    Ok(convene_store::stored("practices.status", &p.status)?)
 }
 
-pub fn visibility_of(e: &practice_exchange::Model) -> d::ExchangeVisibility {
-    // an unknown value is read as the narrowest
-    d::ExchangeVisibility::from_str(&e.visibility).unwrap_or(d::ExchangeVisibility::Community)
+pub fn visibility_of(e: &practice_exchange::Model) -> ApiResult<d::ExchangeVisibility> {
+    Ok(convene_store::stored(
+        "practice_exchanges.visibility",
+        &e.visibility,
+    )?)
 }
 
 pub fn promising_of(p: &practice::Model) -> Option<d::PromisingVisibility> {
@@ -136,7 +138,7 @@ pub async fn reader_of(ctx: &Context<'_>, e: &practice_exchange::Model) -> ApiRe
 pub async fn can_read_exchange(ctx: &Context<'_>, e: &practice_exchange::Model) -> ApiResult<bool> {
     Ok(d::can_read_exchange(
         reader_of(ctx, e).await?,
-        visibility_of(e),
+        visibility_of(e)?,
     ))
 }
 
@@ -232,8 +234,8 @@ impl Practice {
     async fn tags(&self) -> Vec<String> {
         repo::tags(&self.0)
     }
-    async fn status(&self) -> PracticeStatus {
-        status_of(&self.0).into()
+    async fn status(&self) -> ApiResult<PracticeStatus> {
+        Ok(status_of(&self.0)?.into())
     }
     async fn domain(&self, ctx: &Context<'_>) -> ApiResult<Domain> {
         Ok(Domain(
@@ -392,8 +394,8 @@ impl Exchange {
     async fn help_needed(&self) -> &str {
         &self.0.help_needed
     }
-    async fn visibility(&self) -> ExchangeVisibility {
-        visibility_of(&self.0).into()
+    async fn visibility(&self) -> ApiResult<ExchangeVisibility> {
+        Ok(visibility_of(&self.0)?.into())
     }
     async fn anonymous(&self) -> bool {
         self.0.anonymous

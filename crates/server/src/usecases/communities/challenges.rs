@@ -101,7 +101,13 @@ pub async fn reply_to_challenge(
             .await?;
     }
     let after = snapshot(&row, row.anonymous);
-    w.audit("ChallengeReply", row.id, "reply_to_challenge", None, Some(&after));
+    w.audit(
+        "ChallengeReply",
+        row.id,
+        "reply_to_challenge",
+        None,
+        Some(&after),
+    );
     w.commit().await?;
     Ok((row, ch))
 }

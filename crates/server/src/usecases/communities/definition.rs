@@ -6,7 +6,7 @@ use convene_domain::ids::{CommunityId, DomainDefinitionVersionId};
 use convene_store::entities::{community, domain_definition};
 use convene_store::repo::{communities, intranet};
 
-use super::lifecycle::{lock_owner, run_by};
+use super::locks::{community_of as lock_owner, run_by};
 use crate::ids;
 use crate::state::AppState;
 use crate::usecases::{AppError, AppResult, Write};
@@ -58,7 +58,7 @@ pub async fn agree_domain_definition(
         .ok_or_else(|| AppError::field("versionId", "There is no such version"))?;
     let c = lock_owner(&w, version.community_id).await?;
     d::check_runs_it(
-        super::lifecycle::role_in(&w, c.id, actor.person).await?,
+        super::locks::role_in(&w, c.id, actor.person).await?,
         "agree its domain definition",
     )?;
     d::check_agreeable(version.agreed_at.is_some())?;
@@ -108,10 +108,19 @@ pub async fn set_intranet_page(
     let mut w = Write::by(st, actor).await?;
     let c = run_by(&w, cmd.community, actor, "set its intranet page").await?;
     let after = intranet::set_place(w.tx(), c.clone(), &cmd.place).await?;
-    if communities::agreed_definition(w.tx(), c.id).await?.is_some() {
+    if communities::agreed_definition(w.tx(), c.id)
+        .await?
+        .is_some()
+    {
         publish(&mut w, &c).await?;
     }
-    w.audit("Community", c.id, "set_intranet_page", Some(&c), Some(&after));
+    w.audit(
+        "Community",
+        c.id,
+        "set_intranet_page",
+        Some(&c),
+        Some(&after),
+    );
     w.commit().await?;
     Ok(after)
 }
@@ -124,7 +133,11 @@ pub async fn retry_intranet_publication(
 ) -> AppResult<community::Model> {
     let mut w = Write::by(st, actor).await?;
     let c = run_by(&w, community, actor, "retry its intranet publication").await?;
-    d::check_publishable(communities::agreed_definition(w.tx(), c.id).await?.is_some())?;
+    d::check_publishable(
+        communities::agreed_definition(w.tx(), c.id)
+            .await?
+            .is_some(),
+    )?;
     publish(&mut w, &c).await?;
     w.audit(
         "Community",

@@ -1,11 +1,9 @@
-//! Starting a community (by anyone signed in, or from a decided application, FAQ 8), and the
-//! steps every community use case shares: the community locked for the change, the actor's
-//! role in it, its stage, its conveners.
+//! Starting a community (by anyone signed in, or from a decided application, FAQ 8).
 
 use convene_domain::access::{relation, Viewer};
 use convene_domain::application::CoLeadState;
 use convene_domain::community as d;
-use convene_domain::ids::{ApplicationId, CommunityId, DomainId, PersonId};
+use convene_domain::ids::{ApplicationId, DomainId};
 use convene_domain::{DomainError, Fields};
 use convene_store::entities::community;
 use convene_store::repo::{applications as apps, communities, domains, selection};
@@ -13,66 +11,6 @@ use uuid::Uuid;
 
 use crate::state::AppState;
 use crate::usecases::{AppError, AppResult, Write};
-
-/// The community a change is about, locked for the change; an unknown one is the input
-/// field `communityId`'s fault.
-pub async fn for_change(w: &Write<'_>, id: CommunityId) -> AppResult<community::Model> {
-    communities::lock(w.tx(), id.0)
-        .await?
-        .ok_or_else(|| AppError::field("communityId", "There is no such community"))
-}
-
-/// The community of something that belongs to it (a foreign key says it exists), locked.
-pub async fn lock_owner(w: &Write<'_>, id: Uuid) -> AppResult<community::Model> {
-    communities::lock(w.tx(), id)
-        .await?
-        .ok_or_else(|| AppError::internal("community missing"))
-}
-
-/// A person's role in a community, if they belong to it.
-pub async fn role_in(
-    w: &Write<'_>,
-    community: Uuid,
-    person: PersonId,
-) -> AppResult<Option<d::MemberRole>> {
-    match communities::member(w.tx(), community, person.0).await? {
-        Some(m) => Ok(Some(member_role(&m.role)?)),
-        None => Ok(None),
-    }
-}
-
-/// The community, locked, if the actor is one of its conveners or core group (else
-/// `FORBIDDEN`, saying that only they can do `what`).
-pub async fn run_by(
-    w: &Write<'_>,
-    id: CommunityId,
-    actor: &Viewer,
-    what: &str,
-) -> AppResult<community::Model> {
-    let c = for_change(w, id).await?;
-    d::check_runs_it(role_in(w, c.id, actor.person).await?, what)?;
-    Ok(c)
-}
-
-pub fn stage(c: &community::Model) -> AppResult<d::Stage> {
-    Ok(convene_store::stored("community.stage", &c.stage)?)
-}
-
-pub fn member_role(text: &str) -> AppResult<d::MemberRole> {
-    Ok(convene_store::stored("community_member.role", text)?)
-}
-
-/// How many conveners a community has now.
-pub async fn conveners(w: &Write<'_>, community: Uuid) -> AppResult<usize> {
-    let members = communities::members_of(w.tx(), &[community])
-        .await?
-        .remove(&community)
-        .unwrap_or_default();
-    Ok(members
-        .iter()
-        .filter(|m| m.role == d::MemberRole::Convener.as_str())
-        .count())
-}
 
 /// Start a community: its name, its domain (open for applications), how people join.
 pub struct CreateCommunity {

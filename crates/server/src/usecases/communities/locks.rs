@@ -56,7 +56,7 @@ pub(crate) async fn role_in(
     person: PersonId,
 ) -> AppResult<Option<MemberRole>> {
     match communities::member(w.tx(), community, person.0).await? {
-        Some(m) => Ok(Some(stored("community_members.role", &m.role)?)),
+        Some(m) => Ok(Some(member_role(&m.role)?)),
         None => Ok(None),
     }
 }
@@ -92,4 +92,30 @@ pub(crate) async fn members(
         .await?
         .remove(&community)
         .unwrap_or_default())
+}
+
+/// The community, locked, if the actor is one of its conveners or core group (else
+/// `FORBIDDEN`, saying that only they can do `what`).
+pub(crate) async fn run_by(
+    w: &Write<'_>,
+    id: CommunityId,
+    actor: &Viewer,
+    what: &str,
+) -> AppResult<community::Model> {
+    let c = community_for_change(w, id).await?;
+    convene_domain::community::check_runs_it(role_in(w, c.id, actor.person).await?, what)?;
+    Ok(c)
+}
+
+pub(crate) fn member_role(text: &str) -> AppResult<MemberRole> {
+    Ok(stored("community_members.role", text)?)
+}
+
+/// How many conveners a community has now.
+pub(crate) async fn conveners(w: &Write<'_>, community: Uuid) -> AppResult<usize> {
+    let all = members(w, community).await?;
+    Ok(all
+        .iter()
+        .filter(|m| m.role == MemberRole::Convener.as_str())
+        .count())
 }

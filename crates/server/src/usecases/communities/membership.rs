@@ -4,12 +4,13 @@ use convene_domain::access::Viewer;
 use convene_domain::account::Email;
 use convene_domain::community as d;
 use convene_domain::ids::{CommunityId, JoinRequestId, PersonId};
-use convene_store::entities::{
-    community, community_invitation, community_member, join_request,
-};
+use convene_store::entities::{community, community_invitation, community_member, join_request};
 use convene_store::repo::{communities, people};
 
-use super::lifecycle::{conveners, for_change, lock_owner, member_role, role_in, run_by, stage};
+use super::locks::{
+    community_for_change as for_change, community_of as lock_owner, conveners, member_role,
+    role_in, run_by, stage,
+};
 use crate::auth::INVITATION_TOKEN;
 use crate::ids;
 use crate::mail::templates;
@@ -85,7 +86,13 @@ pub async fn accept_invitation(
     let after =
         communities::answer_invitation(w.tx(), inv.clone(), Some(actor.person.0), true, w.now())
             .await?;
-    w.audit("Community", c.id, "accept_invitation", Some(&inv), Some(&after));
+    w.audit(
+        "Community",
+        c.id,
+        "accept_invitation",
+        Some(&inv),
+        Some(&after),
+    );
     w.commit().await?;
     Ok(c)
 }
@@ -101,14 +108,27 @@ pub async fn decline_invitation(
     let who = w.actor_uuid();
     let after = communities::answer_invitation(w.tx(), inv.clone(), who, false, w.now()).await?;
     let community = inv.community_id;
-    w.audit("Community", community, "decline_invitation", Some(&inv), Some(&after));
+    w.audit(
+        "Community",
+        community,
+        "decline_invitation",
+        Some(&inv),
+        Some(&after),
+    );
     w.commit().await?;
     Ok(())
 }
 
 /// Make `person` a member of the community unless they are one already.
-async fn add_if_not_member(w: &Write<'_>, community: uuid::Uuid, person: PersonId) -> AppResult<()> {
-    if communities::member(w.tx(), community, person.0).await?.is_none() {
+async fn add_if_not_member(
+    w: &Write<'_>,
+    community: uuid::Uuid,
+    person: PersonId,
+) -> AppResult<()> {
+    if communities::member(w.tx(), community, person.0)
+        .await?
+        .is_none()
+    {
         let member = d::MemberRole::Member.as_str();
         communities::add_member(w.tx(), community, person.0, member, w.now()).await?;
     }
@@ -138,7 +158,10 @@ pub async fn join_community(
     let mut w = Write::by(st, actor).await?;
     let c = for_change(&w, cmd.community).await?;
     let me = actor.person.0;
-    d::check_can_ask_to_join(communities::member(w.tx(), c.id, me).await?.is_some(), false)?;
+    d::check_can_ask_to_join(
+        communities::member(w.tx(), c.id, me).await?.is_some(),
+        false,
+    )?;
     let mode = convene_store::stored("community.membership_mode", &c.membership_mode)?;
     let request = match d::join(mode, stage(&c)?)? {
         d::JoinOutcome::Joined => {
@@ -256,7 +279,13 @@ pub async fn set_member_role(
     let count = conveners(&w, c.id).await?;
     d::check_role_change(mine, member_role(&target.role)?, cmd.role, count)?;
     let after = communities::set_role(w.tx(), target.clone(), cmd.role.as_str()).await?;
-    w.audit("Community", c.id, "set_member_role", Some(&target), Some(&after));
+    w.audit(
+        "Community",
+        c.id,
+        "set_member_role",
+        Some(&target),
+        Some(&after),
+    );
     w.commit().await?;
     Ok(after)
 }

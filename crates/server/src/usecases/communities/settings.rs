@@ -8,7 +8,7 @@ use convene_domain::Fields;
 use convene_store::entities::community;
 use convene_store::repo::{communities, people};
 
-use super::lifecycle::{for_change, role_in, stage};
+use super::locks::{community_for_change as for_change, role_in, stage};
 use crate::state::AppState;
 use crate::usecases::{AppResult, Write};
 

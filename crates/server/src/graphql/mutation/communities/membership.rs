@@ -103,7 +103,9 @@ impl MembershipMutations {
         let message = f.take(d::parse_invitation_message("message", &input.message));
         f.finish()?;
         let (Some(email), Some(message)) = (email, message) else {
-            return Err(crate::graphql::error::ApiError::internal("checked fields missing"));
+            return Err(crate::graphql::error::ApiError::internal(
+                "checked fields missing",
+            ));
         };
         let community = ids::typed("communityId", &input.community_id)?;
         let cmd = usecase::InviteMember {
