@@ -551,3 +551,34 @@ async fn closing_a_draft_is_refused_and_keeps_it_hidden() {
         .await;
     assert_eq!(ok(&anon)["call"], serde_json::Value::Null);
 }
+
+#[tokio::test]
+async fn a_draft_calls_criteria_are_not_found_by_node_either() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let (plain, _) = outsiders(&app, &admin).await;
+    let mut i = open_input();
+    i["draft"] = json!(true);
+    let draft = create(&app, &admin, i).await;
+    let v = app
+        .gql(
+            Some(&admin),
+            "query($id: ID!) { call(id: $id) { criteria { id } } }",
+            json!({ "id": draft }),
+        )
+        .await;
+    let criterion = as_string(&ok(&v)["call"]["criteria"][0]["id"]);
+    const NODE: &str = "query($id: ID!) { node(id: $id) { __typename id } }";
+    let seen = app
+        .gql(Some(&admin), NODE, json!({ "id": criterion }))
+        .await;
+    assert_eq!(ok(&seen)["node"]["__typename"], "Criterion");
+    for token in [None, Some(plain.as_str())] {
+        let v = app.gql(token, NODE, json!({ "id": criterion })).await;
+        assert_eq!(ok(&v)["node"], Value::Null, "a draft's criterion is hidden");
+    }
+    // once the call is open, anyone finds it
+    ok(&app.gql(Some(&admin), OPEN, json!({ "c": draft })).await);
+    let v = app.gql(None, NODE, json!({ "id": criterion })).await;
+    assert_eq!(ok(&v)["node"]["__typename"], "Criterion");
+}
