@@ -703,28 +703,20 @@ async fn the_audit_log_lists_newest_first_and_filters_by_entity() {
         .await
         .unwrap();
     }
-    let page = convene_store::Page {
-        offset: 0,
-        limit: 10,
-    };
-    let (rows, total) = audit::list(
+    let (rows, total) = first_ten(
         &db.conn,
         &audit::Filter {
             entity_id: Some(e1),
             ..Default::default()
         },
-        page,
     )
-    .await
-    .unwrap();
+    .await;
     assert_eq!(total, 2);
     let actions: Vec<&str> = rows.iter().map(|r| r.action.as_str()).collect();
     assert_eq!(actions, ["submit", "start"]);
     assert_eq!(rows[1].before, None);
     assert_eq!(rows[0].before.as_deref(), Some(r#"{"status":"DRAFT"}"#));
-    let (all, total) = audit::list(&db.conn, &audit::Filter::default(), page)
-        .await
-        .unwrap();
+    let (all, total) = first_ten(&db.conn, &audit::Filter::default()).await;
     assert_eq!(total, 3);
     assert_eq!(all[1].entity_id, e2);
     // filters combine with AND; the window is [from, until)
@@ -735,9 +727,9 @@ async fn the_audit_log_lists_newest_first_and_filters_by_entity() {
         ..Default::default()
     };
     // the submission was at t0 + 2s
-    let (rows, _) = audit::list(&db.conn, &only(2, 3), page).await.unwrap();
+    let (rows, _) = first_ten(&db.conn, &only(2, 3)).await;
     assert_eq!(rows.len(), 1);
-    let (rows, _) = audit::list(&db.conn, &only(0, 2), page).await.unwrap();
+    let (rows, _) = first_ten(&db.conn, &only(0, 2)).await;
     assert!(rows.is_empty());
     assert_eq!(
         audit::entity_types(&db.conn).await.unwrap(),
@@ -786,4 +778,18 @@ async fn the_backlog_counts_waiting_messages_and_released_claims_are_taken_again
         outbox::backlog(&db.conn).await.unwrap(),
         (1, Some(t0 + Duration::seconds(5)))
     );
+}
+
+/// The audit trail's first ten entries through the filter, as `auditLog` pages them.
+async fn first_ten(
+    db: &impl convene_store::sea_orm::ConnectionTrait,
+    f: &audit::Filter<'_>,
+) -> (Vec<convene_store::entities::audit::Model>, u64) {
+    let window = convene_store::paging::Window::Forward {
+        after: None,
+        before: None,
+        limit: 10,
+    };
+    let p = audit::page(db, f, &window).await.unwrap();
+    (p.rows, p.total)
 }

@@ -2,14 +2,14 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use uuid::Uuid;
 
 use crate::entities::audit;
 use crate::paging::{by_key, Key, KeyValue, Paged, Sort, Window};
-use crate::{Page, Result};
+use crate::Result;
 
 pub struct Change<'a> {
     pub actor: Option<Uuid>,
@@ -66,23 +66,6 @@ pub async fn page(
         },
     };
     by_key(db, filtered(f), &sort, window).await
-}
-
-pub async fn list(
-    db: &impl ConnectionTrait,
-    f: &Filter<'_>,
-    page: Page,
-) -> Result<(Vec<audit::Model>, u64)> {
-    let q = filtered(f);
-    let total = q.clone().count(db).await?;
-    let rows = q
-        .order_by_desc(audit::Column::At)
-        .order_by_desc(audit::Column::Id)
-        .offset(page.offset)
-        .limit(page.limit)
-        .all(db)
-        .await?;
-    Ok((rows, total))
 }
 
 fn filtered(f: &Filter<'_>) -> sea_orm::Select<audit::Entity> {

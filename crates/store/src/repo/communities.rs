@@ -638,3 +638,13 @@ pub async fn of_person(
         .all(db)
         .await?)
 }
+
+/// A community's stage, as stored: an unknown value is an error naming the column.
+pub fn stage(c: &community::Model) -> Result<convene_domain::community::Stage> {
+    crate::stored("communities.stage", &c.stage)
+}
+
+/// A member's role, as stored: an unknown value is an error naming the column.
+pub fn role(m: &community_member::Model) -> Result<convene_domain::community::MemberRole> {
+    crate::stored("community_members.role", &m.role)
+}

@@ -331,10 +331,7 @@ pub async fn role_in(ctx: &Context<'_>, community: uuid::Uuid) -> ApiResult<Opti
         .load_one((community, v.person.0))
         .await?
     {
-        Some(m) => Ok(Some(convene_store::stored(
-            "community_members.role",
-            &m.role,
-        )?)),
+        Some(m) => Ok(Some(repo::role(&m)?)),
         None => Ok(None),
     }
 }
@@ -365,8 +362,7 @@ impl CommunityMember {
         ))
     }
     async fn role(&self) -> ApiResult<MemberRole> {
-        let r: d::MemberRole = convene_store::stored("community_members.role", &self.0.role)?;
-        Ok(r.into())
+        Ok(repo::role(&self.0)?.into())
     }
     async fn joined_at(&self) -> DateTime<Utc> {
         self.0.joined_at
@@ -629,5 +625,5 @@ impl IntranetPublication {
 
 /// A community's stage, as stored.
 pub fn stage_of(c: &convene_store::entities::community::Model) -> ApiResult<d::Stage> {
-    Ok(convene_store::stored("communities.stage", &c.stage)?)
+    Ok(repo::stage(c)?)
 }

@@ -56,13 +56,13 @@ pub(crate) async fn role_in(
     person: PersonId,
 ) -> AppResult<Option<MemberRole>> {
     match communities::member(w.tx(), community, person.0).await? {
-        Some(m) => Ok(Some(member_role(&m.role)?)),
+        Some(m) => Ok(Some(communities::role(&m)?)),
         None => Ok(None),
     }
 }
 
 pub(crate) fn stage(c: &community::Model) -> AppResult<Stage> {
-    Ok(stored("communities.stage", &c.stage)?)
+    Ok(communities::stage(c)?)
 }
 
 /// The community, locked, as `person` stands in it.

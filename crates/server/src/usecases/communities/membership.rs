@@ -162,7 +162,7 @@ pub async fn join_community(
         communities::member(w.tx(), c.id, me).await?.is_some(),
         false,
     )?;
-    let mode = convene_store::stored("community.membership_mode", &c.membership_mode)?;
+    let mode = convene_store::stored("communities.membership_mode", &c.membership_mode)?;
     let request = match d::join(mode, stage(&c)?)? {
         d::JoinOutcome::Joined => {
             let member = d::MemberRole::Member.as_str();
@@ -228,7 +228,7 @@ pub async fn decide_join_request(
         role_in(&w, r.community_id, actor.person).await?,
         "decide on requests to join",
     )?;
-    let current = convene_store::stored("join_request.status", &r.status)?;
+    let current = convene_store::stored("join_requests.status", &r.status)?;
     let status = d::decide_request(current, cmd.approve)?.as_str();
     if cmd.approve {
         add_if_not_member(&w, r.community_id, PersonId(r.person_id)).await?;

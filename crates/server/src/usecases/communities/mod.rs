@@ -3,7 +3,7 @@
 pub mod challenges;
 pub mod definition;
 pub mod lifecycle;
-mod locks;
+pub(crate) mod locks;
 pub mod meetings;
 pub mod membership;
 pub mod settings;
