@@ -223,8 +223,16 @@ impl TestApp {
             .to_string()
     }
 
-    /// Register someone; returns (access token, person id).
+    /// Register someone and prove their address with the link mailed to it; returns (access
+    /// token, person id).
     pub async fn register(&self, email: &str, org: &str) -> (String, String) {
+        let (token, id) = self.register_unverified(email, org).await;
+        self.verify_from_mail(email).await;
+        (token, id)
+    }
+
+    /// Register someone and leave the address unproven; returns (access token, person id).
+    pub async fn register_unverified(&self, email: &str, org: &str) -> (String, String) {
         let v = self
             .gql(
                 None,
@@ -237,6 +245,44 @@ impl TestApp {
             d["accessToken"].as_str().unwrap().to_string(),
             d["person"]["id"].as_str().unwrap().to_string(),
         )
+    }
+
+    /// The token of the last mail to `to` whose link has `path` (`/verify-email?token=`).
+    pub async fn token_from_mail(&self, to: &str, path: &str) -> String {
+        token_after(&unfold(&self.wait_for_mail(to, path).await), path)
+    }
+
+    /// Open the verification link mailed to `to`.
+    pub async fn verify_from_mail(&self, to: &str) {
+        let token = self.token_from_mail(to, "/verify-email?token=").await;
+        self.verify_email(&token).await;
+    }
+
+    /// Prove an address in the store itself (for a test whose mail cannot leave).
+    pub async fn mark_verified(&self, email: &str) {
+        let p = convene_store::repo::people::find_by_email(&self.state.db, email)
+            .await
+            .unwrap()
+            .expect("the person exists");
+        convene_store::repo::people::mark_verified(&self.state.db, p.id, chrono::Utc::now())
+            .await
+            .unwrap();
+    }
+
+    /// Prove an address with the token of its verification link.
+    pub async fn verify_email(&self, token: &str) {
+        let v = self
+            .gql(
+                None,
+                "mutation($i: VerifyEmailInput!) { verifyEmail(input: $i) { person { emailVerified } } }",
+                json!({ "i": { "token": token } }),
+            )
+            .await;
+        assert_eq!(
+            ok(&v)["verifyEmail"]["person"]["emailVerified"],
+            true,
+            "{v}"
+        );
     }
 
     pub async fn create_domain(&self, admin: &str, name: &str) -> String {
@@ -400,6 +446,15 @@ pub fn unfold(mail: &str) -> String {
     mail.replace("=\r\n", "")
         .replace("=\n", "")
         .replace("=3D", "=")
+}
+
+/// The token that follows the last `path` (e.g. `/verify-email?token=`) in a text.
+pub fn token_after(text: &str, path: &str) -> String {
+    let start = text.rfind(path).expect("the link is in the text") + path.len();
+    text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
 }
 
 /// The field names of the first error's `extensions.fields`, sorted.

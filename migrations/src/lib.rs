@@ -18,6 +18,7 @@ mod m20261126_000012_create_webhooks;
 mod m20261126_000013_create_service_clients;
 mod m20261126_000014_create_notifications;
 mod m20261126_000015_add_people_deleted_at;
+mod m20261207_000016_identity;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000013_create_service_clients::Migration),
             Box::new(m20261126_000014_create_notifications::Migration),
             Box::new(m20261126_000015_add_people_deleted_at::Migration),
+            Box::new(m20261207_000016_identity::Migration),
         ]
     }
 }

@@ -79,6 +79,7 @@ pub async fn member(app: &TestApp, name: &str, email: &str, org: &str, professio
             json!({ "i": { "email": email, "password": PASSWORD, "name": name, "organisationId": org, "profession": profession } }),
         )
         .await;
+    app.verify_from_mail(email).await;
     let d = &ok(&v)["register"];
     Who {
         token: as_string(&d["accessToken"]),

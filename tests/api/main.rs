@@ -15,6 +15,7 @@ mod exports;
 mod fixtures;
 mod headers;
 mod honoraria;
+mod identity;
 mod intranet;
 mod lifecycle;
 mod limits;

@@ -50,6 +50,7 @@ pub async fn everything(app: &TestApp) -> Life {
             json!({ "i": { "email": EMAIL, "password": PASSWORD, "name": NAME, "organisationId": r.nhs, "profession": "Ward pharmacist" } }),
         )
         .await;
+    app.verify_from_mail(EMAIL).await;
     let z = Who {
         token: as_string(&ok(&v)["register"]["accessToken"]),
         id: as_string(&ok(&v)["register"]["person"]["id"]),

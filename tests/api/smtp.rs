@@ -94,6 +94,15 @@ async fn smtp_server(user: &str, password: &str) -> Smtp {
     }
 }
 
+/// Register someone and prove the address with the link that arrived over SMTP.
+async fn verified(app: &TestApp, smtp: &Smtp, email: &str, org: &str) -> String {
+    let (token, _) = app.register_unverified(email, org).await;
+    let mail = smtp.wait_for(email, "Confirm your email").await.to_string();
+    app.verify_email(&token_after(&mail, "/verify-email?token="))
+        .await;
+    token
+}
+
 impl Smtp {
     fn received(&self) -> Vec<Value> {
         let Ok(dir) = std::fs::read_dir(&self.out) else {
@@ -147,8 +156,8 @@ async fn a_meeting_invitation_arrives_over_starttls_with_its_text_html_and_calen
     ))
     .await;
     let w = world(&app).await;
-    let (ada, _) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
-    let (bob, _) = app.register("bob@example.nhs.uk", &w.nhs_org).await;
+    let ada = verified(&app, &smtp, "ada@example.nhs.uk", &w.nhs_org).await;
+    let bob = verified(&app, &smtp, "bob@example.nhs.uk", &w.nhs_org).await;
     let v = app
         .gql(Some(&ada), "mutation($d: ID!) { createCommunity(input: { name: \"Deteriorating patient peers\", domainId: $d, membershipMode: OPEN }) { community { id } } }", json!({ "d": w.domain }))
         .await;
@@ -167,7 +176,7 @@ async fn a_meeting_invitation_arrives_over_starttls_with_its_text_html_and_calen
             json!({ "i": { "communityId": c, "startsAt": "2027-06-03T14:00", "durationMinutes": 90, "mode": "VIDEO", "joiningDetails": "https://video.example.nhs.uk/j/4321", "agenda": "Welcome; our domain in a sentence" } }),
         )
         .await);
-    let m = smtp.wait_for("bob@example.nhs.uk", "").await;
+    let m = smtp.wait_for("bob@example.nhs.uk", "meeting on").await;
     assert_eq!(m["tls"], true, "STARTTLS before anything was sent");
     assert_eq!(
         m["login"], "convene",
@@ -238,7 +247,11 @@ async fn a_wrong_password_is_retried_not_lost() {
     ))
     .await;
     let w = world(&app).await;
-    let (ada, _) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    // the mail cannot leave (that is the point), so the address is proven in the store
+    let (ada, _) = app
+        .register_unverified("ada@example.nhs.uk", &w.nhs_org)
+        .await;
+    app.mark_verified("ada@example.nhs.uk").await;
     let a = app.start_application(&ada, &w.call, &w.domain).await;
     ok(&app.submit(&ada, &a).await);
     // the mail stays in the outbox with its error, attempt after attempt

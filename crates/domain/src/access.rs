@@ -11,6 +11,8 @@ pub struct Viewer {
     pub person: PersonId,
     pub email: String,
     pub roles: Vec<Role>,
+    /// Whether the person has proven they receive mail at `email` (see `identity`).
+    pub email_verified: bool,
 }
 
 impl Viewer {
@@ -50,11 +52,12 @@ pub enum ApplicationRelation {
 
 pub fn relation(viewer: &Viewer, participants: &[Participant]) -> ApplicationRelation {
     for p in participants {
-        // An e-mail address identifies only a pending invitation; once someone accepted, the
-        // place belongs to their person, whatever e-mail address they hold later.
+        // An e-mail address identifies only a pending invitation, and only to someone who has
+        // proven they receive mail there; once someone accepted, the place belongs to their
+        // person, whatever e-mail address they hold later.
         let me = match p.person {
             Some(id) => id == viewer.person,
-            None => p.email == viewer.email,
+            None => viewer.email_verified && p.email == viewer.email,
         };
         if !me {
             continue;
@@ -137,6 +140,7 @@ mod tests {
             person: PersonId::new(),
             email: "v@x.nhs.uk".into(),
             roles,
+            email_verified: true,
         }
     }
     fn p(person: Option<PersonId>, email: &str, is_lead: bool, state: CoLeadState) -> Participant {
@@ -203,6 +207,25 @@ mod tests {
                 want == ApplicationRelation::Lead
             );
         }
+    }
+
+    #[test]
+    fn an_unproven_address_matches_no_invitation() {
+        let v = Viewer {
+            email_verified: false,
+            ..viewer(vec![])
+        };
+        let invited = vec![p(None, "v@x.nhs.uk", false, CoLeadState::Invited)];
+        assert_eq!(relation(&v, &invited), ApplicationRelation::None);
+        assert!(!can_view_application(&v, &invited));
+        // a place already taken is the person's, proven address or not
+        let held = vec![p(
+            Some(v.person),
+            "old@x.nhs.uk",
+            false,
+            CoLeadState::Accepted,
+        )];
+        assert_eq!(relation(&v, &held), ApplicationRelation::CoLead);
     }
 
     #[test]

@@ -53,6 +53,10 @@ pub struct DomainError {
     pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
+    /// Why, in a word a client can act on (`extensions.reason`), e.g. `EMAIL_NOT_VERIFIED`.
+    pub reason: Option<&'static str>,
+    /// For `RATE_LIMITED`: seconds to wait (`extensions.retryAfter`).
+    pub retry_after: Option<u64>,
 }
 
 impl fmt::Display for DomainError {
@@ -67,7 +71,20 @@ impl DomainError {
             code,
             message: message.into(),
             fields: Vec::new(),
+            reason: None,
+            retry_after: None,
         }
+    }
+    /// The same error with a machine-readable reason.
+    pub fn because(mut self, reason: &'static str) -> Self {
+        self.reason = Some(reason);
+        self
+    }
+    /// Too many attempts: wait `secs` seconds.
+    pub fn rate_limited(message: impl Into<String>, secs: u64) -> Self {
+        let mut e = Self::new(ErrorCode::RateLimited, message);
+        e.retry_after = Some(secs.max(1));
+        e
     }
     pub fn code(&self) -> ErrorCode {
         self.code
@@ -82,6 +99,8 @@ impl DomainError {
                 field: field.to_string(),
                 message,
             }],
+            reason: None,
+            retry_after: None,
         }
     }
     /// A conflict (something already exists) pinned to the field that caused it.
@@ -94,6 +113,8 @@ impl DomainError {
                 field: field.to_string(),
                 message,
             }],
+            reason: None,
+            retry_after: None,
         }
     }
     pub fn forbidden(message: impl Into<String>) -> Self {
@@ -180,6 +201,8 @@ impl Fields {
             code: ErrorCode::Validation,
             message,
             fields: self.errors,
+            reason: None,
+            retry_after: None,
         })
     }
 }

@@ -15,6 +15,7 @@ pub mod community;
 pub mod error;
 pub mod fuzzing;
 pub mod honorarium;
+pub mod identity;
 pub mod ids;
 pub mod money;
 pub mod notification;

@@ -35,6 +35,7 @@ fn viewer() -> impl Strategy<Value = Viewer> {
         person: person(p),
         email: email(e),
         roles,
+        email_verified: true,
     })
 }
 

@@ -31,6 +31,8 @@ pub struct Config {
     /// Hosts and address ranges that webhooks may reach although they are not public
     /// (`CONVENE_OUTBOUND_ALLOW`; empty by default).
     pub outbound_allow: convene_domain::webhook::AllowList,
+    /// Peers whose `X-Forwarded-For` is believed (`CONVENE_TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<convene_domain::webhook::Cidr>,
     /// Test only: accept the SMTP server's certificate without checking it
     /// (`CONVENE_SMTP_ACCEPT_INVALID_CERTS=1`; refused with `CONVENE_ENV=production`).
     pub smtp_accept_invalid_certs: bool,
@@ -156,6 +158,19 @@ impl Config {
             Some("off") => false,
             Some(other) => bail!("CONVENE_RATE_LIMITS must be on or off (got {other})"),
         };
+        let trusted_proxies = get("CONVENE_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                convene_domain::webhook::Cidr::parse(s).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "CONVENE_TRUSTED_PROXIES: {s:?} is not an address or CIDR range"
+                    )
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
         let outbound_allow = convene_domain::webhook::AllowList::parse(
             &get("CONVENE_OUTBOUND_ALLOW").unwrap_or_default(),
         )
@@ -219,6 +234,7 @@ impl Config {
                 .map(|u| u.trim_end_matches('/').to_string()),
             intranet_token: get("CONVENE_INTRANET_TOKEN"),
             outbound_allow,
+            trusted_proxies,
             smtp_accept_invalid_certs,
             db_pool,
             metrics_token: get("CONVENE_METRICS_TOKEN"),

@@ -278,6 +278,7 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
                 profession: Some(profession.to_string()),
                 organisation_id: orgs[org].id,
                 password_hash: hash.clone(),
+                verified: true,
             },
             now,
         )

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::auth::jwt::Principal;
+use crate::auth::jwt::{PersonToken, Principal};
 use crate::graphql::error::classify_unlabelled;
 use crate::graphql::loaders::Loaders;
 use crate::graphql::schema::{ConveneSchema, MAX_BATCH};
@@ -80,8 +80,8 @@ pub async fn viewer_of(state: &AppState, headers: &HeaderMap) -> Result<Option<V
         .strip_prefix("Bearer ")
         .or_else(|| text.strip_prefix("bearer "))
         .ok_or_else(|| unauth("Use an Authorization header of the form: Bearer <accessToken>"))?;
-    let person_id: Uuid = state.keys.verify(token.trim()).map_err(|m| unauth(&m))?;
-    viewer_by_id(state, person_id).await.map(Some)
+    let token = state.keys.verify(token.trim()).map_err(|m| unauth(&m))?;
+    viewer_by_id(state, token).await.map(Some)
 }
 
 /// Who is asking GraphQL: a person, a partner system's client, or nobody. A bad, expired or
@@ -89,9 +89,9 @@ pub async fn viewer_of(state: &AppState, headers: &HeaderMap) -> Result<Option<V
 pub async fn principal_of(
     state: &AppState,
     headers: &HeaderMap,
-) -> Result<(Option<Viewer>, Option<Partner>), Response> {
+) -> Result<(Option<Viewer>, Option<Partner>, Option<Uuid>), Response> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
-        return Ok((None, None));
+        return Ok((None, None, None));
     };
     let unauth = |m: &str| gql_error(StatusCode::OK, ErrorCode::Unauthenticated, m);
     let text = value
@@ -106,7 +106,7 @@ pub async fn principal_of(
         .verify_principal(token.trim())
         .map_err(|m| unauth(&m))?
     {
-        Principal::Person(p) => Ok((Some(viewer_by_id(state, p).await?), None)),
+        Principal::Person(p) => Ok((Some(viewer_by_id(state, p).await?), None, p.session)),
         Principal::Client { id, scope } => {
             let client = convene_store::repo::partners::get(&state.db, id)
                 .await
@@ -118,6 +118,7 @@ pub async fn principal_of(
                         client: c.id,
                         scopes: convene_domain::partner::split_scopes(&scope),
                     }),
+                    None,
                 )),
                 _ => Err(unauth(
                     "This client's credentials have been revoked: ask the programme team",
@@ -127,14 +128,20 @@ pub async fn principal_of(
     }
 }
 
-async fn viewer_by_id(state: &AppState, person_id: Uuid) -> Result<Viewer, Response> {
+/// The person a valid access token names, unless the account is gone or the token was issued
+/// before the person's sessions were ended (a password reset or change, "sign out everywhere").
+async fn viewer_by_id(state: &AppState, token: PersonToken) -> Result<Viewer, Response> {
     let unauth = |m: &str| gql_error(StatusCode::OK, ErrorCode::Unauthenticated, m);
+    let person_id = token.id;
     let person = people::get(&state.db, person_id)
         .await
         .map_err(|e| database_error(&e))?
         .ok_or_else(|| unauth("This account no longer exists: sign in again"))?;
     if person.deleted_at.is_some() {
         return Err(unauth("This account has been deleted"));
+    }
+    if token.generation < person.session_generation {
+        return Err(unauth("This session has ended: sign in again"));
     }
     let roles = people::roles_of(&state.db, &[person_id])
         .await
@@ -143,6 +150,7 @@ async fn viewer_by_id(state: &AppState, person_id: Uuid) -> Result<Viewer, Respo
         person: person_id.into(),
         email: person.email,
         roles: roles.get(&person_id).cloned().unwrap_or_default(),
+        email_verified: person.email_verified_at.is_some(),
     })
 }
 
@@ -185,10 +193,14 @@ async fn execute_batch(
     addr: ClientAddr,
     batch: BatchRequest,
 ) -> Response {
-    let (viewer, partner) = match principal_of(&http.state, headers).await {
+    let (viewer, partner, session) = match principal_of(&http.state, headers).await {
         Ok(v) => v,
         Err(r) => return r,
     };
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     let timeout = http.state.config.request_timeout;
     let run = async {
         let with_data = |r: Request| {
@@ -196,6 +208,8 @@ async fn execute_batch(
                 viewer: viewer.clone(),
                 partner: partner.clone(),
                 addr: addr.0,
+                session,
+                user_agent: user_agent.clone(),
             })
             .data(Loaders::new(&http.state.db))
         };
@@ -451,7 +465,12 @@ pub async fn graphql_ws(
     upgrade
         .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
         .on_upgrade(move |socket| {
-            async_graphql_axum::GraphQLWebSocket::new(socket, schema, protocol)
+            // The socket closes when its person's sessions are all ended.
+            let whose = std::sync::Arc::new(std::sync::OnceLock::new());
+            let ended = state.hub.sessions_ended(whose.clone());
+            let (sink, stream) = futures_util::StreamExt::split(socket);
+            let stream = futures_util::StreamExt::take_until(stream, ended);
+            async_graphql_axum::GraphQLWebSocket::new_with_pair(sink, stream, schema, protocol)
                 .on_connection_init(move |payload| async move {
                     let token = ["Authorization", "authorization", "accessToken", "token"]
                         .iter()
@@ -469,11 +488,14 @@ pub async fn graphql_ws(
                     let viewer = viewer_by_id(&state, person)
                         .await
                         .map_err(|_| async_graphql::Error::new("This account cannot be used"))?;
+                    let _ = whose.set(person.id);
                     let mut data = async_graphql::Data::default();
                     data.insert(RequestCtx {
                         viewer: Some(viewer),
                         partner: None,
                         addr: None,
+                        session: person.session,
+                        user_agent: None,
                     });
                     data.insert(Loaders::new(&state.db));
                     Ok(data)

@@ -43,13 +43,23 @@ pub const AUTH: Rate = Rate {
 };
 
 /// The mutations that take from the per-address AUTH bucket.
-/// (`deleteMyAccount` too: it checks a password.)
-pub const AUTH_FIELDS: [&str; 5] = [
+/// (`deleteMyAccount`, `changePassword` and `changeEmail` too: they check a password; the
+/// token-taking ones because a token can be guessed at; the mail-sending ones because each
+/// sends a mail.)
+pub const AUTH_FIELDS: [&str; 13] = [
     "signIn",
     "register",
     "refreshSession",
     "issueServiceToken",
     "deleteMyAccount",
+    "verifyEmail",
+    "resendVerificationEmail",
+    "requestPasswordReset",
+    "resetPassword",
+    "changePassword",
+    "changeEmail",
+    "confirmEmailChange",
+    "exchangeSignInCode",
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -122,10 +132,13 @@ fn limited(wait: Duration) -> Response {
 /// Middleware for `/graphql`: note the caller's address, and take from the principal's
 /// general bucket (the token's person or client when it verifies, else the address).
 pub async fn middleware(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let addr = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
+    let forwarded = req
+        .headers()
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok());
+    let addr = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| {
+        convene_domain::identity::client_address(c.0.ip(), forwarded, &state.config.trusted_proxies)
+    });
     req.extensions_mut().insert(ClientAddr(addr));
     if state.config.rate_limits {
         let bearer = req
@@ -138,7 +151,7 @@ pub async fn middleware(State(state): State<AppState>, mut req: Request, next: N
             })
             .map(str::trim);
         let key = match bearer.map(|t| state.keys.verify_principal(t)) {
-            Some(Ok(Principal::Person(p))) => format!("person:{p}"),
+            Some(Ok(Principal::Person(p))) => format!("person:{}", p.id),
             Some(Ok(Principal::Client { id, .. })) => format!("client:{id}"),
             _ => format!(
                 "addr:{}",

@@ -132,6 +132,10 @@ pub fn router(state: AppState) -> Router {
             "/exports/communities/{community}/members.csv",
             get(crate::exports::members_csv),
         )
+        .route(
+            "/mail/unsubscribe",
+            get(crate::unsubscribe::confirm).post(crate::unsubscribe::one_click),
+        )
         .with_state(http)
         .merge(graphql);
     if let Some(dir) = state
@@ -299,6 +303,7 @@ pub async fn bootstrap_admin(db: &DatabaseConnection, config: &Config) -> anyhow
                     profession: None,
                     organisation_id: org.id,
                     password_hash: hash,
+                    verified: true,
                 },
                 now,
             )

@@ -30,6 +30,10 @@ pub struct RequestCtx {
     pub partner: Option<Partner>,
     /// The address the request came from (for per-address limits).
     pub addr: Option<std::net::IpAddr>,
+    /// The viewer's session (refresh-token family), from the access token.
+    pub session: Option<uuid::Uuid>,
+    /// The client's User-Agent, kept with a new session for the sessions page.
+    pub user_agent: Option<String>,
 }
 
 /// A partner system reading through a service client's token.

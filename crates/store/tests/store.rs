@@ -74,6 +74,7 @@ async fn person(db: &impl ConnectionTrait, email: &str, org: Uuid) -> person::Mo
             profession: None,
             organisation_id: org,
             password_hash: "not-a-real-hash".into(),
+            verified: true,
         },
         now(),
     )
@@ -199,6 +200,7 @@ async fn an_email_address_has_one_account() {
                 profession: None,
                 organisation_id: o.id,
                 password_hash: "h".into(),
+                verified: true,
             },
             now(),
         )

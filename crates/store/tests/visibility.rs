@@ -96,6 +96,7 @@ async fn check(db: &DatabaseConnection, org: Uuid, w: &World) -> Result<(), Test
                 profession: None,
                 organisation_id: org,
                 password_hash: "not-a-real-hash".into(),
+                verified: true,
             },
             now(),
         )
@@ -107,6 +108,7 @@ async fn check(db: &DatabaseConnection, org: Uuid, w: &World) -> Result<(), Test
         person: PersonId(person),
         email: "viewer@example.org".into(),
         roles,
+        email_verified: true,
     };
     let v = match w.viewer {
         Seat::Anonymous => None,

@@ -24,6 +24,7 @@ const EVERYONE: &[Caller] = &[
     CoreMember,
     Member,
     Outsider,
+    Unverified,
     Coach,
     ProgrammeTeam,
 ];
@@ -566,6 +567,20 @@ fn mutations() -> Vec<Row> {
         // a wrong password: past the door (VALIDATION on password), and nobody is deleted
         mutation("deleteMyAccount", |_, _| json!({ "password": "not the right password" }))
             .allow(PEOPLE),
+        // ---- identity: a token or a password is the proof; wrong ones change nothing
+        mutation("verifyEmail", |_, _| json!({ "token": "not-a-token" })).allow(EVERYONE),
+        mutation("resendVerificationEmail", |_, _| Value::Null).allow(PEOPLE),
+        mutation("requestPasswordReset", |_, _| json!({ "email": "nobody@example.nhs.uk" })).allow(EVERYONE),
+        mutation("resetPassword", |_, _| json!({ "token": "not-a-token", "newPassword": "a long new password" }))
+            .allow(EVERYONE),
+        mutation("confirmEmailChange", |_, _| json!({ "token": "not-a-token" })).allow(EVERYONE),
+        mutation("changePassword", |_, _| json!({ "currentPassword": "not the right password", "newPassword": "a long new password" }))
+            .allow(PEOPLE),
+        mutation("changeEmail", |_, _| json!({ "newEmail": "moved@example.nhs.uk", "password": "not the right password" }))
+            .allow(PEOPLE),
+        mutation("updateProfile", |_, _| json!({})).allow(PEOPLE),
+        mutation("signOutSession", |_, _| json!({ "sessionId": "U2Vzc2lvbjowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA" }))
+            .allow(PEOPLE),
         // ---- the catalogue
         mutation("createOrganisation", |_, _| json!({ "name": "Matrix Trust", "sector": "NHS_TRUST", "nhsMember": true }))
             .allow(TEAM),
@@ -619,7 +634,8 @@ fn mutations() -> Vec<Row> {
         mutation("cancelPayment", |w, _| json!({ "shareId": w.lead_share })).allow(TEAM),
         // ---- communities (SPEC §4)
         mutation("createCommunity", |w, _| json!({ "name": "Matrix peers", "domainId": w.domain, "membershipMode": "OPEN" }))
-            .allow(PEOPLE),
+            .allow(PEOPLE)
+            .except(Unverified, Forbidden),
         mutation("updateCommunity", |w, _| json!({ "communityId": w.community, "listed": true }))
             .allow(&[Convener, ProgrammeTeam]),
         mutation("assignCoach", |w, _| json!({ "communityId": w.community, "coachId": w.coach_id })).allow(TEAM),
@@ -754,5 +770,7 @@ fn destructive() -> Vec<Row> {
         .allow(PEOPLE),
         // every session of the caller ends; their access token lives on until it expires
         mutation("signOut", |_, _| Value::Null).allow(PEOPLE),
+        // last of all: every session of the caller ends, access tokens included
+        mutation("signOutEverywhere", |_, _| Value::Null).allow(PEOPLE),
     ]
 }

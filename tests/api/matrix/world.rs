@@ -163,6 +163,9 @@ pub async fn build(app: &TestApp) -> World {
     let (core, core_id) = person("core@lakeside.nhs.uk", &nhs2).await;
     let (member, member_id) = person("member@hillside.nhs.uk", &nhs3).await;
     let (outsider, _) = person("outsider@hillside.nhs.uk", &nhs3).await;
+    let (unverified, _) = app
+        .register_unverified("unverified@hillside.nhs.uk", &nhs3)
+        .await;
     let (_, coach_id) = person("coach@network.example", &network).await;
     let (joiner, _) = person("joiner@hillside.nhs.uk", &nhs3).await;
     let spare_email = "spare@hillside.nhs.uk".to_string();
@@ -179,6 +182,7 @@ pub async fn build(app: &TestApp) -> World {
         (Caller::CoreMember, &core),
         (Caller::Member, &member),
         (Caller::Outsider, &outsider),
+        (Caller::Unverified, &unverified),
         (Caller::ProgrammeTeam, &team),
     ] {
         tokens.insert(c, t.clone());

@@ -208,6 +208,7 @@ mod tests {
             person: PersonId::new(),
             email: "v@x.nhs.uk".into(),
             roles,
+            email_verified: true,
         }
     }
 

@@ -79,6 +79,7 @@ mod tests {
             person: PersonId::new(),
             email: "someone@example.org".into(),
             roles,
+            email_verified: true,
         }
     }
 

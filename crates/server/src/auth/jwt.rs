@@ -29,12 +29,26 @@ pub struct Claims {
     /// A partner's scopes, space-separated (RFC 6749); absent for people.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// The session (refresh-token family) a person's token belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sid: Option<String>,
+    /// The person's session generation when it was issued (see `people.session_generation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gen: Option<i32>,
+}
+
+/// A person's valid access token: who, in which session, in which generation of sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonToken {
+    pub id: Uuid,
+    pub session: Option<Uuid>,
+    pub generation: i32,
 }
 
 /// Who a valid access token speaks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Principal {
-    Person(Uuid),
+    Person(PersonToken),
     /// A partner system's service client (its row id) with the scopes it was given.
     Client {
         id: Uuid,
@@ -59,6 +73,8 @@ impl JwtKeys {
     pub fn issue(
         &self,
         person: Uuid,
+        session: Option<Uuid>,
+        generation: i32,
         now: DateTime<Utc>,
     ) -> anyhow::Result<(String, DateTime<Utc>)> {
         let exp = now + Duration::minutes(ACCESS_TTL_MINUTES);
@@ -71,6 +87,8 @@ impl JwtKeys {
             kind: "person".into(),
             nbf: None,
             scope: None,
+            sid: session.map(|s| s.to_string()),
+            gen: Some(generation),
         };
         Ok((
             encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?,
@@ -95,6 +113,8 @@ impl JwtKeys {
             kind: "client".into(),
             nbf: None,
             scope: Some(scope.to_string()),
+            sid: None,
+            gen: None,
         };
         Ok((
             encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?,
@@ -107,9 +127,11 @@ impl JwtKeys {
         let claims = self.claims(token)?;
         let invalid = || "The access token is not valid: sign in again".to_string();
         match claims.kind.as_str() {
-            "person" => Uuid::parse_str(&claims.sub)
-                .map(Principal::Person)
-                .map_err(|_| invalid()),
+            "person" => Ok(Principal::Person(PersonToken {
+                id: Uuid::parse_str(&claims.sub).map_err(|_| invalid())?,
+                session: claims.sid.as_deref().and_then(|s| Uuid::parse_str(s).ok()),
+                generation: claims.gen.unwrap_or(0),
+            })),
             "client" => {
                 let id = claims
                     .sub
@@ -126,7 +148,7 @@ impl JwtKeys {
     }
 
     /// The person a token speaks for, or why it is refused.
-    pub fn verify(&self, token: &str) -> Result<Uuid, String> {
+    pub fn verify(&self, token: &str) -> Result<PersonToken, String> {
         match self.verify_principal(token)? {
             Principal::Person(p) => Ok(p),
             Principal::Client { .. } => {
@@ -166,8 +188,10 @@ mod tests {
     fn round_trip_and_tamper() {
         let k = JwtKeys::new("a-test-secret-that-is-long-enough-0123456789");
         let id = Uuid::new_v4();
-        let (t, exp) = k.issue(id, Utc::now()).unwrap();
-        assert_eq!(k.verify(&t).unwrap(), id);
+        let sid = Uuid::new_v4();
+        let (t, exp) = k.issue(id, Some(sid), 0, Utc::now()).unwrap();
+        let got = k.verify(&t).unwrap();
+        assert_eq!((got.id, got.session), (id, Some(sid)));
         assert!(exp > Utc::now() + Duration::minutes(14));
         let mut bad = t.clone();
         bad.pop();
@@ -192,15 +216,15 @@ mod tests {
             }
         );
         assert!(k.verify(&t).is_err(), "a partner never acts as a person");
-        let (p, _) = k.issue(id, Utc::now()).unwrap();
-        assert_eq!(k.verify_principal(&p).unwrap(), Principal::Person(id));
+        let (p, _) = k.issue(id, None, 0, Utc::now()).unwrap();
+        assert!(matches!(k.verify_principal(&p).unwrap(), Principal::Person(t) if t.id == id));
     }
 
     #[test]
     fn expired_tokens_are_refused() {
         let k = JwtKeys::new("a-test-secret-that-is-long-enough-0123456789");
         let (t, _) = k
-            .issue(Uuid::new_v4(), Utc::now() - Duration::minutes(16))
+            .issue(Uuid::new_v4(), None, 0, Utc::now() - Duration::minutes(16))
             .unwrap();
         assert!(k.verify(&t).unwrap_err().contains("expired"));
     }

@@ -61,5 +61,17 @@ mod derived_tests {
     }
 }
 
+/// The token of a one-click unsubscribe link: the server's HMAC of the list and the address, so
+/// that nobody can unsubscribe someone else and nothing needs storing.
+pub fn unsubscribe_token(secret: &str, list: &str, email: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let mut m = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes any key");
+    m.update(b"unsubscribe:");
+    m.update(list.as_bytes());
+    m.update(b":");
+    m.update(email.to_lowercase().as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(m.finalize().into_bytes())
+}
+
 /// The purpose under which invitation tokens are derived (see `auth::derived_token`).
 pub const INVITATION_TOKEN: &str = "community-invitation";

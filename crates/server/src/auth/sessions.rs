@@ -19,21 +19,29 @@ pub struct TokenPair {
     pub refresh_token: String,
 }
 
-/// Start a session (a new family) or continue one.
+/// Start a session (a new family) or continue one. `device` is the client's User-Agent.
 pub async fn issue(
     db: &impl ConnectionTrait,
     keys: &JwtKeys,
     person: Uuid,
     family: Option<Uuid>,
+    device: Option<&str>,
     now: DateTime<Utc>,
 ) -> AppResult<TokenPair> {
-    let (access_token, access_expires_at) = keys.issue(person, now)?;
+    let family = family.unwrap_or_else(Uuid::new_v4);
+    let generation = convene_store::repo::people::get(db, person)
+        .await?
+        .map_or(0, |p| p.session_generation);
+    let (access_token, access_expires_at) = keys.issue(person, Some(family), generation, now)?;
     let refresh_token = random_token(32);
     repo::insert(
         db,
-        person,
-        family.unwrap_or_else(Uuid::new_v4),
-        token_hash(&refresh_token),
+        repo::NewToken {
+            person_id: person,
+            family_id: family,
+            token_hash: token_hash(&refresh_token),
+            user_agent: device.map(shorten),
+        },
         now,
         now + Duration::days(REFRESH_TTL_DAYS),
     )
@@ -43,6 +51,11 @@ pub async fn issue(
         access_expires_at,
         refresh_token,
     })
+}
+
+/// A User-Agent as kept for the sessions page: at most 300 characters, control characters out.
+fn shorten(ua: &str) -> String {
+    ua.chars().filter(|c| !c.is_control()).take(300).collect()
 }
 
 fn refused(msg: &str) -> AppError {
@@ -74,7 +87,15 @@ pub async fn rotate(
     if row.expires_at <= now {
         return Err(refused("This session has expired: sign in again"));
     }
-    let pair = issue(&tx, keys, row.person_id, Some(row.family_id), now).await?;
+    let pair = issue(
+        &tx,
+        keys,
+        row.person_id,
+        Some(row.family_id),
+        row.user_agent.as_deref(),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok((row.person_id, pair))
 }

@@ -8,13 +8,15 @@ pub use crate::usecases::error::{AppError as ApiError, AppResult as ApiResult, B
 
 impl From<ApiError> for async_graphql::Error {
     fn from(e: ApiError) -> Self {
-        let busy = e.is_busy();
-        let fields = e.fields;
-        let code = e.code;
+        let retry_after = if e.is_busy() { Some(1) } else { e.retry_after };
+        let (fields, code, reason) = (e.fields, e.code, e.reason);
         async_graphql::Error::new(e.message).extend_with(|_, ext| {
             ext.set("code", code.as_str());
-            if busy {
-                ext.set("retryAfter", 1);
+            if let Some(secs) = retry_after {
+                ext.set("retryAfter", secs);
+            }
+            if let Some(r) = reason {
+                ext.set("reason", r);
             }
             if !fields.is_empty() {
                 let list: Vec<Value> = fields

@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -31,12 +32,23 @@ pub fn build(mail: &Mail, from: &str, id: uuid::Uuid) -> anyhow::Result<Message>
         ))?;
         parts = parts.singlepart(SinglePart::builder().header(kind).body(cal.ics.clone()));
     }
-    Ok(Message::builder()
+    let mut message = Message::builder()
         .from(from)
         .to(to)
         .subject(mail.subject.clone())
-        .message_id(Some(message_id(id)))
-        .multipart(parts)?)
+        .message_id(Some(message_id(id)));
+    if let Some(url) = &mail.unsubscribe {
+        message = message
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".into(),
+            ));
+    }
+    Ok(message.multipart(parts)?)
 }
 
 /// Write the message as `<id>.eml` (first to a temporary name, then renamed, so a reader never
@@ -111,6 +123,24 @@ mod tests {
             "html": "<p>Plain words</p>",
         }))
         .unwrap()
+    }
+
+    #[test]
+    fn a_mail_that_can_be_unsubscribed_from_says_so_in_its_headers() {
+        let id = uuid::Uuid::new_v4();
+        let plain =
+            String::from_utf8(build(&mail(), "a@b.example", id).unwrap().formatted()).unwrap();
+        assert!(!plain.contains("List-Unsubscribe"));
+        let m = mail().with_unsubscribe("https://c.example/mail/unsubscribe?t=x".into());
+        let text = String::from_utf8(build(&m, "a@b.example", id).unwrap().formatted()).unwrap();
+        assert!(
+            text.contains("List-Unsubscribe: <https://c.example/mail/unsubscribe?t=x>"),
+            "{text}"
+        );
+        assert!(
+            text.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -18,6 +18,18 @@ pub struct Mail {
     /// An iCalendar part (`text/calendar; method=…`) for meeting invitations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<CalendarPart>,
+    /// The one-click unsubscribe URL of a mail that is not essential to a process the person is
+    /// in (sent as `List-Unsubscribe` with `List-Unsubscribe-Post`, RFC 8058).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unsubscribe: Option<String>,
+}
+
+impl Mail {
+    /// The same mail with a one-click unsubscribe link.
+    pub fn with_unsubscribe(mut self, url: String) -> Self {
+        self.unsubscribe = Some(url);
+        self
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

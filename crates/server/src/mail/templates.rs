@@ -20,7 +20,7 @@ macro_rules! template {
     };
 }
 
-const TEMPLATES: [(&str, &str); 14] = [
+const TEMPLATES: [(&str, &str); 19] = [
     template!("layout.txt"),
     template!("layout.html"),
     template!("co_lead_invitation.txt"),
@@ -35,6 +35,11 @@ const TEMPLATES: [(&str, &str); 14] = [
     template!("community_invitation_reminder.txt"),
     template!("meeting_notice.txt"),
     template!("support_request_assigned.txt"),
+    template!("verify_email.txt"),
+    template!("password_reset.txt"),
+    template!("password_changed.txt"),
+    template!("email_change_confirm.txt"),
+    template!("email_change_notice.txt"),
 ];
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
@@ -94,6 +99,7 @@ fn render(to: &str, template: &str, values: Value, link: &str) -> Result<Mail, m
         text: ENV.get_template("layout.txt")?.render(&page)?,
         html: ENV.get_template("layout.html")?.render(&page)?,
         calendar: None,
+        unsubscribe: None,
     })
 }
 
@@ -228,6 +234,64 @@ pub fn support_request_assigned(
     mail(to, "support_request_assigned.txt", values, link)
 }
 
+/// The link that proves an address (at sign-up, or sent again).
+pub fn verify_email(to: &str, name: &str, link: &str) -> Mail {
+    mail(to, "verify_email.txt", context! { name }, link)
+}
+
+/// "Forgot your password": a link to choose a new one.
+pub fn password_reset(to: &str, name: &str, link: &str) -> Mail {
+    mail(to, "password_reset.txt", context! { name }, link)
+}
+
+/// The password was reset (every session ended) or changed (every other session ended).
+pub fn password_changed(to: &str, name: &str, reset: bool, link: &str) -> Mail {
+    let (how, ended) = if reset {
+        (
+            "reset with a link sent to this address",
+            "every session was signed out",
+        )
+    } else {
+        (
+            "changed by someone signed in as you",
+            "every other session was signed out",
+        )
+    };
+    mail(
+        to,
+        "password_changed.txt",
+        context! { name, how, ended },
+        link,
+    )
+}
+
+/// To the new address: confirm it.
+pub fn email_change_confirm(to: &str, name: &str, old: &str, link: &str) -> Mail {
+    mail(to, "email_change_confirm.txt", context! { name, old }, link)
+}
+
+/// To the old address: a change was asked for (the new one shown only in part).
+pub fn email_change_notice(to: &str, name: &str, new: &str, link: &str) -> Mail {
+    let new_masked = mask(new);
+    mail(
+        to,
+        "email_change_notice.txt",
+        context! { name, new_masked },
+        link,
+    )
+}
+
+/// `jane.doe@nhs.net` → `ja…@nhs.net`: enough to recognise, not enough to harvest.
+fn mask(address: &str) -> String {
+    match address.split_once('@') {
+        Some((local, domain)) => {
+            let keep: String = local.chars().take(2).collect();
+            format!("{keep}…@{domain}")
+        }
+        None => "…".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,5 +334,26 @@ mod tests {
             .text
             .contains("They said:\n\n\n\nOther communities"));
         assert!(declined.html.contains("They said:</p>\n<p></p>\n<p>Other"));
+    }
+
+    #[test]
+    fn identity_mails_carry_their_link_and_mask_the_new_address() {
+        let m = verify_email(
+            "a@x.nhs.uk",
+            "Ann",
+            "https://c.example/verify-email?token=abc",
+        );
+        assert!(m.text.contains("verify-email?token=abc"));
+        assert!(m.subject.contains("Confirm"));
+        let m = email_change_notice(
+            "old@x.nhs.uk",
+            "Ann",
+            "jane.doe@nhs.net",
+            "https://c.example/",
+        );
+        assert!(m.text.contains("ja…@nhs.net"), "{}", m.text);
+        assert!(!m.text.contains("jane.doe"));
+        let m = password_changed("a@x.nhs.uk", "Ann", true, "https://c.example/");
+        assert!(m.text.contains("every session was signed out"));
     }
 }

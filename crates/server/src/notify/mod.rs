@@ -59,6 +59,9 @@ pub struct Hub {
     sender: broadcast::Sender<Arc<notification::Model>>,
     /// Rung after a write that made notifications commits: the SQLite poll looks at once.
     wake: Arc<tokio::sync::Notify>,
+    /// People whose sessions were all ended (a password reset or change, "sign out
+    /// everywhere", a deleted account): their open sockets close.
+    ended: broadcast::Sender<uuid::Uuid>,
 }
 
 impl Default for Hub {
@@ -66,6 +69,7 @@ impl Default for Hub {
         Hub {
             sender: broadcast::channel(1024).0,
             wake: Arc::new(tokio::sync::Notify::new()),
+            ended: broadcast::channel(256).0,
         }
     }
 }
@@ -74,6 +78,26 @@ impl Hub {
     /// A write with notifications committed (PostgreSQL's LISTEN hears it anyway).
     pub fn wake(&self) {
         self.wake.notify_one();
+    }
+    /// Every session of `person` has ended: close their sockets on this replica.
+    pub fn end_sessions(&self, person: uuid::Uuid) {
+        let _ = self.ended.send(person);
+    }
+    /// Resolves when `person`'s sessions are ended (`None` until the socket knows whose it is).
+    pub fn sessions_ended(
+        &self,
+        person: Arc<std::sync::OnceLock<uuid::Uuid>>,
+    ) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut rx = self.ended.subscribe();
+        async move {
+            loop {
+                match rx.recv().await {
+                    Ok(p) if person.get() == Some(&p) => return,
+                    Err(broadcast::error::RecvError::Closed) => std::future::pending::<()>().await,
+                    _ => {}
+                }
+            }
+        }
     }
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<notification::Model>> {
         self.sender.subscribe()

@@ -2,6 +2,7 @@
 
 use convene_domain::access::{require_signed_in, Viewer};
 use convene_domain::account::{self as rules, Email, NewPassword, PersonName, Role};
+use convene_domain::identity as identity_rules;
 use convene_domain::ids::{OrganisationId, PersonId};
 use convene_domain::{DomainError, Fields};
 use convene_store::entities::person;
@@ -28,8 +29,9 @@ pub struct SignedIn {
     pub person: person::Model,
 }
 
-/// Create an account and sign it in. Nobody is asked for a grade, title or seniority (FAQ 6).
-pub async fn register(st: &AppState, cmd: Register) -> AppResult<SignedIn> {
+/// Create an account and sign it in; a link to prove the address goes out at once. Nobody is
+/// asked for a grade, title or seniority (FAQ 6).
+pub async fn register(st: &AppState, cmd: Register, device: Option<&str>) -> AppResult<SignedIn> {
     let mut f = Fields::new();
     let email = f.take(cmd.email);
     let pw = f.take(cmd.password);
@@ -60,44 +62,72 @@ pub async fn register(st: &AppState, cmd: Register) -> AppResult<SignedIn> {
         .into());
     }
     let password_hash = password::hash(pw.expose().to_string()).await?;
-    let w = Write::begin(st, None).await?;
+    let mut w = Write::begin(st, None).await?;
     let new = people::NewPerson {
         email: &email,
         name: &name,
         profession,
         organisation_id: org.0,
         password_hash,
+        verified: false,
     };
     let person = people::create(w.tx(), new, w.now()).await?;
-    start_session(w, person).await
+    super::identity::send_verification(&mut w, &person).await?;
+    start_session(w, person, device).await
 }
 
-/// Sign in with e-mail and password. A wrong one of the two is not said apart.
-pub async fn sign_in(st: &AppState, email: &str, password: &str) -> AppResult<SignedIn> {
+/// Sign in with e-mail and password. A wrong one of the two is not said apart. An account with
+/// many recent failures, from whatever addresses, waits longer before each new try (it is
+/// slowed, never locked: its owner can always reset the password).
+pub async fn sign_in(
+    st: &AppState,
+    email: &str,
+    password: &str,
+    device: Option<&str>,
+) -> AppResult<SignedIn> {
     rules::check_credentials_given(email, password)?;
     let found = match Email::parse("email", email) {
         Ok(e) => people::find_by_email(&st.db, e.as_str()).await?,
         Err(_) => None,
     };
+    if let Some(p) = found.as_ref().filter(|_| st.config.rate_limits) {
+        let failures = u32::try_from(p.failed_sign_ins).unwrap_or(0);
+        identity_rules::check_sign_in_allowed(
+            failures,
+            p.last_failed_sign_in_at,
+            chrono::Utc::now(),
+        )?;
+    }
     let ok = password::verify(
         password.to_string(),
         found.as_ref().map(|p| p.password_hash.clone()),
     )
     .await;
-    let person = match (ok, found) {
-        (true, Some(p)) => p,
-        _ => {
-            return Err(AppError::unauthenticated(
+    let w = Write::begin(st, None).await?;
+    match (ok, found) {
+        (true, Some(p)) if p.deleted_at.is_none() => {
+            people::note_sign_in(w.tx(), p.id, true, w.now()).await?;
+            start_session(w, p, device).await
+        }
+        (_, found) => {
+            if let Some(p) = found {
+                people::note_sign_in(w.tx(), p.id, false, w.now()).await?;
+                w.commit().await?;
+            }
+            Err(AppError::unauthenticated(
                 "The email address or password is not right",
             ))
         }
-    };
-    start_session(Write::begin(st, None).await?, person).await
+    }
 }
 
 /// Issue a new session (a new family of refresh tokens) for `person` and commit.
-async fn start_session(w: Write<'_>, person: person::Model) -> AppResult<SignedIn> {
-    let tokens = sessions::issue(w.tx(), &w.state().keys, person.id, None, w.now()).await?;
+pub(crate) async fn start_session(
+    w: Write<'_>,
+    person: person::Model,
+    device: Option<&str>,
+) -> AppResult<SignedIn> {
+    let tokens = sessions::issue(w.tx(), &w.state().keys, person.id, None, device, w.now()).await?;
     w.commit().await?;
     Ok(SignedIn { tokens, person })
 }
@@ -122,9 +152,16 @@ pub async fn sign_out(
     }
     let v = require_signed_in(viewer)?;
     let w = Write::by(st, v).await?;
-    session_rows::revoke_person(w.tx(), v.person.0, w.now()).await?;
+    session_rows::revoke_person(w.tx(), v.person.0, None, w.now()).await?;
     w.commit().await?;
     Ok(true)
+}
+
+/// A person as they are now (after a change of their own).
+pub async fn person(st: &AppState, id: PersonId) -> AppResult<person::Model> {
+    people::get(&st.db, id.0)
+        .await?
+        .ok_or_else(|| AppError::not_found("The person"))
 }
 
 /// A person and the roles they hold, read in the write.

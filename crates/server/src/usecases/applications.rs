@@ -7,6 +7,7 @@ use convene_domain::account::Email;
 use convene_domain::application::{self as rules, ApplicationStatus, ApplicationText, Participant};
 use convene_domain::call::{check_open_to_applicants, long_date};
 use convene_domain::catalogue::check_open_for_applications;
+use convene_domain::identity as id_rules;
 use convene_domain::ids::{ApplicationId, CallId, DomainId, OrganisationId};
 use convene_domain::organisation::OrganisationFacts;
 use convene_domain::{DomainError, ErrorCode, Fields};
@@ -135,18 +136,16 @@ pub async fn update_application(st: &AppState, v: &Viewer, cmd: UpdateApplicatio
 }
 
 /// Invite a co-lead by e-mail (the lead only); they may not have an account yet.
+///
+/// Whether the invitee already applied in this call and domain is not said here (that would
+/// tell the lead about someone else's application): the invitee learns it when answering.
 pub async fn invite_co_lead(st: &AppState, v: &Viewer, cmd: CoLead) -> Applied {
+    id_rules::require_verified(v, "invite a co-lead")?;
     let (id, email) = (cmd.application, cmd.email);
     let (mut w, l) = begin_as_lead(st, v, id).await?;
     rules::check_invitable(apps::status(&l.app), &l.rule, &email)?;
+    super::identity::check_invitation_quota(&w, v, None).await?;
     let invitee = people::find_by_email(w.tx(), email.as_str()).await?;
-    if let Some(p) = &invitee {
-        rules::check_one_per_call_and_domain(
-            apps::holds(w.tx(), p.id, l.app.call_id, l.app.domain_id).await?,
-            "email",
-            "This person is",
-        )?;
-    }
     let position = l.parts.iter().map(|p| p.position).max().unwrap_or(0) + 1;
     let invited = apps::invite(
         w.tx(),
@@ -168,8 +167,9 @@ pub async fn invite_co_lead(st: &AppState, v: &Viewer, cmd: CoLead) -> Applied {
     let domain = domain_name(w.tx(), &l.app).await?;
     let path = format!("{}/co-lead", app_path(id));
     let m = templates::co_lead_invitation(email.as_str(), &lead, &call, &domain, &w.link(&path));
-    w.mail(&m).await?;
-    if let Some(p) = invitee {
+    super::identity::invitation_mail(&mut w, m).await?;
+    // Only someone who has proven the address hears of it in the product.
+    if let Some(p) = invitee.filter(|p| p.email_verified_at.is_some()) {
         let title = format!("{lead} invites you to co-lead an application in {domain}");
         w.notify(p.id, Kind::CoLeadInvitation, &title, &path)
             .await?;
@@ -194,6 +194,7 @@ pub async fn remove_co_lead(st: &AppState, v: &Viewer, cmd: CoLead) -> Applied {
 /// and an industry or third-sector applicant must have an NHS member co-lead (FAQ 7). The
 /// text is frozen from then on; the people on it are told, and the webhooks.
 pub async fn submit_application(st: &AppState, v: &Viewer, id: ApplicationId) -> Applied {
+    id_rules::require_verified(v, "submit an application")?;
     let (mut w, l) = begin_as_lead(st, v, id).await?;
     let call = call_of(&w, &l.app).await?;
     let (app, now) = (&l.app, w.now());
@@ -257,6 +258,7 @@ pub async fn answer_co_lead(
     answer: CoLeadAnswer,
 ) -> Applied {
     let accept = answer == CoLeadAnswer::Accept;
+    id_rules::require_verified(v, "answer an invitation to co-lead")?;
     let mut w = Write::by(st, v).await?;
     let l = load(w.tx(), id).await?;
     let at = l.rule.iter().position(|p| !p.is_lead && p.email == v.email);

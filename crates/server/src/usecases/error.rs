@@ -10,6 +10,10 @@ pub struct AppError {
     pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
+    /// `extensions.reason`, e.g. `EMAIL_NOT_VERIFIED`.
+    pub reason: Option<&'static str>,
+    /// `extensions.retryAfter` (seconds) for `RATE_LIMITED`.
+    pub retry_after: Option<u64>,
 }
 
 /// What a request is told when the database pool has no connection free within its acquire
@@ -24,6 +28,8 @@ impl AppError {
             code,
             message: message.into(),
             fields: Vec::new(),
+            reason: None,
+            retry_after: None,
         }
     }
     pub fn internal(cause: impl std::fmt::Display) -> Self {
@@ -65,6 +71,8 @@ impl From<DomainError> for AppError {
             code: e.code,
             message: e.message,
             fields: e.fields,
+            reason: e.reason,
+            retry_after: e.retry_after,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod communities;
 pub mod error;
 pub mod honoraria;
+pub mod identity;
 pub mod notifications;
 pub mod partners;
 pub mod practices;

@@ -1,5 +1,6 @@
 //! Plain sea-orm models, one per table; they never derive GraphQL traits.
 
+pub mod account_token;
 pub mod application;
 pub mod audit;
 pub mod call;
@@ -18,12 +19,14 @@ pub mod exchange_inquiry;
 pub mod honorarium_share;
 pub mod intranet_publication;
 pub mod join_request;
+pub mod mail_unsubscribe;
 pub mod meeting;
 pub mod meeting_attendance;
 pub mod member_map_entry;
 pub mod membership_change;
 pub mod notification;
 pub mod organisation;
+pub mod organisation_change;
 pub mod outbox;
 pub mod outcome_notice;
 pub mod panel_member;

@@ -1,5 +1,6 @@
 //! One module per aggregate.
 
+pub mod account_tokens;
 pub mod applications;
 pub mod audit;
 pub mod calls;
@@ -8,7 +9,9 @@ pub mod community_work;
 pub mod domains;
 pub mod honoraria;
 pub mod intranet;
+pub mod invitations;
 pub mod library;
+pub mod mail_unsubscribes;
 pub mod meetings;
 pub mod notifications;
 pub mod organisations;

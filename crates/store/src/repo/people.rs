@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 use super::like_pattern;
-use crate::entities::{person, role_grant};
+use crate::entities::{organisation_change, person, role_grant};
 use crate::{on_unique, Page, Result};
 
 pub struct NewPerson<'a> {
@@ -19,6 +19,9 @@ pub struct NewPerson<'a> {
     pub profession: Option<String>,
     pub organisation_id: Uuid,
     pub password_hash: String,
+    /// The address is already proven (the bootstrap admin, the demo people, a provider that
+    /// vouched for it); otherwise it waits for the emailed link.
+    pub verified: bool,
 }
 
 pub async fn create(
@@ -36,6 +39,10 @@ pub async fn create(
         created_at: Set(now),
         calendar_feed_version: Set(0),
         deleted_at: Set(None),
+        email_verified_at: Set(p.verified.then_some(now)),
+        session_generation: Set(0),
+        failed_sign_ins: Set(0),
+        last_failed_sign_in_at: Set(None),
     }
     .insert(db)
     .await
@@ -60,6 +67,135 @@ pub async fn find_by_email(
     Ok(person::Entity::find()
         .filter(person::Column::Email.eq(email))
         .one(db)
+        .await?)
+}
+
+/// The person's address is proven (a link was opened, a reset done, a provider vouched).
+pub async fn mark_verified(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<()> {
+    person::Entity::update_many()
+        .col_expr(person::Column::EmailVerifiedAt, Expr::value(now))
+        .filter(person::Column::Id.eq(id))
+        .filter(person::Column::EmailVerifiedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// A failed sign-in to this account (from whatever address); `success` clears the count.
+pub async fn note_sign_in(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    success: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let q = person::Entity::update_many().filter(person::Column::Id.eq(id));
+    let q = if success {
+        q.col_expr(person::Column::FailedSignIns, Expr::value(0))
+    } else {
+        q.col_expr(
+            person::Column::FailedSignIns,
+            Expr::col(person::Column::FailedSignIns).add(1),
+        )
+        .col_expr(person::Column::LastFailedSignInAt, Expr::value(now))
+    };
+    q.exec(db).await?;
+    Ok(())
+}
+
+/// A new password hash.
+pub async fn set_password(db: &impl ConnectionTrait, id: Uuid, hash: String) -> Result<()> {
+    person::Entity::update_many()
+        .col_expr(person::Column::PasswordHash, Expr::value(hash))
+        .filter(person::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Refuse every access token issued so far (the refresh tokens are revoked apart).
+pub async fn end_access_tokens(db: &impl ConnectionTrait, id: Uuid) -> Result<()> {
+    person::Entity::update_many()
+        .col_expr(
+            person::Column::SessionGeneration,
+            Expr::col(person::Column::SessionGeneration).add(1),
+        )
+        .filter(person::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// A new, proven address (after `confirmEmailChange`).
+pub async fn set_email(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    email: &Email,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    person::Entity::update_many()
+        .col_expr(person::Column::Email, Expr::value(email.as_str()))
+        .col_expr(person::Column::EmailVerifiedAt, Expr::value(now))
+        .filter(person::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map_err(|e| {
+            on_unique(e, || {
+                DomainError::conflict_on("token", "Another account now uses this email address")
+            })
+        })?;
+    Ok(())
+}
+
+/// What a person may change about themself.
+pub struct Profile<'a> {
+    pub name: &'a PersonName,
+    pub profession: Option<String>,
+    pub organisation_id: Uuid,
+}
+
+pub async fn set_profile(db: &impl ConnectionTrait, id: Uuid, p: Profile<'_>) -> Result<()> {
+    person::Entity::update_many()
+        .col_expr(person::Column::Name, Expr::value(p.name.as_str()))
+        .col_expr(person::Column::Profession, Expr::value(p.profession))
+        .col_expr(
+            person::Column::OrganisationId,
+            Expr::value(p.organisation_id),
+        )
+        .filter(person::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Keep a move between organisations.
+pub async fn record_organisation_change(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    from: Uuid,
+    to: Uuid,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    organisation_change::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        person_id: Set(id),
+        from_organisation_id: Set(from),
+        to_organisation_id: Set(to),
+        changed_at: Set(now),
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// A person's moves between organisations, the earliest first.
+pub async fn organisation_changes(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Vec<organisation_change::Model>> {
+    Ok(organisation_change::Entity::find()
+        .filter(organisation_change::Column::PersonId.eq(id))
+        .order_by_asc(organisation_change::Column::ChangedAt)
+        .all(db)
         .await?)
 }
 

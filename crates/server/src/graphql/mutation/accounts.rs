@@ -14,6 +14,12 @@ use crate::usecases::accounts::{self as usecase, RoleChange};
 #[derive(Default)]
 pub struct AccountMutations;
 
+/// The client's User-Agent, kept with a new session.
+fn user_agent<'a>(ctx: &Context<'a>) -> Option<&'a str> {
+    ctx.data_opt::<crate::state::RequestCtx>()
+        .and_then(|r| r.user_agent.as_deref())
+}
+
 #[derive(InputObject)]
 pub struct RegisterInput {
     pub email: String,
@@ -103,7 +109,7 @@ impl AccountMutations {
             profession: parse_profession("profession", input.profession.as_deref()),
             organisation: crate::ids::decode("organisationId", input.organisation_id.as_str()),
         };
-        let done = usecase::register(state(ctx), cmd).await?;
+        let done = usecase::register(state(ctx), cmd, user_agent(ctx)).await?;
         Ok(RegisterPayload {
             access_token: done.tokens.access_token,
             refresh_token: done.tokens.refresh_token,
@@ -113,7 +119,8 @@ impl AccountMutations {
 
     /// Sign in with e-mail and password.
     async fn sign_in(&self, ctx: &Context<'_>, input: SignInInput) -> ApiResult<SignInPayload> {
-        let done = usecase::sign_in(state(ctx), &input.email, &input.password).await?;
+        let device = user_agent(ctx);
+        let done = usecase::sign_in(state(ctx), &input.email, &input.password, device).await?;
         Ok(SignInPayload {
             access_token: done.tokens.access_token,
             refresh_token: done.tokens.refresh_token,

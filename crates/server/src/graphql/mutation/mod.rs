@@ -6,6 +6,7 @@ mod calls;
 mod catalogue;
 mod communities;
 mod honoraria;
+mod identity;
 mod notifications;
 mod partners;
 mod practices;
@@ -18,6 +19,7 @@ use async_graphql::MergedObject;
 #[derive(MergedObject, Default)]
 pub struct MutationRoot(
     accounts::AccountMutations,
+    identity::IdentityMutations,
     catalogue::CatalogueMutations,
     calls::CallMutations,
     applications::ApplicationMutations,

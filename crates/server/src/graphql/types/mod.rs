@@ -9,6 +9,7 @@ pub mod community_work;
 pub mod connection;
 pub mod enums;
 pub mod honoraria;
+pub mod identity;
 pub mod meeting;
 pub mod node;
 pub mod notification;

@@ -51,6 +51,36 @@ impl Person {
         (self.own || can_see_email(viewer(ctx), PersonId(self.model.id)))
             .then_some(self.model.email.as_str())
     }
+    /// Whether the person has proven they receive mail at their address (the person themself
+    /// and the programme team).
+    async fn email_verified(&self, ctx: &Context<'_>) -> ApiResult<bool> {
+        if !self.is_viewer_or_team(ctx) {
+            return Err(ApiError::forbidden(
+                "Only the person themselves and the programme team can see this",
+            ));
+        }
+        Ok(self.model.email_verified_at.is_some())
+    }
+    /// The person's signed-in sessions (only their own), the most recently used first.
+    async fn sessions(&self, ctx: &Context<'_>) -> ApiResult<Vec<super::identity::Session>> {
+        let Some(v) = viewer(ctx).filter(|v| v.person.0 == self.model.id) else {
+            return Err(ApiError::forbidden("You can see only your own sessions"));
+        };
+        super::identity::sessions(ctx, v).await
+    }
+    /// The person's moves between organisations, the earliest first (the person themself and
+    /// the programme team).
+    async fn organisation_history(
+        &self,
+        ctx: &Context<'_>,
+    ) -> ApiResult<Vec<super::identity::OrganisationChange>> {
+        if !self.is_viewer_or_team(ctx) {
+            return Err(ApiError::forbidden(
+                "Only the person themselves and the programme team can see this",
+            ));
+        }
+        super::identity::organisation_history(ctx, self.model.id).await
+    }
     async fn profession(&self) -> Option<&str> {
         self.model.profession.as_deref()
     }
@@ -165,6 +195,10 @@ impl Person {
                 convene_domain::ErrorCode::Forbidden,
                 "You can see only your own invitations",
             ));
+        }
+        // An address matches invitations only once its owner has proven it.
+        if self.model.email_verified_at.is_none() {
+            return Ok(Vec::new());
         }
         let rows = repo::applications::invitations_for(&state(ctx).db, &self.model.email).await?;
         Ok(rows.into_iter().map(Application).collect())

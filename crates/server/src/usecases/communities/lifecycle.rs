@@ -27,6 +27,7 @@ pub async fn create_community(
     actor: &Viewer,
     cmd: CreateCommunity,
 ) -> AppResult<community::Model> {
+    convene_domain::identity::require_verified(actor, "start a community")?;
     let mut f = Fields::new();
     let name = f.take(d::parse_name("name", &cmd.name));
     let domain = f.take(cmd.domain);

@@ -3,9 +3,10 @@
 use convene_domain::access::Viewer;
 use convene_domain::account::Email;
 use convene_domain::community as d;
+use convene_domain::identity as id_rules;
 use convene_domain::ids::{CommunityId, JoinRequestId, PersonId};
 use convene_store::entities::{community, community_invitation, community_member, join_request};
-use convene_store::repo::{communities, people};
+use convene_store::repo::{communities, invitations, people};
 
 use super::locks::{
     community_for_change as for_change, community_of as lock_owner, conveners, member_role,
@@ -16,7 +17,7 @@ use crate::ids;
 use crate::mail::templates;
 use crate::notify::Kind;
 use crate::state::AppState;
-use crate::usecases::{AppError, AppResult, Write};
+use crate::usecases::{identity, AppError, AppResult, Write};
 
 /// An invitation to someone, with or without an account, in the inviter's own words.
 pub struct InviteMember {
@@ -33,10 +34,16 @@ pub async fn invite_member(
     actor: &Viewer,
     cmd: InviteMember,
 ) -> AppResult<community_invitation::Model> {
+    id_rules::require_verified(actor, "invite people")?;
     let mut w = Write::by(st, actor).await?;
     let c = run_by(&w, cmd.community, actor, "invite people").await?;
     d::check_open(stage(&c)?)?;
+    identity::check_invitation_quota(&w, actor, Some(c.id)).await?;
     let email = cmd.email.as_str();
+    let since = w.now() - chrono::Duration::days(d::INVITATION_VALID_DAYS);
+    id_rules::check_not_already_invited(
+        invitations::pending_for(w.tx(), c.id, email, since).await?,
+    )?;
     let invitee = people::find_by_email(w.tx(), email).await?;
     if let Some(p) = &invitee {
         d::check_invitee(communities::member(w.tx(), c.id, p.id).await?.is_some())?;
@@ -53,8 +60,10 @@ pub async fn invite_member(
     let path = format!("/invitations/{token}");
     let mail =
         templates::community_invitation(email, &inviter, &c.name, &cmd.message, &w.link(&path));
-    w.mail(&mail).await?;
-    if let Some(p) = invitee {
+    identity::invitation_mail(&mut w, mail).await?;
+    // The link carries the token: it appears in the product only for someone who has proven
+    // the address (anyone else has the mail, which reaches the address's real owner).
+    if let Some(p) = invitee.filter(|p| p.email_verified_at.is_some()) {
         let title = format!("{inviter} invites you to join {}", c.name);
         w.notify(p.id, Kind::CommunityInvitation, &title, &path)
             .await?;
