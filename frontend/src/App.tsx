@@ -1,20 +1,13 @@
-import { lazy, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './ui/Layout';
+import { area } from './ui/area';
 import { RequireProgrammeTeam, RequireSignIn } from './account/components/guards';
 import { StartView } from './calls/views/StartView';
 import { NotFoundView } from './ui/NotFoundView';
 
-/**
- * Every feature area is loaded when one of its pages is first opened (issue 19): the start page
- * comes with the first load, sign-in and the application journey fetch only their own area, and
- * the dashboard's chart library only the dashboard. Layout shows "Loading…" meanwhile.
- */
-function area<M>(load: () => Promise<M>) {
-  return <K extends keyof M>(name: K) =>
-    lazy(async () => ({ default: (await load())[name] as ComponentType }));
-}
-
+// Every feature area is loaded when one of its pages is first opened (issue 19): the start page
+// comes with the first load, sign-in and the application journey fetch only their own area, and
+// the dashboard's chart library only the dashboard. Layout shows "Loading…" meanwhile.
 const account = area(() => import('./account/routes'));
 const RegisterView = account('RegisterView');
 const SignInView = account('SignInView');
