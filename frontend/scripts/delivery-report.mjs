@@ -5,6 +5,7 @@
 //
 //   node scripts/delivery-report.mjs http://127.0.0.1:18090 > ../DELIVERY.md
 import { chromium } from '@playwright/test';
+import { cpus, loadavg } from 'node:os';
 
 const BASE = process.argv[2] ?? 'http://127.0.0.1:8080';
 const RUNS = Number(process.env.DELIVERY_RUNS ?? 3);
@@ -34,6 +35,10 @@ async function coldPage(b) {
   cdp.on('Network.loadingFinished', (e) => {
     const r = requests.get(e.requestId);
     if (r) r.bytes = e.encodedDataLength;
+  });
+  cdp.on('Network.loadingFailed', (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.failed = e.canceled ? 'cancelled by the page' : e.errorText;
   });
   /** What was transferred since the last call. */
   let seen = new Set();
@@ -129,10 +134,11 @@ function table(runs) {
 
 function files(step) {
   const rows = ['| file | type | encoding | transferred |', '|---|---|---|---:|'];
-  for (const f of step.files) rows.push(`| \`${new URL(f.url).pathname}\` | ${f.type} | ${f.encoding || 'none'} | ${kib(f.bytes)} KiB |`);
+  for (const f of step.files) rows.push(`| \`${new URL(f.url).pathname}\` | ${f.type} | ${f.failed ? `(${f.failed})` : f.encoding || 'none'} | ${kib(f.bytes)} KiB |`);
   return rows.join('\n');
 }
 
+const load = loadavg()[0].toFixed(1);
 const b = await browser();
 const starts = [];
 const journeys = [];
@@ -152,7 +158,8 @@ const when = new Date().toISOString().slice(0, 10);
 console.log(`# Delivery over a slow connection
 
 Written by \`scripts/delivery-report.sh\` on ${when} (${RUNS} cold runs, medians; Chromium ${version}) against
-\`convene serve\` with the demo data and the built SPA (\`frontend/dist\`), on one machine. Each
+\`convene serve\` (debug build) with the demo data and the built SPA (\`frontend/dist\`), on one machine
+(${cpus().length} cores, load average ${load} when it began: other builds share it). Each
 run opens a fresh browser context (an empty cache) on an emulated fast-3G link: Chrome DevTools
 Protocol \`Network.emulateNetworkConditions\`, 1.6 Mbit/s down, 750 kbit/s up, 150 ms latency.
 
@@ -163,6 +170,8 @@ Protocol \`Network.emulateNetworkConditions\`, 1.6 Mbit/s down, 750 kbit/s up, 1
   "Start your application" button, the sign-in form's password field, the list of
   organisations, the domain choices, the sponsor question's button);
   **load event**: the document's \`load\` (first step only: later steps are in-app navigations).
+- The favicon is asked for again at each in-app navigation: it is \`no-cache\` (a file copied
+  unhashed from \`public/\`), so it costs a revalidation (a 304 of headers only), beside the page.
 
 The issue's target: a cold start page ≤ 250 KiB transferred and usable within 2.5 s. Before this
 change (measured on \`main\` the same way, in the issue): 1,287 KiB and 7.1 s.
