@@ -28,7 +28,21 @@ export default defineConfig(({ command }) => ({
   // nhsuk-frontend's CSS is already minified and carries an old-IE hack that lightningcss rejects.
   // Source maps are written (for CONVENE_SERVE_SOURCEMAPS=1); the server refuses them otherwise.
   // The manifest (.vite/manifest.json, never served) tells the budget what each page loads.
-  build: { outDir: 'dist', sourcemap: true, cssMinify: false, manifest: true },
+  // The libraries every page needs are a chunk of their own, so that a deploy of our code leaves
+  // them cached (their names change only when the libraries do).
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    cssMinify: false,
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'libraries', test: /node_modules[\\/](?:react|react-dom|scheduler|react-router|urql|@urql|wonka|@0no-co|graphql-ws)[\\/]/ }],
+        },
+      },
+    },
+  },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
