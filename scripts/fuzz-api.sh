@@ -28,38 +28,13 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
   fi
 fi
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-base="http://127.0.0.1:$port"
+source "$root/scripts/lib/demo-server.sh"
 admin_email="fuzz-admin@convene.invalid"
 admin_password="fuzz-$(python3 -c 'import secrets; print(secrets.token_hex(12))')"
-
-CONVENE_DATABASE_URL="sqlite://$work/fuzz.db?mode=rwc" \
-CONVENE_LISTEN="127.0.0.1:$port" \
-CONVENE_DATA_DIR="$work/data" \
-CONVENE_MAIL_DIR="$work/mail" \
-CONVENE_STATIC_DIR="$work/no-spa" \
-CONVENE_RATE_LIMITS=off \
-CONVENE_DEMO=1 \
-CONVENE_ADMIN_EMAIL="$admin_email" \
-CONVENE_ADMIN_PASSWORD="$admin_password" \
-RUST_LOG=warn,convene_server=info \
-  "$bin" serve >"$work/server.log" 2>&1 &
-server_pid=$!
-
-for _ in $(seq 1 150); do
-  if curl -fsS "$base/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; echo "The server did not start"; exit 1; fi
-  sleep 0.2
-done
-curl -fsS "$base/ready" >/dev/null
+demo_server "$bin" \
+  CONVENE_ADMIN_EMAIL="$admin_email" \
+  CONVENE_ADMIN_PASSWORD="$admin_password" \
+  RUST_LOG=warn,convene_server=info
 
 token="$(curl -fsS "$base/graphql" -H 'content-type: application/json' \
   --data "{\"query\":\"mutation(\$i: SignInInput!) { signIn(input: \$i) { accessToken } }\",\"variables\":{\"i\":{\"email\":\"$admin_email\",\"password\":\"$admin_password\"}}}" \

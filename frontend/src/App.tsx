@@ -1,89 +1,116 @@
-import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { Layout, Loading } from './ui/Layout';
+import { Layout } from './ui/Layout';
+import { area } from './ui/area';
 import { RequireProgrammeTeam, RequireSignIn } from './account/components/guards';
-import { RegisterView } from './account/views/RegisterView';
-import { SignInView } from './account/views/SignInView';
-import { SignOutView } from './account/views/SignOutView';
 import { StartView } from './calls/views/StartView';
-import { NewApplicationView, ChangeDomainView } from './applications/views/ChooseDomainView';
-import { SponsorView } from './applications/views/SponsorView';
-import { QuestionView } from './applications/views/QuestionView';
-import { CoLeadsView } from './applications/views/CoLeadsView';
-import { CheckAnswersView } from './applications/views/CheckAnswersView';
-import { ConfirmationView } from './applications/views/ConfirmationView';
-import { WithdrawView } from './applications/views/WithdrawView';
-import { MyApplicationsView } from './applications/views/MyApplicationsView';
-import { CoLeadInvitationView } from './applications/views/CoLeadInvitationView';
-import { CallsView } from './admin/views/CallsView';
-import { CreateCallView } from './admin/views/CreateCallView';
-import { CallView } from './admin/views/CallView';
-import { DomainsView } from './admin/views/DomainsView';
-import { DomainView } from './admin/views/DomainView';
-import { OrganisationsView } from './admin/views/OrganisationsView';
-import { PeopleView } from './admin/views/PeopleView';
 import { NotFoundView } from './ui/NotFoundView';
-import { CommunityStartedView } from './applications/views/CommunityStartedView';
-import { ReviewsView } from './selection/views/ReviewsView';
-import { ReviewView } from './selection/views/ReviewView';
-import { DeclareConflictView } from './selection/views/DeclareConflictView';
-import { PanelCallView } from './selection/views/PanelCallView';
-import { HonorariaView } from './honoraria/views/HonorariaView';
-import { CommunitiesView } from './communities/views/CommunitiesView';
-import { CreateCommunityView } from './communities/views/CreateCommunityView';
-import { CommunityView } from './communities/views/CommunityView';
-import { AskToJoinView } from './communities/views/AskToJoinView';
-import { LeaveCommunityView } from './communities/views/LeaveCommunityView';
-import { StartupStepView } from './communities/views/StartupStepView';
-import { MembersView, MemberRoleView } from './communities/views/MembersView';
-import { DefinitionView } from './communities/views/DefinitionView';
-import { InvitationsView } from './communities/views/InvitationsView';
-import { JoinRequestsView, DecideJoinRequestView } from './communities/views/JoinRequestsView';
-import { InvitationView } from './communities/views/InvitationView';
-import { CommunitySettingsView } from './communities/views/CommunitySettingsView';
-import { CoachView } from './communities/views/CoachView';
-import { MyCommunitiesView } from './communities/views/MyCommunitiesView';
-import { MeetingsView } from './meetings/views/MeetingsView';
-import { ScheduleMeetingView } from './meetings/views/ScheduleMeetingView';
-import { MeetingView } from './meetings/views/MeetingView';
-import { EditMeetingView } from './meetings/views/EditMeetingView';
-import { CancelMeetingView } from './meetings/views/CancelMeetingView';
-import { NotesView } from './meetings/views/NotesView';
-import { AttendanceView } from './meetings/views/AttendanceView';
-import { ResetCalendarLinkView } from './meetings/views/ResetCalendarLinkView';
-import { PracticesView } from './practices/views/PracticesView';
-import { ProposePracticeView } from './practices/views/ProposePracticeView';
-import { PracticeView } from './practices/views/PracticeView';
-import { ShareExchangeView } from './practices/views/ShareExchangeView';
-import { ExchangeVisibilityView } from './practices/views/ExchangeVisibilityView';
-import { MarkPromisingView } from './practices/views/MarkPromisingView';
-import { ProtocolsView } from './practices/views/ProtocolsView';
-import { EditProtocolView } from './practices/views/EditProtocolView';
-import { LibraryView } from './practices/views/LibraryView';
-import { MemberMapView } from './community-life/views/MemberMapView';
-import { MemberMapEntryView } from './community-life/views/MemberMapEntryView';
-import { FunctionsView } from './community-life/views/FunctionsView';
-import { AssignFunctionView, RotateFunctionView } from './community-life/views/AssignFunctionView';
-import { WorkingPlanView, AddPlanNeedView } from './community-life/views/WorkingPlanView';
-import { SupportRequestsView, RequestSupportView } from './community-life/views/SupportRequestsView';
-import { SupportQueueView, SupportRequestView } from './community-life/views/SupportQueueView';
-import { ChallengesView, PostChallengeView, ChallengeView } from './community-life/views/ChallengesView';
-import { ServiceClientsView } from './partners/views/ServiceClientsView';
-import { CreateServiceClientView } from './partners/views/CreateServiceClientView';
-import { RevokeServiceClientView } from './partners/views/RevokeServiceClientView';
-import { NotificationsView } from './notifications/views/NotificationsView';
-import { WebhooksView } from './webhooks/views/WebhooksView';
-import { CreateWebhookView } from './webhooks/views/CreateWebhookView';
-import { WebhookView } from './webhooks/views/WebhookView';
-import { DeleteWebhookView } from './webhooks/views/DeleteWebhookView';
-import { AuditView } from './audit/views/AuditView';
-import { YourDataView } from './account/views/YourDataView';
-import { AccountDeletedView, DeleteAccountView } from './account/views/DeleteAccountView';
-import { PrivacyView } from './legal/views/PrivacyView';
-import { AccessibilityView } from './legal/views/AccessibilityView';
 
-// The dashboard's chart library is loaded only when the dashboard is opened.
-const DashboardView = lazy(() => import('./dashboard/views/DashboardView').then((m) => ({ default: m.DashboardView })));
+// Every feature area is loaded when one of its pages is first opened (issue 19): the start page
+// comes with the first load, sign-in and the application journey fetch only their own area, and
+// the dashboard's chart library only the dashboard. Layout shows "Loading…" meanwhile.
+const account = area(() => import('./account/routes'));
+const RegisterView = account('RegisterView');
+const SignInView = account('SignInView');
+const SignOutView = account('SignOutView');
+const YourDataView = account('YourDataView');
+const AccountDeletedView = account('AccountDeletedView');
+const DeleteAccountView = account('DeleteAccountView');
+const applications = area(() => import('./applications/routes'));
+const NewApplicationView = applications('NewApplicationView');
+const ChangeDomainView = applications('ChangeDomainView');
+const SponsorView = applications('SponsorView');
+const QuestionView = applications('QuestionView');
+const CoLeadsView = applications('CoLeadsView');
+const CheckAnswersView = applications('CheckAnswersView');
+const ConfirmationView = applications('ConfirmationView');
+const WithdrawView = applications('WithdrawView');
+const MyApplicationsView = applications('MyApplicationsView');
+const CoLeadInvitationView = applications('CoLeadInvitationView');
+const CommunityStartedView = applications('CommunityStartedView');
+const admin = area(() => import('./admin/routes'));
+const CallsView = admin('CallsView');
+const CreateCallView = admin('CreateCallView');
+const CallView = admin('CallView');
+const DomainsView = admin('DomainsView');
+const DomainView = admin('DomainView');
+const OrganisationsView = admin('OrganisationsView');
+const PeopleView = admin('PeopleView');
+const selection = area(() => import('./selection/routes'));
+const ReviewsView = selection('ReviewsView');
+const ReviewView = selection('ReviewView');
+const DeclareConflictView = selection('DeclareConflictView');
+const PanelCallView = selection('PanelCallView');
+const honoraria = area(() => import('./honoraria/routes'));
+const HonorariaView = honoraria('HonorariaView');
+const communities = area(() => import('./communities/routes'));
+const CommunitiesView = communities('CommunitiesView');
+const CreateCommunityView = communities('CreateCommunityView');
+const CommunityView = communities('CommunityView');
+const AskToJoinView = communities('AskToJoinView');
+const LeaveCommunityView = communities('LeaveCommunityView');
+const StartupStepView = communities('StartupStepView');
+const MembersView = communities('MembersView');
+const MemberRoleView = communities('MemberRoleView');
+const DefinitionView = communities('DefinitionView');
+const InvitationsView = communities('InvitationsView');
+const JoinRequestsView = communities('JoinRequestsView');
+const DecideJoinRequestView = communities('DecideJoinRequestView');
+const InvitationView = communities('InvitationView');
+const CommunitySettingsView = communities('CommunitySettingsView');
+const CoachView = communities('CoachView');
+const MyCommunitiesView = communities('MyCommunitiesView');
+const meetings = area(() => import('./meetings/routes'));
+const MeetingsView = meetings('MeetingsView');
+const ScheduleMeetingView = meetings('ScheduleMeetingView');
+const MeetingView = meetings('MeetingView');
+const EditMeetingView = meetings('EditMeetingView');
+const CancelMeetingView = meetings('CancelMeetingView');
+const NotesView = meetings('NotesView');
+const AttendanceView = meetings('AttendanceView');
+const ResetCalendarLinkView = meetings('ResetCalendarLinkView');
+const practices = area(() => import('./practices/routes'));
+const PracticesView = practices('PracticesView');
+const ProposePracticeView = practices('ProposePracticeView');
+const PracticeView = practices('PracticeView');
+const ShareExchangeView = practices('ShareExchangeView');
+const ExchangeVisibilityView = practices('ExchangeVisibilityView');
+const MarkPromisingView = practices('MarkPromisingView');
+const ProtocolsView = practices('ProtocolsView');
+const EditProtocolView = practices('EditProtocolView');
+const LibraryView = practices('LibraryView');
+const communityLife = area(() => import('./community-life/routes'));
+const MemberMapView = communityLife('MemberMapView');
+const MemberMapEntryView = communityLife('MemberMapEntryView');
+const FunctionsView = communityLife('FunctionsView');
+const AssignFunctionView = communityLife('AssignFunctionView');
+const RotateFunctionView = communityLife('RotateFunctionView');
+const WorkingPlanView = communityLife('WorkingPlanView');
+const AddPlanNeedView = communityLife('AddPlanNeedView');
+const SupportRequestsView = communityLife('SupportRequestsView');
+const RequestSupportView = communityLife('RequestSupportView');
+const SupportQueueView = communityLife('SupportQueueView');
+const SupportRequestView = communityLife('SupportRequestView');
+const ChallengesView = communityLife('ChallengesView');
+const PostChallengeView = communityLife('PostChallengeView');
+const ChallengeView = communityLife('ChallengeView');
+const partners = area(() => import('./partners/routes'));
+const ServiceClientsView = partners('ServiceClientsView');
+const CreateServiceClientView = partners('CreateServiceClientView');
+const RevokeServiceClientView = partners('RevokeServiceClientView');
+const notifications = area(() => import('./notifications/routes'));
+const NotificationsView = notifications('NotificationsView');
+const webhooks = area(() => import('./webhooks/routes'));
+const WebhooksView = webhooks('WebhooksView');
+const CreateWebhookView = webhooks('CreateWebhookView');
+const WebhookView = webhooks('WebhookView');
+const DeleteWebhookView = webhooks('DeleteWebhookView');
+const audit = area(() => import('./audit/routes'));
+const AuditView = audit('AuditView');
+const legal = area(() => import('./legal/routes'));
+const PrivacyView = legal('PrivacyView');
+const AccessibilityView = legal('AccessibilityView');
+const dashboard = area(() => import('./dashboard/routes'));
+const DashboardView = dashboard('DashboardView');
 
 function signedIn(el: React.ReactNode) {
   return <RequireSignIn>{el}</RequireSignIn>;
@@ -94,11 +121,6 @@ function team(el: React.ReactNode) {
 }
 
 export function AppRoutes() {
-  const dashboard = (
-    <Suspense fallback={<Loading />}>
-      <DashboardView />
-    </Suspense>
-  );
   return (
     <Routes>
       <Route element={<Layout />}>
@@ -178,8 +200,8 @@ export function AppRoutes() {
         <Route path="invitations/:token" element={<InvitationView />} />
         <Route path="admin" element={team(<CallsView />)} />
         <Route path="admin/calls" element={team(<CallsView />)} />
-        <Route path="admin/dashboard" element={team(dashboard)} />
-        <Route path="programme" element={team(dashboard)} />
+        <Route path="admin/dashboard" element={team(<DashboardView />)} />
+        <Route path="programme" element={team(<DashboardView />)} />
         <Route path="admin/audit" element={team(<AuditView />)} />
         <Route path="admin/calls/new" element={team(<CreateCallView />)} />
         <Route path="admin/calls/:id" element={team(<CallView />)} />

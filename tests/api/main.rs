@@ -9,6 +9,7 @@ mod communities;
 mod community_work;
 mod dashboard;
 mod dashboard_support;
+mod delivery;
 mod demo;
 mod durability;
 mod exports;

@@ -18,6 +18,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     pub demo: bool,
     pub static_dir: Option<PathBuf>,
+    /// `CONVENE_SERVE_SOURCEMAPS=1`: serve the SPA's `*.map` files (refused with 404 otherwise).
+    pub serve_sourcemaps: bool,
     pub data_dir: PathBuf,
     pub public_url: String,
     pub production: bool,
@@ -61,6 +63,7 @@ impl std::fmt::Debug for Config {
             .field("smtp", &self.smtp_url.as_deref().map(redact_url))
             .field("demo", &self.demo)
             .field("static_dir", &self.static_dir)
+            .field("serve_sourcemaps", &self.serve_sourcemaps)
             .field("production", &self.production)
             .finish_non_exhaustive()
     }
@@ -214,6 +217,11 @@ impl Config {
             None => 10_000,
         };
         let demo = get("CONVENE_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
+        let serve_sourcemaps = match get("CONVENE_SERVE_SOURCEMAPS").as_deref() {
+            None | Some("0" | "false" | "no") => false,
+            Some("1" | "true" | "yes") => true,
+            Some(other) => bail!("CONVENE_SERVE_SOURCEMAPS must be 1 or 0 (got {other})"),
+        };
         Ok(Config {
             database_url,
             listen,
@@ -224,6 +232,7 @@ impl Config {
             smtp_url: get("CONVENE_SMTP_URL"),
             demo,
             static_dir,
+            serve_sourcemaps,
             public_url: get("CONVENE_PUBLIC_URL").unwrap_or_else(|| format!("http://{listen}")),
             data_dir,
             production,
@@ -329,6 +338,18 @@ mod tests {
         let c = Config::from_map(&m).unwrap();
         assert_eq!(c.db_pool.max_connections, None);
         assert_eq!(c.outbox_lease_secs, 120);
+        assert!(
+            !c.serve_sourcemaps,
+            "source maps are not served unless asked for"
+        );
+        let mut maps = m.clone();
+        maps.insert("CONVENE_SERVE_SOURCEMAPS".to_string(), "1".to_string());
+        assert!(Config::from_map(&maps).unwrap().serve_sourcemaps);
+        maps.insert("CONVENE_SERVE_SOURCEMAPS".to_string(), "maybe".to_string());
+        assert!(Config::from_map(&maps)
+            .unwrap_err()
+            .to_string()
+            .contains("CONVENE_SERVE_SOURCEMAPS"));
         for key in [
             "CONVENE_DB_POOL_MAX",
             "CONVENE_DB_ACQUIRE_TIMEOUT_MS",

@@ -169,10 +169,23 @@ async fn execute(
         ),
         BatchRequest::Batch(_) => "batch".to_string(),
     };
+    let writes = match &batch {
+        BatchRequest::Single(r) => writes(r),
+        BatchRequest::Batch(rs) => rs.iter().any(writes),
+    };
     let mut resp = execute_batch(http, headers, addr, batch).await;
     resp.extensions_mut()
         .insert(crate::metrics::Operation(operation));
+    if writes {
+        // a mutation's answer may carry a new token or secret: never compressed (BREACH)
+        resp.extensions_mut().insert(crate::delivery::Uncompressed);
+    }
     resp
+}
+
+/// Whether the request runs a mutation (the cheap test first: most requests are queries).
+fn writes(r: &Request) -> bool {
+    r.query.contains("mutation") && is_mutation(&r.query, r.operation_name.as_deref())
 }
 
 /// The name of the document's operation when it has exactly one.

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod backup;
 pub mod calendar;
 pub mod config;
+pub mod delivery;
 pub mod demo;
 pub mod exports;
 pub mod graphql;

@@ -18,7 +18,6 @@ use convene_store::sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -144,8 +143,7 @@ pub fn router(state: AppState) -> Router {
         .clone()
         .filter(|d| d.join("index.html").exists())
     {
-        let index = dir.join("index.html");
-        r = r.fallback_service(ServeDir::new(dir).fallback(ServeFile::new(index)));
+        r = r.fallback_service(crate::delivery::spa(&dir, state.config.serve_sourcemaps));
     } else {
         r = r.fallback(|| async {
             (
@@ -155,7 +153,8 @@ pub fn router(state: AppState) -> Router {
         });
     }
     // outermost last: the security headers reach every answer, a 413 or a 408 included
-    r.layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+    r.layer(crate::delivery::compression())
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../account/SessionContext';
 import { NotificationBell } from '../notifications/components/NotificationBell';
@@ -167,7 +167,8 @@ export function Layout({ children }: { children?: ReactNode }) {
       <Header />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
-          {children ?? <Outlet />}
+          {/* a page of an area not loaded yet (App.tsx) shows this until it arrives */}
+          <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
         </main>
       </div>
       <Footer />

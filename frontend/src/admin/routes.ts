@@ -1,0 +1,8 @@
+// The admin area's pages, loaded together when one of them is first opened (App.tsx).
+export { CallsView } from './views/CallsView';
+export { CreateCallView } from './views/CreateCallView';
+export { CallView } from './views/CallView';
+export { DomainsView } from './views/DomainsView';
+export { DomainView } from './views/DomainView';
+export { OrganisationsView } from './views/OrganisationsView';
+export { PeopleView } from './views/PeopleView';

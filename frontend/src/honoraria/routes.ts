@@ -1,0 +1,2 @@
+// The honoraria area's pages, loaded together when one of them is first opened (App.tsx).
+export { HonorariaView } from './views/HonorariaView';
