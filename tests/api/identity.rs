@@ -56,7 +56,12 @@ async fn squatting_an_invited_address_gains_nothing_and_its_owner_takes_it_back(
         .unwrap()
         .contains("Confirm your email address"));
     // nor submit, invite or start a community
-    let own = app.start_application(&mallory, &w.call, &w.domain).await;
+    // (a draft of their own, in another domain, so that the place stays open to the owner)
+    let admin = app.admin().await;
+    let other_domain = app.create_domain(&admin, "Sepsis recognition").await;
+    let own = app
+        .start_application(&mallory, &w.call, &other_domain)
+        .await;
     for v in [
         app.submit(&mallory, &own).await,
         app.invite(&mallory, &own, "x@example.nhs.uk").await,
@@ -435,4 +440,95 @@ async fn failed_sign_ins_slow_down_one_account_from_any_address_and_not_others()
     // after the wait the owner gets in (and the address's bucket has a token again)
     tokio::time::sleep(std::time::Duration::from_secs(wait.max(6) + 1)).await;
     session(&app, "gus@example.nhs.uk", PASSWORD).await;
+}
+
+#[tokio::test]
+async fn an_invitation_mail_can_be_unsubscribed_from_with_one_click() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (ada, _) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    let create =
+        "mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { community { id } } }";
+    let invite =
+        "mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitation { id } } }";
+    let mut communities = Vec::new();
+    for name in ["Falls peers", "Sepsis peers"] {
+        let v = app
+            .gql(
+                Some(&ada),
+                create,
+                json!({ "i": { "name": name, "domainId": w.domain, "membershipMode": "OPEN" } }),
+            )
+            .await;
+        communities.push(as_string(&ok(&v)["createCommunity"]["community"]["id"]));
+    }
+    let message = "Join a few of us who share what works.";
+    ok(&app
+        .gql(Some(&ada), invite, json!({ "i": { "communityId": communities[0], "email": "zoe@example.nhs.uk", "message": message } }))
+        .await);
+    // one pending invitation per address and community
+    let again = app
+        .gql(Some(&ada), invite, json!({ "i": { "communityId": communities[0], "email": "zoe@example.nhs.uk", "message": message } }))
+        .await;
+    assert_eq!(
+        (code(&again), fields(&again)),
+        (Some("CONFLICT"), vec!["email".to_string()]),
+        "{again}"
+    );
+    let mail = unfold(
+        &app.wait_for_mail("zoe@example.nhs.uk", "/invitations/")
+            .await,
+    );
+    assert!(
+        mail.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+        "{mail}"
+    );
+    let start = mail.find("List-Unsubscribe: <").expect("the header") + "List-Unsubscribe: <".len();
+    let url = &mail[start..start + mail[start..].find('>').unwrap()];
+    assert!(
+        url.starts_with("http://127.0.0.1:0/mail/unsubscribe?"),
+        "{url}"
+    );
+    let url = url.replacen("http://127.0.0.1:0", &app.base, 1);
+    // a forged link changes nothing; a GET only shows the button
+    let forged = url.replace("token=", "token=x");
+    let r = app
+        .http()
+        .post(&forged)
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let r = app.http().get(&url).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.unwrap().contains("<form method=\"post\""));
+    // the mail client's one click (RFC 8058)
+    let r = app
+        .http()
+        .post(&url)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    // the next invitation is made, but no mail goes
+    ok(&app
+        .gql(Some(&ada), invite, json!({ "i": { "communityId": communities[1], "email": "zoe@example.nhs.uk", "message": message } }))
+        .await);
+    ok(&app
+        .gql(Some(&ada), invite, json!({ "i": { "communityId": communities[1], "email": "yan@example.nhs.uk", "message": message } }))
+        .await);
+    app.wait_for_mail("yan@example.nhs.uk", "/invitations/")
+        .await;
+    let to_zoe = app
+        .mails()
+        .iter()
+        .filter(|m| m.contains("To: zoe@example.nhs.uk"))
+        .count();
+    assert_eq!(
+        to_zoe, 1,
+        "one invitation mail before the click, none after"
+    );
 }

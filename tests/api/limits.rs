@@ -2,7 +2,7 @@
 //! retry-after hint; `CONVENE_RATE_LIMITS=off` switches them off.
 
 use convene_blackbox::*;
-use serde_json::json;
+use serde_json::{json, Value};
 
 const SIGN_IN: &str = "mutation($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }";
 
@@ -107,4 +107,52 @@ async fn guessing_the_password_to_delete_an_account_counts_against_signing_in() 
         )
         .await;
     assert_eq!(code(&v), Some("RATE_LIMITED"), "{v}");
+}
+
+/// Ten wrong sign-ins "from" `from` (X-Forwarded-For), then one more: its error code.
+async fn eleventh_from(app: &TestApp, from: &str, other: &str) -> (Option<String>, Option<String>) {
+    let url = format!("{}/graphql", app.base);
+    let body = |i: usize| json!({ "query": SIGN_IN, "variables": { "e": format!("guess{i}@example.nhs.uk"), "p": "not the password at all" } });
+    let send = |i: usize, xff: &str| {
+        app.http()
+            .post(&url)
+            .header("X-Forwarded-For", xff)
+            .json(&body(i))
+            .send()
+    };
+    for i in 0..10 {
+        send(i, from).await.unwrap();
+    }
+    let same: Value = send(10, from).await.unwrap().json().await.unwrap();
+    let next: Value = send(11, other).await.unwrap().json().await.unwrap();
+    (
+        code(&same).map(str::to_string),
+        code(&next).map(str::to_string),
+    )
+}
+
+#[tokio::test]
+async fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+    // the test client is the proxy: its X-Forwarded-For names the client
+    let behind = spawn_with(|v| {
+        v.insert("CONVENE_RATE_LIMITS".into(), "on".into());
+        v.insert("CONVENE_TRUSTED_PROXIES".into(), "127.0.0.1".into());
+    })
+    .await;
+    let (same, other) = eleventh_from(&behind, "198.51.100.1", "198.51.100.2").await;
+    assert_eq!(same.as_deref(), Some("RATE_LIMITED"));
+    assert_eq!(
+        other.as_deref(),
+        Some("UNAUTHENTICATED"),
+        "another client has its own bucket"
+    );
+    // without the setting the header is the caller's own words, and changes nothing
+    let direct = limited_app().await;
+    let (same, other) = eleventh_from(&direct, "198.51.100.1", "198.51.100.2").await;
+    assert_eq!(same.as_deref(), Some("RATE_LIMITED"));
+    assert_eq!(
+        other.as_deref(),
+        Some("RATE_LIMITED"),
+        "X-Forwarded-For is not believed"
+    );
 }

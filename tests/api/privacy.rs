@@ -277,6 +277,8 @@ async fn the_export_holds_every_table_about_the_person_as_json_and_csv() {
     }
     for name in [
         "sessions",
+        "account_tokens",
+        "organisation_history",
         "application_roles",
         "conflicts",
         "decisions",
@@ -294,6 +296,10 @@ async fn the_export_holds_every_table_about_the_person_as_json_and_csv() {
     }
     assert!(t["sessions"].0 >= 1);
     assert!(!t["sessions"].1[0].contains(&"token_hash".to_string()));
+    // the verification link Z was sent, without its hash
+    assert!(t["account_tokens"].0 >= 1);
+    assert!(!t["account_tokens"].1[0].contains(&"token_hash".to_string()));
+    assert!(t.contains_key("organisation_history"));
     assert!(t["notifications"].0 >= 2, "a review to do, a reply");
     assert!(t["emails"].0 >= 1);
     assert!(t["audit_entries"].0 >= 8);

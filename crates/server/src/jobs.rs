@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use convene_domain::community as d;
 use convene_store::begin_write;
-use convene_store::repo::{communities, people};
+use convene_store::repo::{communities, mail_unsubscribes, people};
 
 use crate::auth::INVITATION_TOKEN;
 use crate::mail::{self, templates};
@@ -50,18 +50,20 @@ pub async fn remind_invitations(state: &AppState, now: DateTime<Utc>) -> anyhow:
             "{}/invitations/{token}",
             state.config.public_url.trim_end_matches('/')
         );
-        mail::enqueue(
-            &tx,
-            &templates::community_invitation_reminder(
+        let list = crate::usecases::identity::INVITATIONS;
+        if !mail_unsubscribes::is_unsubscribed(&tx, &inv.email, list).await? {
+            let reminder = templates::community_invitation_reminder(
                 &inv.email,
                 &inviter,
                 &c.name,
                 &inv.message,
                 &link,
-            ),
-            queued_at,
-        )
-        .await?;
+            )
+            .with_unsubscribe(crate::usecases::identity::unsubscribe_url(
+                state, list, &inv.email,
+            ));
+            mail::enqueue(&tx, &reminder, queued_at).await?;
+        }
         communities::mark_reminded(&tx, inv, &crate::auth::token_hash(&token), now).await?;
         sent += 1;
     }

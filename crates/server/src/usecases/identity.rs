@@ -98,17 +98,19 @@ pub(crate) async fn invitation_mail(w: &mut Write<'_>, mail: Mail) -> AppResult<
     if mail_unsubscribes::is_unsubscribed(w.tx(), &mail.to.to_lowercase(), INVITATIONS).await? {
         return Ok(false);
     }
-    let url = unsubscribe_url(w, INVITATIONS, &mail.to);
+    let url = unsubscribe_url(w.state(), INVITATIONS, &mail.to);
     w.mail(&mail.with_unsubscribe(url)).await?;
     Ok(true)
 }
 
-fn unsubscribe_url(w: &Write<'_>, list: &str, email: &str) -> String {
-    let token = unsubscribe_token(&w.state().config.jwt_secret, list, email);
-    w.link(&format!(
-        "/mail/unsubscribe?list={list}&address={}&token={token}",
+/// The one-click unsubscribe link of `list` for `email`.
+pub(crate) fn unsubscribe_url(st: &AppState, list: &str, email: &str) -> String {
+    let token = unsubscribe_token(&st.config.jwt_secret, list, email);
+    format!(
+        "{}/mail/unsubscribe?list={list}&address={}&token={token}",
+        st.config.public_url.trim_end_matches('/'),
         percent_encode(&email.to_lowercase())
-    ))
+    )
 }
 
 /// Everything but RFC 3986's unreserved characters, percent-encoded.

@@ -185,6 +185,15 @@ pub async fn erase(
         .filter(refresh_token::Column::PersonId.eq(pid))
         .exec(db)
         .await?;
+    // one-time tokens (an e-mail change's carries the new address) and the organisation history
+    account_token::Entity::delete_many()
+        .filter(account_token::Column::PersonId.eq(pid))
+        .exec(db)
+        .await?;
+    organisation_change::Entity::delete_many()
+        .filter(organisation_change::Column::PersonId.eq(pid))
+        .exec(db)
+        .await?;
     notification::Entity::delete_many()
         .filter(notification::Column::PersonId.eq(pid))
         .exec(db)

@@ -121,6 +121,17 @@ pub async fn my_data(db: &impl ConnectionTrait, person_id: Uuid) -> Result<Vec<T
             &find::<refresh_token::Entity>(db, refresh_token::Column::PersonId.eq(pid)).await?,
             &["token_hash"],
         ),
+        Table::of::<account_token::Entity>(
+            "account_tokens",
+            &find::<account_token::Entity>(db, account_token::Column::PersonId.eq(pid)).await?,
+            &["token_hash"],
+        ),
+        Table::of::<organisation_change::Entity>(
+            "organisation_history",
+            &find::<organisation_change::Entity>(db, organisation_change::Column::PersonId.eq(pid))
+                .await?,
+            &[],
+        ),
         Table::of::<application::Entity>("applications", &apps, &[]).label(
             "call_id",
             "call_title",
