@@ -532,3 +532,39 @@ async fn an_invitation_mail_can_be_unsubscribed_from_with_one_click() {
         "one invitation mail before the click, none after"
     );
 }
+
+#[tokio::test]
+async fn signing_out_everywhere_closes_the_persons_open_sockets() {
+    use crate::notifications::{next_json, ws};
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let (t, _) = app.register("ivy@example.nhs.uk", &w.nhs_org).await;
+    let (other, _) = app.register("jon@example.nhs.uk", &w.nhs_org).await;
+    let mut mine = ws(&app, json!({ "Authorization": format!("Bearer {t}") })).await;
+    let mut theirs = ws(&app, json!({ "Authorization": format!("Bearer {other}") })).await;
+    assert_eq!(
+        next_json(&mut mine).await.unwrap()["type"],
+        "connection_ack"
+    );
+    assert_eq!(
+        next_json(&mut theirs).await.unwrap()["type"],
+        "connection_ack"
+    );
+    ok(&app
+        .gql(
+            Some(&t),
+            "mutation { signOutEverywhere { signedOut } }",
+            json!({}),
+        )
+        .await);
+    assert_eq!(next_json(&mut mine).await, None, "the socket closes");
+    // someone else's socket stays open and answers
+    use futures_util::SinkExt;
+    theirs
+        .send(tokio_tungstenite::tungstenite::Message::Text(
+            json!({ "type": "ping" }).to_string().into(),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(next_json(&mut theirs).await.unwrap()["type"], "pong");
+}

@@ -94,7 +94,7 @@ async fn the_bell_lists_unread_notifications_for_their_person_only() {
     );
 }
 
-async fn ws(
+pub(crate) async fn ws(
     app: &TestApp,
     init: Value,
 ) -> tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>> {
@@ -118,7 +118,7 @@ async fn ws(
     socket
 }
 
-async fn next_json(
+pub(crate) async fn next_json(
     socket: &mut tokio_tungstenite::WebSocketStream<
         tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
     >,

@@ -616,11 +616,15 @@ async fn a_refresh_token_is_spent_once() {
     let o = org(&db.conn, "Riverside NHS Trust").await;
     let ada = person(&db.conn, "ada@example.nhs.uk", o.id).await;
     let family = Uuid::new_v4();
+    let token = |hash: String| sessions::NewToken {
+        person_id: ada.id,
+        family_id: family,
+        token_hash: hash,
+        user_agent: None,
+    };
     let t = sessions::insert(
         &db.conn,
-        ada.id,
-        family,
-        "hash-1".into(),
+        token("hash-1".into()),
         now(),
         now() + Duration::days(30),
     )
@@ -649,9 +653,7 @@ async fn a_refresh_token_is_spent_once() {
     for i in 0..10 {
         let tok = sessions::insert(
             &db.conn,
-            ada.id,
-            family,
-            format!("race-{i}"),
+            token(format!("race-{i}")),
             now(),
             now() + Duration::days(30),
         )
