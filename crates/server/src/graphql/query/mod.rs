@@ -17,7 +17,7 @@ use super::types::audit::{AuditEntry, AuditEntryConnection};
 use super::types::call::{Call, CallConnection};
 use super::types::catalogue::{Domain, DomainConnection};
 use super::types::community::{Community, CommunityConnection, CommunityInvitation};
-use super::types::connection::{by_offset, window};
+use super::types::connection::{by_offset, offset_connection, window};
 use super::types::enums::{CallStatus, DomainStatus};
 use super::types::node::Node;
 use super::types::organisation::{Organisation, OrganisationConnection};
@@ -130,10 +130,10 @@ impl QueryRoot {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(by_offset(&w, |p| repo::partners::list(db, p))
-            .await?
-            .map(super::types::partner::ServiceClient)
-            .into())
+        offset_connection(&w, super::types::partner::ServiceClient, |p| {
+            repo::partners::list(db, p)
+        })
+        .await
     }
 
     /// The community directory: listed communities (with, for a signed-in person, the ones they
@@ -152,10 +152,7 @@ impl QueryRoot {
         domain_id: Option<ID>,
     ) -> ApiResult<CommunityConnection> {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
-        let domain = domain_id
-            .as_ref()
-            .map(|d| ids::decode("domainId", "Domain", d))
-            .transpose()?;
+        let domain = ids::decode_opt("domainId", "Domain", domain_id.as_ref())?;
         let scope = community::directory_scope(viewer(ctx));
         let db = &state(ctx).db;
         Ok(
@@ -216,12 +213,10 @@ impl QueryRoot {
     ) -> ApiResult<OrganisationConnection> {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(
-            by_offset(&w, |p| repo::organisations::list(db, search.as_deref(), p))
-                .await?
-                .map(Organisation)
-                .into(),
-        )
+        offset_connection(&w, Organisation, |p| {
+            repo::organisations::list(db, search.as_deref(), p)
+        })
+        .await
     }
 
     async fn organisation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Organisation>> {
@@ -250,12 +245,10 @@ impl QueryRoot {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
         let status = status.map(Into::into);
-        Ok(by_offset(&w, |p| {
+        offset_connection(&w, Domain, |p| {
             repo::domains::list(db, search.as_deref(), status, p)
         })
-        .await?
-        .map(Domain)
-        .into())
+        .await
     }
 
     async fn domain(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Domain>> {
@@ -323,12 +316,10 @@ impl QueryRoot {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(
-            by_offset(&w, |p| repo::people::list(db, search.as_deref(), p))
-                .await?
-                .map(Person::from)
-                .into(),
-        )
+        offset_connection(&w, Person::from, |p| {
+            repo::people::list(db, search.as_deref(), p)
+        })
+        .await
     }
 
     #[graphql(
@@ -361,10 +352,7 @@ impl QueryRoot {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(by_offset(&w, |p| repo::webhooks::list(db, p))
-            .await?
-            .map(WebhookSubscription)
-            .into())
+        offset_connection(&w, WebhookSubscription, |p| repo::webhooks::list(db, p)).await
     }
 
     /// The audit trail, newest first (programme team only); `entityId` narrows it to one
@@ -428,14 +416,9 @@ impl QueryRoot {
         tag: Option<String>,
     ) -> ApiResult<PracticeConnection> {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
-        let domain = domain_id
-            .as_ref()
-            .map(|d| ids::decode("domainId", "Domain", d))
-            .transpose()?;
-        let organisation = organisation_id
-            .as_ref()
-            .map(|o| ids::decode("organisationId", "Organisation", o))
-            .transpose()?;
+        let domain = ids::decode_opt("domainId", "Domain", domain_id.as_ref())?;
+        let organisation =
+            ids::decode_opt("organisationId", "Organisation", organisation_id.as_ref())?;
         let terms = convene_domain::practice::search_terms(search.as_deref().unwrap_or(""));
         let tag = tag
             .as_deref()
@@ -449,10 +432,7 @@ impl QueryRoot {
             signed_in: viewer(ctx).is_some(),
         };
         let db = &state(ctx).db;
-        Ok(by_offset(&w, |p| repo::library::search(db, query, p))
-            .await?
-            .map(Practice)
-            .into())
+        offset_connection(&w, Practice, |p| repo::library::search(db, query, p)).await
     }
 
     /// The network's sample sharing protocols, by name (anyone signed in).
@@ -470,10 +450,10 @@ impl QueryRoot {
         require_signed_in(viewer(ctx))?;
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(by_offset(&w, |p| repo::practices::network_protocols(db, p))
-            .await?
-            .map(practice::SharingProtocol)
-            .into())
+        offset_connection(&w, practice::SharingProtocol, |p| {
+            repo::practices::network_protocols(db, p)
+        })
+        .await
     }
 }
 
@@ -490,11 +470,7 @@ fn audit_filter<'a>(
         ),
         None => None,
     };
-    let actor = filter
-        .actor_id
-        .as_ref()
-        .map(|a| ids::decode("filter.actorId", "Person", a))
-        .transpose()?;
+    let actor = ids::decode_opt("filter.actorId", "Person", filter.actor_id.as_ref())?;
     let (from, until) =
         convene_domain::privacy::audit_window(filter.from.map(|d| d.0), filter.to.map(|d| d.0))?;
     fn blank(s: &Option<String>) -> Option<&str> {

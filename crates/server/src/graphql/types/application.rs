@@ -18,7 +18,7 @@ use super::selection::Review;
 use crate::graphql::context::viewer;
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::{load_opt, loaders, must};
 use convene_domain::selection;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -38,20 +38,15 @@ impl CoLead {
         &self.0.email
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.person_id {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.person_id, Person::from).await
     }
     async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        match self.0.organisation_id {
-            Some(id) => Ok(loaders(ctx)
-                .organisations
-                .load_one(id)
-                .await?
-                .map(Organisation)),
-            None => Ok(None),
-        }
+        load_opt(
+            &loaders(ctx).organisations,
+            self.0.organisation_id,
+            Organisation,
+        )
+        .await
     }
     async fn state(&self) -> CoLeadState {
         co_lead_state(&self.0).into()
@@ -159,18 +154,9 @@ impl Application {
     }
     /// The lead's organisation when they applied.
     async fn lead_organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        match self
-            .lead_participant(ctx)
-            .await?
-            .and_then(|p| p.organisation_id)
-        {
-            Some(id) => Ok(loaders(ctx)
-                .organisations
-                .load_one(id)
-                .await?
-                .map(Organisation)),
-            None => Ok(None),
-        }
+        let lead = self.lead_participant(ctx).await?;
+        let organisation = lead.and_then(|p| p.organisation_id);
+        load_opt(&loaders(ctx).organisations, organisation, Organisation).await
     }
     /// Co-leads in the order they were invited (the lead is not among them).
     async fn co_leads(&self, ctx: &Context<'_>) -> ApiResult<Vec<CoLead>> {
@@ -184,14 +170,12 @@ impl Application {
     }
     /// The optional sponsoring organisation (FAQ 5).
     async fn sponsor(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        match self.0.sponsor_organisation_id {
-            Some(id) => Ok(loaders(ctx)
-                .organisations
-                .load_one(id)
-                .await?
-                .map(Organisation)),
-            None => Ok(None),
-        }
+        load_opt(
+            &loaders(ctx).organisations,
+            self.0.sponsor_organisation_id,
+            Organisation,
+        )
+        .await
     }
     /// Why they care about the domain.
     async fn motivation(&self, ctx: &Context<'_>) -> ApiResult<&str> {

@@ -192,6 +192,7 @@ use super::selection::{
 };
 use crate::graphql::error::ApiError;
 use crate::services::selection::CallSelection;
+use std::sync::Arc;
 
 /// Who is looking at a call's selection: the programme team sees everything; a panel member
 /// of this call sees everything but the applications they are conflicted on.
@@ -204,7 +205,7 @@ pub(crate) struct SelectionAccess {
 async fn ranking_for(
     ctx: &Context<'_>,
     call_id: uuid::Uuid,
-) -> ApiResult<(CallSelection, SelectionAccess)> {
+) -> ApiResult<(Arc<CallSelection>, SelectionAccess)> {
     let (sel, access) = selection_for(ctx, call_id).await?;
     if !convene_domain::selection::can_see_ranking(
         access.team,
@@ -224,12 +225,23 @@ impl SelectionAccess {
     }
 }
 
+/// A call's selection, read once per request through the `selections` loader however many of
+/// the call's fields ask for it.
+async fn selection(ctx: &Context<'_>, call_id: uuid::Uuid) -> ApiResult<Arc<CallSelection>> {
+    loaders(ctx)
+        .selections
+        .load_one(call_id)
+        .await?
+        .ok_or_else(|| ApiError::field("callId", "There is no such call"))
+}
+
+/// The call's selection, for the programme team and this call's panel (else `FORBIDDEN`).
 pub(crate) async fn selection_for(
     ctx: &Context<'_>,
     call_id: uuid::Uuid,
-) -> ApiResult<(CallSelection, SelectionAccess)> {
+) -> ApiResult<(Arc<CallSelection>, SelectionAccess)> {
     let v = convene_domain::access::require_signed_in(viewer(ctx))?;
-    let sel = CallSelection::load(&state(ctx).db, call_id).await?;
+    let sel = selection(ctx, call_id).await?;
     let team = v.is_programme_team();
     if !team && sel.member(v.person.0).is_none() {
         return Err(ApiError::new(
@@ -254,7 +266,7 @@ fn require_team(ctx: &Context<'_>) -> ApiResult<()> {
 impl Call {
     pub(crate) async fn panel_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<PanelMember>> {
         let (sel, _) = selection_for(ctx, self.0.id).await?;
-        Ok(sel.panel.into_iter().map(PanelMember).collect())
+        Ok(sel.panel.iter().cloned().map(PanelMember).collect())
     }
 
     pub(crate) async fn conflicts_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<Conflict>> {
@@ -272,7 +284,7 @@ impl Call {
         ctx: &Context<'_>,
     ) -> ApiResult<Vec<ReviewAssignment>> {
         require_team(ctx)?;
-        let sel = CallSelection::load(&state(ctx).db, self.0.id).await?;
+        let sel = selection(ctx, self.0.id).await?;
         Ok(sel
             .assignments
             .iter()

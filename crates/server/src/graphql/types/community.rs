@@ -13,7 +13,7 @@ use super::meeting::{Meeting, MeetingConnection};
 use super::person::Person;
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::{load_opt, loaders, must};
 
 #[derive(Clone)]
 pub struct Community(pub m::Model);
@@ -407,10 +407,7 @@ impl DomainDefinitionVersion {
         self.0.agreed_at.is_some()
     }
     async fn agreed_by(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.agreed_by {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.agreed_by, Person::from).await
     }
     async fn agreed_at(&self) -> Option<DateTime<Utc>> {
         self.0.agreed_at

@@ -1,7 +1,7 @@
 //! A community's life beyond meetings (SPEC §4): the member map and its reach, functions, the
 //! working plan, support requests and the challenges board.
 
-use async_graphql::{Context, Enum, Object, SimpleObject, ID};
+use async_graphql::{Context, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use convene_domain::community as d;
 use convene_domain::ids::{OrganisationId, PersonId};
@@ -14,68 +14,28 @@ use uuid::Uuid;
 
 use super::community::{members_only, role_in, Community};
 use super::connection::{connection, page};
-use super::enums::Sector;
+use super::enums::{mirror, Sector};
 use super::organisation::Organisation;
 use super::person::Person;
 use super::scalars::Date;
 use crate::graphql::context::{state, viewer};
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::{load_opt, loaders, must};
 use crate::services::london_today;
 
-macro_rules! mirror {
-    ($gql:ident, $dom:path, [$($v:ident),*]) => {
-        #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-        pub enum $gql { $($v),* }
-        impl From<$gql> for $dom {
-            fn from(x: $gql) -> Self { match x { $($gql::$v => <$dom>::$v),* } }
-        }
-        impl From<$dom> for $gql {
-            fn from(x: $dom) -> Self { match x { $(<$dom>::$v => $gql::$v),* } }
-        }
-    };
+mirror! {
+    MemberMapTag = d::MapTag {
+        HasInterest, ShouldHaveInterest, NeededForResources, NeededForAuthority, NeededForExpertise,
+        NeedsDevelopment,
+    }
+    CommunityFunctionKind = d::FunctionKind {
+        Agenda, NoteTaking, Communication, Facilitation, IntranetPosting, Other,
+    }
+    PlanNeedKind = d::NeedKind { Information, Research, Expertise }
+    SupportRequestKind = d::SupportKind { MeetingDesign, IntranetPresence, Admin, Other }
+    SupportRequestStatus = d::SupportStatus { Open, Assigned, InProgress, Closed }
 }
-
-mirror!(
-    MemberMapTag,
-    d::MapTag,
-    [
-        HasInterest,
-        ShouldHaveInterest,
-        NeededForResources,
-        NeededForAuthority,
-        NeededForExpertise,
-        NeedsDevelopment
-    ]
-);
-mirror!(
-    CommunityFunctionKind,
-    d::FunctionKind,
-    [
-        Agenda,
-        NoteTaking,
-        Communication,
-        Facilitation,
-        IntranetPosting,
-        Other
-    ]
-);
-mirror!(
-    PlanNeedKind,
-    d::NeedKind,
-    [Information, Research, Expertise]
-);
-mirror!(
-    SupportRequestKind,
-    d::SupportKind,
-    [MeetingDesign, IntranetPresence, Admin, Other]
-);
-mirror!(
-    SupportRequestStatus,
-    d::SupportStatus,
-    [Open, Assigned, InProgress, Closed]
-);
 
 // ---- the member map
 
@@ -96,14 +56,12 @@ impl MemberMapEntry {
     }
     /// Their organisation, when it is in the catalogue.
     async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        match self.0.organisation_id {
-            Some(id) => Ok(loaders(ctx)
-                .organisations
-                .load_one(id)
-                .await?
-                .map(Organisation)),
-            None => Ok(None),
-        }
+        load_opt(
+            &loaders(ctx).organisations,
+            self.0.organisation_id,
+            Organisation,
+        )
+        .await
     }
     /// The organisation's name: the catalogue's, or as typed when it is not there.
     async fn organisation_name(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
@@ -466,10 +424,7 @@ pub async fn support_queue(
 }
 
 async fn person_opt(ctx: &Context<'_>, id: Option<Uuid>) -> ApiResult<Option<Person>> {
-    match id {
-        Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-        None => Ok(None),
-    }
+    load_opt(&loaders(ctx).people, id, Person::from).await
 }
 
 // ---- the challenges board

@@ -17,7 +17,7 @@ use super::person::Person;
 use crate::graphql::context::{state, viewer};
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::{load_opt, loaders, must};
 use crate::graphql::query::visible_community;
 
 // ---- enums
@@ -248,10 +248,7 @@ impl Practice {
         visible_community(ctx, self.0.community_id).await
     }
     async fn proposed_by(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.proposed_by {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.proposed_by, Person::from).await
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -335,10 +332,7 @@ impl PromisingDetails {
             .into()
     }
     async fn marked_by(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.marked_by {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.marked_by, Person::from).await
     }
     async fn marked_at(&self) -> Option<DateTime<Utc>> {
         self.0.marked_at
@@ -367,10 +361,7 @@ impl Exchange {
         if !d::shows_author(self.0.anonymous, is_author(ctx, &self.0)) {
             return Ok(None);
         }
-        match self.0.author_id {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.author_id, Person::from).await
     }
     /// Whether the viewer wrote it (so their own screens can offer to change it).
     async fn viewer_is_author(&self, ctx: &Context<'_>) -> bool {
@@ -463,10 +454,7 @@ async fn inquiry_author(
     if !inquiry_author_shown(ctx, row, exchange) {
         return Ok(None);
     }
-    match row.author_id {
-        Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-        None => Ok(None),
-    }
+    load_opt(&loaders(ctx).people, row.author_id, Person::from).await
 }
 
 #[derive(Clone)]

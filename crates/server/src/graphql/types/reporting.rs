@@ -60,11 +60,7 @@ pub async fn programme_dashboard(
 ) -> ApiResult<ProgrammeDashboard> {
     require_role(viewer(ctx), Role::ProgrammeTeam)?;
     let f = filter.unwrap_or_default();
-    let call = f
-        .call_id
-        .as_ref()
-        .map(|id| ids::decode("callId", "Call", id))
-        .transpose()?;
+    let call = ids::decode_opt("callId", "Call", f.call_id.as_ref())?;
     let db = &state(ctx).db;
     let scope = s::scope(db, call, f.from.map(|d| d.0), f.to.map(|d| d.0)).await?;
     Ok(ProgrammeDashboard(Arc::new(Dashboard::new(

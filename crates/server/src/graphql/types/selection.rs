@@ -9,7 +9,7 @@ use super::call::Criterion;
 use super::person::Person;
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::{load_opt, loaders, must};
 
 #[derive(Clone)]
 pub struct PanelMember(pub panel_member::Model);
@@ -246,10 +246,7 @@ impl PendingOutcome {
         &self.email
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.person_id {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.person_id, Person::from).await
     }
     async fn outcome(&self) -> super::enums::ApplicationStatus {
         self.outcome

@@ -39,7 +39,7 @@ pub async fn propose_practice(
         proposed_by: v.person.0,
     };
     let p = repo::create(w.tx(), new, w.now()).await?;
-    w.audit("Practice", p.id, "propose", None, Some(&p));
+    w.audit_created("Practice", p.id, "propose", &p);
     w.commit().await?;
     Ok(p)
 }
@@ -63,7 +63,7 @@ pub async fn set_practice_status(
         .ok_or_else(|| AppError::internal("practice vanished"))?;
     rules::check_status_change(stored("practices.status", &p.status)?, to)?;
     let after = repo::set_status(w.tx(), p.clone(), to.as_str(), w.now()).await?;
-    w.audit("Practice", p.id, "set_status", Some(&p), Some(&after));
+    w.audit_changed("Practice", p.id, "set_status", &p, &after);
     w.commit().await?;
     Ok(after)
 }
