@@ -10,16 +10,17 @@ use convene_store::repo::{applications as apps, honoraria};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-use super::{csv, names, refuse, signed_in, Sheet};
+use super::{csv, names, refuse, signed_in, team_member, Sheet};
 use crate::http::Http;
 use crate::ids;
 use crate::services::selection::CallSelection;
 use convene_domain::ids::{ApplicationId, CallId};
 
-fn call_uuid(id: &str) -> Option<Uuid> {
+/// The call a path names, or the 404 to answer.
+fn call_uuid(id: &str) -> Result<Uuid, Response> {
     ids::decode::<CallId>("callId", id.trim_end_matches(".csv"))
-        .ok()
         .map(|c| c.0)
+        .map_err(|_| refuse(StatusCode::NOT_FOUND, "No such call"))
 }
 
 /// `GET /exports/calls/{callId}/honoraria.csv` (programme team).
@@ -27,24 +28,12 @@ pub async fn honoraria_csv(
     State(http): State<Http>,
     headers: HeaderMap,
     Path(call): Path<String>,
-) -> Response {
-    let viewer = match signed_in(&http, &headers).await {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !viewer.has(Role::ProgrammeTeam) {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "Only the programme team can export honoraria",
-        );
-    }
-    let Some(cid) = call_uuid(&call) else {
-        return refuse(StatusCode::NOT_FOUND, "No such call");
-    };
+) -> Result<Response, Response> {
+    team_member(&http, &headers, "honoraria").await?;
+    let cid = call_uuid(&call)?;
     let db = &http.state.db;
-    let Ok(shares) = honoraria::of_call(db, cid).await else {
-        return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Try again");
-    };
+    let shares = (honoraria::of_call(db, cid).await)
+        .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "Try again"))?;
     let people = names::<person::Entity>(db, shares.iter().map(|s| s.person_id).collect()).await;
     let apps_ = names::<convene_store::entities::application::Entity>(
         db,
@@ -91,7 +80,7 @@ pub async fn honoraria_csv(
             s.paid_on.map(|d| d.to_string()).unwrap_or_default(),
         ]);
     }
-    csv("honoraria.csv", out.finish())
+    Ok(csv("honoraria.csv", out.finish()))
 }
 
 /// `GET /exports/calls/{callId}/applications.csv` (programme team, and the call's panel without
@@ -100,24 +89,19 @@ pub async fn applications_csv(
     State(http): State<Http>,
     headers: HeaderMap,
     Path(call): Path<String>,
-) -> Response {
-    let viewer = match signed_in(&http, &headers).await {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let Some(cid) = call_uuid(&call) else {
-        return refuse(StatusCode::NOT_FOUND, "No such call");
-    };
+) -> Result<Response, Response> {
+    let viewer = signed_in(&http, &headers).await?;
+    let cid = call_uuid(&call)?;
     let db = &http.state.db;
     let Ok(sel) = CallSelection::load(db, cid).await else {
-        return refuse(StatusCode::NOT_FOUND, "No such call");
+        return Err(refuse(StatusCode::NOT_FOUND, "No such call"));
     };
     let team = viewer.has(Role::ProgrammeTeam);
     if !team && sel.member(viewer.person.0).is_none() {
-        return refuse(
+        return Err(refuse(
             StatusCode::FORBIDDEN,
             "Only the programme team and this call's panel can export its applications",
-        );
+        ));
     }
     let ranking: HashMap<Uuid, convene_domain::selection::Ranked> = sel
         .ranking()
@@ -161,5 +145,5 @@ pub async fn applications_csv(
             r.map(|r| r.reviews.to_string()).unwrap_or_default(),
         ]);
     }
-    csv("applications.csv", out.finish())
+    Ok(csv("applications.csv", out.finish()))
 }

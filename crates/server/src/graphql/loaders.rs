@@ -277,3 +277,17 @@ where
         None => Ok(None),
     }
 }
+
+/// Load the rows a key has (none is an empty list), each as `node`.
+pub async fn load_all<K, T, N>(
+    dl: &DataLoader<Batch<K, Vec<T>>>,
+    key: K,
+    node: impl FnMut(T) -> N,
+) -> ApiResult<Vec<N>>
+where
+    K: Send + Sync + Hash + Eq + Clone + 'static,
+    T: Send + Sync + Clone + 'static,
+{
+    let rows = dl.load_one(key).await?.unwrap_or_default();
+    Ok(rows.into_iter().map(node).collect())
+}

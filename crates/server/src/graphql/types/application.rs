@@ -14,6 +14,7 @@ use super::connection::connection;
 use super::enums::{ApplicationStatus, CoLeadState};
 use super::organisation::Organisation;
 use super::person::Person;
+use super::refs;
 use super::selection::Review;
 use crate::graphql::context::viewer;
 use crate::graphql::error::{ApiError, ApiResult};
@@ -133,14 +134,10 @@ impl Application {
         ids::encode("Application", self.0.id)
     }
     async fn call(&self, ctx: &Context<'_>) -> ApiResult<Call> {
-        Ok(Call(
-            must(&loaders(ctx).calls, self.0.call_id, "call").await?,
-        ))
+        refs::call(ctx, self.0.call_id).await
     }
     async fn domain(&self, ctx: &Context<'_>) -> ApiResult<Domain> {
-        Ok(Domain(
-            must(&loaders(ctx).domains, self.0.domain_id, "domain").await?,
-        ))
+        refs::domain(ctx, self.0.domain_id).await
     }
     /// FUNDED and NOT_FUNDED show to applicants once they have been told (`sendOutcomes`);
     /// until then their application reads SUBMITTED.
@@ -148,9 +145,7 @@ impl Application {
         Ok(self.visible_status(ctx).await?.into())
     }
     async fn lead(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.lead_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.lead_id).await
     }
     /// The lead's organisation when they applied.
     async fn lead_organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {

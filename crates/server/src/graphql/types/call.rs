@@ -13,7 +13,7 @@ use super::scalars::Date;
 use crate::graphql::context::{now, state, viewer};
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::loaders;
+use crate::graphql::loaders::{load_all, loaders};
 
 #[derive(Clone)]
 pub struct Call(pub m::Model);
@@ -93,14 +93,7 @@ impl Call {
         window(&self.0).accepting_applications(now())
     }
     async fn criteria(&self, ctx: &Context<'_>) -> ApiResult<Vec<Criterion>> {
-        Ok(loaders(ctx)
-            .criteria
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .map(Criterion)
-            .collect())
+        load_all(&loaders(ctx).criteria, self.0.id, Criterion).await
     }
     /// Every application to this call (programme team only).
     #[graphql(

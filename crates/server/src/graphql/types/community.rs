@@ -4,6 +4,7 @@ use async_graphql::{Context, Object, ID};
 use convene_domain::community as d;
 
 use super::enums::{CommunityOrigin, CommunityStage, MembershipMode};
+use super::refs;
 use chrono::{DateTime, Utc};
 use convene_store::entities::community as m;
 
@@ -13,7 +14,7 @@ use super::meeting::{Meeting, MeetingConnection};
 use super::person::Person;
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::ids;
-use crate::graphql::loaders::{load_opt, loaders, must};
+use crate::graphql::loaders::{load_opt, loaders};
 
 #[derive(Clone)]
 pub struct Community(pub m::Model);
@@ -28,9 +29,7 @@ impl Community {
         &self.0.name
     }
     async fn domain(&self, ctx: &Context<'_>) -> ApiResult<Domain> {
-        Ok(Domain(
-            must(&loaders(ctx).domains, self.0.domain_id, "domain").await?,
-        ))
+        refs::domain(ctx, self.0.domain_id).await
     }
     async fn stage(&self) -> ApiResult<CommunityStage> {
         Ok(stage_of(&self.0)?.into())
@@ -352,14 +351,10 @@ pub struct CommunityMember(pub community_member::Model);
 #[Object]
 impl CommunityMember {
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
-        Ok(Community(
-            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
-        ))
+        refs::community(ctx, self.0.community_id).await
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.person_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.person_id).await
     }
     async fn role(&self) -> ApiResult<MemberRole> {
         Ok(repo::role(&self.0)?.into())
@@ -396,9 +391,7 @@ impl DomainDefinitionVersion {
         &self.0.text
     }
     async fn proposed_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.proposed_by, "person").await?,
-        ))
+        refs::person(ctx, self.0.proposed_by).await
     }
     async fn proposed_at(&self) -> DateTime<Utc> {
         self.0.proposed_at
@@ -459,14 +452,10 @@ impl CommunityInvitation {
         self.0.reminded_at
     }
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
-        Ok(Community(
-            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
-        ))
+        refs::community(ctx, self.0.community_id).await
     }
     async fn invited_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.invited_by, "person").await?,
-        ))
+        refs::person(ctx, self.0.invited_by).await
     }
 }
 
@@ -480,9 +469,7 @@ impl JoinRequest {
         ids::encode("JoinRequest", self.0.id)
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.person_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.person_id).await
     }
     async fn note(&self) -> &str {
         &self.0.note

@@ -17,11 +17,12 @@ use super::connection::{connection, page};
 use super::enums::{mirror, Sector};
 use super::organisation::Organisation;
 use super::person::Person;
+use super::refs;
 use super::scalars::Date;
 use crate::graphql::context::{state, viewer};
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{load_opt, loaders, must};
+use crate::graphql::loaders::{load_all, load_opt, loaders};
 use crate::services::london_today;
 
 mirror! {
@@ -188,9 +189,7 @@ impl CommunityFunction {
         .name())
     }
     async fn holder(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.person_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.person_id).await
     }
     async fn from(&self) -> Date {
         Date(self.0.starts_on)
@@ -330,9 +329,7 @@ impl SupportRequest {
         ids::encode("SupportRequest", self.0.id)
     }
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
-        Ok(Community(
-            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
-        ))
+        refs::community(ctx, self.0.community_id).await
     }
     async fn kind(&self) -> ApiResult<SupportRequestKind> {
         let k: d::SupportKind = convene_store::stored("support_requests.kind", &self.0.kind)?;
@@ -346,9 +343,7 @@ impl SupportRequest {
         Ok(s.into())
     }
     async fn requested_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.requested_by, "person").await?,
-        ))
+        refs::person(ctx, self.0.requested_by).await
     }
     async fn assignee(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
         person_opt(ctx, self.0.assignee_id).await
@@ -361,14 +356,7 @@ impl SupportRequest {
     }
     /// Every step and note, oldest first.
     async fn history(&self, ctx: &Context<'_>) -> ApiResult<Vec<SupportRequestEvent>> {
-        Ok(loaders(ctx)
-            .support_events
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .map(SupportRequestEvent)
-            .collect())
+        load_all(&loaders(ctx).support_events, self.0.id, SupportRequestEvent).await
     }
 }
 
@@ -390,9 +378,7 @@ impl SupportRequestEvent {
         person_opt(ctx, self.0.assignee_id).await
     }
     async fn author(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.author_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.author_id).await
     }
     async fn at(&self) -> DateTime<Utc> {
         self.0.at
@@ -452,9 +438,7 @@ impl Challenge {
         ids::encode("Challenge", self.0.id)
     }
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
-        Ok(Community(
-            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
-        ))
+        refs::community(ctx, self.0.community_id).await
     }
     async fn title(&self) -> &str {
         &self.0.title
@@ -477,14 +461,7 @@ impl Challenge {
     }
     /// Replies from peers, oldest first.
     async fn replies(&self, ctx: &Context<'_>) -> ApiResult<Vec<ChallengeReply>> {
-        Ok(loaders(ctx)
-            .challenge_replies
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .map(ChallengeReply)
-            .collect())
+        load_all(&loaders(ctx).challenge_replies, self.0.id, ChallengeReply).await
     }
 }
 

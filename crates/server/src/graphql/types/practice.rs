@@ -14,10 +14,11 @@ use super::community::Community;
 use super::connection::{connection, page, window};
 use super::organisation::Organisation;
 use super::person::Person;
+use super::refs;
 use crate::graphql::context::{state, viewer};
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{load_opt, loaders, must};
+use crate::graphql::loaders::{load_opt, loaders};
 use crate::graphql::query::visible_community;
 
 // ---- enums
@@ -238,9 +239,7 @@ impl Practice {
         Ok(status_of(&self.0)?.into())
     }
     async fn domain(&self, ctx: &Context<'_>) -> ApiResult<Domain> {
-        Ok(Domain(
-            must(&loaders(ctx).domains, self.0.domain_id, "domain").await?,
-        ))
+        refs::domain(ctx, self.0.domain_id).await
     }
     /// The community exploring it; null when the viewer may not see that community (a
     /// promising practice of an unlisted community, read from the library).
@@ -352,9 +351,7 @@ impl Exchange {
         ids::encode("Exchange", self.0.id)
     }
     async fn practice(&self, ctx: &Context<'_>) -> ApiResult<Practice> {
-        Ok(Practice(
-            must(&loaders(ctx).practices, self.0.practice_id, "practice").await?,
-        ))
+        refs::practice(ctx, self.0.practice_id).await
     }
     /// Null when the exchange is anonymous, for everyone but its author.
     async fn author(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
