@@ -17,7 +17,7 @@ use super::types::audit::{AuditEntry, AuditEntryConnection};
 use super::types::call::{Call, CallConnection};
 use super::types::catalogue::{Domain, DomainConnection};
 use super::types::community::{Community, CommunityConnection, CommunityInvitation};
-use super::types::connection::{by_offset, offset_connection, window};
+use super::types::connection::{by_offset, offset_connection, page_cost, window};
 use super::types::enums::{CallStatus, DomainStatus};
 use super::types::node::Node;
 use super::types::organisation::{Organisation, OrganisationConnection};
@@ -91,9 +91,7 @@ impl QueryRoot {
     }
 
     /// The viewer's notifications, newest first; `unreadOnly` for the bell's count.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn notifications(
         &self,
         ctx: &Context<'_>,
@@ -116,9 +114,7 @@ impl QueryRoot {
     }
 
     /// Partner systems' service clients, newest first (programme team).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn service_clients(
         &self,
         ctx: &Context<'_>,
@@ -138,9 +134,7 @@ impl QueryRoot {
 
     /// The community directory: listed communities (with, for a signed-in person, the ones they
     /// belong to; everything for the programme team), by name.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn communities(
         &self,
         ctx: &Context<'_>,
@@ -199,9 +193,7 @@ impl QueryRoot {
     }
 
     /// Organisations, by name; readable anonymously so that people can pick theirs when registering.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn organisations(
         &self,
         ctx: &Context<'_>,
@@ -229,9 +221,7 @@ impl QueryRoot {
     }
 
     /// The domain catalogue, by name.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn domains(
         &self,
         ctx: &Context<'_>,
@@ -257,9 +247,7 @@ impl QueryRoot {
     }
 
     /// Calls, newest first. Drafts are listed for the programme team only.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn calls(
         &self,
         ctx: &Context<'_>,
@@ -301,9 +289,7 @@ impl QueryRoot {
     }
 
     /// Everyone with an account (programme team only).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn people(
         &self,
         ctx: &Context<'_>,
@@ -322,9 +308,7 @@ impl QueryRoot {
         .await
     }
 
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, None, child_complexity)")]
     /// Support requests to work on, oldest first: a coach sees those assigned to them, the
     /// programme team every request.
     async fn support_queue(
@@ -338,9 +322,7 @@ impl QueryRoot {
     }
 
     /// Partner systems' webhook subscriptions (programme team).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn webhook_subscriptions(
         &self,
         ctx: &Context<'_>,
@@ -357,9 +339,7 @@ impl QueryRoot {
 
     /// The audit trail, newest first (programme team only); `entityId` narrows it to one
     /// entity and `filter` by type, actor, action and UK days.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,
@@ -400,9 +380,7 @@ impl QueryRoot {
     /// The promising-practices library: PUBLIC ones for anyone, NETWORK ones too for anyone
     /// signed in. With `search`, most relevant first (every word must match the name, tags,
     /// description, evidence or outcomes; the name weighs most); otherwise newest first.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn promising_practices(
         &self,
         ctx: &Context<'_>,
@@ -436,9 +414,7 @@ impl QueryRoot {
     }
 
     /// The network's sample sharing protocols, by name (anyone signed in).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn sharing_protocols(
         &self,
         ctx: &Context<'_>,

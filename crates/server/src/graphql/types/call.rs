@@ -7,7 +7,7 @@ use convene_store::repo;
 use convene_store::repo::calls::window;
 
 use super::application::{Application, ApplicationConnection};
-use super::connection::connection;
+use super::connection::{connection, page_cost};
 use super::enums::{ApplicationStatus, CallStatus, HonorariumPolicy, RankBy};
 use super::scalars::Date;
 use crate::graphql::context::{now, state, viewer};
@@ -96,9 +96,7 @@ impl Call {
         load_all(&loaders(ctx).criteria, self.0.id, Criterion).await
     }
     /// Every application to this call (programme team only).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, None, child_complexity)")]
     async fn applications(
         &self,
         ctx: &Context<'_>,

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use convene_store::entities::community as m;
 
 use super::catalogue::Domain;
-use super::connection::page;
+use super::connection::{page, page_cost};
 use super::meeting::{Meeting, MeetingConnection};
 use super::person::Person;
 use crate::graphql::error::{ApiError, ApiResult};
@@ -132,9 +132,7 @@ impl Community {
     }
     /// Meetings (members only): all of them soonest first, or with `upcoming: true` those not
     /// yet started (soonest first), with `upcoming: false` those already held (latest first).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     #[allow(clippy::too_many_arguments)]
     async fn meetings(
         &self,
@@ -175,9 +173,7 @@ impl Community {
     }
     /// The community's practices: those being explored first, then those proposed, then those
     /// explored (its home page shows the first few). Whoever sees the community sees them.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn practices(
         &self,
         ctx: &Context<'_>,
@@ -223,9 +219,7 @@ impl Community {
         self.support_requests_of(ctx).await
     }
     /// The challenges board, newest first (members only).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, None, child_complexity)")]
     async fn challenges(
         &self,
         ctx: &Context<'_>,

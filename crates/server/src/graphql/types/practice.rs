@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::catalogue::Domain;
 use super::community::Community;
-use super::connection::{connection, page, window};
+use super::connection::{connection, page, page_cost, window};
 use super::organisation::Organisation;
 use super::person::Person;
 use super::refs;
@@ -258,9 +258,7 @@ impl Practice {
     /// The accounts of this practice the viewer may read, newest first: COMMUNITY ones for
     /// the community's members, NETWORK ones for anyone signed in, PUBLIC ones for anyone,
     /// and always the viewer's own.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn exchanges(
         &self,
         ctx: &Context<'_>,
