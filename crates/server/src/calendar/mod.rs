@@ -129,11 +129,15 @@ async fn readable_community(
     Ok(c)
 }
 
-/// The id a file's name carries (`<global id>.ics`), or NOT_FOUND saying `missing`.
-fn id_of(file: &str, kind: &str, missing: &str) -> Result<Uuid, Response> {
-    (file.strip_suffix(".ics"))
-        .and_then(|raw| ids::decode_raw("id", kind, raw).ok())
-        .ok_or_else(|| refuse(StatusCode::NOT_FOUND, missing))
+/// The id a file's name carries (`<global id>.ics`).
+fn id_of(file: &str, kind: &str) -> Option<Uuid> {
+    let raw = file.strip_suffix(".ics")?;
+    ids::decode_raw("id", kind, raw).ok()
+}
+
+/// A 404 saying what is missing.
+fn missing(what: &'static str) -> impl FnOnce() -> Response {
+    move || refuse(StatusCode::NOT_FOUND, what)
 }
 
 fn events<'a>(
@@ -159,7 +163,7 @@ pub async fn community_feed(
     Query(q): Query<FeedQuery>,
 ) -> Result<Response, Response> {
     let who = reader(&http, &headers, &q).await?;
-    let id = id_of(&file, "Community", "No such calendar")?;
+    let id = id_of(&file, "Community").ok_or_else(missing("No such calendar"))?;
     let c = readable_community(&http, id, who).await?;
     let since = Utc::now() - Duration::days(366);
     let rows = (meetings::for_feed(&http.state.db, c.id, since).await).map_err(unavailable)?;
@@ -174,10 +178,10 @@ pub async fn meeting_file(
     Query(q): Query<FeedQuery>,
 ) -> Result<Response, Response> {
     let who = reader(&http, &headers, &q).await?;
-    let id = id_of(&file, "Meeting", "No such meeting")?;
+    let id = id_of(&file, "Meeting").ok_or_else(missing("No such meeting"))?;
     let m = (meetings::get(&http.state.db, id).await)
         .map_err(unavailable)?
-        .ok_or_else(|| refuse(StatusCode::NOT_FOUND, "No such meeting"))?;
+        .ok_or_else(missing("No such meeting"))?;
     let c = readable_community(&http, m.community_id, who).await?;
     Ok(ics_response(&file, published(&http, &c, &[m])))
 }

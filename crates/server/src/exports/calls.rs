@@ -16,11 +16,14 @@ use crate::ids;
 use crate::services::selection::CallSelection;
 use convene_domain::ids::{ApplicationId, CallId};
 
-/// The call a path names, or the 404 to answer.
-fn call_uuid(id: &str) -> Result<Uuid, Response> {
+fn call_uuid(id: &str) -> Option<Uuid> {
     ids::decode::<CallId>("callId", id.trim_end_matches(".csv"))
+        .ok()
         .map(|c| c.0)
-        .map_err(|_| refuse(StatusCode::NOT_FOUND, "No such call"))
+}
+
+fn no_such_call() -> Response {
+    refuse(StatusCode::NOT_FOUND, "No such call")
 }
 
 /// `GET /exports/calls/{callId}/honoraria.csv` (programme team).
@@ -30,7 +33,7 @@ pub async fn honoraria_csv(
     Path(call): Path<String>,
 ) -> Result<Response, Response> {
     team_member(&http, &headers, "honoraria").await?;
-    let cid = call_uuid(&call)?;
+    let cid = call_uuid(&call).ok_or_else(no_such_call)?;
     let db = &http.state.db;
     let shares = (honoraria::of_call(db, cid).await)
         .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "Try again"))?;
@@ -91,10 +94,10 @@ pub async fn applications_csv(
     Path(call): Path<String>,
 ) -> Result<Response, Response> {
     let viewer = signed_in(&http, &headers).await?;
-    let cid = call_uuid(&call)?;
+    let cid = call_uuid(&call).ok_or_else(no_such_call)?;
     let db = &http.state.db;
     let Ok(sel) = CallSelection::load(db, cid).await else {
-        return Err(refuse(StatusCode::NOT_FOUND, "No such call"));
+        return Err(no_such_call());
     };
     let team = viewer.has(Role::ProgrammeTeam);
     if !team && sel.member(viewer.person.0).is_none() {

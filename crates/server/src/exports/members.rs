@@ -32,7 +32,9 @@ pub async fn members_csv(
         let member = communities::member(db, id, viewer.person.0)
             .await
             .map_err(|e| failed(&e))?;
-        if !member.is_some_and(|m| MemberRole::from_str(&m.role) == Some(MemberRole::Convener)) {
+        let convener =
+            member.is_some_and(|m| MemberRole::from_str(&m.role) == Some(MemberRole::Convener));
+        if !convener {
             return Err(refuse(
                 StatusCode::FORBIDDEN,
                 "Only the community's conveners and the programme team can export its members",
