@@ -1965,3 +1965,37 @@ async fn a_member_sees_the_ranking_only_once_their_reviews_are_in() {
         id.as_str()
     );
 }
+
+// --------------------------------------------------------------------- one selection per call
+
+/// A call's panel, conflicts, assignments, ranking, proposal and decision all come from one
+/// picture of its selection (the `selections` loader): asking for all six costs no more
+/// statements than asking for the panel alone, give or take the decision's own read and a
+/// loader batch split by timing.
+#[tokio::test]
+async fn a_calls_selection_fields_read_its_selection_once_per_request() {
+    let app = spawn_with(count_statements).await;
+    let p = app.call_with_panel(2).await;
+    let all = "query($c: ID!) { call(id: $c) { panel { chair } conflicts { reason } assignments { submitted } ranking { rank } allocationProposal { funded { id } } decision { id } } }";
+    let fewest = |q: &'static str| {
+        let (app, p) = (&app, &p);
+        async move {
+            let mut n = u64::MAX;
+            for _ in 0..3 {
+                let (v, c) = app
+                    .gql_counted(Some(&p.admin), q, json!({ "c": p.call }))
+                    .await;
+                assert_eq!(ok(&v)["call"]["panel"].as_array().unwrap().len(), 3);
+                n = n.min(c);
+            }
+            n
+        }
+    };
+    let one = fewest(PANEL).await;
+    let six = fewest(all).await;
+    eprintln!("a call's selection: {one} statements for the panel, {six} for six fields");
+    assert!(
+        six <= one + 3,
+        "each field read the selection again: {one} for one field, {six} for six"
+    );
+}

@@ -34,6 +34,11 @@ fn refuse(status: StatusCode, msg: &str) -> Response {
     r
 }
 
+/// A failure to read the database: the client may try again.
+fn unavailable<E>(_: E) -> Response {
+    refuse(StatusCode::SERVICE_UNAVAILABLE, "Try again shortly")
+}
+
 fn ics_response(file: &str, body: String) -> Response {
     (
         [
@@ -81,7 +86,7 @@ async fn reader(http: &Http, headers: &HeaderMap, q: &FeedQuery) -> Result<(Uuid
     let person = crate::auth::calendar::claimed_person(token).ok_or_else(bad)?;
     let p = people::get(&http.state.db, person)
         .await
-        .map_err(|_| refuse(StatusCode::SERVICE_UNAVAILABLE, "Try again shortly"))?
+        .map_err(unavailable)?
         .ok_or_else(bad)?;
     if !crate::auth::calendar::verify(
         &http.state.config.jwt_secret,
@@ -93,7 +98,7 @@ async fn reader(http: &Http, headers: &HeaderMap, q: &FeedQuery) -> Result<(Uuid
     }
     let team = people::roles_of(&http.state.db, &[p.id])
         .await
-        .map_err(|_| refuse(StatusCode::SERVICE_UNAVAILABLE, "Try again shortly"))?
+        .map_err(unavailable)?
         .remove(&p.id)
         .unwrap_or_default()
         .contains(&Role::ProgrammeTeam);
@@ -107,7 +112,6 @@ async fn readable_community(
     reader: (Uuid, bool),
 ) -> Result<community::Model, Response> {
     let db = &http.state.db;
-    let unavailable = |_| refuse(StatusCode::SERVICE_UNAVAILABLE, "Try again shortly");
     let c = communities::get(db, id)
         .await
         .map_err(unavailable)?
@@ -125,9 +129,15 @@ async fn readable_community(
     Ok(c)
 }
 
+/// The id a file's name carries (`<global id>.ics`).
 fn id_of(file: &str, kind: &str) -> Option<Uuid> {
     let raw = file.strip_suffix(".ics")?;
     ids::decode_raw("id", kind, raw).ok()
+}
+
+/// A 404 saying what is missing.
+fn missing(what: &'static str) -> impl FnOnce() -> Response {
+    move || refuse(StatusCode::NOT_FOUND, what)
 }
 
 fn events<'a>(
@@ -151,30 +161,13 @@ pub async fn community_feed(
     headers: HeaderMap,
     Path(file): Path<String>,
     Query(q): Query<FeedQuery>,
-) -> Response {
-    let who = match reader(&http, &headers, &q).await {
-        Ok(w) => w,
-        Err(r) => return r,
-    };
-    let Some(id) = id_of(&file, "Community") else {
-        return refuse(StatusCode::NOT_FOUND, "No such calendar");
-    };
-    let c = match readable_community(&http, id, who).await {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let Ok(rows) = meetings::for_feed(&http.state.db, c.id, Utc::now() - Duration::days(366)).await
-    else {
-        return refuse(StatusCode::SERVICE_UNAVAILABLE, "Try again shortly");
-    };
-    let body = ics::calendar(
-        &c.name,
-        Method::Publish,
-        &events(&http, &c, &rows),
-        None,
-        Utc::now(),
-    );
-    ics_response(&file, body)
+) -> Result<Response, Response> {
+    let who = reader(&http, &headers, &q).await?;
+    let id = id_of(&file, "Community").ok_or_else(missing("No such calendar"))?;
+    let c = readable_community(&http, id, who).await?;
+    let since = Utc::now() - Duration::days(366);
+    let rows = (meetings::for_feed(&http.state.db, c.id, since).await).map_err(unavailable)?;
+    Ok(ics_response(&file, published(&http, &c, &rows)))
 }
 
 /// `GET /calendar/meetings/{meetingId}.ics`: one meeting, to add to a calendar.
@@ -183,30 +176,18 @@ pub async fn meeting_file(
     headers: HeaderMap,
     Path(file): Path<String>,
     Query(q): Query<FeedQuery>,
-) -> Response {
-    let who = match reader(&http, &headers, &q).await {
-        Ok(w) => w,
-        Err(r) => return r,
-    };
-    let Some(id) = id_of(&file, "Meeting") else {
-        return refuse(StatusCode::NOT_FOUND, "No such meeting");
-    };
-    let m = match meetings::get(&http.state.db, id).await {
-        Ok(Some(m)) => m,
-        Ok(None) => return refuse(StatusCode::NOT_FOUND, "No such meeting"),
-        Err(_) => return refuse(StatusCode::SERVICE_UNAVAILABLE, "Try again shortly"),
-    };
-    let c = match readable_community(&http, m.community_id, who).await {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let rows = [m];
-    let body = ics::calendar(
-        &c.name,
-        Method::Publish,
-        &events(&http, &c, &rows),
-        None,
-        Utc::now(),
-    );
-    ics_response(&file, body)
+) -> Result<Response, Response> {
+    let who = reader(&http, &headers, &q).await?;
+    let id = id_of(&file, "Meeting").ok_or_else(missing("No such meeting"))?;
+    let m = (meetings::get(&http.state.db, id).await)
+        .map_err(unavailable)?
+        .ok_or_else(missing("No such meeting"))?;
+    let c = readable_community(&http, m.community_id, who).await?;
+    Ok(ics_response(&file, published(&http, &c, &[m])))
+}
+
+/// The meetings as a calendar to publish (a feed or a file).
+fn published(http: &Http, c: &community::Model, rows: &[meeting::Model]) -> String {
+    let events = events(http, c, rows);
+    ics::calendar(&c.name, Method::Publish, &events, None, Utc::now())
 }

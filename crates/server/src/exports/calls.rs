@@ -10,7 +10,7 @@ use convene_store::repo::{applications as apps, honoraria};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-use super::{csv, names, refuse, signed_in, Sheet};
+use super::{csv, names, refuse, signed_in, team_member, Sheet};
 use crate::http::Http;
 use crate::ids;
 use crate::services::selection::CallSelection;
@@ -22,29 +22,21 @@ fn call_uuid(id: &str) -> Option<Uuid> {
         .map(|c| c.0)
 }
 
+fn no_such_call() -> Response {
+    refuse(StatusCode::NOT_FOUND, "No such call")
+}
+
 /// `GET /exports/calls/{callId}/honoraria.csv` (programme team).
 pub async fn honoraria_csv(
     State(http): State<Http>,
     headers: HeaderMap,
     Path(call): Path<String>,
-) -> Response {
-    let viewer = match signed_in(&http, &headers).await {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !viewer.has(Role::ProgrammeTeam) {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "Only the programme team can export honoraria",
-        );
-    }
-    let Some(cid) = call_uuid(&call) else {
-        return refuse(StatusCode::NOT_FOUND, "No such call");
-    };
+) -> Result<Response, Response> {
+    team_member(&http, &headers, "honoraria").await?;
+    let cid = call_uuid(&call).ok_or_else(no_such_call)?;
     let db = &http.state.db;
-    let Ok(shares) = honoraria::of_call(db, cid).await else {
-        return refuse(StatusCode::INTERNAL_SERVER_ERROR, "Try again");
-    };
+    let shares = (honoraria::of_call(db, cid).await)
+        .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "Try again"))?;
     let people = names::<person::Entity>(db, shares.iter().map(|s| s.person_id).collect()).await;
     let apps_ = names::<convene_store::entities::application::Entity>(
         db,
@@ -91,7 +83,7 @@ pub async fn honoraria_csv(
             s.paid_on.map(|d| d.to_string()).unwrap_or_default(),
         ]);
     }
-    csv("honoraria.csv", out.finish())
+    Ok(csv("honoraria.csv", out.finish()))
 }
 
 /// `GET /exports/calls/{callId}/applications.csv` (programme team, and the call's panel without
@@ -100,24 +92,19 @@ pub async fn applications_csv(
     State(http): State<Http>,
     headers: HeaderMap,
     Path(call): Path<String>,
-) -> Response {
-    let viewer = match signed_in(&http, &headers).await {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let Some(cid) = call_uuid(&call) else {
-        return refuse(StatusCode::NOT_FOUND, "No such call");
-    };
+) -> Result<Response, Response> {
+    let viewer = signed_in(&http, &headers).await?;
+    let cid = call_uuid(&call).ok_or_else(no_such_call)?;
     let db = &http.state.db;
     let Ok(sel) = CallSelection::load(db, cid).await else {
-        return refuse(StatusCode::NOT_FOUND, "No such call");
+        return Err(no_such_call());
     };
     let team = viewer.has(Role::ProgrammeTeam);
     if !team && sel.member(viewer.person.0).is_none() {
-        return refuse(
+        return Err(refuse(
             StatusCode::FORBIDDEN,
             "Only the programme team and this call's panel can export its applications",
-        );
+        ));
     }
     let ranking: HashMap<Uuid, convene_domain::selection::Ranked> = sel
         .ranking()
@@ -161,5 +148,5 @@ pub async fn applications_csv(
             r.map(|r| r.reviews.to_string()).unwrap_or_default(),
         ]);
     }
-    csv("applications.csv", out.finish())
+    Ok(csv("applications.csv", out.finish()))
 }

@@ -7,11 +7,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::NaiveDate;
-use convene_domain::account::Role;
 use convene_store::entities::{call, community, person};
 use convene_store::repo::reporting::Scope;
 
-use super::{csv, failed, lookup, refuse, signed_in, table};
+use super::{csv, failed, lookup, refuse, table, team_member};
 use crate::http::Http;
 use crate::ids;
 use crate::services::reporting::{self as s, Dashboard, Labelled};
@@ -87,32 +86,16 @@ pub async fn dashboard_csv(
     headers: HeaderMap,
     Path(file): Path<String>,
     Query(params): Query<HashMap<String, String>>,
-) -> Response {
-    let viewer = match signed_in(&http, &headers).await {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    if !viewer.has(Role::ProgrammeTeam) {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "Only the programme team can export the dashboard",
-        );
-    }
+) -> Result<Response, Response> {
+    team_member(&http, &headers, "the dashboard").await?;
     let Some(name) = file.strip_suffix(".csv").filter(|n| TABLES.contains(n)) else {
-        return refuse(
-            StatusCode::NOT_FOUND,
-            &format!("No such table: the tables are {}", TABLES.join(", ")),
-        );
+        let message = format!("No such table: the tables are {}", TABLES.join(", "));
+        return Err(refuse(StatusCode::NOT_FOUND, &message));
     };
-    let scope = match scope_of(&http, &params).await {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
+    let scope = scope_of(&http, &params).await?;
     let d = Dashboard::new(http.state.db.clone(), scope, chrono::Utc::now());
-    match render(&http, &d, name).await {
-        Ok(body) => csv(&format!("{name}.csv"), body),
-        Err(r) => r,
-    }
+    let body = render(&http, &d, name).await?;
+    Ok(csv(&format!("{name}.csv"), body))
 }
 
 fn labelled(rows: Vec<Labelled>) -> String {

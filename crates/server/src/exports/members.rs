@@ -18,36 +18,32 @@ pub async fn members_csv(
     State(http): State<Http>,
     headers: HeaderMap,
     Path(community): Path<String>,
-) -> Response {
-    let viewer = match signed_in(&http, &headers).await {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+) -> Result<Response, Response> {
+    let viewer = signed_in(&http, &headers).await?;
     let db = &http.state.db;
-    let Ok(CommunityId(id)) = ids::decode::<CommunityId>("communityId", &community) else {
-        return refuse(StatusCode::NOT_FOUND, "No such community");
-    };
-    match communities::get(db, id).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return refuse(StatusCode::NOT_FOUND, "No such community"),
-        Err(e) => return failed(&e),
-    }
+    let no_such = || refuse(StatusCode::NOT_FOUND, "No such community");
+    let CommunityId(id) =
+        ids::decode::<CommunityId>("communityId", &community).map_err(|_| no_such())?;
+    communities::get(db, id)
+        .await
+        .map_err(|e| failed(&e))?
+        .ok_or_else(no_such)?;
     if !viewer.has(Role::ProgrammeTeam) {
-        let convener = match communities::member(db, id, viewer.person.0).await {
-            Ok(m) => m.is_some_and(|m| MemberRole::from_str(&m.role) == Some(MemberRole::Convener)),
-            Err(e) => return failed(&e),
-        };
+        let member = communities::member(db, id, viewer.person.0)
+            .await
+            .map_err(|e| failed(&e))?;
+        let convener =
+            member.is_some_and(|m| MemberRole::from_str(&m.role) == Some(MemberRole::Convener));
         if !convener {
-            return refuse(
+            return Err(refuse(
                 StatusCode::FORBIDDEN,
                 "Only the community's conveners and the programme team can export its members",
-            );
+            ));
         }
     }
-    let rows = match reporting::members_of(db, id).await {
-        Ok(r) => r,
-        Err(e) => return failed(&e),
-    };
+    let rows = reporting::members_of(db, id)
+        .await
+        .map_err(|e| failed(&e))?;
     let body = table(
         &[
             "name",
@@ -73,5 +69,5 @@ pub async fn members_csv(
             ]
         }),
     );
-    csv("members.csv", body)
+    Ok(csv("members.csv", body))
 }

@@ -112,6 +112,17 @@ pub async fn signed_in(http: &Http, headers: &HeaderMap) -> Result<Viewer, Respo
     }
 }
 
+/// The signed-in person if they are on the programme team, or the 401 or 403 to answer (only
+/// the programme team can export `what`).
+pub async fn team_member(http: &Http, headers: &HeaderMap, what: &str) -> Result<Viewer, Response> {
+    let viewer = signed_in(http, headers).await?;
+    if !viewer.has(convene_domain::account::Role::ProgrammeTeam) {
+        let message = format!("Only the programme team can export {what}");
+        return Err(refuse(StatusCode::FORBIDDEN, &message));
+    }
+    Ok(viewer)
+}
+
 /// The rows of `E` with these IDs, by ID (for names beside IDs).
 pub async fn names<E>(
     db: &convene_store::sea_orm::DatabaseConnection,

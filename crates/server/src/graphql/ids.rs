@@ -29,3 +29,18 @@ pub fn decode(field: &str, kind: &str, id: &ID) -> Result<Uuid, ApiError> {
 pub fn typed<T: GlobalId>(field: &str, id: &ID) -> Result<T, ApiError> {
     Ok(crate::ids::decode(field, id.as_str())?)
 }
+
+/// Decode an ID of `kind` that may be left out, as the input field `field`.
+pub fn decode_opt(field: &str, kind: &str, id: Option<&ID>) -> Result<Option<Uuid>, ApiError> {
+    id.map(|id| decode(field, kind, id)).transpose()
+}
+
+/// Decode the `ID` of a `T` that may be left out, as the input field `field`.
+pub fn typed_opt<T: GlobalId>(field: &str, id: Option<&ID>) -> Result<Option<T>, ApiError> {
+    id.map(|id| typed(field, id)).transpose()
+}
+
+/// Decode a list of `ID`s of `T`s, as the input field `field`.
+pub fn typed_all<T: GlobalId>(field: &str, ids: &[ID]) -> Result<Vec<T>, ApiError> {
+    ids.iter().map(|id| typed(field, id)).collect()
+}

@@ -2,15 +2,19 @@
 //! request does not grow with the length of a list. Made afresh for every request.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::hash::Hash;
 use std::marker::PhantomData;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::Context;
 use convene_domain::account::Role;
 use convene_store::entities::{
-    application, call, community, criterion, domain, exchange_inquiry, organisation, participant,
-    person, practice, practice_exchange, sharing_protocol,
+    application, call, challenge_reply, community, community_function, community_member, criterion,
+    domain, exchange_inquiry, meeting_attendance, organisation, participant, person, practice,
+    practice_exchange, sharing_protocol, support_request_event,
 };
 use convene_store::metrics::RequestStatements;
 use convene_store::repo;
@@ -46,126 +50,55 @@ fn store_err(e: StoreError) -> Arc<DbErr> {
     }
 }
 
-pub struct Participants(DatabaseConnection);
-impl Loader<Uuid> for Participants {
-    type Value = Vec<participant::Model>;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::applications::participants_of(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
+/// What a [`Batch`] loader reads: one repository function that answers many keys in one
+/// statement (a key with nothing to show may be left out).
+pub type Fetch<K, V> = for<'a> fn(
+    &'a DatabaseConnection,
+    &'a [K],
+) -> Pin<
+    Box<dyn Future<Output = convene_store::Result<HashMap<K, V>>> + Send + 'a>,
+>;
 
-pub struct Criteria(DatabaseConnection);
-impl Loader<Uuid> for Criteria {
-    type Value = Vec<criterion::Model>;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::calls::criteria_of(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
+/// A loader over one [`Fetch`]: every relation edge that is not a row by its id (a call's
+/// criteria, a community's members …) is one of these, named in [`Loaders`].
+pub struct Batch<K, V>(DatabaseConnection, Fetch<K, V>);
 
-pub struct Roles(DatabaseConnection);
-impl Loader<Uuid> for Roles {
-    type Value = Vec<Role>;
+impl<K, V> Loader<K> for Batch<K, V>
+where
+    K: Send + Sync + Hash + Eq + Clone + 'static,
+    V: Send + Sync + Clone + 'static,
+{
+    type Value = V;
     type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::people::roles_of(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
-
-/// The members of many communities in one statement.
-pub struct Members(DatabaseConnection);
-impl Loader<Uuid> for Members {
-    type Value = Vec<convene_store::entities::community_member::Model>;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::communities::members_of(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
-
-/// The viewer's own membership of many communities (key: community and person), one statement
-/// per person: "is a member" without loading everyone in the community.
-pub struct Memberships(DatabaseConnection);
-impl Loader<(Uuid, Uuid)> for Memberships {
-    type Value = convene_store::entities::community_member::Model;
-    type Error = Arc<DbErr>;
-    async fn load(
-        &self,
-        keys: &[(Uuid, Uuid)],
-    ) -> Result<HashMap<(Uuid, Uuid), Self::Value>, Self::Error> {
-        repo::communities::memberships(&self.0, keys)
-            .await
-            .map_err(store_err)
+    async fn load(&self, keys: &[K]) -> Result<HashMap<K, V>, Self::Error> {
+        (self.1)(&self.0, keys).await.map_err(store_err)
     }
 }
 
 /// The first n members of many communities (key: community and n), one statement per n.
-pub struct FirstMembers(DatabaseConnection);
-impl Loader<(Uuid, u32)> for FirstMembers {
-    type Value = Vec<convene_store::entities::community_member::Model>;
-    type Error = Arc<DbErr>;
-    async fn load(
-        &self,
-        keys: &[(Uuid, u32)],
-    ) -> Result<HashMap<(Uuid, u32), Self::Value>, Self::Error> {
-        let mut by_n: HashMap<u32, Vec<Uuid>> = HashMap::new();
-        for (c, n) in keys {
-            by_n.entry(*n).or_default().push(*c);
-        }
-        let mut out = HashMap::new();
-        for (n, communities) in by_n {
-            let found = repo::communities::first_members_of(&self.0, &communities, n.into())
-                .await
-                .map_err(store_err)?;
-            out.extend(found.into_iter().map(|(c, ms)| ((c, n), ms)));
-        }
-        Ok(out)
+async fn first_members(
+    db: &DatabaseConnection,
+    keys: &[(Uuid, u32)],
+) -> convene_store::Result<HashMap<(Uuid, u32), Vec<community_member::Model>>> {
+    let mut by_n: HashMap<u32, Vec<Uuid>> = HashMap::new();
+    for (c, n) in keys {
+        by_n.entry(*n).or_default().push(*c);
     }
+    let mut out = HashMap::new();
+    for (n, communities) in by_n {
+        let found = repo::communities::first_members_of(db, &communities, n.into()).await?;
+        out.extend(found.into_iter().map(|(c, ms)| ((c, n), ms)));
+    }
+    Ok(out)
 }
 
-/// How many members many communities have, in one statement.
-pub struct MemberCounts(DatabaseConnection);
-impl Loader<Uuid> for MemberCounts {
-    type Value = i64;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, i64>, Self::Error> {
-        repo::communities::member_counts(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
-
-/// Who came to many meetings, in one statement.
-pub struct Attendance(DatabaseConnection);
-impl Loader<Uuid> for Attendance {
-    type Value = Vec<convene_store::entities::meeting_attendance::Model>;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::meetings::attendance_of(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
-
-/// Whether an application's outcome has been sent.
-pub struct Told(DatabaseConnection);
-impl Loader<Uuid> for Told {
-    type Value = bool;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, bool>, Self::Error> {
-        let told = repo::selection::told_applications(&self.0, keys)
-            .await
-            .map_err(store_err)?;
-        Ok(keys.iter().map(|k| (*k, told.contains(k))).collect())
-    }
+/// Whether each application's outcome has been sent (every key answered).
+async fn told(
+    db: &DatabaseConnection,
+    keys: &[Uuid],
+) -> convene_store::Result<HashMap<Uuid, bool>> {
+    let told = repo::selection::told_applications(db, keys).await?;
+    Ok(keys.iter().map(|k| (*k, told.contains(k))).collect())
 }
 
 /// A call's whole selection picture, shared by every field of a request that needs it. A call
@@ -196,68 +129,8 @@ impl From<Arc<crate::usecases::error::AppError>> for crate::usecases::error::App
     }
 }
 
-/// The questions and replies of many exchanges in one statement.
-pub struct Inquiries(DatabaseConnection);
-impl Loader<Uuid> for Inquiries {
-    type Value = Vec<exchange_inquiry::Model>;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::practices::inquiries_of(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
-
-/// The organisations where each promising practice is used.
-pub struct PromisingOrganisations(DatabaseConnection);
-impl Loader<Uuid> for PromisingOrganisations {
-    type Value = Vec<Uuid>;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::practices::organisations_of(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
-
-/// Every period of every function of a community (SPEC §4, roles and responsibilities).
-pub struct Functions(DatabaseConnection);
-impl Loader<Uuid> for Functions {
-    type Value = Vec<convene_store::entities::community_function::Model>;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::community_work::functions_of(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
-
-/// The history of support requests.
-pub struct SupportEvents(DatabaseConnection);
-impl Loader<Uuid> for SupportEvents {
-    type Value = Vec<convene_store::entities::support_request_event::Model>;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::community_work::events_of(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
-
-/// The replies to challenges.
-pub struct ChallengeReplies(DatabaseConnection);
-impl Loader<Uuid> for ChallengeReplies {
-    type Value = Vec<convene_store::entities::challenge_reply::Model>;
-    type Error = Arc<DbErr>;
-    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
-        repo::community_work::replies_of(&self.0, keys)
-            .await
-            .map_err(store_err)
-    }
-}
-
-/// The loaders of one request.
-/// The loaders of one request.
+/// The loaders of one request: rows by their id, then the relation edges, each one batch of
+/// its repository.
 pub struct Loaders {
     pub people: DataLoader<ById<person::Entity>>,
     pub organisations: DataLoader<ById<organisation::Entity>>,
@@ -266,68 +139,110 @@ pub struct Loaders {
     pub applications: DataLoader<ById<application::Entity>>,
     pub criterion_by_id: DataLoader<ById<criterion::Entity>>,
     pub communities: DataLoader<ById<community::Entity>>,
-    pub participants: DataLoader<Participants>,
-    pub selections: DataLoader<Selections>,
-    pub told: DataLoader<Told>,
-    pub members: DataLoader<Members>,
-    pub memberships: DataLoader<Memberships>,
-    pub first_members: DataLoader<FirstMembers>,
-    pub member_counts: DataLoader<MemberCounts>,
-    pub functions: DataLoader<Functions>,
-    pub support_events: DataLoader<SupportEvents>,
-    pub challenge_replies: DataLoader<ChallengeReplies>,
-    pub attendance: DataLoader<Attendance>,
-    pub criteria: DataLoader<Criteria>,
-    pub roles: DataLoader<Roles>,
     pub practices: DataLoader<ById<practice::Entity>>,
     pub exchanges: DataLoader<ById<practice_exchange::Entity>>,
     pub protocols: DataLoader<ById<sharing_protocol::Entity>>,
-    pub inquiries: DataLoader<Inquiries>,
-    pub promising_organisations: DataLoader<PromisingOrganisations>,
+    pub selections: DataLoader<Selections>,
+    /// The people on each application.
+    pub participants: DataLoader<Batch<Uuid, Vec<participant::Model>>>,
+    /// Whether an application's outcome has been sent.
+    pub told: DataLoader<Batch<Uuid, bool>>,
+    /// The members of each community.
+    pub members: DataLoader<Batch<Uuid, Vec<community_member::Model>>>,
+    /// The viewer's own membership of many communities (key: community and person), one
+    /// statement per person: "is a member" without loading everyone in the community.
+    pub memberships: DataLoader<Batch<(Uuid, Uuid), community_member::Model>>,
+    /// The first n members of each community (key: community and n).
+    pub first_members: DataLoader<Batch<(Uuid, u32), Vec<community_member::Model>>>,
+    /// How many members each community has.
+    pub member_counts: DataLoader<Batch<Uuid, i64>>,
+    /// Every period of every function of a community (SPEC §4, roles and responsibilities).
+    pub functions: DataLoader<Batch<Uuid, Vec<community_function::Model>>>,
+    /// The history of each support request.
+    pub support_events: DataLoader<Batch<Uuid, Vec<support_request_event::Model>>>,
+    /// The replies to each challenge.
+    pub challenge_replies: DataLoader<Batch<Uuid, Vec<challenge_reply::Model>>>,
+    /// Who came to each meeting.
+    pub attendance: DataLoader<Batch<Uuid, Vec<meeting_attendance::Model>>>,
+    /// Each call's scoring rubric.
+    pub criteria: DataLoader<Batch<Uuid, Vec<criterion::Model>>>,
+    /// Each person's roles.
+    pub roles: DataLoader<Batch<Uuid, Vec<Role>>>,
+    /// The questions and replies of each exchange.
+    pub inquiries: DataLoader<Batch<Uuid, Vec<exchange_inquiry::Model>>>,
+    /// The organisations where each promising practice is used.
+    pub promising_organisations: DataLoader<Batch<Uuid, Vec<Uuid>>>,
 }
 
-/// A loader whose batch runs in a task of its own, counted in the request's statements.
-fn dl<K, L>(l: L, scope: &Option<RequestStatements>) -> DataLoader<L>
-where
-    K: Send + Sync + std::hash::Hash + Eq + Clone + 'static,
-    L: Loader<K>,
-{
-    let scope = scope.clone();
-    DataLoader::new(l, move |fut| match &scope {
-        Some(s) => tokio::spawn(s.scope(fut)),
-        None => tokio::spawn(fut),
-    })
+/// Makes the request's loaders: each batch runs in a task of its own, counted in the
+/// request's statements.
+struct Make<'a> {
+    db: &'a DatabaseConnection,
+    scope: Option<RequestStatements>,
+}
+
+impl Make<'_> {
+    fn spawned<K, L>(&self, l: L) -> DataLoader<L>
+    where
+        K: Send + Sync + Hash + Eq + Clone + 'static,
+        L: Loader<K>,
+    {
+        let scope = self.scope.clone();
+        DataLoader::new(l, move |fut| match &scope {
+            Some(s) => tokio::spawn(s.scope(fut)),
+            None => tokio::spawn(fut),
+        })
+    }
+
+    fn by_id<E>(&self) -> DataLoader<ById<E>>
+    where
+        ById<E>: Loader<Uuid>,
+    {
+        self.spawned(ById(self.db.clone(), PhantomData))
+    }
+
+    fn batch<K, V>(&self, fetch: Fetch<K, V>) -> DataLoader<Batch<K, V>>
+    where
+        K: Send + Sync + Hash + Eq + Clone + 'static,
+        V: Send + Sync + Clone + 'static,
+    {
+        self.spawned(Batch(self.db.clone(), fetch))
+    }
 }
 
 impl Loaders {
     pub fn new(db: &DatabaseConnection) -> Self {
-        let s = &RequestStatements::current();
+        let m = Make {
+            db,
+            scope: RequestStatements::current(),
+        };
         Loaders {
-            people: dl(ById(db.clone(), PhantomData), s),
-            organisations: dl(ById(db.clone(), PhantomData), s),
-            domains: dl(ById(db.clone(), PhantomData), s),
-            calls: dl(ById(db.clone(), PhantomData), s),
-            applications: dl(ById(db.clone(), PhantomData), s),
-            criterion_by_id: dl(ById(db.clone(), PhantomData), s),
-            communities: dl(ById(db.clone(), PhantomData), s),
-            participants: dl(Participants(db.clone()), s),
-            selections: dl(Selections(db.clone()), s),
-            told: dl(Told(db.clone()), s),
-            members: dl(Members(db.clone()), s),
-            memberships: dl(Memberships(db.clone()), s),
-            first_members: dl(FirstMembers(db.clone()), s),
-            member_counts: dl(MemberCounts(db.clone()), s),
-            functions: dl(Functions(db.clone()), s),
-            support_events: dl(SupportEvents(db.clone()), s),
-            challenge_replies: dl(ChallengeReplies(db.clone()), s),
-            attendance: dl(Attendance(db.clone()), s),
-            criteria: dl(Criteria(db.clone()), s),
-            roles: dl(Roles(db.clone()), s),
-            practices: dl(ById(db.clone(), PhantomData), s),
-            exchanges: dl(ById(db.clone(), PhantomData), s),
-            protocols: dl(ById(db.clone(), PhantomData), s),
-            inquiries: dl(Inquiries(db.clone()), s),
-            promising_organisations: dl(PromisingOrganisations(db.clone()), s),
+            people: m.by_id(),
+            organisations: m.by_id(),
+            domains: m.by_id(),
+            calls: m.by_id(),
+            applications: m.by_id(),
+            criterion_by_id: m.by_id(),
+            communities: m.by_id(),
+            practices: m.by_id(),
+            exchanges: m.by_id(),
+            protocols: m.by_id(),
+            selections: m.spawned(Selections(db.clone())),
+            participants: m.batch(|db, k| Box::pin(repo::applications::participants_of(db, k))),
+            told: m.batch(|db, k| Box::pin(told(db, k))),
+            members: m.batch(|db, k| Box::pin(repo::communities::members_of(db, k))),
+            memberships: m.batch(|db, k| Box::pin(repo::communities::memberships(db, k))),
+            first_members: m.batch(|db, k| Box::pin(first_members(db, k))),
+            member_counts: m.batch(|db, k| Box::pin(repo::communities::member_counts(db, k))),
+            functions: m.batch(|db, k| Box::pin(repo::community_work::functions_of(db, k))),
+            support_events: m.batch(|db, k| Box::pin(repo::community_work::events_of(db, k))),
+            challenge_replies: m.batch(|db, k| Box::pin(repo::community_work::replies_of(db, k))),
+            attendance: m.batch(|db, k| Box::pin(repo::meetings::attendance_of(db, k))),
+            criteria: m.batch(|db, k| Box::pin(repo::calls::criteria_of(db, k))),
+            roles: m.batch(|db, k| Box::pin(repo::people::roles_of(db, k))),
+            inquiries: m.batch(|db, k| Box::pin(repo::practices::inquiries_of(db, k))),
+            promising_organisations: m
+                .batch(|db, k| Box::pin(repo::practices::organisations_of(db, k))),
         }
     }
 }
@@ -345,4 +260,34 @@ where
     dl.load_one(id)
         .await?
         .ok_or_else(|| super::error::ApiError::internal(format!("{what} {id} is missing")))
+}
+
+/// Load the row a nullable reference points at, as `node`: none when it points nowhere.
+pub async fn load_opt<L, N>(
+    dl: &DataLoader<L>,
+    id: Option<Uuid>,
+    node: impl FnOnce(L::Value) -> N,
+) -> ApiResult<Option<N>>
+where
+    L: Loader<Uuid>,
+    super::error::ApiError: From<L::Error>,
+{
+    match id {
+        Some(id) => Ok(dl.load_one(id).await?.map(node)),
+        None => Ok(None),
+    }
+}
+
+/// Load the rows a key has (none is an empty list), each as `node`.
+pub async fn load_all<K, T, N>(
+    dl: &DataLoader<Batch<K, Vec<T>>>,
+    key: K,
+    node: impl FnMut(T) -> N,
+) -> ApiResult<Vec<N>>
+where
+    K: Send + Sync + Hash + Eq + Clone + 'static,
+    T: Send + Sync + Clone + 'static,
+{
+    let rows = dl.load_one(key).await?.unwrap_or_default();
+    Ok(rows.into_iter().map(node).collect())
 }

@@ -94,7 +94,7 @@ pub async fn start_application(st: &AppState, v: &Viewer, cmd: StartApplication)
         text: &text,
     };
     let app = apps::create(w.tx(), new, w.now()).await?;
-    w.audit("Application", app.id, "start", None, Some(&app));
+    w.audit_created("Application", app.id, "start", &app);
     w.commit().await?;
     Ok(app)
 }
@@ -124,13 +124,7 @@ pub async fn update_application(st: &AppState, v: &Viewer, cmd: UpdateApplicatio
     let text = text.ok_or_else(|| AppError::internal("a checked update lost its text"))?;
     let domain = domain.map(|d| d.0);
     let after = apps::update(w.tx(), l.app.clone(), &text, domain, sponsor, w.now()).await?;
-    w.audit(
-        "Application",
-        l.app.id,
-        "update",
-        Some(&l.app),
-        Some(&after),
-    );
+    w.audit_changed("Application", l.app.id, "update", &l.app, &after);
     w.commit().await?;
     Ok(after)
 }
@@ -174,7 +168,7 @@ pub async fn invite_co_lead(st: &AppState, v: &Viewer, cmd: CoLead) -> Applied {
         w.notify(p.id, Kind::CoLeadInvitation, &title, &path)
             .await?;
     }
-    w.audit("Application", id.0, "invite_co_lead", None, Some(&invited));
+    w.audit_created("Application", id.0, "invite_co_lead", &invited);
     w.commit().await?;
     Ok(l.app)
 }
@@ -185,7 +179,7 @@ pub async fn remove_co_lead(st: &AppState, v: &Viewer, cmd: CoLead) -> Applied {
     rules::check_editable(apps::status(&l.app))?;
     let p = l.parts[rules::co_lead_at(&l.rule, &cmd.email)?].clone();
     apps::remove_participant(w.tx(), p.clone()).await?;
-    w.audit("Application", l.app.id, "remove_co_lead", Some(&p), None);
+    w.audit_removed("Application", l.app.id, "remove_co_lead", &p);
     w.commit().await?;
     Ok(l.app)
 }
@@ -207,7 +201,7 @@ pub async fn submit_application(st: &AppState, v: &Viewer, id: ApplicationId) ->
         now,
     )?;
     let after = apps::set_status(w.tx(), app.clone(), ApplicationStatus::Submitted, now).await?;
-    w.audit("Application", id.0, "submit", Some(app), Some(&after));
+    w.audit_changed("Application", id.0, "submit", app, &after);
     let domain = domain_name(w.tx(), app).await?;
     let (due, link) = (long_date(call.decision_due_on), w.link(&app_path(id)));
     let agreed = l.parts.iter().filter(|p| {
@@ -237,7 +231,7 @@ pub async fn withdraw_application(st: &AppState, v: &Viewer, id: ApplicationId) 
     let now = w.now();
     rules::check_withdrawable(apps::status(&l.app), calls::window(&call).status_at(now))?;
     let after = apps::set_status(w.tx(), l.app.clone(), ApplicationStatus::Withdrawn, now).await?;
-    w.audit("Application", id.0, "withdraw", Some(&l.app), Some(&after));
+    w.audit_changed("Application", id.0, "withdraw", &l.app, &after);
     w.commit().await?;
     Ok(after)
 }
@@ -281,7 +275,7 @@ pub async fn answer_co_lead(
     } else {
         "decline_co_lead"
     };
-    w.audit("Application", id.0, action, Some(&mine), Some(&after));
+    w.audit_changed("Application", id.0, action, &mine, &after);
     if let Some(lead) = l.parts.iter().find(|p| p.is_lead) {
         let domain = domain_name(w.tx(), &l.app).await?;
         let link = w.link(&app_path(id));

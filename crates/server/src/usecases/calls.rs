@@ -36,7 +36,7 @@ pub async fn create_call(st: &AppState, by: &Viewer, cmd: CreateCall) -> AppResu
         w.now(),
     )
     .await?;
-    w.audit("Call", call.id, "create", None, Some(&call));
+    w.audit_created("Call", call.id, "create", &call);
     w.commit().await?;
     Ok(call)
 }
@@ -68,7 +68,7 @@ async fn transition(
         _ => window.check_closable(w.now())?,
     }
     let after = calls::set_status(w.tx(), before.clone(), to, w.now()).await?;
-    w.audit("Call", id.0, action, Some(&before), Some(&after));
+    w.audit_changed("Call", id.0, action, &before, &after);
     w.commit().await?;
     Ok(after)
 }

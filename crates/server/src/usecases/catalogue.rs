@@ -33,7 +33,7 @@ pub async fn create_organisation(
         w.now(),
     )
     .await?;
-    w.audit("Organisation", o.id, "create", None, Some(&o));
+    w.audit_created("Organisation", o.id, "create", &o);
     w.commit().await?;
     Ok(o)
 }
@@ -53,13 +53,7 @@ pub async fn set_organisation_nhs_member(
         organisations::set_nhs_member(w.tx(), before.clone(), nhs_member, w.actor_uuid(), w.now())
             .await?;
     if after != before {
-        w.audit(
-            "Organisation",
-            id.0,
-            "set_nhs_member",
-            Some(&before),
-            Some(&after),
-        );
+        w.audit_changed("Organisation", id.0, "set_nhs_member", &before, &after);
     }
     w.commit().await?;
     Ok(after)
@@ -93,7 +87,7 @@ pub async fn create_domain(
         DomainStatus::Proposed => "propose",
         _ => "create",
     };
-    w.audit("Domain", d.id, action, None, Some(&d));
+    w.audit_created("Domain", d.id, action, &d);
     w.commit().await?;
     Ok(d)
 }
@@ -114,7 +108,7 @@ async fn update_domain(
 ) -> AppResult<domain::Model> {
     let (name, description, status) = change;
     let after = domains::update(w.tx(), before.clone(), name, description, status).await?;
-    w.audit("Domain", before.id, action, Some(&before), Some(&after));
+    w.audit_changed("Domain", before.id, action, &before, &after);
     Ok(after)
 }
 
@@ -166,7 +160,7 @@ pub async fn merge_domain(
         domains::status(&target),
     )?;
     let merged = domains::merge(w.tx(), source.clone(), into.0).await?;
-    w.audit("Domain", from.0, "merge", Some(&source), Some(&merged));
+    w.audit_changed("Domain", from.0, "merge", &source, &merged);
     w.commit().await?;
     Ok(target)
 }

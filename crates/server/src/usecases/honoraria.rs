@@ -60,13 +60,7 @@ async fn change(
             ("set_route", honoraria::set_route(tx, s, route, now).await?)
         }
     };
-    w.audit(
-        "HonorariumShare",
-        after.id,
-        action,
-        Some(&before),
-        Some(&after),
-    );
+    w.audit_changed("HonorariumShare", after.id, action, &before, &after);
     w.commit().await?;
     Ok(after)
 }

@@ -61,13 +61,7 @@ pub async fn create_service_client(
         created_by: by.person.0,
     };
     let client = partners::create(w.tx(), new, w.now()).await?;
-    w.audit(
-        "ServiceClient",
-        client.id,
-        "create_service_client",
-        None,
-        Some(&client),
-    );
+    w.audit_created("ServiceClient", client.id, "create_service_client", &client);
     w.commit().await?;
     Ok(Created { client, secret })
 }
@@ -92,13 +86,7 @@ pub async fn revoke_service_client(
         return Ok(c);
     }
     let after = partners::revoke(w.tx(), c.clone(), w.now()).await?;
-    w.audit(
-        "ServiceClient",
-        c.id,
-        "revoke_service_client",
-        Some(&c),
-        Some(&after),
-    );
+    w.audit_changed("ServiceClient", c.id, "revoke_service_client", &c, &after);
     w.commit().await?;
     Ok(after)
 }

@@ -27,7 +27,7 @@ pub async fn export_my_data(st: &AppState, v: &Viewer) -> AppResult<MyData> {
         .map(|t| (t.name.to_string(), t.rows.len().into()))
         .collect();
     let after = serde_json::json!({ "rows": counts });
-    w.audit("Person", v.person.0, "export_data", None, Some(&after));
+    w.audit_created("Person", v.person.0, "export_data", &after);
     let exported_at = w.now();
     w.commit().await?;
     Ok(MyData {
@@ -60,7 +60,7 @@ pub async fn delete_my_account(st: &AppState, v: &Viewer, password: &str) -> App
         .map(|k| serde_json::json!({ "what": k.what, "count": k.count }))
         .collect();
     let after = serde_json::json!({ "kept": summary });
-    w.audit("Person", person.id, "delete_account", None, Some(&after));
+    w.audit_created("Person", person.id, "delete_account", &after);
     w.commit().await?;
     Ok(kept)
 }

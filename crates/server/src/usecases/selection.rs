@@ -55,7 +55,7 @@ fn is_submitted(a: &application::Model) -> bool {
 /// Reviewing starts: the call moves into review, in the audit trail.
 async fn start_review(w: &mut Write<'_>, call: &call::Model) -> AppResult<call::Model> {
     let after = calls::set_status(w.tx(), call.clone(), CallStatus::InReview, w.now()).await?;
-    w.audit("Call", call.id, "start_review", Some(call), Some(&after));
+    w.audit_changed("Call", call.id, "start_review", call, &after);
     Ok(after)
 }
 
@@ -109,15 +109,9 @@ pub async fn add_panel_member(
     let roles_before = role_names(&w, pid).await?;
     if people::grant_role(w.tx(), pid, Role::Panel, Some(by.person.0), w.now()).await? {
         let roles_after = role_names(&w, pid).await?;
-        w.audit(
-            "Person",
-            pid,
-            "grant_role",
-            Some(&roles_before),
-            Some(&roles_after),
-        );
+        w.audit_changed("Person", pid, "grant_role", &roles_before, &roles_after);
     }
-    w.audit("Call", call.id, "add_panel_member", None, Some(&member));
+    w.audit_created("Call", call.id, "add_panel_member", &member);
     w.commit().await?;
     Ok(PanelChanged { member, call })
 }
@@ -152,7 +146,7 @@ pub async fn remove_panel_member(
     }
     repo::remove_member(w.tx(), call.0, pid).await?;
     let gone = serde_json::json!({ "personId": pid });
-    w.audit("Call", call.0, "remove_panel_member", Some(&gone), None);
+    w.audit_removed("Call", call.0, "remove_panel_member", &gone);
     w.commit().await?;
     Ok(sel.call)
 }
@@ -171,13 +165,7 @@ pub async fn declare_conflict(
     rules::check_can_declare_conflict(sel.member(me).is_some())?;
     let declared = repo::declare_conflict(w.tx(), app.call_id, aid, me, &reason, w.now()).await?;
     repo::unassign(w.tx(), aid, me).await?;
-    w.audit(
-        "Application",
-        aid,
-        "declare_conflict",
-        None,
-        Some(&declared),
-    );
+    w.audit_created("Application", aid, "declare_conflict", &declared);
     w.commit().await?;
     Ok(Conflict {
         application: aid,
@@ -241,7 +229,7 @@ pub async fn assign_reviewers(st: &AppState, by: &Viewer, call: CallId) -> AppRe
         sel.call.clone()
     };
     let assigned = serde_json::json!({ "assigned": pairs.len() });
-    w.audit("Call", cid, "assign_reviewers", None, Some(&assigned));
+    w.audit_created("Call", cid, "assign_reviewers", &assigned);
     let sel = CallSelection::load_for_change(w.tx(), cid).await?;
     w.commit().await?;
     let assignments = sel
@@ -319,13 +307,7 @@ pub async fn add_review_assignment(
     if calls::status(&sel.call) == CallStatus::Closed {
         start_review(&mut w, &sel.call).await?;
     }
-    w.audit(
-        "Application",
-        aid,
-        "add_review_assignment",
-        None,
-        Some(&made),
-    );
+    w.audit_created("Application", aid, "add_review_assignment", &made);
     w.commit().await?;
     Ok(made)
 }
@@ -344,13 +326,7 @@ pub async fn remove_review_assignment(
     rules::check_unassignable(sel.is_assigned(aid, rid), sel.review_of(aid, rid).is_some())?;
     repo::unassign(w.tx(), aid, rid).await?;
     let gone = serde_json::json!({ "reviewerId": rid });
-    w.audit(
-        "Application",
-        aid,
-        "remove_review_assignment",
-        Some(&gone),
-        None,
-    );
+    w.audit_removed("Application", aid, "remove_review_assignment", &gone);
     w.commit().await?;
     Ok(())
 }
@@ -469,13 +445,7 @@ pub async fn send_review_reminders(st: &AppState, by: &Viewer, call: CallId) -> 
         repo::mark_reminded(w.tx(), open, w.now()).await?;
     }
     let reminded = serde_json::json!({ "reminded": found.len() });
-    w.audit(
-        "Call",
-        call.0,
-        "send_review_reminders",
-        None,
-        Some(&reminded),
-    );
+    w.audit_created("Call", call.0, "send_review_reminders", &reminded);
     w.commit().await?;
     Ok(found.len())
 }
@@ -538,7 +508,7 @@ pub async fn record_decision(
     settle_applications(&mut w, &sel, &funded).await?;
     let before = sel.call.clone();
     let call = calls::set_status(w.tx(), sel.call.clone(), CallStatus::Decided, w.now()).await?;
-    w.audit("Call", cid, "decide", Some(&before), Some(&call));
+    w.audit_changed("Call", cid, "decide", &before, &call);
     let data = serde_json::json!({
         "callId": ids::encode(cmd.call),
         "callTitle": call.title,
@@ -585,7 +555,7 @@ async fn settle_applications(
             ApplicationStatus::NotFunded
         };
         let after = apps::set_status(w.tx(), a.clone(), to, w.now()).await?;
-        w.audit("Application", a.id, "decide", Some(a), Some(&after));
+        w.audit_changed("Application", a.id, "decide", a, &after);
         if to != ApplicationStatus::Funded {
             continue;
         }
@@ -599,7 +569,7 @@ async fn settle_applications(
         committed = Pence::parse("committed", committed.get() + total.get())?;
         let made = honoraria::create_shares(w.tx(), sel.call.id, a.id, &shares, w.now()).await?;
         for s in &made {
-            w.audit("HonorariumShare", s.id, "propose", None, Some(s));
+            w.audit_created("HonorariumShare", s.id, "propose", s);
         }
     }
     Ok(())
@@ -633,7 +603,7 @@ pub async fn send_outcomes(st: &AppState, by: &Viewer, call: CallId) -> AppResul
         "told": pending.len(),
         "decisionDueOn": long_date(c.decision_due_on),
     });
-    w.audit("Call", call.0, "send_outcomes", None, Some(&told));
+    w.audit_created("Call", call.0, "send_outcomes", &told);
     if !pending.is_empty() {
         let mut told: Vec<String> = pending
             .iter()

@@ -47,13 +47,7 @@ pub async fn create_webhook_subscription(
     let secret = webhooks::new_secret();
     let mut w = Write::by(st, by).await?;
     let s = repo::create(w.tx(), &url, &events, &secret, Some(by.person.0), w.now()).await?;
-    w.audit(
-        "WebhookSubscription",
-        s.id,
-        "create",
-        None,
-        Some(&s.audited()),
-    );
+    w.audit_created("WebhookSubscription", s.id, "create", &s.audited());
     w.commit().await?;
     Ok(Subscribed {
         subscription: s,
@@ -77,13 +71,7 @@ pub async fn delete_webhook_subscription(
     let s = find(&w, id).await?;
     let deleted = repo::delete(w.tx(), s.clone(), w.now()).await?;
     let (before, after) = (s.audited(), deleted.audited());
-    w.audit(
-        "WebhookSubscription",
-        s.id,
-        "delete",
-        Some(&before),
-        Some(&after),
-    );
+    w.audit_changed("WebhookSubscription", s.id, "delete", &before, &after);
     w.commit().await?;
     Ok(())
 }

@@ -106,6 +106,40 @@ impl<'s> Write<'s> {
         self.audit_as(self.actor, entity_type, entity_id, action, before, after);
     }
 
+    /// Audit a row (or record) that the change brought into being.
+    pub fn audit_created<T: Serialize + ?Sized>(
+        &mut self,
+        entity_type: &'static str,
+        entity_id: Uuid,
+        action: &'static str,
+        after: &T,
+    ) {
+        self.audit(entity_type, entity_id, action, None, Some(after));
+    }
+
+    /// Audit a row that the change altered, as it was and as it is.
+    pub fn audit_changed<T: Serialize + ?Sized>(
+        &mut self,
+        entity_type: &'static str,
+        entity_id: Uuid,
+        action: &'static str,
+        before: &T,
+        after: &T,
+    ) {
+        self.audit(entity_type, entity_id, action, Some(before), Some(after));
+    }
+
+    /// Audit a row that the change took away, as it was.
+    pub fn audit_removed<T: Serialize + ?Sized>(
+        &mut self,
+        entity_type: &'static str,
+        entity_id: Uuid,
+        action: &'static str,
+        before: &T,
+    ) {
+        self.audit(entity_type, entity_id, action, Some(before), None);
+    }
+
     /// As `audit`, naming another actor, or none: an anonymous author's change to their own
     /// exchange must not name them.
     pub fn audit_as<T: Serialize + ?Sized>(

@@ -35,11 +35,7 @@ impl NotificationMutations {
         let v = require_signed_in(viewer(ctx))?;
         // too many is said before any of them is decoded
         check_mark_batch(input.ids.len())?;
-        let ids = input
-            .ids
-            .iter()
-            .map(|i| ids::typed("ids", i))
-            .collect::<ApiResult<Vec<_>>>()?;
+        let ids = ids::typed_all("ids", &input.ids)?;
         let done = usecase::mark_read(state(ctx), v, &ids).await?;
         Ok(MarkNotificationsReadPayload {
             marked: done.marked as i32,

@@ -17,7 +17,7 @@ use super::types::audit::{AuditEntry, AuditEntryConnection};
 use super::types::call::{Call, CallConnection};
 use super::types::catalogue::{Domain, DomainConnection};
 use super::types::community::{Community, CommunityConnection, CommunityInvitation};
-use super::types::connection::{by_offset, window};
+use super::types::connection::{by_offset, offset_connection, page_cost, window};
 use super::types::enums::{CallStatus, DomainStatus};
 use super::types::node::Node;
 use super::types::organisation::{Organisation, OrganisationConnection};
@@ -91,9 +91,7 @@ impl QueryRoot {
     }
 
     /// The viewer's notifications, newest first; `unreadOnly` for the bell's count.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn notifications(
         &self,
         ctx: &Context<'_>,
@@ -116,9 +114,7 @@ impl QueryRoot {
     }
 
     /// Partner systems' service clients, newest first (programme team).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn service_clients(
         &self,
         ctx: &Context<'_>,
@@ -130,17 +126,15 @@ impl QueryRoot {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(by_offset(&w, |p| repo::partners::list(db, p))
-            .await?
-            .map(super::types::partner::ServiceClient)
-            .into())
+        offset_connection(&w, super::types::partner::ServiceClient, |p| {
+            repo::partners::list(db, p)
+        })
+        .await
     }
 
     /// The community directory: listed communities (with, for a signed-in person, the ones they
     /// belong to; everything for the programme team), by name.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn communities(
         &self,
         ctx: &Context<'_>,
@@ -152,10 +146,7 @@ impl QueryRoot {
         domain_id: Option<ID>,
     ) -> ApiResult<CommunityConnection> {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
-        let domain = domain_id
-            .as_ref()
-            .map(|d| ids::decode("domainId", "Domain", d))
-            .transpose()?;
+        let domain = ids::decode_opt("domainId", "Domain", domain_id.as_ref())?;
         let scope = community::directory_scope(viewer(ctx));
         let db = &state(ctx).db;
         Ok(
@@ -202,9 +193,7 @@ impl QueryRoot {
     }
 
     /// Organisations, by name; readable anonymously so that people can pick theirs when registering.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn organisations(
         &self,
         ctx: &Context<'_>,
@@ -216,12 +205,10 @@ impl QueryRoot {
     ) -> ApiResult<OrganisationConnection> {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(
-            by_offset(&w, |p| repo::organisations::list(db, search.as_deref(), p))
-                .await?
-                .map(Organisation)
-                .into(),
-        )
+        offset_connection(&w, Organisation, |p| {
+            repo::organisations::list(db, search.as_deref(), p)
+        })
+        .await
     }
 
     async fn organisation(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Organisation>> {
@@ -234,9 +221,7 @@ impl QueryRoot {
     }
 
     /// The domain catalogue, by name.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn domains(
         &self,
         ctx: &Context<'_>,
@@ -250,12 +235,10 @@ impl QueryRoot {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
         let status = status.map(Into::into);
-        Ok(by_offset(&w, |p| {
+        offset_connection(&w, Domain, |p| {
             repo::domains::list(db, search.as_deref(), status, p)
         })
-        .await?
-        .map(Domain)
-        .into())
+        .await
     }
 
     async fn domain(&self, ctx: &Context<'_>, id: ID) -> ApiResult<Option<Domain>> {
@@ -264,9 +247,7 @@ impl QueryRoot {
     }
 
     /// Calls, newest first. Drafts are listed for the programme team only.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn calls(
         &self,
         ctx: &Context<'_>,
@@ -308,9 +289,7 @@ impl QueryRoot {
     }
 
     /// Everyone with an account (programme team only).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn people(
         &self,
         ctx: &Context<'_>,
@@ -323,17 +302,13 @@ impl QueryRoot {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(
-            by_offset(&w, |p| repo::people::list(db, search.as_deref(), p))
-                .await?
-                .map(Person::from)
-                .into(),
-        )
+        offset_connection(&w, Person::from, |p| {
+            repo::people::list(db, search.as_deref(), p)
+        })
+        .await
     }
 
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, None, child_complexity)")]
     /// Support requests to work on, oldest first: a coach sees those assigned to them, the
     /// programme team every request.
     async fn support_queue(
@@ -347,9 +322,7 @@ impl QueryRoot {
     }
 
     /// Partner systems' webhook subscriptions (programme team).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn webhook_subscriptions(
         &self,
         ctx: &Context<'_>,
@@ -361,17 +334,12 @@ impl QueryRoot {
         require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(by_offset(&w, |p| repo::webhooks::list(db, p))
-            .await?
-            .map(WebhookSubscription)
-            .into())
+        offset_connection(&w, WebhookSubscription, |p| repo::webhooks::list(db, p)).await
     }
 
     /// The audit trail, newest first (programme team only); `entityId` narrows it to one
     /// entity and `filter` by type, actor, action and UK days.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn audit_log(
         &self,
         ctx: &Context<'_>,
@@ -412,9 +380,7 @@ impl QueryRoot {
     /// The promising-practices library: PUBLIC ones for anyone, NETWORK ones too for anyone
     /// signed in. With `search`, most relevant first (every word must match the name, tags,
     /// description, evidence or outcomes; the name weighs most); otherwise newest first.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn promising_practices(
         &self,
         ctx: &Context<'_>,
@@ -428,14 +394,9 @@ impl QueryRoot {
         tag: Option<String>,
     ) -> ApiResult<PracticeConnection> {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
-        let domain = domain_id
-            .as_ref()
-            .map(|d| ids::decode("domainId", "Domain", d))
-            .transpose()?;
-        let organisation = organisation_id
-            .as_ref()
-            .map(|o| ids::decode("organisationId", "Organisation", o))
-            .transpose()?;
+        let domain = ids::decode_opt("domainId", "Domain", domain_id.as_ref())?;
+        let organisation =
+            ids::decode_opt("organisationId", "Organisation", organisation_id.as_ref())?;
         let terms = convene_domain::practice::search_terms(search.as_deref().unwrap_or(""));
         let tag = tag
             .as_deref()
@@ -449,16 +410,11 @@ impl QueryRoot {
             signed_in: viewer(ctx).is_some(),
         };
         let db = &state(ctx).db;
-        Ok(by_offset(&w, |p| repo::library::search(db, query, p))
-            .await?
-            .map(Practice)
-            .into())
+        offset_connection(&w, Practice, |p| repo::library::search(db, query, p)).await
     }
 
     /// The network's sample sharing protocols, by name (anyone signed in).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn sharing_protocols(
         &self,
         ctx: &Context<'_>,
@@ -470,10 +426,10 @@ impl QueryRoot {
         require_signed_in(viewer(ctx))?;
         let w = window(first, after.as_deref(), last, before.as_deref())?;
         let db = &state(ctx).db;
-        Ok(by_offset(&w, |p| repo::practices::network_protocols(db, p))
-            .await?
-            .map(practice::SharingProtocol)
-            .into())
+        offset_connection(&w, practice::SharingProtocol, |p| {
+            repo::practices::network_protocols(db, p)
+        })
+        .await
     }
 }
 
@@ -490,11 +446,7 @@ fn audit_filter<'a>(
         ),
         None => None,
     };
-    let actor = filter
-        .actor_id
-        .as_ref()
-        .map(|a| ids::decode("filter.actorId", "Person", a))
-        .transpose()?;
+    let actor = ids::decode_opt("filter.actorId", "Person", filter.actor_id.as_ref())?;
     let (from, until) =
         convene_domain::privacy::audit_window(filter.from.map(|d| d.0), filter.to.map(|d| d.0))?;
     fn blank(s: &Option<String>) -> Option<&str> {

@@ -14,11 +14,12 @@ use super::connection::connection;
 use super::enums::{ApplicationStatus, CoLeadState};
 use super::organisation::Organisation;
 use super::person::Person;
+use super::refs;
 use super::selection::Review;
 use crate::graphql::context::viewer;
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::{load_opt, loaders, must};
 use convene_domain::selection;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -38,20 +39,15 @@ impl CoLead {
         &self.0.email
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.person_id {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.person_id, Person::from).await
     }
     async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        match self.0.organisation_id {
-            Some(id) => Ok(loaders(ctx)
-                .organisations
-                .load_one(id)
-                .await?
-                .map(Organisation)),
-            None => Ok(None),
-        }
+        load_opt(
+            &loaders(ctx).organisations,
+            self.0.organisation_id,
+            Organisation,
+        )
+        .await
     }
     async fn state(&self) -> CoLeadState {
         co_lead_state(&self.0).into()
@@ -138,14 +134,10 @@ impl Application {
         ids::encode("Application", self.0.id)
     }
     async fn call(&self, ctx: &Context<'_>) -> ApiResult<Call> {
-        Ok(Call(
-            must(&loaders(ctx).calls, self.0.call_id, "call").await?,
-        ))
+        refs::call(ctx, self.0.call_id).await
     }
     async fn domain(&self, ctx: &Context<'_>) -> ApiResult<Domain> {
-        Ok(Domain(
-            must(&loaders(ctx).domains, self.0.domain_id, "domain").await?,
-        ))
+        refs::domain(ctx, self.0.domain_id).await
     }
     /// FUNDED and NOT_FUNDED show to applicants once they have been told (`sendOutcomes`);
     /// until then their application reads SUBMITTED.
@@ -153,24 +145,13 @@ impl Application {
         Ok(self.visible_status(ctx).await?.into())
     }
     async fn lead(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.lead_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.lead_id).await
     }
     /// The lead's organisation when they applied.
     async fn lead_organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        match self
-            .lead_participant(ctx)
-            .await?
-            .and_then(|p| p.organisation_id)
-        {
-            Some(id) => Ok(loaders(ctx)
-                .organisations
-                .load_one(id)
-                .await?
-                .map(Organisation)),
-            None => Ok(None),
-        }
+        let lead = self.lead_participant(ctx).await?;
+        let organisation = lead.and_then(|p| p.organisation_id);
+        load_opt(&loaders(ctx).organisations, organisation, Organisation).await
     }
     /// Co-leads in the order they were invited (the lead is not among them).
     async fn co_leads(&self, ctx: &Context<'_>) -> ApiResult<Vec<CoLead>> {
@@ -184,14 +165,12 @@ impl Application {
     }
     /// The optional sponsoring organisation (FAQ 5).
     async fn sponsor(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        match self.0.sponsor_organisation_id {
-            Some(id) => Ok(loaders(ctx)
-                .organisations
-                .load_one(id)
-                .await?
-                .map(Organisation)),
-            None => Ok(None),
-        }
+        load_opt(
+            &loaders(ctx).organisations,
+            self.0.sponsor_organisation_id,
+            Organisation,
+        )
+        .await
     }
     /// Why they care about the domain.
     async fn motivation(&self, ctx: &Context<'_>) -> ApiResult<&str> {

@@ -5,7 +5,7 @@ use super::connection::connection;
 use super::person::Person;
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::loaders;
+use crate::graphql::loaders::{load_opt, loaders};
 
 /// One recorded change: who, when, what, and the state before and after (JSON).
 #[derive(Clone)]
@@ -20,10 +20,7 @@ impl AuditEntry {
         self.0.at
     }
     async fn actor(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.actor_id {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.actor_id, Person::from).await
     }
     async fn entity_type(&self) -> &str {
         &self.0.entity_type

@@ -7,13 +7,13 @@ use convene_store::repo;
 use convene_store::repo::calls::window;
 
 use super::application::{Application, ApplicationConnection};
-use super::connection::connection;
+use super::connection::{connection, page_cost};
 use super::enums::{ApplicationStatus, CallStatus, HonorariumPolicy, RankBy};
 use super::scalars::Date;
 use crate::graphql::context::{now, state, viewer};
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::loaders;
+use crate::graphql::loaders::{load_all, loaders};
 
 #[derive(Clone)]
 pub struct Call(pub m::Model);
@@ -93,19 +93,10 @@ impl Call {
         window(&self.0).accepting_applications(now())
     }
     async fn criteria(&self, ctx: &Context<'_>) -> ApiResult<Vec<Criterion>> {
-        Ok(loaders(ctx)
-            .criteria
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .map(Criterion)
-            .collect())
+        load_all(&loaders(ctx).criteria, self.0.id, Criterion).await
     }
     /// Every application to this call (programme team only).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, None, child_complexity)")]
     async fn applications(
         &self,
         ctx: &Context<'_>,
@@ -192,6 +183,7 @@ use super::selection::{
 };
 use crate::graphql::error::ApiError;
 use crate::services::selection::CallSelection;
+use std::sync::Arc;
 
 /// Who is looking at a call's selection: the programme team sees everything; a panel member
 /// of this call sees everything but the applications they are conflicted on.
@@ -204,7 +196,7 @@ pub(crate) struct SelectionAccess {
 async fn ranking_for(
     ctx: &Context<'_>,
     call_id: uuid::Uuid,
-) -> ApiResult<(CallSelection, SelectionAccess)> {
+) -> ApiResult<(Arc<CallSelection>, SelectionAccess)> {
     let (sel, access) = selection_for(ctx, call_id).await?;
     if !convene_domain::selection::can_see_ranking(
         access.team,
@@ -224,12 +216,23 @@ impl SelectionAccess {
     }
 }
 
+/// A call's selection, read once per request through the `selections` loader however many of
+/// the call's fields ask for it.
+async fn selection(ctx: &Context<'_>, call_id: uuid::Uuid) -> ApiResult<Arc<CallSelection>> {
+    loaders(ctx)
+        .selections
+        .load_one(call_id)
+        .await?
+        .ok_or_else(|| ApiError::field("callId", "There is no such call"))
+}
+
+/// The call's selection, for the programme team and this call's panel (else `FORBIDDEN`).
 pub(crate) async fn selection_for(
     ctx: &Context<'_>,
     call_id: uuid::Uuid,
-) -> ApiResult<(CallSelection, SelectionAccess)> {
+) -> ApiResult<(Arc<CallSelection>, SelectionAccess)> {
     let v = convene_domain::access::require_signed_in(viewer(ctx))?;
-    let sel = CallSelection::load(&state(ctx).db, call_id).await?;
+    let sel = selection(ctx, call_id).await?;
     let team = v.is_programme_team();
     if !team && sel.member(v.person.0).is_none() {
         return Err(ApiError::new(
@@ -254,7 +257,7 @@ fn require_team(ctx: &Context<'_>) -> ApiResult<()> {
 impl Call {
     pub(crate) async fn panel_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<PanelMember>> {
         let (sel, _) = selection_for(ctx, self.0.id).await?;
-        Ok(sel.panel.into_iter().map(PanelMember).collect())
+        Ok(sel.panel.iter().cloned().map(PanelMember).collect())
     }
 
     pub(crate) async fn conflicts_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<Conflict>> {
@@ -272,7 +275,7 @@ impl Call {
         ctx: &Context<'_>,
     ) -> ApiResult<Vec<ReviewAssignment>> {
         require_team(ctx)?;
-        let sel = CallSelection::load(&state(ctx).db, self.0.id).await?;
+        let sel = selection(ctx, self.0.id).await?;
         Ok(sel
             .assignments
             .iter()

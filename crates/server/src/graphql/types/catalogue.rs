@@ -6,7 +6,7 @@ use super::connection::connection;
 use super::enums::DomainStatus;
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::loaders;
+use crate::graphql::loaders::{load_opt, loaders};
 
 /// An area of patient-safety practice (e.g. falls, medication safety).
 #[derive(Clone)]
@@ -28,10 +28,7 @@ impl Domain {
     }
     /// The domain this one was merged into.
     async fn merged_into(&self, ctx: &Context<'_>) -> ApiResult<Option<Domain>> {
-        match self.0.merged_into_id {
-            Some(id) => Ok(loaders(ctx).domains.load_one(id).await?.map(Domain)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).domains, self.0.merged_into_id, Domain).await
     }
 }
 

@@ -4,16 +4,17 @@ use async_graphql::{Context, Object, ID};
 use convene_domain::community as d;
 
 use super::enums::{CommunityOrigin, CommunityStage, MembershipMode};
+use super::refs;
 use chrono::{DateTime, Utc};
 use convene_store::entities::community as m;
 
 use super::catalogue::Domain;
-use super::connection::page;
+use super::connection::{page, page_cost};
 use super::meeting::{Meeting, MeetingConnection};
 use super::person::Person;
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::{load_opt, loaders};
 
 #[derive(Clone)]
 pub struct Community(pub m::Model);
@@ -28,9 +29,7 @@ impl Community {
         &self.0.name
     }
     async fn domain(&self, ctx: &Context<'_>) -> ApiResult<Domain> {
-        Ok(Domain(
-            must(&loaders(ctx).domains, self.0.domain_id, "domain").await?,
-        ))
+        refs::domain(ctx, self.0.domain_id).await
     }
     async fn stage(&self) -> ApiResult<CommunityStage> {
         Ok(stage_of(&self.0)?.into())
@@ -133,9 +132,7 @@ impl Community {
     }
     /// Meetings (members only): all of them soonest first, or with `upcoming: true` those not
     /// yet started (soonest first), with `upcoming: false` those already held (latest first).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     #[allow(clippy::too_many_arguments)]
     async fn meetings(
         &self,
@@ -176,9 +173,7 @@ impl Community {
     }
     /// The community's practices: those being explored first, then those proposed, then those
     /// explored (its home page shows the first few). Whoever sees the community sees them.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn practices(
         &self,
         ctx: &Context<'_>,
@@ -224,9 +219,7 @@ impl Community {
         self.support_requests_of(ctx).await
     }
     /// The challenges board, newest first (members only).
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, None, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, None, child_complexity)")]
     async fn challenges(
         &self,
         ctx: &Context<'_>,
@@ -352,14 +345,10 @@ pub struct CommunityMember(pub community_member::Model);
 #[Object]
 impl CommunityMember {
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
-        Ok(Community(
-            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
-        ))
+        refs::community(ctx, self.0.community_id).await
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.person_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.person_id).await
     }
     async fn role(&self) -> ApiResult<MemberRole> {
         Ok(repo::role(&self.0)?.into())
@@ -396,9 +385,7 @@ impl DomainDefinitionVersion {
         &self.0.text
     }
     async fn proposed_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.proposed_by, "person").await?,
-        ))
+        refs::person(ctx, self.0.proposed_by).await
     }
     async fn proposed_at(&self) -> DateTime<Utc> {
         self.0.proposed_at
@@ -407,10 +394,7 @@ impl DomainDefinitionVersion {
         self.0.agreed_at.is_some()
     }
     async fn agreed_by(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.agreed_by {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.agreed_by, Person::from).await
     }
     async fn agreed_at(&self) -> Option<DateTime<Utc>> {
         self.0.agreed_at
@@ -462,14 +446,10 @@ impl CommunityInvitation {
         self.0.reminded_at
     }
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
-        Ok(Community(
-            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
-        ))
+        refs::community(ctx, self.0.community_id).await
     }
     async fn invited_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.invited_by, "person").await?,
-        ))
+        refs::person(ctx, self.0.invited_by).await
     }
 }
 
@@ -483,9 +463,7 @@ impl JoinRequest {
         ids::encode("JoinRequest", self.0.id)
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.person_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.person_id).await
     }
     async fn note(&self) -> &str {
         &self.0.note

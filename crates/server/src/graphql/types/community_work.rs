@@ -1,7 +1,7 @@
 //! A community's life beyond meetings (SPEC §4): the member map and its reach, functions, the
 //! working plan, support requests and the challenges board.
 
-use async_graphql::{Context, Enum, Object, SimpleObject, ID};
+use async_graphql::{Context, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use convene_domain::community as d;
 use convene_domain::ids::{OrganisationId, PersonId};
@@ -14,68 +14,29 @@ use uuid::Uuid;
 
 use super::community::{members_only, role_in, Community};
 use super::connection::{connection, page};
-use super::enums::Sector;
+use super::enums::{mirror, Sector};
 use super::organisation::Organisation;
 use super::person::Person;
+use super::refs;
 use super::scalars::Date;
 use crate::graphql::context::{state, viewer};
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::{load_all, load_opt, loaders};
 use crate::services::london_today;
 
-macro_rules! mirror {
-    ($gql:ident, $dom:path, [$($v:ident),*]) => {
-        #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
-        pub enum $gql { $($v),* }
-        impl From<$gql> for $dom {
-            fn from(x: $gql) -> Self { match x { $($gql::$v => <$dom>::$v),* } }
-        }
-        impl From<$dom> for $gql {
-            fn from(x: $dom) -> Self { match x { $(<$dom>::$v => $gql::$v),* } }
-        }
-    };
+mirror! {
+    MemberMapTag = d::MapTag {
+        HasInterest, ShouldHaveInterest, NeededForResources, NeededForAuthority, NeededForExpertise,
+        NeedsDevelopment,
+    }
+    CommunityFunctionKind = d::FunctionKind {
+        Agenda, NoteTaking, Communication, Facilitation, IntranetPosting, Other,
+    }
+    PlanNeedKind = d::NeedKind { Information, Research, Expertise }
+    SupportRequestKind = d::SupportKind { MeetingDesign, IntranetPresence, Admin, Other }
+    SupportRequestStatus = d::SupportStatus { Open, Assigned, InProgress, Closed }
 }
-
-mirror!(
-    MemberMapTag,
-    d::MapTag,
-    [
-        HasInterest,
-        ShouldHaveInterest,
-        NeededForResources,
-        NeededForAuthority,
-        NeededForExpertise,
-        NeedsDevelopment
-    ]
-);
-mirror!(
-    CommunityFunctionKind,
-    d::FunctionKind,
-    [
-        Agenda,
-        NoteTaking,
-        Communication,
-        Facilitation,
-        IntranetPosting,
-        Other
-    ]
-);
-mirror!(
-    PlanNeedKind,
-    d::NeedKind,
-    [Information, Research, Expertise]
-);
-mirror!(
-    SupportRequestKind,
-    d::SupportKind,
-    [MeetingDesign, IntranetPresence, Admin, Other]
-);
-mirror!(
-    SupportRequestStatus,
-    d::SupportStatus,
-    [Open, Assigned, InProgress, Closed]
-);
 
 // ---- the member map
 
@@ -96,14 +57,12 @@ impl MemberMapEntry {
     }
     /// Their organisation, when it is in the catalogue.
     async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Option<Organisation>> {
-        match self.0.organisation_id {
-            Some(id) => Ok(loaders(ctx)
-                .organisations
-                .load_one(id)
-                .await?
-                .map(Organisation)),
-            None => Ok(None),
-        }
+        load_opt(
+            &loaders(ctx).organisations,
+            self.0.organisation_id,
+            Organisation,
+        )
+        .await
     }
     /// The organisation's name: the catalogue's, or as typed when it is not there.
     async fn organisation_name(&self, ctx: &Context<'_>) -> ApiResult<Option<String>> {
@@ -230,9 +189,7 @@ impl CommunityFunction {
         .name())
     }
     async fn holder(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.person_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.person_id).await
     }
     async fn from(&self) -> Date {
         Date(self.0.starts_on)
@@ -372,9 +329,7 @@ impl SupportRequest {
         ids::encode("SupportRequest", self.0.id)
     }
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
-        Ok(Community(
-            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
-        ))
+        refs::community(ctx, self.0.community_id).await
     }
     async fn kind(&self) -> ApiResult<SupportRequestKind> {
         let k: d::SupportKind = convene_store::stored("support_requests.kind", &self.0.kind)?;
@@ -388,9 +343,7 @@ impl SupportRequest {
         Ok(s.into())
     }
     async fn requested_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.requested_by, "person").await?,
-        ))
+        refs::person(ctx, self.0.requested_by).await
     }
     async fn assignee(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
         person_opt(ctx, self.0.assignee_id).await
@@ -403,14 +356,7 @@ impl SupportRequest {
     }
     /// Every step and note, oldest first.
     async fn history(&self, ctx: &Context<'_>) -> ApiResult<Vec<SupportRequestEvent>> {
-        Ok(loaders(ctx)
-            .support_events
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .map(SupportRequestEvent)
-            .collect())
+        load_all(&loaders(ctx).support_events, self.0.id, SupportRequestEvent).await
     }
 }
 
@@ -432,9 +378,7 @@ impl SupportRequestEvent {
         person_opt(ctx, self.0.assignee_id).await
     }
     async fn author(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.author_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.author_id).await
     }
     async fn at(&self) -> DateTime<Utc> {
         self.0.at
@@ -466,10 +410,7 @@ pub async fn support_queue(
 }
 
 async fn person_opt(ctx: &Context<'_>, id: Option<Uuid>) -> ApiResult<Option<Person>> {
-    match id {
-        Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-        None => Ok(None),
-    }
+    load_opt(&loaders(ctx).people, id, Person::from).await
 }
 
 // ---- the challenges board
@@ -497,9 +438,7 @@ impl Challenge {
         ids::encode("Challenge", self.0.id)
     }
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
-        Ok(Community(
-            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
-        ))
+        refs::community(ctx, self.0.community_id).await
     }
     async fn title(&self) -> &str {
         &self.0.title
@@ -522,14 +461,7 @@ impl Challenge {
     }
     /// Replies from peers, oldest first.
     async fn replies(&self, ctx: &Context<'_>) -> ApiResult<Vec<ChallengeReply>> {
-        Ok(loaders(ctx)
-            .challenge_replies
-            .load_one(self.0.id)
-            .await?
-            .unwrap_or_default()
-            .into_iter()
-            .map(ChallengeReply)
-            .collect())
+        load_all(&loaders(ctx).challenge_replies, self.0.id, ChallengeReply).await
     }
 }
 

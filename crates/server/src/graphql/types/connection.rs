@@ -144,6 +144,21 @@ where
     Ok(convene_store::paging::by_offset(w, fetch).await?)
 }
 
+/// One page of a list read by offset, as the connection of its nodes: `node` wraps each row,
+/// `fetch` reads the rows and the total for the page.
+pub async fn offset_connection<M, N, C, F, Fut>(
+    w: &Window,
+    node: impl FnMut(M) -> N,
+    fetch: F,
+) -> ApiResult<C>
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: std::future::Future<Output = Result<(Vec<M>, u64), convene_store::StoreError>>,
+    C: From<Paged<N>>,
+{
+    Ok(by_offset(w, fetch).await?.map(node).into())
+}
+
 /// The `PageInfo` and edge cursors of a page.
 pub fn page_info<M>(p: &Paged<M>) -> (Vec<String>, PageInfo) {
     let cursors: Vec<String> = p.cursors.iter().map(encode).collect();

@@ -7,10 +7,10 @@ use convene_store::entities::honorarium_share as m;
 
 use super::application::Application;
 use super::person::Person;
+use super::refs;
 use super::scalars::Date;
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
 
 #[derive(Enum, Copy, Clone, Debug, PartialEq, Eq)]
 pub enum PaymentStatus {
@@ -58,19 +58,10 @@ impl HonorariumShare {
         ids::encode("HonorariumShare", self.0.id)
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.person_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.person_id).await
     }
     async fn application(&self, ctx: &Context<'_>) -> ApiResult<Application> {
-        Ok(Application(
-            must(
-                &loaders(ctx).applications,
-                self.0.application_id,
-                "application",
-            )
-            .await?,
-        ))
+        refs::application(ctx, self.0.application_id).await
     }
     async fn amount_pence(&self) -> i64 {
         self.0.amount_pence

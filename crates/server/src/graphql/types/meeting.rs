@@ -9,10 +9,11 @@ use super::community::{members_only, Community};
 use super::connection::connection;
 use super::enums::{MeetingMode, MeetingStatus};
 use super::person::Person;
+use super::refs;
 use crate::graphql::context::state;
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::loaders;
 
 #[derive(Clone)]
 pub struct Meeting(pub m::Model);
@@ -30,9 +31,7 @@ impl Meeting {
         ids::encode("Meeting", self.0.id)
     }
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
-        Ok(Community(
-            must(&loaders(ctx).communities, self.0.community_id, "community").await?,
-        ))
+        refs::community(ctx, self.0.community_id).await
     }
     async fn starts_at(&self) -> DateTime<Utc> {
         self.0.starts_at
@@ -109,9 +108,7 @@ impl Meeting {
             .collect())
     }
     async fn created_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.created_by, "person").await?,
-        ))
+        refs::person(ctx, self.0.created_by).await
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at

@@ -18,6 +18,7 @@ pub mod partner;
 pub mod person;
 pub mod practice;
 pub mod privacy;
+pub mod refs;
 pub mod reporting;
 pub mod scalars;
 pub mod selection;

@@ -6,9 +6,9 @@ use convene_store::entities::service_client as m;
 
 use super::connection::connection;
 use super::organisation::Organisation;
+use super::refs;
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
 
 #[derive(Clone)]
 pub struct ServiceClient(pub m::Model);
@@ -29,14 +29,7 @@ impl ServiceClient {
         &self.0.name
     }
     async fn organisation(&self, ctx: &Context<'_>) -> ApiResult<Organisation> {
-        Ok(Organisation(
-            must(
-                &loaders(ctx).organisations,
-                self.0.organisation_id,
-                "organisation",
-            )
-            .await?,
-        ))
+        refs::organisation(ctx, self.0.organisation_id).await
     }
     /// `read:calls`, `read:communities`, `read:practices`.
     async fn scopes(&self) -> Vec<String> {

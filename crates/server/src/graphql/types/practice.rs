@@ -11,13 +11,14 @@ use uuid::Uuid;
 
 use super::catalogue::Domain;
 use super::community::Community;
-use super::connection::{connection, page, window};
+use super::connection::{connection, page, page_cost, window};
 use super::organisation::Organisation;
 use super::person::Person;
+use super::refs;
 use crate::graphql::context::{state, viewer};
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::{load_opt, loaders};
 use crate::graphql::query::visible_community;
 
 // ---- enums
@@ -238,9 +239,7 @@ impl Practice {
         Ok(status_of(&self.0)?.into())
     }
     async fn domain(&self, ctx: &Context<'_>) -> ApiResult<Domain> {
-        Ok(Domain(
-            must(&loaders(ctx).domains, self.0.domain_id, "domain").await?,
-        ))
+        refs::domain(ctx, self.0.domain_id).await
     }
     /// The community exploring it; null when the viewer may not see that community (a
     /// promising practice of an unlisted community, read from the library).
@@ -248,10 +247,7 @@ impl Practice {
         visible_community(ctx, self.0.community_id).await
     }
     async fn proposed_by(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.proposed_by {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.proposed_by, Person::from).await
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -262,9 +258,7 @@ impl Practice {
     /// The accounts of this practice the viewer may read, newest first: COMMUNITY ones for
     /// the community's members, NETWORK ones for anyone signed in, PUBLIC ones for anyone,
     /// and always the viewer's own.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn exchanges(
         &self,
         ctx: &Context<'_>,
@@ -335,10 +329,7 @@ impl PromisingDetails {
             .into()
     }
     async fn marked_by(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.0.marked_by {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.marked_by, Person::from).await
     }
     async fn marked_at(&self) -> Option<DateTime<Utc>> {
         self.0.marked_at
@@ -358,19 +349,14 @@ impl Exchange {
         ids::encode("Exchange", self.0.id)
     }
     async fn practice(&self, ctx: &Context<'_>) -> ApiResult<Practice> {
-        Ok(Practice(
-            must(&loaders(ctx).practices, self.0.practice_id, "practice").await?,
-        ))
+        refs::practice(ctx, self.0.practice_id).await
     }
     /// Null when the exchange is anonymous, for everyone but its author.
     async fn author(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
         if !d::shows_author(self.0.anonymous, is_author(ctx, &self.0)) {
             return Ok(None);
         }
-        match self.0.author_id {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.0.author_id, Person::from).await
     }
     /// Whether the viewer wrote it (so their own screens can offer to change it).
     async fn viewer_is_author(&self, ctx: &Context<'_>) -> bool {
@@ -463,10 +449,7 @@ async fn inquiry_author(
     if !inquiry_author_shown(ctx, row, exchange) {
         return Ok(None);
     }
-    match row.author_id {
-        Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-        None => Ok(None),
-    }
+    load_opt(&loaders(ctx).people, row.author_id, Person::from).await
 }
 
 #[derive(Clone)]

@@ -14,11 +14,11 @@ use super::community::Community;
 use super::community_work::Reach;
 use super::enums::{CommunityStage, StartupStep};
 use super::person::Person;
+use super::refs;
 use super::scalars::Date;
 use crate::graphql::context::{now, state, viewer};
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
 use crate::services::reporting::{self as s, Dashboard, Labelled};
 
 /// Narrows the dashboard. `callId` narrows applications, reviews, decisions, outcomes and
@@ -60,11 +60,7 @@ pub async fn programme_dashboard(
 ) -> ApiResult<ProgrammeDashboard> {
     require_role(viewer(ctx), Role::ProgrammeTeam)?;
     let f = filter.unwrap_or_default();
-    let call = f
-        .call_id
-        .as_ref()
-        .map(|id| ids::decode("callId", "Call", id))
-        .transpose()?;
+    let call = ids::decode_opt("callId", "Call", f.call_id.as_ref())?;
     let db = &state(ctx).db;
     let scope = s::scope(db, call, f.from.map(|d| d.0), f.to.map(|d| d.0)).await?;
     Ok(ProgrammeDashboard(Arc::new(Dashboard::new(
@@ -77,7 +73,7 @@ pub async fn programme_dashboard(
 pub struct ProgrammeDashboard(Arc<Dashboard>);
 
 async fn call(ctx: &Context<'_>, id: uuid::Uuid) -> ApiResult<Call> {
-    Ok(Call(must(&loaders(ctx).calls, id, "call").await?))
+    refs::call(ctx, id).await
 }
 
 /// The programme team's view of the whole network: applications, selection, communities,
@@ -198,9 +194,7 @@ pub struct ReviewProgress(s::ReviewProgress);
 #[Object]
 impl ReviewProgress {
     async fn panel_member(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.person_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.person_id).await
     }
     async fn call(&self, ctx: &Context<'_>) -> ApiResult<Call> {
         call(ctx, self.0.call_id).await
@@ -288,9 +282,7 @@ pub struct CommunityReach(s::CommunityReach);
 #[Object]
 impl CommunityReach {
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Community> {
-        Ok(Community(
-            must(&loaders(ctx).communities, self.0.community, "community").await?,
-        ))
+        refs::community(ctx, self.0.community).await
     }
     async fn stage(&self) -> CommunityStage {
         self.0.stage.into()

@@ -7,9 +7,10 @@ use convene_store::entities::{decision, panel_member, review, review_assignment,
 use super::application::Application;
 use super::call::Criterion;
 use super::person::Person;
+use super::refs;
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
-use crate::graphql::loaders::{loaders, must};
+use crate::graphql::loaders::{load_opt, loaders};
 
 #[derive(Clone)]
 pub struct PanelMember(pub panel_member::Model);
@@ -18,9 +19,7 @@ pub struct PanelMember(pub panel_member::Model);
 #[Object]
 impl PanelMember {
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.person_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.person_id).await
     }
     async fn chair(&self) -> bool {
         self.0.chair
@@ -29,9 +28,7 @@ impl PanelMember {
         self.0.added_at
     }
     async fn call(&self, ctx: &Context<'_>) -> ApiResult<super::call::Call> {
-        Ok(super::call::Call(
-            must(&loaders(ctx).calls, self.0.call_id, "call").await?,
-        ))
+        refs::call(ctx, self.0.call_id).await
     }
 }
 
@@ -44,19 +41,10 @@ pub struct Conflict(pub crate::services::selection::Conflict);
 #[Object]
 impl Conflict {
     async fn application(&self, ctx: &Context<'_>) -> ApiResult<Application> {
-        Ok(Application(
-            must(
-                &loaders(ctx).applications,
-                self.0.application,
-                "application",
-            )
-            .await?,
-        ))
+        refs::application(ctx, self.0.application).await
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.person, "person").await?,
-        ))
+        refs::person(ctx, self.0.person).await
     }
     async fn reason(&self) -> &str {
         &self.0.reason
@@ -79,19 +67,10 @@ impl ReviewAssignment {
         ids::encode("ReviewAssignment", self.model.id)
     }
     async fn application(&self, ctx: &Context<'_>) -> ApiResult<Application> {
-        Ok(Application(
-            must(
-                &loaders(ctx).applications,
-                self.model.application_id,
-                "application",
-            )
-            .await?,
-        ))
+        refs::application(ctx, self.model.application_id).await
     }
     async fn reviewer(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.model.reviewer_id, "person").await?,
-        ))
+        refs::person(ctx, self.model.reviewer_id).await
     }
     /// Whether the reviewer has submitted their review.
     async fn submitted(&self) -> bool {
@@ -113,14 +92,7 @@ pub struct ReviewScore(pub review_score::Model);
 #[Object]
 impl ReviewScore {
     async fn criterion(&self, ctx: &Context<'_>) -> ApiResult<Criterion> {
-        Ok(Criterion(
-            must(
-                &loaders(ctx).criterion_by_id,
-                self.0.criterion_id,
-                "criterion",
-            )
-            .await?,
-        ))
+        refs::criterion(ctx, self.0.criterion_id).await
     }
     async fn score(&self) -> i32 {
         self.0.score
@@ -144,19 +116,10 @@ impl Review {
         ids::encode("Review", self.model.id)
     }
     async fn application(&self, ctx: &Context<'_>) -> ApiResult<Application> {
-        Ok(Application(
-            must(
-                &loaders(ctx).applications,
-                self.model.application_id,
-                "application",
-            )
-            .await?,
-        ))
+        refs::application(ctx, self.model.application_id).await
     }
     async fn reviewer(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.model.reviewer_id, "person").await?,
-        ))
+        refs::person(ctx, self.model.reviewer_id).await
     }
     async fn scores(&self) -> Vec<ReviewScore> {
         self.scores.iter().cloned().map(ReviewScore).collect()
@@ -205,9 +168,7 @@ impl Decision {
         ids::encode("Decision", self.0.id)
     }
     async fn chair(&self, ctx: &Context<'_>) -> ApiResult<Person> {
-        Ok(Person::from(
-            must(&loaders(ctx).people, self.0.chair_id, "person").await?,
-        ))
+        refs::person(ctx, self.0.chair_id).await
     }
     async fn rationale(&self) -> &str {
         &self.0.rationale
@@ -246,10 +207,7 @@ impl PendingOutcome {
         &self.email
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
-        match self.person_id {
-            Some(id) => Ok(loaders(ctx).people.load_one(id).await?.map(Person::from)),
-            None => Ok(None),
-        }
+        load_opt(&loaders(ctx).people, self.person_id, Person::from).await
     }
     async fn outcome(&self) -> super::enums::ApplicationStatus {
         self.outcome

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use convene_store::entities::{webhook_delivery as d, webhook_subscription as s};
 use convene_store::repo::webhooks as repo;
 
-use super::connection::{connection, page};
+use super::connection::{connection, page, page_cost};
 use crate::graphql::context::state;
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
@@ -48,9 +48,7 @@ impl WebhookSubscription {
         self.0.created_at
     }
     /// The delivery log, newest first.
-    #[graphql(
-        complexity = "crate::graphql::types::connection::page_cost(first, last, child_complexity)"
-    )]
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn deliveries(
         &self,
         ctx: &Context<'_>,

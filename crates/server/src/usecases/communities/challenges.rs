@@ -70,7 +70,7 @@ pub async fn post_challenge(
     )
     .await?;
     let after = snapshot(&row, row.anonymous);
-    w.audit("Challenge", row.id, "post_challenge", None, Some(&after));
+    w.audit_created("Challenge", row.id, "post_challenge", &after);
     w.commit().await?;
     Ok(row)
 }
@@ -101,13 +101,7 @@ pub async fn reply_to_challenge(
             .await?;
     }
     let after = snapshot(&row, row.anonymous);
-    w.audit(
-        "ChallengeReply",
-        row.id,
-        "reply_to_challenge",
-        None,
-        Some(&after),
-    );
+    w.audit_created("ChallengeReply", row.id, "reply_to_challenge", &after);
     w.commit().await?;
     Ok((row, ch))
 }

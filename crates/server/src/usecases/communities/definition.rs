@@ -28,13 +28,7 @@ pub async fn propose_domain_definition(
     let c = run_by(&w, cmd.community, actor, "propose its domain definition").await?;
     let version =
         communities::propose_definition(w.tx(), c.id, &cmd.text, actor.person.0, w.now()).await?;
-    w.audit(
-        "Community",
-        c.id,
-        "propose_domain_definition",
-        None,
-        Some(&version),
-    );
+    w.audit_created("Community", c.id, "propose_domain_definition", &version);
     w.commit().await?;
     Ok(version)
 }
@@ -67,12 +61,12 @@ pub async fn agree_domain_definition(
     if c.intranet_place_uri.is_some() {
         publish(&mut w, &c).await?;
     }
-    w.audit(
+    w.audit_changed(
         "Community",
         c.id,
         "agree_domain_definition",
-        Some(&version),
-        Some(&agreed),
+        &version,
+        &agreed,
     );
     if convene_domain::webhook::announces_community(c.listed) {
         let data = serde_json::json!({
@@ -114,13 +108,7 @@ pub async fn set_intranet_page(
     {
         publish(&mut w, &c).await?;
     }
-    w.audit(
-        "Community",
-        c.id,
-        "set_intranet_page",
-        Some(&c),
-        Some(&after),
-    );
+    w.audit_changed("Community", c.id, "set_intranet_page", &c, &after);
     w.commit().await?;
     Ok(after)
 }
@@ -139,12 +127,11 @@ pub async fn retry_intranet_publication(
             .is_some(),
     )?;
     publish(&mut w, &c).await?;
-    w.audit(
+    w.audit_created(
         "Community",
         c.id,
         "retry_intranet_publication",
-        None,
-        Some(&serde_json::json!({})),
+        &serde_json::json!({}),
     );
     w.commit().await?;
     Ok(c)

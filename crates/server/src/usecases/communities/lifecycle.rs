@@ -127,7 +127,7 @@ async fn found(
     action: &'static str,
 ) -> AppResult<community::Model> {
     let c = communities::create(w.tx(), new, conveners, w.now()).await?;
-    w.audit("Community", c.id, action, None, Some(&c));
+    w.audit_created("Community", c.id, action, &c);
     if convene_domain::webhook::announces_community(c.listed) {
         w.webhook("community.created", crate::webhooks::community_data(&c))
             .await?;

@@ -85,7 +85,7 @@ pub async fn schedule_meeting(
     };
     let m = meetings::create(w.tx(), new, w.now()).await?;
     notify_members(&mut w, &c, &m, MeetingChange::Scheduled).await?;
-    w.audit("Meeting", m.id, "schedule_meeting", None, Some(&m));
+    w.audit_created("Meeting", m.id, "schedule_meeting", &m);
     if convene_domain::webhook::announces_community(c.listed) {
         let data = serde_json::json!({ "meetingId": ids::encode(MeetingId(m.id)), "communityId": ids::encode(CommunityId(c.id)), "communityName": c.name, "startsAt": m.starts_at, "durationMinutes": m.duration_minutes, "mode": m.mode });
         w.webhook("meeting.scheduled", data).await?;
@@ -131,13 +131,7 @@ pub async fn update_meeting(
     if calendar_changed {
         notify_members(&mut w, &c, &saved, MeetingChange::Updated).await?;
     }
-    w.audit(
-        "Meeting",
-        saved.id,
-        "update_meeting",
-        Some(&before),
-        Some(&saved),
-    );
+    w.audit_changed("Meeting", saved.id, "update_meeting", &before, &saved);
     w.commit().await?;
     Ok(saved)
 }
@@ -157,13 +151,7 @@ pub async fn cancel_meeting(
     after.sequence += 1;
     let saved = meetings::save(w.tx(), after, w.now()).await?;
     notify_members(&mut w, &c, &saved, MeetingChange::Cancelled).await?;
-    w.audit(
-        "Meeting",
-        saved.id,
-        "cancel_meeting",
-        Some(&before),
-        Some(&saved),
-    );
+    w.audit_changed("Meeting", saved.id, "cancel_meeting", &before, &saved);
     w.commit().await?;
     Ok(saved)
 }
@@ -193,13 +181,7 @@ pub async fn record_attendance(
     let after = meetings::set_attendance(w.tx(), m.id, &uuids, v.person.0, w.now()).await?;
     let before: Vec<uuid::Uuid> = before.iter().map(|a| a.person_id).collect();
     let after: Vec<uuid::Uuid> = after.iter().map(|a| a.person_id).collect();
-    w.audit(
-        "Meeting",
-        m.id,
-        "record_attendance",
-        Some(&before),
-        Some(&after),
-    );
+    w.audit_changed("Meeting", m.id, "record_attendance", &before, &after);
     w.commit().await?;
     Ok(m)
 }

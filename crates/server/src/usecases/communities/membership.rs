@@ -68,7 +68,7 @@ pub async fn invite_member(
         w.notify(p.id, Kind::CommunityInvitation, &title, &path)
             .await?;
     }
-    w.audit("Community", c.id, "invite_member", None, Some(&inv));
+    w.audit_created("Community", c.id, "invite_member", &inv);
     w.commit().await?;
     Ok(inv)
 }
@@ -95,13 +95,7 @@ pub async fn accept_invitation(
     let after =
         communities::answer_invitation(w.tx(), inv.clone(), Some(actor.person.0), true, w.now())
             .await?;
-    w.audit(
-        "Community",
-        c.id,
-        "accept_invitation",
-        Some(&inv),
-        Some(&after),
-    );
+    w.audit_changed("Community", c.id, "accept_invitation", &inv, &after);
     w.commit().await?;
     Ok(c)
 }
@@ -117,13 +111,7 @@ pub async fn decline_invitation(
     let who = w.actor_uuid();
     let after = communities::answer_invitation(w.tx(), inv.clone(), who, false, w.now()).await?;
     let community = inv.community_id;
-    w.audit(
-        "Community",
-        community,
-        "decline_invitation",
-        Some(&inv),
-        Some(&after),
-    );
+    w.audit_changed("Community", community, "decline_invitation", &inv, &after);
     w.commit().await?;
     Ok(())
 }
@@ -176,14 +164,14 @@ pub async fn join_community(
         d::JoinOutcome::Joined => {
             let member = d::MemberRole::Member.as_str();
             let m = communities::add_member(w.tx(), c.id, me, member, w.now()).await?;
-            w.audit("Community", c.id, "join", None, Some(&m));
+            w.audit_created("Community", c.id, "join", &m);
             None
         }
         d::JoinOutcome::Requested => {
             let asked = communities::pending_request(w.tx(), c.id, me).await?;
             d::check_can_ask_to_join(false, asked.is_some())?;
             let r = communities::request_to_join(w.tx(), c.id, me, &cmd.note, w.now()).await?;
-            w.audit("Community", c.id, "request_to_join", None, Some(&r));
+            w.audit_created("Community", c.id, "request_to_join", &r);
             Some(r)
         }
     };
@@ -208,7 +196,7 @@ pub async fn leave_community(
         .ok_or_else(|| AppError::field("communityId", "You are not a member of this community"))?;
     d::check_can_leave(member_role(&me.role)?, conveners(&w, c.id).await?)?;
     communities::remove_member(w.tx(), me.clone()).await?;
-    w.audit("Community", c.id, "leave", Some(&me), None);
+    w.audit_removed("Community", c.id, "leave", &me);
     w.commit().await?;
     Ok(c)
 }
@@ -254,12 +242,12 @@ pub async fn decide_join_request(
         let mail = templates::join_request_decided(&p.email, &c.name, cmd.approve, reason, &link);
         w.mail(&mail).await?;
     }
-    w.audit(
+    w.audit_changed(
         "Community",
         r.community_id,
         "decide_join_request",
-        Some(&r),
-        Some(&after),
+        &r,
+        &after,
     );
     w.commit().await?;
     Ok(after)
@@ -288,13 +276,7 @@ pub async fn set_member_role(
     let count = conveners(&w, c.id).await?;
     d::check_role_change(mine, member_role(&target.role)?, cmd.role, count)?;
     let after = communities::set_role(w.tx(), target.clone(), cmd.role.as_str()).await?;
-    w.audit(
-        "Community",
-        c.id,
-        "set_member_role",
-        Some(&target),
-        Some(&after),
-    );
+    w.audit_changed("Community", c.id, "set_member_role", &target, &after);
     w.commit().await?;
     Ok(after)
 }

@@ -89,7 +89,7 @@ async fn save(
     action: &'static str,
 ) -> AppResult<community::Model> {
     let saved = communities::save_settings(w.tx(), after).await?;
-    w.audit("Community", saved.id, action, Some(&before), Some(&saved));
+    w.audit_changed("Community", saved.id, action, &before, &saved);
     w.commit().await?;
     Ok(saved)
 }

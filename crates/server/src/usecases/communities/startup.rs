@@ -44,7 +44,7 @@ pub async fn work_on_step(
     } else {
         "reopen_startup_step"
     };
-    w.audit("Community", c.id, action, None, Some(&row));
+    w.audit_created("Community", c.id, action, &row);
     w.commit().await?;
     Ok(c)
 }

@@ -45,13 +45,7 @@ pub async fn request_support(
     d::check_can_request_support(h.role, h.stage)?;
     let (kind, by) = (cmd.kind.as_str(), v.person.0);
     let row = repo::create_request(w.tx(), h.community.id, kind, &details, by, w.now()).await?;
-    w.audit(
-        "SupportRequest",
-        row.id,
-        "request_support",
-        None,
-        Some(&row),
-    );
+    w.audit_created("SupportRequest", row.id, "request_support", &row);
     w.commit().await?;
     Ok(row)
 }
@@ -97,13 +91,7 @@ pub async fn assign_support_request(
     );
     w.mail(&mail).await?;
     let action = "assign_support_request";
-    w.audit(
-        "SupportRequest",
-        after.id,
-        action,
-        Some(&before),
-        Some(&after),
-    );
+    w.audit_changed("SupportRequest", after.id, action, &before, &after);
     w.commit().await?;
     Ok(after)
 }
@@ -133,13 +121,7 @@ pub async fn update_support_request(
     )
     .await?;
     let action = "update_support_request";
-    w.audit(
-        "SupportRequest",
-        after.id,
-        action,
-        Some(&before),
-        Some(&after),
-    );
+    w.audit_changed("SupportRequest", after.id, action, &before, &after);
     w.commit().await?;
     Ok(after)
 }

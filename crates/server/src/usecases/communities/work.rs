@@ -46,13 +46,7 @@ pub async fn add_member_map_entry(
     d::check_runs_it(h.role, CHANGE_MAP)?;
     let e = parse_entry(&w, &fields).await?;
     let row = repo::add_map_entry(w.tx(), h.community.id, &e, v.person.0, w.now()).await?;
-    w.audit(
-        "MemberMapEntry",
-        row.id,
-        "add_member_map_entry",
-        None,
-        Some(&row),
-    );
+    w.audit_created("MemberMapEntry", row.id, "add_member_map_entry", &row);
     w.commit().await?;
     Ok((row, h.community))
 }
@@ -69,13 +63,7 @@ pub async fn update_member_map_entry(
     let e = parse_entry(&w, &fields).await?;
     let after = repo::update_map_entry(w.tx(), before.clone(), &e, w.now()).await?;
     let action = "update_member_map_entry";
-    w.audit(
-        "MemberMapEntry",
-        after.id,
-        action,
-        Some(&before),
-        Some(&after),
-    );
+    w.audit_changed("MemberMapEntry", after.id, action, &before, &after);
     w.commit().await?;
     Ok(after)
 }
@@ -90,7 +78,7 @@ pub async fn remove_member_map_entry(
     let (before, h) = entry_for_change(&w, entry, v.person).await?;
     repo::remove_map_entry(w.tx(), before.id).await?;
     let action = "remove_member_map_entry";
-    w.audit("MemberMapEntry", before.id, action, Some(&before), None);
+    w.audit_removed("MemberMapEntry", before.id, action, &before);
     w.commit().await?;
     Ok(h.community)
 }
@@ -165,13 +153,7 @@ pub async fn assign_function(
     let others = periods(&w, c, &function.key(), None).await?;
     d::check_no_overlap(&period, &others)?;
     let row = give(&w, c, &function, cmd.person, &period, v).await?;
-    w.audit(
-        "CommunityFunction",
-        row.id,
-        "assign_function",
-        None,
-        Some(&row),
-    );
+    w.audit_created("CommunityFunction", row.id, "assign_function", &row);
     w.commit().await?;
     Ok(row)
 }
@@ -197,20 +179,8 @@ pub async fn rotate_function(
     let previous = repo::end_function(w.tx(), current.clone(), until).await?;
     let row = give(&w, c, &function, cmd.person, &next, v).await?;
     let action = "rotate_function";
-    w.audit(
-        "CommunityFunction",
-        current.id,
-        action,
-        Some(&current),
-        Some(&previous),
-    );
-    w.audit(
-        "CommunityFunction",
-        row.id,
-        "assign_function",
-        None,
-        Some(&row),
-    );
+    w.audit_changed("CommunityFunction", current.id, action, &current, &previous);
+    w.audit_created("CommunityFunction", row.id, "assign_function", &row);
     w.commit().await?;
     Ok((previous, row))
 }
@@ -229,12 +199,12 @@ pub async fn end_function(
     let ended = d::end_period(&period_of(&current), until)?;
     let until = ended.until.expect("ended");
     let after = repo::end_function(w.tx(), current.clone(), until).await?;
-    w.audit(
+    w.audit_changed(
         "CommunityFunction",
         after.id,
         "end_function",
-        Some(&current),
-        Some(&after),
+        &current,
+        &after,
     );
     w.commit().await?;
     Ok(after)
@@ -319,7 +289,7 @@ pub async fn add_plan_need(
         london_today(),
     )?;
     let row = repo::add_need(w.tx(), h.community.id, &need, v.person.0, w.now()).await?;
-    w.audit("PlanNeed", row.id, "add_plan_need", None, Some(&row));
+    w.audit_created("PlanNeed", row.id, "add_plan_need", &row);
     w.commit().await?;
     Ok(row)
 }
@@ -334,13 +304,7 @@ pub async fn complete_plan_need(
     let (before, _) = need_for_change(&w, need, v.person).await?;
     d::check_completable(before.completed_at.is_some())?;
     let after = repo::complete_need(w.tx(), before.clone(), v.person.0, w.now()).await?;
-    w.audit(
-        "PlanNeed",
-        after.id,
-        "complete_plan_need",
-        Some(&before),
-        Some(&after),
-    );
+    w.audit_changed("PlanNeed", after.id, "complete_plan_need", &before, &after);
     w.commit().await?;
     Ok(after)
 }
@@ -354,13 +318,7 @@ pub async fn remove_plan_need(
     let mut w = Write::by(st, v).await?;
     let (before, h) = need_for_change(&w, need, v.person).await?;
     repo::remove_need(w.tx(), before.id).await?;
-    w.audit(
-        "PlanNeed",
-        before.id,
-        "remove_plan_need",
-        Some(&before),
-        None,
-    );
+    w.audit_removed("PlanNeed", before.id, "remove_plan_need", &before);
     w.commit().await?;
     Ok(h.community)
 }

@@ -12,7 +12,7 @@ use convene_store::stored;
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{lock_community, owner, role, stage};
+use super::{held_of, owner, role};
 use crate::state::AppState;
 use crate::usecases::{AppError, AppResult, Write};
 
@@ -109,8 +109,9 @@ pub async fn share_exchange(
             "an exchange passed its checks with a part missing",
         ));
     };
-    let c = lock_community(&w, practice.community_id).await?;
-    rules::check_can_share(role(&w, c.id, v.person).await?, stage(&c)?)?;
+    let h = held_of(&w, practice.community_id, v.person).await?;
+    rules::check_can_share(h.role, h.stage)?;
+    let c = h.community;
     let new = repo::NewExchange {
         practice_id: practice.id,
         community_id: c.id,

@@ -4,10 +4,10 @@ use convene_domain::access::Viewer;
 use convene_domain::ids::{CommunityId, PracticeId};
 use convene_domain::practice::{self as rules, PracticeStatus};
 use convene_store::entities::practice;
-use convene_store::repo::{communities, practices as repo};
+use convene_store::repo::practices as repo;
 use convene_store::stored;
 
-use super::{lock_community, role, stage};
+use super::{change_community, held_of};
 use crate::state::AppState;
 use crate::usecases::{AppError, AppResult, Write};
 
@@ -25,11 +25,9 @@ pub async fn propose_practice(
     v: &Viewer,
     cmd: ProposePractice,
 ) -> AppResult<practice::Model> {
-    let mut w = Write::by(st, v).await?;
-    let c = communities::lock(w.tx(), cmd.community.0)
-        .await?
-        .ok_or_else(|| AppError::field("communityId", "There is no such community"))?;
-    rules::check_can_propose(role(&w, c.id, v.person).await?, stage(&c)?)?;
+    let (mut w, h) = change_community(st, v, cmd.community).await?;
+    rules::check_can_propose(h.role, h.stage)?;
+    let c = h.community;
     let new = repo::NewPractice {
         community_id: c.id,
         domain_id: c.domain_id,
@@ -39,7 +37,7 @@ pub async fn propose_practice(
         proposed_by: v.person.0,
     };
     let p = repo::create(w.tx(), new, w.now()).await?;
-    w.audit("Practice", p.id, "propose", None, Some(&p));
+    w.audit_created("Practice", p.id, "propose", &p);
     w.commit().await?;
     Ok(p)
 }
@@ -55,15 +53,15 @@ pub async fn set_practice_status(
     let p = repo::get(w.tx(), id.0)
         .await?
         .ok_or_else(|| AppError::field("practiceId", "There is no such practice"))?;
-    let c = lock_community(&w, p.community_id).await?;
-    rules::check_can_set_status(role(&w, c.id, v.person).await?, stage(&c)?)?;
+    let h = held_of(&w, p.community_id, v.person).await?;
+    rules::check_can_set_status(h.role, h.stage)?;
     // read again under the community's lock
     let p = repo::lock(w.tx(), id.0)
         .await?
         .ok_or_else(|| AppError::internal("practice vanished"))?;
     rules::check_status_change(stored("practices.status", &p.status)?, to)?;
     let after = repo::set_status(w.tx(), p.clone(), to.as_str(), w.now()).await?;
-    w.audit("Practice", p.id, "set_status", Some(&p), Some(&after));
+    w.audit_changed("Practice", p.id, "set_status", &p, &after);
     w.commit().await?;
     Ok(after)
 }

@@ -11,7 +11,7 @@ pub mod protocols;
 
 // The community a practice lives in is locked and read as every community change does it.
 pub(crate) use crate::usecases::communities::locks::{
-    community_of as lock_community, role_in as role, stage,
+    change_community, community_of as lock_community, held_of, role_in as role,
 };
 
 /// Whose a sharing protocol is: a community's adapted copy, or the network's.

@@ -76,13 +76,7 @@ pub async fn mark_promising(
         practice: &after,
         organisation_ids: &orgs,
     };
-    w.audit(
-        "Practice",
-        p.id,
-        "mark_promising",
-        Some(&before),
-        Some(&now),
-    );
+    w.audit_changed("Practice", p.id, "mark_promising", &before, &now);
     let data = published(&after, cmd.visibility, w.now());
     w.webhook("practice.published", data).await?;
     w.commit().await?;

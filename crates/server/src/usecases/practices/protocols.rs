@@ -23,7 +23,7 @@ async fn create(
     action: &'static str,
 ) -> AppResult<sharing_protocol::Model> {
     let p = repo::create_protocol(w.tx(), new, w.now()).await?;
-    w.audit("SharingProtocol", p.id, action, None, Some(&p));
+    w.audit_created("SharingProtocol", p.id, action, &p);
     w.commit().await?;
     Ok(p)
 }
@@ -92,7 +92,7 @@ pub async fn update_sharing_protocol(
     rules::check_can_edit_protocol(owner(&p), v.is_programme_team(), my_role)?;
     let after =
         repo::update_protocol(w.tx(), p.clone(), &text.name, &text.prompts, w.now()).await?;
-    w.audit("SharingProtocol", p.id, "update", Some(&p), Some(&after));
+    w.audit_changed("SharingProtocol", p.id, "update", &p, &after);
     w.commit().await?;
     Ok(after)
 }

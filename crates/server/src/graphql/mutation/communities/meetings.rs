@@ -147,9 +147,7 @@ impl MeetingMutations {
         let v = require_signed_in(viewer(ctx))?;
         // too many is said before any ID is read
         d::check_attendee_count(input.attendee_ids.len())?;
-        let attendees = (input.attendee_ids.iter())
-            .map(|id| ids::typed("attendeeIds", id))
-            .collect::<ApiResult<_>>()?;
+        let attendees = ids::typed_all("attendeeIds", &input.attendee_ids)?;
         let cmd = usecase::RecordAttendance {
             meeting: ids::typed("meetingId", &input.meeting_id)?,
             attendees,

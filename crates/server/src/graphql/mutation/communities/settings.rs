@@ -71,11 +71,7 @@ impl CommunitySettingsMutations {
         input: AssignCoachInput,
     ) -> ApiResult<AssignCoachPayload> {
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
-        let coach = input
-            .coach_id
-            .as_ref()
-            .map(|c| ids::typed("coachId", c))
-            .transpose()?;
+        let coach = ids::typed_opt("coachId", input.coach_id.as_ref())?;
         let community = ids::typed("communityId", &input.community_id)?;
         let saved = usecase::assign_coach(state(ctx), v, community, coach).await?;
         Ok(AssignCoachPayload {

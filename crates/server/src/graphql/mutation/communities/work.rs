@@ -68,9 +68,7 @@ macro_rules! entry_fields_from {
                 Ok(usecase::MapEntryFields {
                     name: i.name,
                     email: i.email,
-                    organisation: (i.organisation_id.as_ref())
-                        .map(|id| ids::typed("organisationId", id))
-                        .transpose()?,
+                    organisation: ids::typed_opt("organisationId", i.organisation_id.as_ref())?,
                     organisation_name: i.organisation_name,
                     sector: i.sector.map(Into::into),
                     profession: i.profession,
