@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import { AccountQuery } from '../queries';
-import { SignOutEverywhereMutation, SignOutSessionMutation } from '../mutations';
-import { endSession } from '../session';
+import { SignOutSessionMutation } from '../mutations';
+import type { SignOutState } from './SignOutView';
 import { deviceName } from '../devices';
 import { OrganisationHistory } from '../components/OrganisationHistory';
 import { Flash } from '../../communities/components/Flash';
@@ -64,7 +64,6 @@ export function AccountView() {
 function Sessions({ sessions, form, refresh }: { sessions: Account['sessions']; form: ReturnType<typeof useFormProblems>; refresh: () => void }) {
   const navigate = useNavigate();
   const signOutSession = useFormMutation(SignOutSessionMutation, { form, fields: [] });
-  const signOutEverywhere = useFormMutation(SignOutEverywhereMutation, { form });
   const [ended, setEnded] = useState<string | null>(null);
 
   const onSignOut = async (id: string, device: string) => {
@@ -72,12 +71,8 @@ function Sessions({ sessions, form, refresh }: { sessions: Account['sessions']; 
     setEnded(`${device} is signed out.`);
     refresh();
   };
-  const onEverywhere = async () => {
-    if (!(await signOutEverywhere.submit({}))) return;
-    // This session ended too.
-    endSession();
-    navigate('/sign-out');
-  };
+  // The sign-out page does it: this page needs a session, which ends with the others.
+  const onEverywhere = () => navigate('/sign-out', { state: { everywhere: true } satisfies SignOutState });
 
   return (
     <>
@@ -133,7 +128,7 @@ function Sessions({ sessions, form, refresh }: { sessions: Account['sessions']; 
         </tbody>
       </table>
       <p className="nhsuk-body">If you have lost a device or think someone else has signed in as you, sign out everywhere, then change your password.</p>
-      <Button variant="secondary" type="button" onClick={() => void onEverywhere()} disabled={signOutEverywhere.fetching}>
+      <Button variant="secondary" type="button" onClick={onEverywhere}>
         Sign out everywhere
       </Button>
     </>
