@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useClient } from 'urql';
-import type { Client } from '@urql/core';
+import { useMutation, type UseMutationExecute } from 'urql';
 import { SignOutEverywhereMutation, SignOutMutation } from '../mutations';
 import { endSession, getRefreshToken } from '../session';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { problemsFrom, type Problem } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import type {
+  SignOutEverywhereMutation as SignOutEverywhereResult,
+  SignOutEverywhereMutationVariables,
+  SignOutMutation as SignOutResult,
+  SignOutMutationVariables,
+} from '../../graphql/graphql';
 
 /** What the account page's "Sign out everywhere" sends here (router state, which no link can carry). */
 export interface SignOutState {
@@ -14,19 +19,25 @@ export interface SignOutState {
 }
 
 /**
- * Each visit's sign-out, by history entry. Ending the session draws the page again from scratch
- * (a new client for the signed-out visitor): the second drawing must wait for the first's answer,
- * never ask again (a second "everywhere" would go without a session and fail).
+ * Each visit's sign-out, by the router's location (a new one per navigation). Ending the session
+ * draws the page again from scratch (a new client for the signed-out visitor): the second drawing
+ * must wait for the first's answer, never ask again (a second "everywhere" would go without a
+ * session and fail).
  */
-const signOuts = new Map<string, Promise<Problem[]>>();
+const signOuts = new WeakMap<object, Promise<Problem[]>>();
 
-async function signOutOnce(client: Client, everywhere: boolean): Promise<Problem[]> {
+interface Execute {
+  signOut: UseMutationExecute<SignOutResult, SignOutMutationVariables>;
+  signOutEverywhere: UseMutationExecute<SignOutEverywhereResult, SignOutEverywhereMutationVariables>;
+}
+
+async function signOutOnce({ signOut, signOutEverywhere }: Execute, everywhere: boolean): Promise<Problem[]> {
   if (everywhere) {
-    const r = await client.mutation(SignOutEverywhereMutation, {}).toPromise();
+    const r = await signOutEverywhere({});
     if (r.error) return problemsFrom(r.error);
   } else {
     const refreshToken = getRefreshToken();
-    if (refreshToken) await client.mutation(SignOutMutation, { input: { refreshToken } }).toPromise();
+    if (refreshToken) await signOut({ input: { refreshToken } });
   }
   endSession();
   return [];
@@ -39,24 +50,25 @@ async function signOutOnce(client: Client, everywhere: boolean): Promise<Problem
 export function SignOutView() {
   const location = useLocation();
   const everywhere = !!(location.state as SignOutState | null)?.everywhere;
-  const client = useClient();
+  const [, signOut] = useMutation(SignOutMutation);
+  const [, signOutEverywhere] = useMutation(SignOutEverywhereMutation);
   const [outcome, setOutcome] = useState<Problem[] | null>(null);
   const title = everywhere ? 'You have signed out everywhere' : 'You have signed out';
   const problems = outcome ?? [];
   usePageTitle(outcome === null ? 'Signing out' : problems.length ? 'We could not sign you out everywhere' : title, problems.length > 0);
 
   useEffect(() => {
-    let pending = signOuts.get(location.key);
+    let pending = signOuts.get(location);
     if (!pending) {
-      pending = signOutOnce(client, everywhere);
-      signOuts.set(location.key, pending);
+      pending = signOutOnce({ signOut, signOutEverywhere }, everywhere);
+      signOuts.set(location, pending);
     }
     let live = true;
     void pending.then((found) => live && setOutcome(found));
     return () => {
       live = false;
     };
-  }, [client, everywhere, location.key]);
+  }, [signOut, signOutEverywhere, everywhere, location]);
 
   if (outcome === null) {
     return (
