@@ -32,8 +32,10 @@ test('a new person is told to confirm their address, asks for the link again, an
 
   // The link from the mail confirms the address; the banner goes and the community starts.
   await verifyEmail(page, person.email);
-  await expect(page.getByRole('link', { name: 'Go to my applications' })).toBeVisible();
   await expectAccessible(page, 'email address confirmed');
+  await page.getByRole('link', { name: 'Go to my applications' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My applications' })).toBeVisible();
+  await expect(banner).toHaveCount(0);
   await page.goto('/communities/new');
   await expect(page.getByRole('heading', { level: 1, name: 'Start a community' })).toBeVisible();
   await expect(banner).toHaveCount(0);

@@ -57,6 +57,19 @@ describe('VerifyEmailView', () => {
     expect(mock.calls.filter((c) => c.name === 'VerifyEmail')).toEqual([{ name: 'VerifyEmail', variables: { input: { token: 'abc' } } }]);
   });
 
+  it('reads the signed-in viewer again once confirmed, so that the banner goes', async () => {
+    const mock = show(
+      { VerifyEmail: () => ({ data: { verifyEmail: { person: { id: 'person-1', emailVerified: true } } } }) },
+      '/verify-email?token=abc',
+      '/verify-email',
+      <VerifyEmailView />,
+      {},
+      { ...TEST_VIEWER, emailVerified: false },
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your email address is confirmed' })).toBeTruthy();
+    await waitFor(() => expect(mock.calls.map((c) => c.name)).toContain('Viewer'));
+  });
+
   it("shows why a link failed, with the way to a new one for a person still unconfirmed", async () => {
     show({ VerifyEmail: () => ({ error: linkError('This link has expired: ask for a new link from your account page') }) }, '/verify-email?token=old', '/verify-email', <VerifyEmailView />, {}, {
       ...TEST_VIEWER,

@@ -1,5 +1,8 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router';
+import { useQuery } from 'urql';
 import { VerifyEmailMutation } from '../mutations';
+import { ViewerQuery } from '../queries';
 import { useSession } from '../SessionContext';
 import { useMailedLink } from '../useMailedLink';
 import { ResendVerification } from '../components/ResendVerification';
@@ -12,6 +15,13 @@ import { myApplicationsUrl } from '../../urls';
 export function VerifyEmailView() {
   const link = useMailedLink(VerifyEmailMutation);
   const { viewer } = useSession();
+  // The session's viewer may have been read before the address was proven: read it again, so the
+  // banner goes (the answer reaches every page asking the same query).
+  const [, readViewer] = useQuery({ query: ViewerQuery, pause: true });
+  const stale = link.state === 'done' && !!viewer && !viewer.emailVerified;
+  useEffect(() => {
+    if (stale) readViewer({ requestPolicy: 'network-only' });
+  }, [stale, readViewer]);
   usePageTitle(
     link.state === 'done' ? 'Your email address is confirmed' : link.state === 'failed' ? 'We could not confirm your email address' : 'Confirming your email address',
   );
