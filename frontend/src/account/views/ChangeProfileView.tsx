@@ -7,6 +7,7 @@ import { OrganisationPicker } from '../components/OrganisationPicker';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink, Loading } from '../../ui/Layout';
 import { Button, TextInput } from '../../ui/fields';
+import { problemsFrom } from '../../ui/problems';
 import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { TwoThirds } from '../../ui/TwoThirds';
@@ -41,7 +42,7 @@ export function ChangeProfileView() {
 function ChangeProfile({ which }: { which: ProfileField }) {
   const q = QUESTIONS[which];
   const navigate = useNavigate();
-  const [{ data }] = useQuery({ query: AccountQuery });
+  const [{ data, error }] = useQuery({ query: AccountQuery });
   const account = data?.viewer;
   const [value, setValue] = useState<string | null>(null);
   const update = useFormMutation(UpdateProfileMutation, { fields: [q.field] });
@@ -51,13 +52,13 @@ function ChangeProfile({ which }: { which: ProfileField }) {
     if (!account || value !== null) return;
     setValue(which === 'name' ? account.name : which === 'profession' ? (account.profession ?? '') : account.organisation.id);
   }, [account, value, which]);
-  if (value === null) return <Loading />;
+  if (value === null) return error ? <ErrorSummary problems={problemsFrom(error)} /> : <Loading />;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const answer = value.trim();
     if (update.invalid(!answer && q.missing ? [{ field: q.field, message: q.missing }] : [])) return;
-    if (!(await update.submit({ input: { [which === 'organisation' ? 'organisationId' : which]: answer } }))) return;
+    if (!(await update.submit({ input: { [q.field]: answer } }))) return;
     navigate(accountUrl(), { state: { flash: q.done } });
   };
 
