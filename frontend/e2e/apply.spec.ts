@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
+import { verifyEmail } from './helpers';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -82,8 +83,16 @@ test('a lead applies with a co-lead who accepts, then submits', async ({ page })
   await page.getByLabel('Profession (optional)').fill('Pharmacist');
   await page.getByRole('button', { name: 'Create account' }).click();
 
-  // Choose a domain: the first one in the catalogue.
+  // Until the address is confirmed, every page says so; the mailed link confirms it (issue 14).
   await expect(page).toHaveURL(/\/calls\/[^/]+\/apply$/);
+  const applyPath = new URL(page.url()).pathname;
+  await expect(page.locator('#verify-email-banner')).toContainText('Confirm your email address');
+  await expectAccessible(page, 'choose domain (address not confirmed)');
+  await verifyEmail(page, lead.email);
+  await expectAccessible(page, 'email address confirmed');
+  await page.goto(applyPath);
+
+  // Choose a domain: the first one in the catalogue.
   await expect(page.getByRole('heading', { level: 1, name: 'Which domain do you want to convene?' })).toBeVisible();
   await expectAccessible(page, 'choose domain');
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -147,6 +156,13 @@ test('a lead applies with a co-lead who accepts, then submits', async ({ page })
   await page.getByLabel('Full name').fill(coLead.name);
   await chooseOrganisation(page, 'NHS trust', 1);
   await page.getByRole('button', { name: 'Create account' }).click();
+
+  // The invitation shows once the co-lead has confirmed the address it was sent to.
+  await expect(page).toHaveURL(new RegExp(`/applications/${applicationId}/co-lead$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Confirm your email address to see this invitation' })).toBeVisible();
+  await expectAccessible(page, 'co-lead invitation (address not confirmed)');
+  await verifyEmail(page, coLead.email);
+  await page.goto(link);
 
   await expect(page).toHaveURL(new RegExp(`/applications/${applicationId}/co-lead$`));
   await expect(page.getByRole('heading', { level: 1, name: /invited you to co-lead an application/ })).toBeVisible();

@@ -1,20 +1,14 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expectAccessible } from './axe';
-import { chooseOrganisation } from './helpers';
+import { register } from './helpers';
 
 test('a person downloads everything held about them, then deletes their account', async ({ page }) => {
   const run = `${Date.now()}`.slice(-6);
   const person = { email: `leaving.${run}@convene.example`, password: `leaving-pass-${run}`, name: `Lee Leaving ${run}` };
 
   // A new account of their own.
-  await page.goto('/register');
-  await page.getByLabel('Email address').fill(person.email);
-  await page.getByLabel('Create a password').fill(person.password);
-  await page.getByLabel('Full name').fill(person.name);
-  await chooseOrganisation(page, 'NHS trust');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('navigation', { name: 'Account' })).toContainText(person.name);
+  await register(page, person);
 
   // Your data, from the account area.
   await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Your data' }).click();

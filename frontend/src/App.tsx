@@ -4,6 +4,7 @@ import { area } from './ui/area';
 import { RequireProgrammeTeam, RequireSignIn } from './account/components/guards';
 import { StartView } from './calls/views/StartView';
 import { NotFoundView } from './ui/NotFoundView';
+import { identityRoutes } from './account/identityRoutes';
 
 // Every feature area is loaded when one of its pages is first opened (issue 19): the start page
 // comes with the first load, sign-in and the application journey fetch only their own area, and
@@ -131,6 +132,7 @@ export function AppRoutes() {
         <Route path="account/data" element={signedIn(<YourDataView />)} />
         <Route path="account/delete" element={signedIn(<DeleteAccountView />)} />
         <Route path="account/deleted" element={<AccountDeletedView />} />
+        {identityRoutes()}
         <Route path="privacy" element={<PrivacyView />} />
         <Route path="accessibility" element={<AccessibilityView />} />
         <Route path="calls/:callId/apply" element={signedIn(<NewApplicationView />)} />

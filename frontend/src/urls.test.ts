@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as urls from './urls';
 
-/** The routes App.tsx declares, as patterns (":param" matches one path segment). */
+/** The routes App.tsx declares (and the modules it takes routes from), as patterns (":param" matches one path segment). */
 function routes(): RegExp[] {
-  const app = readFileSync(resolve(process.cwd(), 'src/App.tsx'), 'utf8');
+  const app = ['src/App.tsx', 'src/account/identityRoutes.tsx'].map((f) => readFileSync(resolve(process.cwd(), f), 'utf8')).join('\n');
   return Array.from(app.matchAll(/path="([^"*]+)"/g), ([, path = ""]) => {
     const pattern = path.replace(/:[A-Za-z]+/g, '[^/]+');
     return new RegExp(`^/${pattern}$`);

@@ -91,3 +91,11 @@ export const revokePartnerUrl = (clientId: string) => `${partnersUrl()}/${client
 export const webhooksUrl = () => '/admin/webhooks';
 export const webhookUrl = (webhookId: string) => `${webhooksUrl()}/${webhookId}`;
 export const deleteWebhookUrl = (webhookId: string) => `${webhookUrl(webhookId)}/delete`;
+
+// ---- account (src/account/identityRoutes.tsx)
+export const accountUrl = () => '/account';
+export type ProfileField = 'name' | 'profession' | 'organisation';
+export const changeProfileUrl = (field: ProfileField) => `${accountUrl()}/profile/${field}`;
+export const changePasswordUrl = () => `${accountUrl()}/password`;
+export const changeEmailUrl = () => `${accountUrl()}/email`;
+export const forgotPasswordUrl = () => '/forgot-password';

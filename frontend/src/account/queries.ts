@@ -6,6 +6,7 @@ export const ViewerQuery = graphql(`
       id
       name
       email
+      emailVerified
       roles
       organisation {
         id
@@ -26,6 +27,48 @@ export const OrganisationsQuery = graphql(`
         name
         sector
         nhsMember
+      }
+    }
+  }
+`);
+
+/** A move between organisations (the account page, and the programme team's people page). */
+export const OrganisationChangeFields = graphql(`
+  fragment OrganisationChangeFields on OrganisationChange {
+    from {
+      id
+      name
+    }
+    to {
+      id
+      name
+    }
+    changedAt
+  }
+`);
+
+/** The account page: the profile, where the person worked before, and their sessions. */
+export const AccountQuery = graphql(`
+  query Account {
+    viewer {
+      id
+      name
+      email
+      emailVerified
+      profession
+      organisation {
+        id
+        name
+      }
+      organisationHistory {
+        ...OrganisationChangeFields
+      }
+      sessions {
+        id
+        createdAt
+        lastUsedAt
+        userAgent
+        current
       }
     }
   }

@@ -120,3 +120,17 @@ export const AdminPeopleQuery = graphql(`
     }
   }
 `);
+
+/** One person's moves between organisations (asked for when the programme team opens them). */
+export const PersonOrganisationHistoryQuery = graphql(`
+  query PersonOrganisationHistory($id: ID!) {
+    node(id: $id) {
+      ... on Person {
+        id
+        organisationHistory {
+          ...OrganisationChangeFields
+        }
+      }
+    }
+  }
+`);

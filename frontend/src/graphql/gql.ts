@@ -19,8 +19,20 @@ type Documents = {
     "\n  mutation SignOut($input: SignOutInput) {\n    signOut(input: $input) {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  mutation ExportMyData {\n    exportMyData {\n      exportedAt\n      json\n      tables {\n        name\n        rows\n        csv\n      }\n    }\n  }\n": typeof types.ExportMyDataDocument,
     "\n  mutation DeleteMyAccount($input: DeleteMyAccountInput!) {\n    deleteMyAccount(input: $input) {\n      deleted\n      kept {\n        what\n        count\n        reason\n      }\n    }\n  }\n": typeof types.DeleteMyAccountDocument,
-    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      person {\n        id\n        emailVerified\n      }\n    }\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail {\n      sent\n    }\n  }\n": typeof types.ResendVerificationEmailDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      person {\n        id\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      person {\n        id\n        name\n        profession\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      pending\n    }\n  }\n": typeof types.ChangeEmailDocument,
+    "\n  mutation ConfirmEmailChange($input: ConfirmEmailChangeInput!) {\n    confirmEmailChange(input: $input) {\n      person {\n        id\n        email\n      }\n    }\n  }\n": typeof types.ConfirmEmailChangeDocument,
+    "\n  mutation SignOutSession($input: SignOutSessionInput!) {\n    signOutSession(input: $input) {\n      signedOut\n    }\n  }\n": typeof types.SignOutSessionDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      signedOut\n    }\n  }\n": typeof types.SignOutEverywhereDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query Organisations($search: String) {\n    organisations(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n": typeof types.OrganisationsDocument,
+    "\n  fragment OrganisationChangeFields on OrganisationChange {\n    from {\n      id\n      name\n    }\n    to {\n      id\n      name\n    }\n    changedAt\n  }\n": typeof types.OrganisationChangeFieldsFragmentDoc,
+    "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      profession\n      organisation {\n        id\n        name\n      }\n      organisationHistory {\n        ...OrganisationChangeFields\n      }\n      sessions {\n        id\n        createdAt\n        lastUsedAt\n        userAgent\n        current\n      }\n    }\n  }\n": typeof types.AccountDocument,
     "\n  mutation CreateCall($input: CreateCallInput!) {\n    createCall(input: $input) {\n      call {\n        id\n        title\n        status\n      }\n    }\n  }\n": typeof types.CreateCallDocument,
     "\n  mutation CloseCall($input: CloseCallInput!) {\n    closeCall(input: $input) {\n      call {\n        id\n        status\n        acceptingApplications\n      }\n    }\n  }\n": typeof types.CloseCallDocument,
     "\n  mutation OpenCall($input: OpenCallInput!) {\n    openCall(input: $input) {\n      call {\n        id\n        status\n        acceptingApplications\n      }\n    }\n  }\n": typeof types.OpenCallDocument,
@@ -37,6 +49,7 @@ type Documents = {
     "\n  query AdminDomains {\n    domains(first: 100) {\n      totalCount\n      nodes {\n        id\n        name\n        description\n        status\n        mergedInto {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AdminDomainsDocument,
     "\n  query AdminOrganisations($search: String) {\n    organisations(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        sector\n        nhsMember\n        nhsMemberChangedOn\n      }\n    }\n  }\n": typeof types.AdminOrganisationsDocument,
     "\n  query AdminPeople($search: String) {\n    people(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        email\n        profession\n        roles\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AdminPeopleDocument,
+    "\n  query PersonOrganisationHistory($id: ID!) {\n    node(id: $id) {\n      ... on Person {\n        id\n        organisationHistory {\n          ...OrganisationChangeFields\n        }\n      }\n    }\n  }\n": typeof types.PersonOrganisationHistoryDocument,
     "\n  mutation ProposeDomain($input: ProposeDomainInput!) {\n    proposeDomain(input: $input) {\n      domain {\n        id\n        name\n        status\n      }\n    }\n  }\n": typeof types.ProposeDomainDocument,
     "\n  mutation StartApplication($input: StartApplicationInput!) {\n    startApplication(input: $input) {\n      application {\n        ...ApplicationFields\n      }\n    }\n  }\n": typeof types.StartApplicationDocument,
     "\n  mutation UpdateApplication($input: UpdateApplicationInput!) {\n    updateApplication(input: $input) {\n      application {\n        ...ApplicationFields\n      }\n    }\n  }\n": typeof types.UpdateApplicationDocument,
@@ -181,8 +194,20 @@ const documents: Documents = {
     "\n  mutation SignOut($input: SignOutInput) {\n    signOut(input: $input) {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
     "\n  mutation ExportMyData {\n    exportMyData {\n      exportedAt\n      json\n      tables {\n        name\n        rows\n        csv\n      }\n    }\n  }\n": types.ExportMyDataDocument,
     "\n  mutation DeleteMyAccount($input: DeleteMyAccountInput!) {\n    deleteMyAccount(input: $input) {\n      deleted\n      kept {\n        what\n        count\n        reason\n      }\n    }\n  }\n": types.DeleteMyAccountDocument,
-    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      person {\n        id\n        emailVerified\n      }\n    }\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail {\n      sent\n    }\n  }\n": types.ResendVerificationEmailDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      person {\n        id\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n      }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      person {\n        id\n        name\n        profession\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      pending\n    }\n  }\n": types.ChangeEmailDocument,
+    "\n  mutation ConfirmEmailChange($input: ConfirmEmailChangeInput!) {\n    confirmEmailChange(input: $input) {\n      person {\n        id\n        email\n      }\n    }\n  }\n": types.ConfirmEmailChangeDocument,
+    "\n  mutation SignOutSession($input: SignOutSessionInput!) {\n    signOutSession(input: $input) {\n      signedOut\n    }\n  }\n": types.SignOutSessionDocument,
+    "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      signedOut\n    }\n  }\n": types.SignOutEverywhereDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  query Organisations($search: String) {\n    organisations(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n": types.OrganisationsDocument,
+    "\n  fragment OrganisationChangeFields on OrganisationChange {\n    from {\n      id\n      name\n    }\n    to {\n      id\n      name\n    }\n    changedAt\n  }\n": types.OrganisationChangeFieldsFragmentDoc,
+    "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      profession\n      organisation {\n        id\n        name\n      }\n      organisationHistory {\n        ...OrganisationChangeFields\n      }\n      sessions {\n        id\n        createdAt\n        lastUsedAt\n        userAgent\n        current\n      }\n    }\n  }\n": types.AccountDocument,
     "\n  mutation CreateCall($input: CreateCallInput!) {\n    createCall(input: $input) {\n      call {\n        id\n        title\n        status\n      }\n    }\n  }\n": types.CreateCallDocument,
     "\n  mutation CloseCall($input: CloseCallInput!) {\n    closeCall(input: $input) {\n      call {\n        id\n        status\n        acceptingApplications\n      }\n    }\n  }\n": types.CloseCallDocument,
     "\n  mutation OpenCall($input: OpenCallInput!) {\n    openCall(input: $input) {\n      call {\n        id\n        status\n        acceptingApplications\n      }\n    }\n  }\n": types.OpenCallDocument,
@@ -199,6 +224,7 @@ const documents: Documents = {
     "\n  query AdminDomains {\n    domains(first: 100) {\n      totalCount\n      nodes {\n        id\n        name\n        description\n        status\n        mergedInto {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AdminDomainsDocument,
     "\n  query AdminOrganisations($search: String) {\n    organisations(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        sector\n        nhsMember\n        nhsMemberChangedOn\n      }\n    }\n  }\n": types.AdminOrganisationsDocument,
     "\n  query AdminPeople($search: String) {\n    people(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        email\n        profession\n        roles\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AdminPeopleDocument,
+    "\n  query PersonOrganisationHistory($id: ID!) {\n    node(id: $id) {\n      ... on Person {\n        id\n        organisationHistory {\n          ...OrganisationChangeFields\n        }\n      }\n    }\n  }\n": types.PersonOrganisationHistoryDocument,
     "\n  mutation ProposeDomain($input: ProposeDomainInput!) {\n    proposeDomain(input: $input) {\n      domain {\n        id\n        name\n        status\n      }\n    }\n  }\n": types.ProposeDomainDocument,
     "\n  mutation StartApplication($input: StartApplicationInput!) {\n    startApplication(input: $input) {\n      application {\n        ...ApplicationFields\n      }\n    }\n  }\n": types.StartApplicationDocument,
     "\n  mutation UpdateApplication($input: UpdateApplicationInput!) {\n    updateApplication(input: $input) {\n      application {\n        ...ApplicationFields\n      }\n    }\n  }\n": types.UpdateApplicationDocument,
@@ -375,11 +401,59 @@ export function graphql(source: "\n  mutation DeleteMyAccount($input: DeleteMyAc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      person {\n        id\n        emailVerified\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyEmail($input: VerifyEmailInput!) {\n    verifyEmail(input: $input) {\n      person {\n        id\n        emailVerified\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerificationEmail {\n    resendVerificationEmail {\n      sent\n    }\n  }\n"): (typeof documents)["\n  mutation ResendVerificationEmail {\n    resendVerificationEmail {\n      sent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      person {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      person {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      person {\n        id\n        name\n        profession\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      person {\n        id\n        name\n        profession\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      pending\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeEmail($input: ChangeEmailInput!) {\n    changeEmail(input: $input) {\n      pending\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmEmailChange($input: ConfirmEmailChangeInput!) {\n    confirmEmailChange(input: $input) {\n      person {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmEmailChange($input: ConfirmEmailChangeInput!) {\n    confirmEmailChange(input: $input) {\n      person {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutSession($input: SignOutSessionInput!) {\n    signOutSession(input: $input) {\n      signedOut\n    }\n  }\n"): (typeof documents)["\n  mutation SignOutSession($input: SignOutSessionInput!) {\n    signOutSession(input: $input) {\n      signedOut\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      signedOut\n    }\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      signedOut\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Organisations($search: String) {\n    organisations(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n"): (typeof documents)["\n  query Organisations($search: String) {\n    organisations(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganisationChangeFields on OrganisationChange {\n    from {\n      id\n      name\n    }\n    to {\n      id\n      name\n    }\n    changedAt\n  }\n"): (typeof documents)["\n  fragment OrganisationChangeFields on OrganisationChange {\n    from {\n      id\n      name\n    }\n    to {\n      id\n      name\n    }\n    changedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      profession\n      organisation {\n        id\n        name\n      }\n      organisationHistory {\n        ...OrganisationChangeFields\n      }\n      sessions {\n        id\n        createdAt\n        lastUsedAt\n        userAgent\n        current\n      }\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      profession\n      organisation {\n        id\n        name\n      }\n      organisationHistory {\n        ...OrganisationChangeFields\n      }\n      sessions {\n        id\n        createdAt\n        lastUsedAt\n        userAgent\n        current\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -444,6 +518,10 @@ export function graphql(source: "\n  query AdminOrganisations($search: String) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminPeople($search: String) {\n    people(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        email\n        profession\n        roles\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminPeople($search: String) {\n    people(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        email\n        profession\n        roles\n        organisation {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonOrganisationHistory($id: ID!) {\n    node(id: $id) {\n      ... on Person {\n        id\n        organisationHistory {\n          ...OrganisationChangeFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PersonOrganisationHistory($id: ID!) {\n    node(id: $id) {\n      ... on Person {\n        id\n        organisationHistory {\n          ...OrganisationChangeFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

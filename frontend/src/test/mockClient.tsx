@@ -53,6 +53,7 @@ export const TEST_VIEWER: Viewer = {
   id: 'person-1',
   name: 'Ada Lovelace',
   email: 'ada@example.nhs.uk',
+  emailVerified: true,
   roles: [],
   organisation: { id: 'org-1', name: "St Elsewhere's NHS Foundation Trust", sector: 'NHS_TRUST', nhsMember: true },
 };

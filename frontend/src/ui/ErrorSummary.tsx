@@ -1,6 +1,7 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Link } from 'react-router';
-import type { Problem } from './problems';
+import { EMAIL_NOT_VERIFIED, type Problem } from './problems';
+import { ResendVerification } from '../account/components/ResendVerification';
 
 interface Props {
   problems: Problem[];
@@ -57,6 +58,12 @@ export function ErrorSummary({ problems, hrefFor }: Props) {
                   })()
                 ) : (
                   p.message
+                )}
+                {/* an unconfirmed address: the way out, beside the message */}
+                {p.reason === EMAIL_NOT_VERIFIED && (
+                  <div className="nhsuk-u-margin-top-2">
+                    <ResendVerification />
+                  </div>
                 )}
               </li>
             ))}

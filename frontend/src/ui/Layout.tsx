@@ -2,6 +2,7 @@ import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../account/SessionContext';
 import { NotificationBell } from '../notifications/components/NotificationBell';
+import { VerifyEmailBanner } from '../account/components/VerifyEmailBanner';
 
 function NhsLogo() {
   return (
@@ -28,7 +29,10 @@ export function Header() {
   const { viewer, isProgrammeTeam, isPanel } = useSession();
   const location = useLocation();
   const next = encodeURIComponent(location.pathname + location.search);
-  const onAccountPage = ['/sign-in', '/register', '/sign-out'].includes(location.pathname);
+  // No way back after signing in to these (a mailed link works once).
+  const onAccountPage = ['/sign-in', '/register', '/sign-out', '/forgot-password', '/reset-password', '/verify-email', '/confirm-email'].includes(
+    location.pathname,
+  );
   const supports = !!viewer?.roles.some((r) => r === 'COACH' || r === 'PROGRAMME_TEAM');
   const navItems = [
     { to: '/communities', text: 'Communities' },
@@ -60,7 +64,11 @@ export function Header() {
           <ul className="nhsuk-header__account-list">
             {viewer ? (
               <>
-                <li className="nhsuk-header__account-item">{viewer.name}</li>
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" to="/account" aria-label={`Your account (${viewer.name})`}>
+                    {viewer.name}
+                  </Link>
+                </li>
                 {isPanel && (
                   <li className="nhsuk-header__account-item">
                     <Link className="nhsuk-header__account-link" to="/reviews">
@@ -167,6 +175,7 @@ export function Layout({ children }: { children?: ReactNode }) {
       <Header />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
+          <VerifyEmailBanner />
           {/* a page of an area not loaded yet (App.tsx) shows this until it arrives */}
           <Suspense fallback={<Loading />}>{children ?? <Outlet />}</Suspense>
         </main>

@@ -4,7 +4,12 @@ import type { CombinedError } from '@urql/core';
 export interface Problem {
   field?: string;
   message: string;
+  /** The server's `extensions.reason`, for a problem the page offers a way out of (EMAIL_NOT_VERIFIED). */
+  reason?: string;
 }
+
+/** `extensions.reason` of a FORBIDDEN answer when the person's address is not confirmed yet. */
+export const EMAIL_NOT_VERIFIED = 'EMAIL_NOT_VERIFIED';
 
 interface FieldError {
   field: string;
@@ -36,6 +41,12 @@ export function errorCode(error: CombinedError | undefined | null): string | und
   return typeof code === 'string' ? code : undefined;
 }
 
+/** `extensions.retryAfter` (seconds) of the first GraphQL error, if any. */
+export function retryAfter(error: CombinedError | undefined | null): number | undefined {
+  const secs = error?.graphQLErrors[0]?.extensions?.retryAfter;
+  return typeof secs === 'number' ? secs : undefined;
+}
+
 /**
  * Turns a urql error into problems: VALIDATION field errors become one problem per field,
  * other GraphQL errors keep their message (or a plain one for the code), network errors say
@@ -55,7 +66,8 @@ export function problemsFrom(error: CombinedError | undefined | null): Problem[]
     }
     const message =
       code === 'INTERNAL' || !e.message ? (CODE_MESSAGES[code ?? ''] ?? SERVICE_PROBLEM) : e.message;
-    problems.push({ message });
+    const reason = e.extensions?.reason;
+    problems.push(reason === EMAIL_NOT_VERIFIED ? { message, reason } : { message });
   }
   if (problems.length === 0 && error.networkError) problems.push({ message: SERVICE_PROBLEM });
   if (problems.length === 0) problems.push({ message: SERVICE_PROBLEM });

@@ -8,6 +8,7 @@ import { Button, TextInput } from '../../ui/fields';
 import { errorCode, fieldError, type Problem } from '../../ui/problems';
 import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { forgotPasswordUrl } from '../../urls';
 
 export function SignInView() {
   const navigate = useNavigate();
@@ -64,6 +65,9 @@ export function SignInView() {
             onChange={setPassword}
             error={fieldError(problems, 'password')}
           />
+          <p className="nhsuk-body">
+            <Link to={forgotPasswordUrl()}>Forgot your password?</Link>
+          </p>
           <Button disabled={fetching}>Sign in</Button>
         </form>
         <p className="nhsuk-body">

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { AdminPeopleQuery } from '../queries';
 import { GrantRoleMutation, RevokeRoleMutation } from '../mutations';
 import type { Role } from '../../graphql/graphql';
+import { EarlierOrganisations } from '../components/EarlierOrganisations';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { Tag, TextInput } from '../../ui/fields';
@@ -76,7 +77,10 @@ export function PeopleView() {
                     {p.email && <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{p.email}</span>}
                     {p.profession && <span className="nhsuk-body-s nhsuk-u-display-block nhsuk-u-margin-bottom-0">{p.profession}</span>}
                   </td>
-                  <td className="nhsuk-table__cell">{p.organisation.name}</td>
+                  <td className="nhsuk-table__cell">
+                    {p.organisation.name}
+                    <EarlierOrganisations personId={p.id} name={p.name} />
+                  </td>
                   <td className="nhsuk-table__cell">
                     {p.roles.length === 0 && 'None'}
                     <ul className="nhsuk-list nhsuk-u-margin-bottom-0">

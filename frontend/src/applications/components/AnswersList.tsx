@@ -1,25 +1,8 @@
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { QUESTIONS, type Application } from '../questions';
 import { Tag } from '../../ui/fields';
+import { SummaryRow as Row } from '../../ui/SummaryRow';
 import { coLeadState } from '../../ui/labels';
 import { applicationUrl } from '../../urls';
-
-function Row({ label, children, change, id }: { label: string; children: ReactNode; change?: string; id?: string }) {
-  return (
-    <div className={`nhsuk-summary-list__row${change ? '' : ' nhsuk-summary-list__row--no-actions'}`} id={id}>
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-      {change && (
-        <dd className="nhsuk-summary-list__actions">
-          <Link to={change}>
-            Change<span className="nhsuk-u-visually-hidden"> {label.toLowerCase()}</span>
-          </Link>
-        </dd>
-      )}
-    </div>
-  );
-}
 
 function Text({ value }: { value: string }) {
   if (!value.trim()) return <span className="nhsuk-hint nhsuk-u-margin-bottom-0">Not answered yet</span>;

@@ -19,6 +19,8 @@ export function CoLeadInvitationView() {
   const { viewer, loading } = useSession();
   if (loading) return <Loading />;
   if (!viewer) return <SignInFirst id={id} />;
+  // An unconfirmed address matches no invitation (issue 14): say so, with the way out.
+  if (!viewer.emailVerified) return <ConfirmFirst />;
   return <Invitation id={id} viewerId={viewer.id} />;
 }
 
@@ -38,6 +40,21 @@ function SignInFirst({ id }: { id: string }) {
         </Link>
         <p className="nhsuk-body">
           Already have an account? <Link to={`/sign-in?next=${next}`}>Sign in</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function ConfirmFirst() {
+  usePageTitle('Confirm your email address to see this invitation');
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1 className="nhsuk-heading-l">Confirm your email address to see this invitation</h1>
+        <p className="nhsuk-body">
+          Invitations go to an email address, so we show them once you have shown the address is yours. Open the link we
+          sent you when you created your account (or send it again, above), then come back to this page.
         </p>
       </div>
     </div>
