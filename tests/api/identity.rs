@@ -348,7 +348,7 @@ async fn people_see_their_sessions_and_end_one_or_all() {
     let url = format!("{}/graphql", app.base);
     let sign_in =
         json!({ "query": SIGN_IN_FULL, "variables": { "e": "eve@example.nhs.uk", "p": PASSWORD } });
-    let laptop: Value = app
+    let signed_in: Value = app
         .http()
         .post(&url)
         .header("User-Agent", "Trust laptop browser")
@@ -359,7 +359,8 @@ async fn people_see_their_sessions_and_end_one_or_all() {
         .json()
         .await
         .unwrap();
-    let laptop = as_string(&laptop["data"]["signIn"]["accessToken"]);
+    let laptop_refresh = as_string(&signed_in["data"]["signIn"]["refreshToken"]);
+    let laptop = as_string(&signed_in["data"]["signIn"]["accessToken"]);
     let (phone, phone_refresh) = session(&app, "eve@example.nhs.uk", PASSWORD).await;
     let list = "{ viewer { sessions { id userAgent current createdAt lastUsedAt } } }";
     let v = app.gql(Some(&laptop), list, json!({})).await;
@@ -385,10 +386,18 @@ async fn people_see_their_sessions_and_end_one_or_all() {
         ["sessionId"]
     );
     ok(&app.gql(Some(&laptop), end, json!({ "s": phone_id })).await);
+    // the phone is out at once: its access token and its refresh token
+    assert_eq!(
+        code(&app.gql(Some(&phone), ME, json!({})).await),
+        Some("UNAUTHENTICATED")
+    );
     assert_eq!(
         code(&app.gql(None, REFRESH, json!({ "r": phone_refresh })).await),
         Some("UNAUTHENTICATED")
     );
+    // the laptop goes on after fetching a new access token, as the SPA does when refused
+    let v = app.gql(None, REFRESH, json!({ "r": laptop_refresh })).await;
+    let laptop = as_string(&ok(&v)["refreshSession"]["accessToken"]);
     let v = app.gql(Some(&laptop), list, json!({})).await;
     assert_eq!(ok(&v)["viewer"]["sessions"].as_array().unwrap().len(), 2);
     ok(&app

@@ -84,7 +84,7 @@ pub fn require_verified(viewer: &Viewer, doing: &str) -> Result<(), DomainError>
         return Ok(());
     }
     Err(DomainError::forbidden(format!(
-        "Confirm your email address before you {doing}: open the link we sent to {}, or ask for a new one from your account page",
+        "Confirm your email address before you {doing}: open the link we sent to {}, or ask us to send it again",
         viewer.email
     ))
     .because(EMAIL_NOT_VERIFIED))

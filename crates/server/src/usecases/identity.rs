@@ -458,7 +458,7 @@ pub async fn sessions(st: &AppState, v: &Viewer) -> AppResult<Vec<session_rows::
     Ok(session_rows::live(&st.db, v.person.0, chrono::Utc::now()).await?)
 }
 
-/// End one of one's own sessions.
+/// End one of one's own sessions, at once.
 pub async fn sign_out_session(st: &AppState, v: &Viewer, session: Uuid) -> AppResult<()> {
     let w = Write::by(st, v).await?;
     let found = session_rows::get(w.tx(), session, w.now()).await?;
@@ -469,6 +469,10 @@ pub async fn sign_out_session(st: &AppState, v: &Viewer, session: Uuid) -> AppRe
         ));
     }
     session_rows::revoke_family(w.tx(), session, w.now()).await?;
+    // The ended session's access token must stop now, not at its expiry: every access token of
+    // the person is refused, and the sessions that go on fetch new ones with their refresh
+    // tokens (the SPA does so on its own when a request is refused).
+    people::end_access_tokens(w.tx(), v.person.0).await?;
     w.commit().await
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { PeopleView } from './PeopleView';
 import { Harness, TEST_VIEWER, mockClient, type Handler } from '../../test/mockClient';
 import { CombinedError } from '@urql/core';
@@ -75,7 +75,8 @@ describe('PeopleView', () => {
 
     const priya = row('Priya Raman');
     fireEvent.click(within(priya).getByRole('button', { name: /^Revoke\s*Panel member from Priya Raman$/ }));
-    expect((await screen.findByRole('status')).textContent).toBe('Priya Raman is no longer: panel member.');
+    // the status already holds Grace's message: wait for it to change, not for it to exist
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Priya Raman is no longer: panel member.'));
 
     expect(mock.calls.filter((c) => c.name === 'GrantRole' || c.name === 'RevokeRole').map((c) => [c.name, c.variables])).toEqual([
       ['GrantRole', { input: { personId: 'p2', role: 'PANEL' } }],
