@@ -295,6 +295,25 @@ async fn funded_and_unfunded_applications_both_become_communities() {
     assert_eq!(back["origin"], "FUNDED_APPLICATION");
     assert_eq!(back["funded"], true);
     assert_eq!(conveners(back), conveners(&c));
+    // an unlisted community is not shown through the application to a reader who does not
+    // belong to it (the chair reads the application, not the community)
+    ok(&app
+        .gql(
+            Some(&o.fl.token),
+            "mutation($c: ID!) { updateCommunity(input: { communityId: $c, listed: false }) { community { id } } }",
+            json!({ "c": funded_id }),
+        )
+        .await);
+    let through = "query($a: ID!) { application(id: $a) { id community { id } } }";
+    let v = app
+        .gql(Some(&o.chair.token), through, json!({ "a": o.f }))
+        .await;
+    assert_eq!(ok(&v)["application"]["id"], o.f.as_str());
+    assert!(ok(&v)["application"]["community"].is_null(), "{v}");
+    for t in [&o.fl.token, &r.admin] {
+        let v = app.gql(Some(t), through, json!({ "a": o.f })).await;
+        assert_eq!(ok(&v)["application"]["community"]["id"], funded_id.as_str());
+    }
     // once
     let v = start(Some(o.fl.token.clone()), o.f.clone()).await;
     assert_code(&v, "CONFLICT");

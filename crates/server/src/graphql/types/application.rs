@@ -305,12 +305,12 @@ impl Application {
     }
     /// The community started from this application, if any.
     async fn community(&self, ctx: &Context<'_>) -> ApiResult<Option<Community>> {
-        Ok(convene_store::repo::communities::of_application(
-            &crate::graphql::context::state(ctx).db,
-            self.0.id,
-        )
-        .await?
-        .map(Community))
+        let db = &crate::graphql::context::state(ctx).db;
+        let Some(c) = convene_store::repo::communities::of_application(db, self.0.id).await? else {
+            return Ok(None);
+        };
+        // the community's own visibility rule, not the application's (issue 15)
+        crate::graphql::query::visible_community(ctx, c.id).await
     }
     /// Whether the viewer has been invited to co-lead this application and has not answered.
     async fn viewer_is_invited(&self, ctx: &Context<'_>) -> ApiResult<bool> {
