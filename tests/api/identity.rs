@@ -577,3 +577,42 @@ async fn signing_out_everywhere_closes_the_persons_open_sockets() {
         .unwrap();
     assert_eq!(next_json(&mut theirs).await.unwrap()["type"], "pong");
 }
+
+#[tokio::test]
+async fn names_never_carry_line_breaks_into_mail_headers_or_calendars() {
+    let app = spawn_app().await;
+    let w = world(&app).await;
+    let v = app
+        .gql(
+            None,
+            "mutation($i: RegisterInput!) { register(input: $i) { accessToken } }",
+            json!({ "i": { "email": "eve@example.nhs.uk", "password": PASSWORD, "name": "Eve\r\nBcc: all@example.nhs.uk", "organisationId": w.nhs_org } }),
+        )
+        .await;
+    assert_eq!(
+        (code(&v), fields(&v)),
+        (Some("VALIDATION"), vec!["name".to_string()]),
+        "{v}"
+    );
+    let (t, _) = app.register("ann@example.nhs.uk", &w.nhs_org).await;
+    let v = app
+        .gql(
+            Some(&t),
+            "mutation($i: CreateCommunityInput!) { createCommunity(input: $i) { community { id } } }",
+            json!({ "i": { "name": "Evil\r\nATTACH:https://example.org/x", "domainId": w.domain, "membershipMode": "OPEN" } }),
+        )
+        .await;
+    assert_eq!(
+        (code(&v), fields(&v)),
+        (Some("VALIDATION"), vec!["name".to_string()]),
+        "{v}"
+    );
+    let v = app
+        .gql(
+            Some(&t),
+            "mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { person { name } } }",
+            json!({ "i": { "name": "Ann\tSmith" } }),
+        )
+        .await;
+    assert_eq!(fields(&v), ["name"], "{v}");
+}

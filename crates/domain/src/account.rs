@@ -1,6 +1,6 @@
 //! Accounts (SPEC §7): who someone is and what they may do across the whole service.
 
-use crate::text::bounded;
+use crate::text::single_line;
 use crate::{DomainError, Fields};
 
 /// An e-mail address, trimmed and lower-cased so that one person has one account.
@@ -95,7 +95,7 @@ pub struct PersonName(String);
 
 impl PersonName {
     pub fn parse(field: &str, raw: &str) -> Result<Self, DomainError> {
-        bounded(field, "your name", raw, 1, 120).map(PersonName)
+        single_line(field, "your name", raw, 1, 120).map(PersonName)
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -106,7 +106,7 @@ impl PersonName {
 pub fn parse_profession(field: &str, raw: Option<&str>) -> Result<Option<String>, DomainError> {
     match raw.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(v) => bounded(field, "profession", v, 1, 120).map(Some),
+        Some(v) => single_line(field, "profession", v, 1, 120).map(Some),
     }
 }
 

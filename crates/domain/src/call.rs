@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::money::Pence;
-use crate::text::bounded;
+use crate::text::{bounded, single_line};
 use crate::{DomainError, Fields};
 
 /// draft → open → closed → in review → decided → archived.
@@ -226,7 +226,7 @@ pub const MAX_CRITERIA: usize = 20;
 impl NewCall {
     pub fn parse(d: CallDraft<'_>) -> Result<NewCall, DomainError> {
         let mut f = Fields::new();
-        let title = f.take(bounded("title", "a title", d.title, 3, 200));
+        let title = f.take(single_line("title", "a title", d.title, 3, 200));
         let description = f.take(bounded(
             "description",
             "a description",
@@ -270,7 +270,7 @@ impl NewCall {
             );
         }
         for (i, (name, weight)) in d.criteria.iter().enumerate() {
-            let name = f.take(bounded(
+            let name = f.take(single_line(
                 &format!("criteria.{i}.name"),
                 "the criterion's name",
                 name,

@@ -1,7 +1,7 @@
 //! The domain catalogue (SPEC §1): areas of patient-safety practice. The programme team keeps it;
 //! an applicant may propose a new one, which the team accepts, renames or merges.
 
-use crate::text::bounded;
+use crate::text::{bounded, single_line};
 use crate::DomainError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl DomainStatus {
 }
 
 pub fn parse_name(field: &str, raw: &str) -> Result<String, DomainError> {
-    bounded(field, "the domain's name", raw, 3, 120)
+    single_line(field, "the domain's name", raw, 3, 120)
 }
 
 pub fn parse_description(field: &str, raw: &str) -> Result<String, DomainError> {

@@ -160,7 +160,7 @@ pub fn check_payable(status: PaymentStatus, reference: &str) -> Result<String, D
             status.as_str().to_lowercase()
         )));
     }
-    crate::text::bounded("reference", "the payment reference", reference, 1, 100)
+    crate::text::single_line("reference", "the payment reference", reference, 1, 100)
 }
 
 /// A payment date cannot be in the future.

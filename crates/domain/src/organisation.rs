@@ -1,6 +1,6 @@
 //! Organisations (SPEC §1): a sector, and whether they are a current NHS member of the network.
 
-use crate::text::bounded;
+use crate::text::single_line;
 use crate::DomainError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,7 +63,7 @@ impl OrganisationFacts {
 }
 
 pub fn parse_name(field: &str, raw: &str) -> Result<String, DomainError> {
-    bounded(field, "the organisation's name", raw, 2, 200)
+    single_line(field, "the organisation's name", raw, 2, 200)
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Partner systems (SPEC §6): service clients of member organisations read through scoped,
 //! short-lived tokens; they never act as a person.
 
-use crate::text::bounded;
+use crate::text::single_line;
 use crate::DomainError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,7 +78,7 @@ pub fn split_scopes(stored: &str) -> Vec<Scope> {
 }
 
 pub fn parse_client_name(field: &str, raw: &str) -> Result<String, DomainError> {
-    bounded(field, "the client's name", raw, 3, 120)
+    single_line(field, "the client's name", raw, 3, 120)
 }
 
 /// What part of Convene a piece of the API belongs to, for a partner's scopes.

@@ -42,6 +42,25 @@ pub fn bounded(
     Ok(v.to_string())
 }
 
+/// A name or another single line (a title, a reference): as `bounded`, and no line breaks or
+/// tabs either, so that it can never start a new header in a mail or a property in a calendar.
+pub fn single_line(
+    field: &str,
+    label: &str,
+    value: &str,
+    min: usize,
+    max: usize,
+) -> Result<String, DomainError> {
+    let v = bounded(field, label, value, min, max)?;
+    if v.chars().any(char::is_control) {
+        return Err(DomainError::field(
+            field,
+            format!("{} must be on one line", capitalise(label)),
+        ));
+    }
+    Ok(v)
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -53,6 +72,29 @@ fn capitalise(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_single_line_has_no_breaks_tabs_or_other_controls() {
+        assert_eq!(
+            single_line("name", "a name", " Eve Smith ", 1, 50).unwrap(),
+            "Eve Smith"
+        );
+        for bad in [
+            "Eve\r\nBcc: x@example.org",
+            "Eve\nSmith",
+            "Eve\tSmith",
+            "Evil\r\nATTACH:x",
+        ] {
+            let e = single_line("name", "a name", bad, 1, 50).unwrap_err();
+            assert_eq!(e.fields[0].field, "name", "{bad:?}");
+            assert!(
+                e.message.contains("one line") || e.message.contains("cannot be saved"),
+                "{bad:?}"
+            );
+        }
+        // many lines stay allowed where text may have them
+        assert!(bounded("notes", "notes", "one\ntwo", 1, 50).is_ok());
+    }
 
     #[test]
     fn trims_and_bounds() {

@@ -3,11 +3,11 @@
 
 use super::{MemberRole, Stage};
 use crate::ids::PersonId;
-use crate::text::bounded;
+use crate::text::{bounded, single_line};
 use crate::DomainError;
 
 pub fn parse_challenge_title(field: &str, raw: &str) -> Result<String, DomainError> {
-    bounded(field, "a title", raw, 3, 200)
+    single_line(field, "a title", raw, 3, 200)
 }
 
 pub fn parse_challenge_body(field: &str, raw: &str) -> Result<String, DomainError> {

@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::{MemberRole, Stage};
-use crate::text::bounded;
+use crate::text::single_line;
 use crate::DomainError;
 
 /// The functions a community shares out; OTHER carries the community's own name for it.
@@ -94,7 +94,7 @@ pub fn parse_function(
         )),
         (FunctionKind::Other, Some(n)) => Ok(Function {
             kind,
-            custom_name: Some(bounded("customName", "the function's name", n, 2, 80)?),
+            custom_name: Some(single_line("customName", "the function's name", n, 2, 80)?),
         }),
         (_, Some(_)) => Err(DomainError::field(
             "customName",

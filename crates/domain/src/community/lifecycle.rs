@@ -1,6 +1,6 @@
 //! The community itself: its stage, its name, and how people come to belong (SPEC §4).
 
-use crate::text::bounded;
+use crate::text::single_line;
 use crate::DomainError;
 
 /// forming → active → dormant → closed; a dormant community can wake up again.
@@ -192,7 +192,7 @@ pub fn check_role_change(
 }
 
 pub fn parse_name(field: &str, raw: &str) -> Result<String, DomainError> {
-    bounded(field, "the community's name", raw, 3, 200)
+    single_line(field, "the community's name", raw, 3, 200)
 }
 
 /// A community's conveners steer it: its name, how people join, whether it is listed, and its

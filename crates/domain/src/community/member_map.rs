@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use crate::account::{parse_profession, Email};
 use crate::ids::OrganisationId;
 use crate::organisation::Sector;
-use crate::text::bounded;
+use crate::text::{bounded, single_line};
 use crate::{DomainError, Fields};
 
 /// Why someone is on the map.
@@ -93,7 +93,7 @@ pub struct RawMapEntry<'a> {
 
 pub fn parse_map_entry(raw: RawMapEntry<'_>) -> Result<MapEntry, DomainError> {
     let mut f = Fields::new();
-    let name = f.take(bounded("name", "their name", raw.name, 1, 200));
+    let name = f.take(single_line("name", "their name", raw.name, 1, 200));
     let email = match raw.email.map(str::trim).filter(|e| !e.is_empty()) {
         Some(e) => f.take(Email::parse("email", e)).map(Some),
         None => Some(None),

@@ -1,7 +1,7 @@
 //! A practice in a community and its domain: proposed → exploring → explored.
 
 use crate::community::{MemberRole, Stage};
-use crate::text::bounded;
+use crate::text::{bounded, single_line};
 use crate::DomainError;
 
 pub const MAX_TAGS: usize = 10;
@@ -100,7 +100,7 @@ pub(crate) fn check_open(stage: Stage) -> Result<(), DomainError> {
 }
 
 pub fn parse_practice_name(field: &str, raw: &str) -> Result<String, DomainError> {
-    bounded(field, "the practice's name", raw, 3, 200)
+    single_line(field, "the practice's name", raw, 3, 200)
 }
 
 pub fn parse_practice_description(field: &str, raw: &str) -> Result<String, DomainError> {

@@ -2,7 +2,7 @@
 //! community copies and adapts into its own (SPEC §5).
 
 use crate::community::MemberRole;
-use crate::text::bounded;
+use crate::text::{bounded, single_line};
 use crate::{DomainError, Fields};
 
 pub const MAX_PROMPTS: usize = 30;
@@ -22,7 +22,7 @@ pub enum ProtocolOwner {
 }
 
 pub fn parse_protocol_name(field: &str, raw: &str) -> Result<String, DomainError> {
-    bounded(field, "the protocol's name", raw, 3, 200)
+    single_line(field, "the protocol's name", raw, 3, 200)
 }
 
 /// One to thirty prompts, each with text and 1–240 minutes; errors name `prompts.<i>.<field>`.
