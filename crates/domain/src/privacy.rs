@@ -22,7 +22,12 @@ pub const UNUSABLE_PASSWORD_HASH: &str = "!deleted";
 
 /// Re-authentication failed: nothing changes.
 pub fn wrong_password() -> DomainError {
-    DomainError::field("password", "The password is not right")
+    wrong_password_on("password")
+}
+
+/// The same, for an input that names its password field otherwise (`currentPassword`).
+pub fn wrong_password_on(field: &str) -> DomainError {
+    DomainError::field(field, "The password is not right")
 }
 
 /// May this account be deleted now? The network keeps one programme-team account, and a

@@ -147,6 +147,24 @@ pub async fn unsubscribe(st: &AppState, list: &str, email: &str, token: &str) ->
     w.commit().await
 }
 
+/// The signed-in person proves it is them with their password (before deleting the account,
+/// changing the password or the address); a wrong one names `field` and changes nothing.
+pub(crate) async fn reauthenticate(
+    st: &AppState,
+    v: &Viewer,
+    given: &str,
+    field: &str,
+) -> AppResult<person::Model> {
+    let p = people::get(&st.db, v.person.0)
+        .await?
+        .ok_or_else(|| AppError::unauthenticated("Sign in to do this"))?;
+    let hash = Some(p.password_hash.clone());
+    if given.is_empty() || !password::verify(given.to_string(), hash).await {
+        return Err(convene_domain::privacy::wrong_password_on(field).into());
+    }
+    Ok(p)
+}
+
 /// Queue the verification mail for a new (or unverified) account, inside the caller's write.
 pub(crate) async fn send_verification(w: &mut Write<'_>, p: &person::Model) -> AppResult<()> {
     let token = issue_token(w, p.id, TokenPurpose::VerifyEmail, None).await?;
@@ -290,13 +308,7 @@ pub async fn change_password(
     current: &str,
     new_password: Result<NewPassword, DomainError>,
 ) -> AppResult<TokenPair> {
-    let p = people::get(&st.db, v.person.0).await?;
-    let stored = p.as_ref().map(|p| p.password_hash.clone());
-    if !password::verify(current.to_string(), stored).await {
-        return Err(
-            DomainError::field("currentPassword", "Your current password is not right").into(),
-        );
-    }
+    reauthenticate(st, v, current, "currentPassword").await?;
     let hash = password::hash(new_password?.expose().to_string()).await?;
     let mut w = Write::by(st, v).await?;
     let p = person(&w, v.person.0).await?;
@@ -341,10 +353,10 @@ pub async fn update_profile(
     f.finish()?;
     let mut w = Write::by(st, v).await?;
     let before = person(&w, v.person.0).await?;
-    let name = match name.flatten() {
-        Some(n) => n,
-        None => PersonName::parse("name", &before.name)?,
-    };
+    // a part left out is kept as stored (not parsed again: an older name may predate a rule)
+    let name = name
+        .flatten()
+        .map_or(before.name.clone(), |n| n.as_str().to_string());
     let profession = profession.flatten().unwrap_or(before.profession.clone());
     let organisation_id = org.flatten().map(|o| o.0).unwrap_or(before.organisation_id);
     let profile = people::Profile {
@@ -386,11 +398,7 @@ pub async fn change_email(
     new_email: Result<Email, DomainError>,
     password_given: &str,
 ) -> AppResult<()> {
-    let p = people::get(&st.db, v.person.0).await?;
-    let stored = p.as_ref().map(|p| p.password_hash.clone());
-    if !password::verify(password_given.to_string(), stored).await {
-        return Err(DomainError::field("password", "Your password is not right").into());
-    }
+    reauthenticate(st, v, password_given, "password").await?;
     let new_email = new_email?;
     let mut w = Write::by(st, v).await?;
     let p = person(&w, v.person.0).await?;

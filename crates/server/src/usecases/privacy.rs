@@ -8,8 +8,7 @@ use convene_domain::privacy::{self as rules, Kept};
 use convene_store::repo::people;
 use convene_store::repo::privacy::{erase, export, Table};
 
-use super::{AppError, AppResult, Write};
-use crate::auth::password;
+use super::{AppResult, Write};
 use crate::state::AppState;
 
 /// Everything held about a person, as of a moment.
@@ -40,14 +39,7 @@ pub async fn export_my_data(st: &AppState, v: &Viewer) -> AppResult<MyData> {
 /// what they wrote for communities stays without their name, and what the network must keep
 /// is kept; the answer says what was kept and why.
 pub async fn delete_my_account(st: &AppState, v: &Viewer, password: &str) -> AppResult<Vec<Kept>> {
-    let person = people::get(&st.db, v.person.0)
-        .await?
-        .ok_or_else(|| AppError::unauthenticated("Sign in to do this"))?;
-    if password.is_empty()
-        || !password::verify(password.to_string(), Some(person.password_hash.clone())).await
-    {
-        return Err(rules::wrong_password().into());
-    }
+    let person = super::identity::reauthenticate(st, v, password, "password").await?;
     let mut w = Write::by(st, v).await?;
     rules::check_can_delete(
         v.is_programme_team(),

@@ -148,14 +148,14 @@ pub async fn set_email(
 
 /// What a person may change about themself.
 pub struct Profile<'a> {
-    pub name: &'a PersonName,
+    pub name: &'a str,
     pub profession: Option<String>,
     pub organisation_id: Uuid,
 }
 
 pub async fn set_profile(db: &impl ConnectionTrait, id: Uuid, p: Profile<'_>) -> Result<()> {
     person::Entity::update_many()
-        .col_expr(person::Column::Name, Expr::value(p.name.as_str()))
+        .col_expr(person::Column::Name, Expr::value(p.name))
         .col_expr(person::Column::Profession, Expr::value(p.profession))
         .col_expr(
             person::Column::OrganisationId,
