@@ -31,9 +31,11 @@ test: test-rust test-postgres test-fuzz test-frontend test-e2e
 
 # the black-box suite starts `convene serve` processes too (replicas), so the binary comes first
 test-rust: server
+	scripts/redis-up.sh
 	$(CARGO) test --workspace
 
 test-postgres: server
+	@scripts/redis-up.sh
 	@url="$$(scripts/postgres-url.sh)"; \
 	if [ -z "$$url" ]; then echo "PostgreSQL is not reachable: skipping the PostgreSQL run (CI requires it)"; exit 0; fi; \
 	echo "Running the store and black-box suites on PostgreSQL"; \

@@ -114,6 +114,28 @@ async fn start(
     }
 }
 
+/// A GraphQL request to the server at `base` (this app's, or another replica's).
+pub async fn gql_at(
+    http: &reqwest::Client,
+    base: &str,
+    token: Option<&str>,
+    query: &str,
+    variables: Value,
+) -> Value {
+    let mut req = http
+        .post(format!("{base}/graphql"))
+        .json(&json!({ "query": query, "variables": variables }));
+    if let Some(t) = token {
+        req = req.bearer_auth(t);
+    }
+    req.send()
+        .await
+        .expect("the server answers")
+        .json()
+        .await
+        .expect("a JSON answer")
+}
+
 /// The first error's `extensions.code`.
 pub fn code(v: &Value) -> Option<&str> {
     v["errors"][0]["extensions"]["code"].as_str()
@@ -143,19 +165,7 @@ impl TestApp {
     }
 
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
-        let mut req = self
-            .http
-            .post(format!("{}/graphql", self.base))
-            .json(&json!({ "query": query, "variables": variables }));
-        if let Some(t) = token {
-            req = req.bearer_auth(t);
-        }
-        req.send()
-            .await
-            .expect("the server answers")
-            .json()
-            .await
-            .expect("a JSON answer")
+        gql_at(&self.http, &self.base, token, query, variables).await
     }
 
     /// A GraphQL request and the SQL statements it cost, from `x-convene-sql-statements`

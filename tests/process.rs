@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// The `convene` binary beside this test binary.
 pub fn convene_bin() -> PathBuf {
@@ -101,16 +101,14 @@ impl Serve {
     }
 
     pub async fn gql(&self, token: &str, query: &str, variables: Value) -> Value {
-        reqwest::Client::new()
-            .post(format!("{}/graphql", self.base))
-            .bearer_auth(token)
-            .json(&json!({ "query": query, "variables": variables }))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        crate::gql_at(
+            &reqwest::Client::new(),
+            &self.base,
+            Some(token),
+            query,
+            variables,
+        )
+        .await
     }
 
     pub fn mails(&self) -> Vec<String> {

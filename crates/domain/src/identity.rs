@@ -203,6 +203,58 @@ pub fn client_address(
         .unwrap_or(peer)
 }
 
+/// Why a person's access token no longer speaks for them, whatever carries it (a request to
+/// `/graphql`, or an operation over a socket and the socket itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionEnded {
+    /// The account was deleted (or is gone).
+    AccountDeleted,
+    /// The person's sessions were ended after the token was issued: a sign-out, a password
+    /// reset or change ("the session generation" moved on).
+    SignedOut,
+    /// The token's `exp` has passed.
+    Expired,
+}
+
+impl SessionEnded {
+    pub fn message(self) -> &'static str {
+        match self {
+            SessionEnded::AccountDeleted => "This account has been deleted",
+            SessionEnded::SignedOut => "This session has ended: sign in again",
+            SessionEnded::Expired => "Your session has expired: refresh it or sign in again",
+        }
+    }
+}
+
+/// Whether a token issued in session generation `token_generation` still speaks for a person
+/// whose account is `deleted` or not and whose generation is now `current_generation`.
+pub fn check_session(
+    deleted: bool,
+    token_generation: i32,
+    current_generation: i32,
+) -> Result<(), SessionEnded> {
+    if deleted {
+        return Err(SessionEnded::AccountDeleted);
+    }
+    if token_generation < current_generation {
+        return Err(SessionEnded::SignedOut);
+    }
+    Ok(())
+}
+
+/// How much longer a token that expires at `expires_at` holds at `now`: a socket it opened is
+/// closed when this runs out, and no operation runs on it after.
+pub fn token_time_left(
+    expires_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<std::time::Duration, SessionEnded> {
+    (expires_at - now)
+        .to_std()
+        .ok()
+        .filter(|left| !left.is_zero())
+        .ok_or(SessionEnded::Expired)
+}
+
 /// One invitation at a time per address and community: another waits unanswered.
 pub fn check_not_already_invited(pending: bool) -> Result<(), DomainError> {
     if pending {
@@ -222,6 +274,21 @@ mod tests {
 
     fn t(s: i64) -> DateTime<Utc> {
         DateTime::from_timestamp(1_800_000_000 + s, 0).unwrap()
+    }
+
+    #[test]
+    fn a_session_ends_with_its_account_its_generation_or_its_expiry() {
+        assert_eq!(check_session(false, 3, 3), Ok(()));
+        assert_eq!(check_session(false, 4, 3), Ok(()), "a newer token is fine");
+        assert_eq!(check_session(false, 2, 3), Err(SessionEnded::SignedOut));
+        assert_eq!(check_session(true, 3, 3), Err(SessionEnded::AccountDeleted));
+        assert_eq!(
+            token_time_left(t(90), t(0)),
+            Ok(std::time::Duration::from_secs(90))
+        );
+        assert_eq!(token_time_left(t(90), t(90)), Err(SessionEnded::Expired));
+        assert_eq!(token_time_left(t(90), t(91)), Err(SessionEnded::Expired));
+        assert!(SessionEnded::Expired.message().contains("expired"));
     }
 
     #[test]

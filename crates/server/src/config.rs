@@ -52,6 +52,13 @@ pub struct Config {
     pub outbox_lease_secs: u64,
     /// How long one GraphQL request may run before it is stopped (`CONVENE_REQUEST_TIMEOUT_MS`).
     pub request_timeout: std::time::Duration,
+    /// How long an access token lasts (`CONVENE_ACCESS_TOKEN_TTL_SECS`, 15 minutes by default):
+    /// a socket it opened closes then.
+    pub access_token_ttl: std::time::Duration,
+    /// `CONVENE_REDIS_URL`: when set, rate-limit buckets live in Redis, shared by every replica.
+    pub redis_url: Option<String>,
+    /// `CONVENE_REDIS_PREFIX` (`convene:` by default): the start of every key Convene writes there.
+    pub redis_prefix: String,
 }
 
 impl std::fmt::Debug for Config {
@@ -65,6 +72,7 @@ impl std::fmt::Debug for Config {
             .field("static_dir", &self.static_dir)
             .field("serve_sourcemaps", &self.serve_sourcemaps)
             .field("production", &self.production)
+            .field("redis", &self.redis_url.as_deref().map(redact_url))
             .finish_non_exhaustive()
     }
 }
@@ -181,7 +189,9 @@ impl Config {
         let smtp_accept_invalid_certs = get("CONVENE_SMTP_ACCEPT_INVALID_CERTS")
             .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
         if smtp_accept_invalid_certs && production {
-            bail!("CONVENE_SMTP_ACCEPT_INVALID_CERTS is for tests and cannot be used with CONVENE_ENV=production");
+            bail!(
+                "CONVENE_SMTP_ACCEPT_INVALID_CERTS is for tests and cannot be used with CONVENE_ENV=production"
+            );
         }
         let number =
             |key: &str, default: u64, what: &str| -> anyhow::Result<u64> {
@@ -216,6 +226,23 @@ impl Config {
             )?,
             None => 10_000,
         };
+        let access_token_ttl = std::time::Duration::from_secs(
+            number(
+                "CONVENE_ACCESS_TOKEN_TTL_SECS",
+                crate::auth::jwt::ACCESS_TTL_SECS,
+                "seconds",
+            )?
+            .min(3600),
+        );
+        let redis_url = get("CONVENE_REDIS_URL");
+        if let Some(u) = &redis_url {
+            if !(u.starts_with("redis://") || u.starts_with("rediss://")) {
+                bail!(
+                    "CONVENE_REDIS_URL must start with redis:// or rediss:// (got {})",
+                    redact_url(u)
+                );
+            }
+        }
         let demo = get("CONVENE_DEMO").is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
         let serve_sourcemaps = match get("CONVENE_SERVE_SOURCEMAPS").as_deref() {
             None | Some("0" | "false" | "no") => false,
@@ -250,6 +277,9 @@ impl Config {
             sql_count_header,
             outbox_lease_secs,
             request_timeout: std::time::Duration::from_millis(request_timeout_ms),
+            access_token_ttl,
+            redis_url,
+            redis_prefix: get("CONVENE_REDIS_PREFIX").unwrap_or_else(|| "convene:".into()),
             mail_from: get("CONVENE_MAIL_FROM")
                 .unwrap_or_else(|| "Convene <no-reply@convene.invalid>".into()),
         })
@@ -350,7 +380,33 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("CONVENE_SERVE_SOURCEMAPS"));
+        assert_eq!(c.access_token_ttl.as_secs(), 900);
+        assert_eq!(
+            (c.redis_url.as_deref(), c.redis_prefix.as_str()),
+            (None, "convene:")
+        );
+        let mut r = m.clone();
+        r.insert(
+            "CONVENE_REDIS_URL".to_string(),
+            "localhost:6379".to_string(),
+        );
+        assert!(Config::from_map(&r)
+            .unwrap_err()
+            .to_string()
+            .contains("CONVENE_REDIS_URL"));
+        r.insert(
+            "CONVENE_REDIS_URL".to_string(),
+            "redis://127.0.0.1:6379/3".to_string(),
+        );
+        r.insert(
+            "CONVENE_ACCESS_TOKEN_TTL_SECS".to_string(),
+            "99999".to_string(),
+        );
+        let c3 = Config::from_map(&r).unwrap();
+        assert_eq!(c3.access_token_ttl.as_secs(), 3600, "at most an hour");
+        assert_eq!(c3.redis_url.as_deref(), Some("redis://127.0.0.1:6379/3"));
         for key in [
+            "CONVENE_ACCESS_TOKEN_TTL_SECS",
             "CONVENE_DB_POOL_MAX",
             "CONVENE_DB_ACQUIRE_TIMEOUT_MS",
             "CONVENE_OUTBOX_LEASE_SECS",

@@ -128,29 +128,45 @@ pub async fn principal_of(
     }
 }
 
-/// The person a valid access token names, unless the account is gone or the token was issued
-/// before the person's sessions were ended (a password reset or change, "sign out everywhere").
-async fn viewer_by_id(state: &AppState, token: PersonToken) -> Result<Viewer, Response> {
-    let unauth = |m: &str| gql_error(StatusCode::OK, ErrorCode::Unauthenticated, m);
+/// Why a token's person cannot be served: their session has ended, or the database failed.
+pub enum NotServed {
+    Ended(convene_domain::identity::SessionEnded),
+    Store(convene_store::StoreError),
+}
+
+/// The person a valid access token names, as they are now, unless the account is gone or the
+/// token was issued before the person's sessions were ended (a sign-out, a password reset or
+/// change, "sign out everywhere"). The one check for `/graphql` and every socket operation.
+pub async fn current_viewer(state: &AppState, token: PersonToken) -> Result<Viewer, NotServed> {
+    use convene_domain::identity::{check_session, SessionEnded};
     let person_id = token.id;
     let person = people::get(&state.db, person_id)
         .await
-        .map_err(|e| database_error(&e))?
-        .ok_or_else(|| unauth("This account no longer exists: sign in again"))?;
-    if person.deleted_at.is_some() {
-        return Err(unauth("This account has been deleted"));
-    }
-    if token.generation < person.session_generation {
-        return Err(unauth("This session has ended: sign in again"));
-    }
+        .map_err(NotServed::Store)?
+        .ok_or(NotServed::Ended(SessionEnded::AccountDeleted))?;
+    check_session(
+        person.deleted_at.is_some(),
+        token.generation,
+        person.session_generation,
+    )
+    .map_err(NotServed::Ended)?;
     let roles = people::roles_of(&state.db, &[person_id])
         .await
-        .map_err(|e| database_error(&e))?;
+        .map_err(NotServed::Store)?;
     Ok(Viewer {
         person: person_id.into(),
         email: person.email,
         roles: roles.get(&person_id).cloned().unwrap_or_default(),
         email_verified: person.email_verified_at.is_some(),
+    })
+}
+
+async fn viewer_by_id(state: &AppState, token: PersonToken) -> Result<Viewer, Response> {
+    current_viewer(state, token).await.map_err(|e| match e {
+        NotServed::Ended(why) => {
+            gql_error(StatusCode::OK, ErrorCode::Unauthenticated, why.message())
+        }
+        NotServed::Store(e) => database_error(&e),
     })
 }
 
@@ -281,16 +297,23 @@ fn is_busy(errors: &[async_graphql::ServerError]) -> bool {
 /// A request that ran past `CONVENE_REQUEST_TIMEOUT_MS` is stopped (a mutation's transaction
 /// is rolled back with it) and answered at once, never left hanging.
 fn timed_out(limit: std::time::Duration) -> Response {
+    gql_error(
+        StatusCode::SERVICE_UNAVAILABLE,
+        ErrorCode::QueryTooComplex,
+        &timed_out_message(limit),
+    )
+}
+
+/// What a request stopped at `CONVENE_REQUEST_TIMEOUT_MS` is told (over HTTP or a socket).
+pub fn timed_out_message(limit: std::time::Duration) -> String {
     let ms = limit.as_millis();
     let took = if ms.is_multiple_of(1000) {
         format!("{} seconds", ms / 1000)
     } else {
         format!("{ms} ms")
     };
-    gql_error(
-        StatusCode::SERVICE_UNAVAILABLE,
-        ErrorCode::QueryTooComplex,
-        &format!("This request ran for more than {took} and was stopped: ask for fewer items (a smaller first) or fewer fields, or try again later"),
+    format!(
+        "This request ran for more than {took} and was stopped: ask for fewer items (a smaller first) or fewer fields, or try again later"
     )
 }
 
@@ -327,7 +350,7 @@ pub async fn graphql_post(
                 StatusCode::BAD_REQUEST,
                 ErrorCode::Validation,
                 "The request body is not a GraphQL request in JSON",
-            )
+            );
         }
     };
     if let BatchRequest::Batch(rs) = &batch {
@@ -359,20 +382,23 @@ pub struct GetParams {
 
 /// Whether the operation that would run is a mutation (or a subscription).
 fn is_mutation(query: &str, operation: Option<&str>) -> bool {
-    let Ok(doc) = async_graphql::parser::parse_query(query) else {
-        return false;
-    };
-    let ty = match &doc.operations {
+    matches!(
+        operation_type(query, operation),
+        Some(OperationType::Mutation | OperationType::Subscription)
+    )
+}
+
+/// The type of the operation that would run (none when the document does not parse or has no
+/// such operation).
+pub fn operation_type(query: &str, operation: Option<&str>) -> Option<OperationType> {
+    let doc = async_graphql::parser::parse_query(query).ok()?;
+    match &doc.operations {
         DocumentOperations::Single(op) => Some(op.node.ty),
         DocumentOperations::Multiple(ops) => match operation {
             Some(name) => ops.get(name).map(|op| op.node.ty),
             None => ops.values().next().map(|op| op.node.ty),
         },
-    };
-    matches!(
-        ty,
-        Some(OperationType::Mutation | OperationType::Subscription)
-    )
+    }
 }
 
 /// `GET /graphql`: the explorer for a browser, queries (never mutations) for anyone else.
@@ -423,7 +449,7 @@ pub async fn graphql_get(
                     StatusCode::BAD_REQUEST,
                     ErrorCode::Validation,
                     "The variables parameter is not JSON",
-                )
+                );
             }
         }
     }
@@ -434,12 +460,19 @@ pub async fn health() -> impl IntoResponse {
     Json(json!({ "status": "ok" }))
 }
 
+/// Ready while the database answers. `rateLimits` says where the buckets are: `redis`,
+/// `memory`, `memory (redis unreachable)` (still ready: each replica limits on its own until
+/// Redis answers again) or `off`.
 pub async fn ready(State(http): State<Http>) -> Response {
+    let limits = http.state.limiter.status();
     match http.state.db.ping().await {
-        Ok(()) => Json(json!({ "status": "ready", "database": "ok" })).into_response(),
+        Ok(()) => Json(json!({ "status": "ready", "database": "ok", "rateLimits": limits }))
+            .into_response(),
         Err(_) => (
             StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({ "status": "unavailable", "database": "unreachable" })),
+            Json(
+                json!({ "status": "unavailable", "database": "unreachable", "rateLimits": limits }),
+            ),
         )
             .into_response(),
     }
@@ -462,57 +495,4 @@ mod tests {
             Some("A")
         ));
     }
-}
-
-/// `GET /graphql/ws`: subscriptions over graphql-transport-ws (or the older graphql-ws). The
-/// connection is authenticated once, by `connection_init`'s payload: `{"Authorization":
-/// "Bearer <accessToken>"}` or `{"accessToken": "<accessToken>"}`; without a valid token the
-/// connection is refused.
-pub async fn graphql_ws(
-    State(http): State<Http>,
-    protocol: async_graphql_axum::GraphQLProtocol,
-    upgrade: axum::extract::ws::WebSocketUpgrade,
-) -> Response {
-    let schema = http.schema.clone();
-    let state = http.state.clone();
-    upgrade
-        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
-        .on_upgrade(move |socket| {
-            // The socket closes when its person's sessions are all ended.
-            let whose = std::sync::Arc::new(std::sync::OnceLock::new());
-            let ended = state.hub.sessions_ended(whose.clone());
-            let (sink, stream) = futures_util::StreamExt::split(socket);
-            let stream = futures_util::StreamExt::take_until(stream, ended);
-            async_graphql_axum::GraphQLWebSocket::new_with_pair(sink, stream, schema, protocol)
-                .on_connection_init(move |payload| async move {
-                    let token = ["Authorization", "authorization", "accessToken", "token"]
-                        .iter()
-                        .find_map(|k| payload.get(*k).and_then(|v| v.as_str()))
-                        .map(|t| t.trim_start_matches("Bearer ").trim().to_string())
-                        .ok_or_else(|| {
-                            async_graphql::Error::new(
-                                "Send your access token in connection_init: {\"Authorization\": \"Bearer <accessToken>\"}",
-                            )
-                        })?;
-                    let person = state
-                        .keys
-                        .verify(&token)
-                        .map_err(async_graphql::Error::new)?;
-                    let viewer = viewer_by_id(&state, person)
-                        .await
-                        .map_err(|_| async_graphql::Error::new("This account cannot be used"))?;
-                    let _ = whose.set(person.id);
-                    let mut data = async_graphql::Data::default();
-                    data.insert(RequestCtx {
-                        viewer: Some(viewer),
-                        partner: None,
-                        addr: None,
-                        session: person.session,
-                        user_agent: None,
-                    });
-                    data.insert(Loaders::new(&state.db));
-                    Ok(data)
-                })
-                .serve()
-        })
 }

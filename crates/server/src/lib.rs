@@ -20,6 +20,7 @@ pub mod outbox;
 pub mod ratelimit;
 pub mod security;
 pub mod services;
+pub mod socket;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -64,13 +64,14 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
             println!("{info}");
         }
     }
+    let limiter = crate::ratelimit::Limiter::start(&config).await?;
     let state = AppState {
         db,
-        keys: JwtKeys::new(&config.jwt_secret),
+        keys: JwtKeys::new(&config.jwt_secret).with_ttl(config.access_token_ttl),
         config: Arc::new(config),
         outbox_wake: Arc::new(Notify::new()),
         metrics: Arc::default(),
-        limiter: Arc::default(),
+        limiter,
         hub: crate::notify::Hub::default(),
     };
     let router = router(state.clone());
@@ -97,7 +98,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             crate::metrics::track,
         ))
-        .route("/graphql/ws", get(http::graphql_ws))
+        .route("/graphql/ws", get(crate::socket::graphql_ws))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::ratelimit::middleware,

@@ -19,7 +19,7 @@ pub struct AppState {
     pub outbox_wake: Arc<Notify>,
     /// Request latencies by operation (the rest of `/metrics` is read when asked for).
     pub metrics: Arc<crate::metrics::Metrics>,
-    pub limiter: Arc<crate::ratelimit::RateLimiter>,
+    pub limiter: Arc<crate::ratelimit::Limiter>,
     pub hub: crate::notify::Hub,
 }
 

@@ -1,7 +1,7 @@
 //! Access tokens: HS256 with the configured secret; `exp`, `iat`, `iss`, `aud` and `sub` are
 //! required and checked, and so is `nbf` when a token carries one; a token issued in the
-//! future is refused too. 15 minutes. jsonwebtoken checks only `exp` unless told, so every
-//! check is set explicitly below.
+//! future is refused too. 15 minutes unless `CONVENE_ACCESS_TOKEN_TTL_SECS` says otherwise.
+//! jsonwebtoken checks only `exp` unless told, so every check is set explicitly below.
 
 use chrono::{DateTime, Duration, Utc};
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -10,7 +10,8 @@ use uuid::Uuid;
 
 pub const ISSUER: &str = "convene";
 pub const AUDIENCE: &str = "convene-api";
-pub const ACCESS_TTL_MINUTES: i64 = 15;
+/// How long an access token lasts unless configured (`CONVENE_ACCESS_TOKEN_TTL_SECS`).
+pub const ACCESS_TTL_SECS: u64 = 15 * 60;
 /// Clock skew forgiven on `exp`, `nbf` and `iat`.
 const LEEWAY_SECONDS: u64 = 5;
 
@@ -43,6 +44,8 @@ pub struct PersonToken {
     pub id: Uuid,
     pub session: Option<Uuid>,
     pub generation: i32,
+    /// When the token expires (its `exp`): a socket it opened closes then.
+    pub expires_at: DateTime<Utc>,
 }
 
 /// Who a valid access token speaks for.
@@ -60,6 +63,7 @@ pub enum Principal {
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
+    ttl: Duration,
 }
 
 impl JwtKeys {
@@ -67,6 +71,15 @@ impl JwtKeys {
         JwtKeys {
             encoding: EncodingKey::from_secret(secret.as_bytes()),
             decoding: DecodingKey::from_secret(secret.as_bytes()),
+            ttl: Duration::seconds(ACCESS_TTL_SECS as i64),
+        }
+    }
+
+    /// Tokens that last `ttl` instead of 15 minutes.
+    pub fn with_ttl(self, ttl: std::time::Duration) -> Self {
+        JwtKeys {
+            ttl: Duration::from_std(ttl).unwrap_or(self.ttl),
+            ..self
         }
     }
 
@@ -77,7 +90,7 @@ impl JwtKeys {
         generation: i32,
         now: DateTime<Utc>,
     ) -> anyhow::Result<(String, DateTime<Utc>)> {
-        let exp = now + Duration::minutes(ACCESS_TTL_MINUTES);
+        let exp = now + self.ttl;
         let claims = Claims {
             sub: person.to_string(),
             exp: exp.timestamp(),
@@ -96,14 +109,14 @@ impl JwtKeys {
         ))
     }
 
-    /// A partner system's token: 15 minutes, carrying its scopes.
+    /// A partner system's token: as long as a person's, carrying its scopes.
     pub fn issue_client(
         &self,
         client: Uuid,
         scope: &str,
         now: DateTime<Utc>,
     ) -> anyhow::Result<(String, DateTime<Utc>)> {
-        let exp = now + Duration::minutes(ACCESS_TTL_MINUTES);
+        let exp = now + self.ttl;
         let claims = Claims {
             sub: format!("client:{client}"),
             exp: exp.timestamp(),
@@ -131,6 +144,7 @@ impl JwtKeys {
                 id: Uuid::parse_str(&claims.sub).map_err(|_| invalid())?,
                 session: claims.sid.as_deref().and_then(|s| Uuid::parse_str(s).ok()),
                 generation: claims.gen.unwrap_or(0),
+                expires_at: DateTime::from_timestamp(claims.exp, 0).ok_or_else(invalid)?,
             })),
             "client" => {
                 let id = claims
@@ -183,6 +197,7 @@ impl JwtKeys {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Timelike;
 
     #[test]
     fn round_trip_and_tamper() {
@@ -199,6 +214,15 @@ mod tests {
         assert!(k.verify(&bad).is_err());
         let other = JwtKeys::new("another-secret-that-is-long-enough-0123456789");
         assert!(other.verify(&t).is_err());
+        // the token says when it expires, and the lifetime can be set
+        assert_eq!(got.expires_at.timestamp(), exp.timestamp());
+        let short = k.with_ttl(std::time::Duration::from_secs(60));
+        let (t, exp) = short.issue(id, None, 0, Utc::now()).unwrap();
+        assert!(exp <= Utc::now() + Duration::seconds(60));
+        assert_eq!(
+            short.verify(&t).unwrap().expires_at,
+            exp.with_nanosecond(0).unwrap()
+        );
     }
 
     #[test]

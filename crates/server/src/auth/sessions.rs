@@ -100,13 +100,20 @@ pub async fn rotate(
     Ok((row.person_id, pair))
 }
 
-/// End the session that `token` belongs to (every token of its family).
-pub async fn end(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> AppResult<bool> {
+/// End the session that `token` belongs to (every token of its family), and stop the access
+/// tokens issued so far, as `signOutSession` does (the person's other sessions go on by
+/// refreshing theirs). Answers whose session it was, if the token was one.
+pub async fn end(
+    db: &DatabaseConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> AppResult<Option<Uuid>> {
     let tx = begin_write(db).await?;
     let Some(row) = repo::find_by_hash(&tx, &token_hash(token)).await? else {
-        return Ok(false);
+        return Ok(None);
     };
     repo::revoke_family(&tx, row.family_id, now).await?;
+    convene_store::repo::people::end_access_tokens(&tx, row.person_id).await?;
     tx.commit().await?;
-    Ok(true)
+    Ok(Some(row.person_id))
 }

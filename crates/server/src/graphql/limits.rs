@@ -54,7 +54,8 @@ impl Extension for DocumentLimitsExtension {
     }
 }
 
-fn refusal(code: convene_domain::ErrorCode, message: String) -> ServerError {
+/// A refusal with its `extensions.code` (also used for what a socket refuses).
+pub fn refusal(code: convene_domain::ErrorCode, message: String) -> ServerError {
     let mut e = ServerError::new(message, None);
     let mut ext = async_graphql::ErrorExtensionValues::default();
     ext.set("code", code.as_str());

@@ -3,7 +3,8 @@
 //! viewer's open subscriptions. On PostgreSQL the hub LISTENs on a channel that `pg_notify`
 //! (sent inside the transaction, so only on commit) feeds, so a notification made on one
 //! replica reaches subscribers on another; on SQLite (one process) it polls while anyone
-//! listens.
+//! listens. The same listener hears whose sessions were ended on any replica, so that their
+//! sockets here close too.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -128,15 +129,21 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
 }
 
 async fn listen(state: &AppState) -> anyhow::Result<()> {
+    use convene_store::repo::people::SESSIONS_ENDED_CHANNEL;
     use convene_store::sea_orm::sqlx::postgres::PgListener;
     let mut listener = PgListener::connect_with(state.db.get_postgres_connection_pool()).await?;
-    listener.listen(repo::CHANNEL).await?;
+    listener
+        .listen_all([repo::CHANNEL, SESSIONS_ENDED_CHANNEL])
+        .await?;
     loop {
         let n = listener.recv().await?;
         let Ok(id) = uuid::Uuid::parse_str(n.payload()) else {
             continue;
         };
-        if let Some(row) = repo::get(&state.db, id).await? {
+        if n.channel() == SESSIONS_ENDED_CHANNEL {
+            // a person's sessions were ended, perhaps through another replica
+            state.hub.end_sessions(id);
+        } else if let Some(row) = repo::get(&state.db, id).await? {
             state.hub.publish(row);
         }
     }

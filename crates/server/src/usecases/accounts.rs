@@ -6,7 +6,7 @@ use convene_domain::identity as identity_rules;
 use convene_domain::ids::{OrganisationId, PersonId};
 use convene_domain::{DomainError, Fields};
 use convene_store::entities::person;
-use convene_store::repo::{organisations, people, sessions as session_rows};
+use convene_store::repo::{organisations, people};
 
 use super::{AppError, AppResult, Write};
 use crate::auth::password;
@@ -141,19 +141,22 @@ pub async fn refresh_session(st: &AppState, refresh_token: &str) -> AppResult<To
 }
 
 /// End the session of `refresh_token` (anyone holding it may), or without one every session of
-/// the signed-in viewer. Answers whether a session ended.
+/// the signed-in viewer. Answers whether a session ended. Either way the access tokens issued
+/// so far stop at once and the person's open sockets close (the sessions that go on refresh).
 pub async fn sign_out(
     st: &AppState,
     viewer: Option<&Viewer>,
     refresh_token: Option<&str>,
 ) -> AppResult<bool> {
     if let Some(t) = refresh_token.map(str::trim).filter(|t| !t.is_empty()) {
-        return sessions::end(&st.db, t, chrono::Utc::now()).await;
+        let Some(person) = sessions::end(&st.db, t, chrono::Utc::now()).await? else {
+            return Ok(false);
+        };
+        st.hub.end_sessions(person);
+        return Ok(true);
     }
     let v = require_signed_in(viewer)?;
-    let w = Write::by(st, v).await?;
-    session_rows::revoke_person(w.tx(), v.person.0, None, w.now()).await?;
-    w.commit().await?;
+    super::identity::sign_out_everywhere(st, v).await?;
     Ok(true)
 }
 

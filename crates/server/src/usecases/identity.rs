@@ -481,7 +481,10 @@ pub async fn sign_out_session(st: &AppState, v: &Viewer, session: Uuid) -> AppRe
     // the person is refused, and the sessions that go on fetch new ones with their refresh
     // tokens (the SPA does so on its own when a request is refused).
     people::end_access_tokens(w.tx(), v.person.0).await?;
-    w.commit().await
+    w.commit().await?;
+    // the person's sockets close too (those whose session goes on reconnect with a fresh token)
+    st.hub.end_sessions(v.person.0);
+    Ok(())
 }
 
 /// End every session of the viewer, this one included.

@@ -54,5 +54,6 @@ pub async fn delete_my_account(st: &AppState, v: &Viewer, password: &str) -> App
     let after = serde_json::json!({ "kept": summary });
     w.audit_created("Person", person.id, "delete_account", &after);
     w.commit().await?;
+    st.hub.end_sessions(person.id);
     Ok(kept)
 }

@@ -112,7 +112,12 @@ pub async fn set_password(db: &impl ConnectionTrait, id: Uuid, hash: String) -> 
     Ok(())
 }
 
-/// Refuse every access token issued so far (the refresh tokens are revoked apart).
+/// The PostgreSQL channel on which every replica hears whose access tokens were ended (its
+/// open sockets for that person close).
+pub const SESSIONS_ENDED_CHANNEL: &str = "convene_sessions_ended";
+
+/// Refuse every access token issued so far (the refresh tokens are revoked apart). On
+/// PostgreSQL every replica is told when the transaction commits (`SESSIONS_ENDED_CHANNEL`).
 pub async fn end_access_tokens(db: &impl ConnectionTrait, id: Uuid) -> Result<()> {
     person::Entity::update_many()
         .col_expr(
@@ -122,6 +127,14 @@ pub async fn end_access_tokens(db: &impl ConnectionTrait, id: Uuid) -> Result<()
         .filter(person::Column::Id.eq(id))
         .exec(db)
         .await?;
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+        db.query_one_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DatabaseBackend::Postgres,
+            "SELECT pg_notify($1, $2)",
+            [SESSIONS_ENDED_CHANNEL.into(), id.to_string().into()],
+        ))
+        .await?;
+    }
     Ok(())
 }
 

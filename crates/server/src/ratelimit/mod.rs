@@ -3,6 +3,11 @@
 //! signing in, registering and exchanging client credentials also take from a much smaller
 //! bucket per address. An empty bucket answers `RATE_LIMITED` with how long to wait.
 //! `CONVENE_RATE_LIMITS=off` switches limiting off (load tests, outside suites).
+//! Operations over `/graphql/ws` take from the same buckets as `/graphql` (`socket.rs`).
+//! With `CONVENE_REDIS_URL` the buckets live in Redis, so that every replica counts against
+//! one limit; without it, or while Redis cannot be reached, in memory.
+
+mod shared;
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -62,51 +67,106 @@ pub const AUTH_FIELDS: [&str; 13] = [
     "exchangeSignInCode",
 ];
 
-#[derive(Debug, Clone, Copy)]
-struct Bucket {
-    tokens: f64,
-    at: Instant,
-}
-
-/// Take one token from `b`, refilled at `rate` since it was last touched; when empty, say how
-/// long until there is one.
-fn take(b: &mut Bucket, rate: Rate, now: Instant) -> Result<(), Duration> {
-    let elapsed = now.saturating_duration_since(b.at).as_secs_f64();
-    b.tokens = (b.tokens + elapsed * rate.per_second).min(rate.burst);
-    b.at = now;
-    if b.tokens >= 1.0 {
-        b.tokens -= 1.0;
-        Ok(())
+/// The generic cell rate algorithm (GCRA): a bucket is one number, `tat`, the time (in
+/// seconds) at which it will be full again. A request at `now` is let through when, counting
+/// it, the bucket would be at most `burst` intervals behind; then `tat` moves on one interval.
+/// The answers are a token bucket's: `burst` at once, then one every `1 / per_second` seconds.
+/// Memory and Redis (`shared.rs`'s script, in milliseconds) do the same sum. Refused: how long
+/// until one more request fits.
+pub fn gcra(tat: Option<f64>, now: f64, rate: Rate) -> Result<f64, Duration> {
+    let interval = 1.0 / rate.per_second;
+    let next = tat.unwrap_or(now).max(now) + interval;
+    let allowed_from = next - rate.burst * interval;
+    if allowed_from > now + 1e-9 {
+        Err(Duration::from_secs_f64(allowed_from - now))
     } else {
-        Err(Duration::from_secs_f64((1.0 - b.tokens) / rate.per_second))
+        Ok(next)
     }
 }
 
-/// Buckets by key, in memory (each replica limits on its own: behind N replicas the limit is
-/// at most N times as generous, which still stops guessing).
-#[derive(Default)]
+/// Buckets by key, in this process's memory: what is used without `CONVENE_REDIS_URL`, and
+/// while Redis cannot be reached (then each replica limits on its own, so behind N replicas
+/// the limit is at most N times as generous).
 pub struct RateLimiter {
-    buckets: Mutex<HashMap<String, Bucket>>,
+    tats: Mutex<HashMap<String, f64>>,
+    epoch: Instant,
+}
+
+impl Default for RateLimiter {
+    fn default() -> Self {
+        RateLimiter {
+            tats: Mutex::default(),
+            epoch: Instant::now(),
+        }
+    }
 }
 
 impl RateLimiter {
     pub fn check(&self, key: &str, rate: Rate, now: Instant) -> Result<(), Duration> {
+        let now = now.saturating_duration_since(self.epoch).as_secs_f64();
         let mut map = self
-            .buckets
+            .tats
             .lock()
             .expect("the limiter's lock is never poisoned");
         if map.len() > 50_000 {
             // forget buckets that have filled up again: they would start full anyway
-            map.retain(|_, b| {
-                now.saturating_duration_since(b.at).as_secs_f64() * GENERAL.per_second
-                    < GENERAL.burst
-            });
+            map.retain(|_, tat| *tat > now);
         }
-        let b = map.entry(key.to_string()).or_insert(Bucket {
-            tokens: rate.burst,
-            at: now,
-        });
-        take(b, rate, now)
+        let next = gcra(map.get(key).copied(), now, rate)?;
+        map.insert(key.to_string(), next);
+        Ok(())
+    }
+}
+
+/// Where the buckets are: `CONVENE_RATE_LIMITS=off` lets everything through; otherwise Redis
+/// when `CONVENE_REDIS_URL` is set and it answers, else this process's memory.
+pub struct Limiter {
+    on: bool,
+    memory: RateLimiter,
+    shared: Option<Arc<shared::Shared>>,
+}
+
+impl Limiter {
+    /// Limits as configured. With Redis, its reachability is tried at once and then watched
+    /// (a task reconnects while it is down; that task ends with the limiter).
+    pub async fn start(config: &crate::config::Config) -> anyhow::Result<Arc<Limiter>> {
+        let shared = match (&config.redis_url, config.rate_limits) {
+            (Some(url), true) => Some(Arc::new(
+                shared::Shared::connect(url, &config.redis_prefix).await?,
+            )),
+            _ => None,
+        };
+        if let Some(s) = &shared {
+            shared::watch(Arc::downgrade(s));
+        }
+        Ok(Arc::new(Limiter {
+            on: config.rate_limits,
+            memory: RateLimiter::default(),
+            shared,
+        }))
+    }
+
+    /// Take one request from `key`'s bucket; refused: how long to wait.
+    pub async fn check(&self, key: &str, rate: Rate) -> Result<(), Duration> {
+        if !self.on {
+            return Ok(());
+        }
+        if let Some(s) = &self.shared {
+            if let Some(answer) = s.take(key, rate).await {
+                return answer;
+            }
+        }
+        self.memory.check(key, rate, Instant::now())
+    }
+
+    /// For `/ready`: `off`, `memory`, `redis`, or `memory (redis unreachable)`.
+    pub fn status(&self) -> &'static str {
+        match (&self.shared, self.on) {
+            (_, false) => "off",
+            (None, true) => "memory",
+            (Some(s), true) if s.reachable() => "redis",
+            (Some(_), true) => "memory (redis unreachable)",
+        }
     }
 }
 
@@ -159,11 +219,28 @@ pub async fn middleware(State(state): State<AppState>, mut req: Request, next: N
                     .unwrap_or_else(|| "unknown".into())
             ),
         };
-        if let Err(wait) = state.limiter.check(&key, GENERAL, Instant::now()) {
+        if let Err(wait) = state.limiter.check(&key, GENERAL).await {
             return limited(wait);
         }
     }
     next.run(req).await
+}
+
+/// The GraphQL error of an empty bucket: `RATE_LIMITED`, with `retryAfter` in seconds.
+pub fn limited_error(
+    wait: Duration,
+    pos: Option<async_graphql::Pos>,
+) -> async_graphql::ServerError {
+    let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
+    let mut e = async_graphql::ServerError::new(
+        format!("Too many requests: try again in {secs} seconds"),
+        pos,
+    );
+    let mut ext = async_graphql::ErrorExtensionValues::default();
+    ext.set("code", convene_domain::ErrorCode::RateLimited.as_str());
+    ext.set("retryAfter", secs);
+    e.extensions = Some(ext);
+    e
 }
 
 /// The stricter, per-address limit on the mutations that check credentials.
@@ -189,25 +266,14 @@ impl Extension for AuthLimitsExtension {
             if let (Some(state), Some(r)) =
                 (ctx.data_opt::<AppState>(), ctx.data_opt::<RequestCtx>())
             {
-                if state.config.rate_limits {
-                    let key = format!(
-                        "auth:{}",
-                        r.addr
-                            .map(|a| a.to_string())
-                            .unwrap_or_else(|| "unknown".into())
-                    );
-                    if let Err(wait) = state.limiter.check(&key, AUTH, Instant::now()) {
-                        let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
-                        let mut e = async_graphql::ServerError::new(
-                            format!("Too many attempts: try again in {secs} seconds"),
-                            Some(info.field.name.pos),
-                        );
-                        let mut ext = async_graphql::ErrorExtensionValues::default();
-                        ext.set("code", convene_domain::ErrorCode::RateLimited.as_str());
-                        ext.set("retryAfter", secs);
-                        e.extensions = Some(ext);
-                        return Err(e);
-                    }
+                let key = format!(
+                    "auth:{}",
+                    r.addr
+                        .map(|a| a.to_string())
+                        .unwrap_or_else(|| "unknown".into())
+                );
+                if let Err(wait) = state.limiter.check(&key, AUTH).await {
+                    return Err(limited_error(wait, Some(info.field.name.pos)));
                 }
             }
         }
@@ -240,6 +306,23 @@ mod tests {
             assert!(limiter.check("auth:a", AUTH, t2).is_ok());
         }
         assert!(limiter.check("auth:a", AUTH, t2).is_err());
+    }
+
+    #[test]
+    fn gcra_is_one_number_per_bucket() {
+        let r = Rate {
+            burst: 3.0,
+            per_second: 1.0,
+        };
+        // a new bucket: full; each request moves its full-again time on by one second
+        assert_eq!(gcra(None, 100.0, r), Ok(101.0));
+        assert_eq!(gcra(Some(101.0), 100.0, r), Ok(102.0));
+        assert_eq!(gcra(Some(102.0), 100.0, r), Ok(103.0));
+        // three at once is the burst: the fourth waits one second
+        assert_eq!(gcra(Some(103.0), 100.0, r), Err(Duration::from_secs(1)));
+        assert_eq!(gcra(Some(103.0), 101.0, r), Ok(104.0));
+        // a bucket full again long ago starts from now, never with more than the burst
+        assert_eq!(gcra(Some(50.0), 100.0, r), Ok(101.0));
     }
 
     #[test]
