@@ -7,6 +7,7 @@ mod calls;
 mod catalogue;
 mod communities;
 mod community_work;
+mod compose;
 mod dashboard;
 mod dashboard_support;
 mod delivery;
