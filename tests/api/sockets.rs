@@ -145,7 +145,7 @@ async fn a_too_deep_operation_over_a_socket_is_refused() {
 }
 
 #[tokio::test]
-async fn a_socket_closes_when_its_person_signs_out_and_refuses_operations_after() {
+async fn a_socket_closes_when_its_session_ends_and_refuses_operations_after() {
     let app = spawn_app().await;
     let w = world(&app).await;
     let (ivy, _) = app.register("ivy@example.nhs.uk", &w.nhs_org).await;
@@ -170,37 +170,25 @@ async fn a_socket_closes_when_its_person_signs_out_and_refuses_operations_after(
         .await
         .is_some());
 
-    // ending one session (signOut with its refresh token) through another replica: the socket
-    // here closes too (at once on PostgreSQL, which tells every replica; on SQLite the next
-    // operation finds the session ended, and is refused)
-    let v = app
-        .gql(
-            None,
-            "mutation($p: String!) { signIn(input: { email: \"ivy@example.nhs.uk\", password: $p }) { accessToken refreshToken } }",
-            json!({ "p": PASSWORD }),
-        )
-        .await;
-    let token = ok(&v)["signIn"]["accessToken"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let refresh = ok(&v)["signIn"]["refreshToken"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    // ending this session (signOutSession) through another replica: the socket here closes
+    // too (at once on PostgreSQL, which tells every replica; on SQLite the next operation
+    // finds the session ended, and is refused)
+    let token = app.sign_in("ivy@example.nhs.uk", PASSWORD).await;
     let mut s = signed_in_socket(&app, &token).await;
-    subscribe(&mut s, "before", "{ viewer { id } }").await;
-    assert!(ok(&answer(&mut s, "before").await)["viewer"]["id"].is_string());
+    subscribe(&mut s, "before", "{ viewer { sessions { id current } } }").await;
+    let v = answer(&mut s, "before").await;
+    let sessions = ok(&v)["viewer"]["sessions"].as_array().unwrap().clone();
+    let current = sessions.iter().find(|x| x["current"] == true).unwrap();
     let other = Serve::start(app.database_url()).await;
     let out = gql_at(
         app.http(),
         &other.base,
-        None,
-        "mutation($t: String) { signOut(input: { refreshToken: $t }) { signedOut } }",
-        json!({ "t": refresh }),
+        Some(&token),
+        "mutation($i: SignOutSessionInput!) { signOutSession(input: $i) { signedOut } }",
+        json!({ "i": { "sessionId": current["id"] } }),
     )
     .await;
-    assert_eq!(ok(&out)["signOut"]["signedOut"], true);
+    assert_eq!(ok(&out)["signOutSession"]["signedOut"], true, "{out}");
     subscribe(&mut s, "after", "{ viewer { id } }").await;
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
     let close = loop {

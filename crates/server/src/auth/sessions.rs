@@ -100,9 +100,8 @@ pub async fn rotate(
     Ok((row.person_id, pair))
 }
 
-/// End the session that `token` belongs to (every token of its family), and stop the access
-/// tokens issued so far, as `signOutSession` does (the person's other sessions go on by
-/// refreshing theirs). Answers whose session it was, if the token was one.
+/// End the session that `token` belongs to (every token of its family). Answers whose session
+/// it was, if the token was one.
 pub async fn end(
     db: &DatabaseConnection,
     token: &str,
@@ -113,7 +112,6 @@ pub async fn end(
         return Ok(None);
     };
     repo::revoke_family(&tx, row.family_id, now).await?;
-    convene_store::repo::people::end_access_tokens(&tx, row.person_id).await?;
     tx.commit().await?;
     Ok(Some(row.person_id))
 }

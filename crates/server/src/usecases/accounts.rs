@@ -6,7 +6,7 @@ use convene_domain::identity as identity_rules;
 use convene_domain::ids::{OrganisationId, PersonId};
 use convene_domain::{DomainError, Fields};
 use convene_store::entities::person;
-use convene_store::repo::{organisations, people};
+use convene_store::repo::{organisations, people, sessions as session_rows};
 
 use super::{AppError, AppResult, Write};
 use crate::auth::password;
@@ -141,8 +141,9 @@ pub async fn refresh_session(st: &AppState, refresh_token: &str) -> AppResult<To
 }
 
 /// End the session of `refresh_token` (anyone holding it may), or without one every session of
-/// the signed-in viewer. Answers whether a session ended. Either way the access tokens issued
-/// so far stop at once and the person's open sockets close (the sessions that go on refresh).
+/// the signed-in viewer. Answers whether a session ended. The access tokens already issued
+/// live on until they expire, as over HTTP; the person's open sockets on this replica close
+/// (a client that signed out opens none again).
 pub async fn sign_out(
     st: &AppState,
     viewer: Option<&Viewer>,
@@ -156,7 +157,10 @@ pub async fn sign_out(
         return Ok(true);
     }
     let v = require_signed_in(viewer)?;
-    super::identity::sign_out_everywhere(st, v).await?;
+    let w = Write::by(st, v).await?;
+    session_rows::revoke_person(w.tx(), v.person.0, None, w.now()).await?;
+    w.commit().await?;
+    st.hub.end_sessions(v.person.0);
     Ok(true)
 }
 
