@@ -54,8 +54,19 @@ pub fn count_statements(v: &mut HashMap<String, String>) {
 
 /// Start a server on an existing database (a restored backup, say), with the usual settings.
 pub async fn spawn_on(database_url: &str) -> TestApp {
-    start(None, database_url.to_string(), |_| {}).await
+    spawn_on_with(database_url, |_| {}).await
 }
+
+/// Start a server on an existing database with extra settings (another key, say).
+pub async fn spawn_on_with(
+    database_url: &str,
+    adjust: impl FnOnce(&mut HashMap<String, String>),
+) -> TestApp {
+    start(None, database_url.to_string(), adjust).await
+}
+
+/// The `CONVENE_SECRET_KEY` test servers start with (32 bytes of 0x11, base64).
+pub const SECRET_KEY: &str = "ERERERERERERERERERERERERERERERERERERERERERE=";
 
 impl TestApp {
     /// The database this server uses (for other replicas of it).
@@ -79,6 +90,7 @@ async fn start(
             "CONVENE_JWT_SECRET",
             "a-test-secret-that-is-long-enough-for-hs256".into(),
         ),
+        ("CONVENE_SECRET_KEY", SECRET_KEY.into()),
         ("CONVENE_MAIL_DIR", mail_dir.display().to_string()),
         ("CONVENE_DATA_DIR", data_dir.display().to_string()),
         ("CONVENE_ADMIN_EMAIL", ADMIN_EMAIL.into()),

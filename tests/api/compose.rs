@@ -71,6 +71,8 @@ fn docker_compose_ships_no_secret_and_runs_in_production() {
     for must in [
         "CONVENE_ENV: production",
         "CONVENE_JWT_SECRET: ${CONVENE_JWT_SECRET:?",
+        // production refuses to start without it
+        "CONVENE_SECRET_KEY: ${CONVENE_SECRET_KEY:?",
         "CONVENE_REDIS_URL: redis://redis:6379",
         "image: redis:7",
     ] {

@@ -304,9 +304,10 @@ async fn members_export_for_conveners_and_the_programme_team() {
                 "Pharmacist",
                 "CONVENER"
             ]),
+            // a convener reads their own address only, as `Person.email` shows it
             row([
                 "Milo Member",
-                "mm1@lakeside.nhs.uk",
+                "",
                 "Lakeside NHS Trust",
                 "NHS trust",
                 "pharmacist",
@@ -314,7 +315,7 @@ async fn members_export_for_conveners_and_the_programme_team() {
             ]),
             row([
                 "Pat Voice",
-                "mm2@voices.example",
+                "",
                 "Patient Voices",
                 "Third sector",
                 "Patient leader",
@@ -322,9 +323,26 @@ async fn members_export_for_conveners_and_the_programme_team() {
             ]),
         ]
     );
-    // the programme team reads the same
-    let (status, _, _, same) = get(&app, Some(&n.r.admin), &k1).await;
-    assert_eq!((status, same), (200, body));
+    // the programme team reads the same rows, with every address
+    let (status, _, _, all) = get(&app, Some(&n.r.admin), &k1).await;
+    assert_eq!(status, 200);
+    let all = parse_csv(&all);
+    let emails: Vec<&str> = all.iter().skip(1).map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        emails,
+        [
+            "cn1@riverside.nhs.uk",
+            "mm1@lakeside.nhs.uk",
+            "mm2@voices.example"
+        ]
+    );
+    let mut without: Vec<Vec<String>> = all.clone();
+    for r in without.iter_mut().skip(1) {
+        r[1].clear();
+    }
+    let mut mine = parse_csv(&body);
+    mine[1][1].clear();
+    assert_eq!(mine, without, "the same rows but for the addresses");
 
     // a name a spreadsheet would run comes back as text
     let k2 = format!("/exports/communities/{}/members.csv", n.k2);
@@ -404,4 +422,73 @@ async fn dashboard_exports_are_for_the_programme_team_with_good_parameters() {
     )
     .await;
     assert_eq!(status, 200, "empty parameters are no filter");
+}
+
+/// The application IDs of an applications export (its first column, header left out).
+fn exported_ids(body: &str) -> Vec<String> {
+    sorted(
+        parse_csv(body)
+            .into_iter()
+            .skip(1)
+            .map(|r| r[0].clone())
+            .collect(),
+    )
+}
+
+async fn ranking(app: &TestApp, r: &Round, token: &str) -> Value {
+    app.gql(Some(token), RANKING, json!({ "c": r.call })).await
+}
+
+/// The applications export answers whom `Call.ranking` answers, through the same rule (issue
+/// 15): a panel member whose own reviews are not in gets neither the ranking nor the file, and
+/// a member conflicted on an application gets its row in neither.
+#[tokio::test]
+async fn the_applications_export_is_refused_where_the_ranking_is() {
+    let app = spawn_app().await;
+    let r = round(&app, |i| i["reviewersPerApplication"] = json!(1)).await;
+    let (_, a) = solo(&app, &r, "a.lead@hillside.nhs.uk", 0).await;
+    let (_, b) = solo(&app, &r, "b.lead@hillside.nhs.uk", 1).await;
+    let p = panel(&app, &r, "exp", 2).await;
+    close(&app, &r).await;
+    add_assignment(&app, &r, &a, &p[0]).await;
+    add_assignment(&app, &r, &b, &p[1]).await;
+    let fours = vec![4; r.criteria.len()];
+    ok(&review(&app, &r, &p[0].token, &a, &fours).await);
+    let url = format!("/exports/calls/{}/applications.csv", r.call);
+
+    // p1's review of B is not in: no ranking, and no export of it either
+    assert_code(&ranking(&app, &r, &p[1].token).await, "FORBIDDEN");
+    let (status, _, _, body) = get(&app, Some(&p[1].token), &url).await;
+    assert_eq!(status, 403, "{body}");
+    assert!(!body.contains(&a) && !body.contains(&b), "{body}");
+
+    // p0's reviews are in: the file holds exactly the ranking's applications
+    let v = ranking(&app, &r, &p[0].token).await;
+    let seen = sorted(ids_of(&ok(&v)["call"]["ranking"]));
+    assert_eq!(seen, sorted(vec![a.clone(), b.clone()]));
+    let (status, _, _, body) = get(&app, Some(&p[0].token), &url).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(exported_ids(&body), seen);
+
+    // p1 declares a conflict on A and submits their review of B: both show B only
+    ok(&app
+        .gql(
+            Some(&p[1].token),
+            DECLARE,
+            json!({ "i": { "applicationId": a, "reason": "I supervised the lead" } }),
+        )
+        .await);
+    ok(&review(&app, &r, &p[1].token, &b, &fours).await);
+    let v = ranking(&app, &r, &p[1].token).await;
+    let seen = sorted(ids_of(&ok(&v)["call"]["ranking"]));
+    assert_eq!(seen, vec![b.clone()]);
+    let (status, _, _, body) = get(&app, Some(&p[1].token), &url).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(exported_ids(&body), seen);
+    assert!(!body.contains(&a), "{body}");
+
+    // the programme team sees every row whatever it has reviewed
+    let (status, _, _, body) = get(&app, Some(&r.admin), &url).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(exported_ids(&body), sorted(vec![a.clone(), b.clone()]));
 }

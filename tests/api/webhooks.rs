@@ -385,6 +385,7 @@ async fn a_target_that_now_resolves_privately_fails_at_delivery() {
     // As if its DNS had changed since it was checked: stored directly, past the creation check.
     let sub = convene_store::repo::webhooks::create(
         &app.state.db,
+        uuid::Uuid::new_v4(),
         "http://10.255.255.1/hooks",
         &["webhook.test".to_string()],
         "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
@@ -544,4 +545,83 @@ async fn unlisted_communities_are_not_announced_to_partners() {
     assert_eq!(got.len(), 1, "{got:?}");
     let body: Value = serde_json::from_str(&got[0].body).unwrap();
     assert_eq!(body["data"]["communityId"], listed);
+}
+
+/// A second key, for rotating away from the test servers' `SECRET_KEY`.
+const NEXT_KEY: &str = "IiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiIiI=";
+
+/// What the database holds: every subscription's stored secret.
+async fn stored_secrets(app: &TestApp) -> Vec<(uuid::Uuid, String)> {
+    convene_store::repo::webhooks::secrets(&app.state.db)
+        .await
+        .unwrap()
+}
+
+fn keys(current: &str, previous: Option<&str>) -> convene_server::secrets::SecretKeys {
+    let k = |t: &str| convene_server::secrets::parse_key(t).unwrap();
+    convene_server::secrets::SecretKeys::new(&k(current), previous.map(k).as_ref())
+}
+
+/// Signing secrets are sealed at rest under CONVENE_SECRET_KEY (issue 15): the row holds no
+/// secret, deliveries are still signed with it, a secret stored in the clear before is sealed
+/// when a server starts, and after a rotation every row is sealed under the new key.
+#[tokio::test]
+async fn signing_secrets_are_sealed_at_rest_and_rotate_with_the_key() {
+    let app = spawn_allowing_loopback().await;
+    let admin = app.admin().await;
+    let (url, r) = receiver(&[]).await;
+    let (sid, secret) = subscribe(&app, &admin, &url, &["webhook.test"]).await;
+    let rows = stored_secrets(&app).await;
+    assert_eq!(rows.len(), 1);
+    let (id, stored) = &rows[0];
+    let key_part = secret.trim_start_matches("whsec_");
+    assert!(
+        !stored.contains(key_part),
+        "the secret is in the clear: {stored}"
+    );
+    assert!(stored.starts_with("sealed:v1:"), "{stored}");
+    let purpose = convene_server::secrets::webhook_purpose(*id);
+    assert_eq!(
+        keys(SECRET_KEY, None).open(&purpose, stored).unwrap(),
+        secret
+    );
+    assert!(keys(NEXT_KEY, None).open(&purpose, stored).is_err());
+    // deliveries are signed with the secret itself
+    ok(&app.gql(Some(&admin), TEST, json!({ "s": sid })).await);
+    let got = wait_received(&r, 1).await;
+    assert!(verify(&secret, &got[0]));
+
+    // a secret stored in the clear before sealing existed
+    let legacy = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    let old = convene_store::repo::webhooks::create(
+        &app.state.db,
+        uuid::Uuid::new_v4(),
+        &url,
+        &["webhook.test".to_string()],
+        legacy,
+        None,
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    // the key is rotated: a server starts with the new key and the old one as the previous
+    let rotated = spawn_on_with(app.database_url(), |v| {
+        v.insert("CONVENE_SECRET_KEY".into(), NEXT_KEY.into());
+        v.insert("CONVENE_SECRET_KEY_PREVIOUS".into(), SECRET_KEY.into());
+    })
+    .await;
+    let after = keys(NEXT_KEY, None);
+    let rows = stored_secrets(&rotated).await;
+    assert_eq!(rows.len(), 2);
+    for (id, stored) in &rows {
+        assert!(after.is_current(stored), "not re-sealed: {stored}");
+        let want = if *id == old.id {
+            legacy
+        } else {
+            secret.as_str()
+        };
+        let purpose = convene_server::secrets::webhook_purpose(*id);
+        assert_eq!(after.open(&purpose, stored).unwrap(), want);
+        assert!(!stored.contains(want.trim_start_matches("whsec_")));
+    }
 }

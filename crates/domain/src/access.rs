@@ -126,9 +126,44 @@ pub fn check_is_lead(viewer: &Viewer, participants: &[Participant]) -> Result<()
     }
 }
 
-/// A person's e-mail address is shown to themselves and to the programme team only.
-pub fn can_see_email(viewer: Option<&Viewer>, person: PersonId) -> bool {
-    viewer.is_some_and(|v| v.person == person || v.is_programme_team())
+/// An e-mail address Convene holds, and whose it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Address<'a> {
+    /// A person's own address (`Person.email`, the address columns of exports).
+    Person(PersonId),
+    /// The address an invitation went to (`CoLead.email`): the person who took the place up,
+    /// if anyone has yet, and whether the viewer is the one who sent it (an application's
+    /// lead invites its co-leads, and manages the invitation by its address).
+    Invitation {
+        email: &'a str,
+        person: Option<PersonId>,
+        sent_by_viewer: bool,
+    },
+}
+
+/// Who reads an e-mail address, by whatever path it is shown (SPEC §7): the person themself
+/// (for an invitation nobody has taken up yet, whoever has proven they receive mail there),
+/// the programme team, and whoever sent an invitation to it. Nobody else: not the panel,
+/// conflicted or not, not the other co-leads, not a community's conveners.
+pub fn can_see_email(viewer: Option<&Viewer>, address: Address<'_>) -> bool {
+    let Some(v) = viewer else {
+        return false;
+    };
+    v.is_programme_team()
+        || match address {
+            Address::Person(p) => v.person == p,
+            Address::Invitation {
+                email,
+                person,
+                sent_by_viewer,
+            } => {
+                sent_by_viewer
+                    || match person {
+                        Some(p) => p == v.person,
+                        None => v.email_verified && v.email.eq_ignore_ascii_case(email),
+                    }
+            }
+        }
 }
 
 #[cfg(test)]
@@ -286,12 +321,53 @@ mod tests {
     #[test]
     fn emails_are_private() {
         let v = viewer(vec![]);
-        assert!(can_see_email(Some(&v), v.person));
-        assert!(!can_see_email(Some(&v), PersonId::new()));
-        assert!(!can_see_email(None, v.person));
+        let own = Address::Person(v.person);
+        assert!(can_see_email(Some(&v), own));
+        assert!(!can_see_email(Some(&v), Address::Person(PersonId::new())));
+        assert!(!can_see_email(None, own));
         assert!(can_see_email(
             Some(&viewer(vec![Role::ProgrammeTeam])),
-            PersonId::new()
+            Address::Person(PersonId::new())
+        ));
+    }
+
+    #[test]
+    fn an_invitations_address_is_for_its_sender_its_owner_and_the_team() {
+        let someone = PersonId::new();
+        let invitation = |person, sent_by_viewer| Address::Invitation {
+            email: "co@x.nhs.uk",
+            person,
+            sent_by_viewer,
+        };
+        // the panel (conflicted or not) and everyone else: no
+        for roles in [vec![], vec![Role::Panel], vec![Role::Coach]] {
+            let v = viewer(roles);
+            assert!(!can_see_email(Some(&v), invitation(None, false)));
+            assert!(!can_see_email(Some(&v), invitation(Some(someone), false)));
+        }
+        assert!(!can_see_email(None, invitation(None, true)));
+        // the lead who sent it, and the team
+        let lead = viewer(vec![]);
+        assert!(can_see_email(Some(&lead), invitation(Some(someone), true)));
+        let team = viewer(vec![Role::ProgrammeTeam]);
+        assert!(can_see_email(Some(&team), invitation(Some(someone), false)));
+        // the co-lead who took it up, and an invitee who proved the address
+        let co = viewer(vec![]);
+        assert!(can_see_email(Some(&co), invitation(Some(co.person), false)));
+        let invitee = Viewer {
+            email: "CO@x.nhs.uk".into(),
+            ..viewer(vec![])
+        };
+        assert!(can_see_email(Some(&invitee), invitation(None, false)));
+        let unproven = Viewer {
+            email_verified: false,
+            ..invitee.clone()
+        };
+        assert!(!can_see_email(Some(&unproven), invitation(None, false)));
+        // once someone took the place, the address no longer opens it to others
+        assert!(!can_see_email(
+            Some(&invitee),
+            invitation(Some(someone), false)
         ));
     }
 }

@@ -701,10 +701,48 @@ pub fn check_reviewable_application(
     }
 }
 
-/// The ranking and the allocation proposal are built from everyone's reviews, so a panel
-/// member sees them only once none of their own assigned reviews is outstanding.
-pub fn can_see_ranking(programme_team: bool, outstanding_reviews: usize) -> bool {
-    programme_team || outstanding_reviews == 0
+/// Where someone stands towards one call's selection, for the rules below.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SelectionViewer {
+    pub programme_team: bool,
+    /// On this call's panel (member or chair).
+    pub on_panel: bool,
+    /// Their assigned reviews of applications still in the running that are not in yet.
+    pub outstanding_reviews: usize,
+}
+
+/// A call's selection (its panel, conflicts and decision) is for the programme team and the
+/// call's panel, by whatever path it is asked for (GraphQL or an export).
+pub fn check_can_see_selection(v: SelectionViewer) -> Result<(), DomainError> {
+    if v.programme_team || v.on_panel {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden(
+            "Only the programme team and this call's panel can see its selection",
+        ))
+    }
+}
+
+/// The ranking, the allocation proposal and the applications export are built from everyone's
+/// reviews, so a panel member sees them only once none of their own assigned reviews is
+/// outstanding (SPEC §2): `Call.ranking`, `Call.allocationProposal` and
+/// `applications.csv` all ask this.
+pub fn check_can_see_ranking(v: SelectionViewer) -> Result<(), DomainError> {
+    check_can_see_selection(v)?;
+    if v.programme_team || v.outstanding_reviews == 0 {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden(
+            "Submit your own reviews first: the ranking is built from everyone's",
+        ))
+    }
+}
+
+/// Whether one application's place in the selection (its rank, scores, disagreement, place in
+/// the proposal) is shown: to the programme team always, to a panel member only where they
+/// are not conflicted on it.
+pub fn shows_application(programme_team: bool, conflicted: bool) -> bool {
+    programme_team || !conflicted
 }
 
 /// Applicants learn their outcome when they are told it (`sendOutcomes`): until then the
@@ -1080,9 +1118,33 @@ mod phase_tests {
 
     #[test]
     fn the_ranking_waits_for_your_own_reviews() {
-        assert!(can_see_ranking(true, 3));
-        assert!(can_see_ranking(false, 0));
-        assert!(!can_see_ranking(false, 1));
+        let v = |programme_team, on_panel, outstanding_reviews| SelectionViewer {
+            programme_team,
+            on_panel,
+            outstanding_reviews,
+        };
+        assert!(check_can_see_ranking(v(true, false, 3)).is_ok());
+        assert!(check_can_see_ranking(v(false, true, 0)).is_ok());
+        let waiting = check_can_see_ranking(v(false, true, 1)).unwrap_err();
+        assert_eq!(waiting.code, crate::ErrorCode::Forbidden);
+        assert!(waiting.message.contains("your own reviews"));
+        // off the panel: no selection at all, reviews or not
+        for outstanding in [0, 2] {
+            let e = check_can_see_ranking(v(false, false, outstanding)).unwrap_err();
+            assert_eq!(e.code, crate::ErrorCode::Forbidden);
+            assert!(e.message.contains("panel"), "{}", e.message);
+        }
+        assert!(check_can_see_selection(v(false, true, 5)).is_ok());
+        assert!(check_can_see_selection(v(true, false, 0)).is_ok());
+        assert!(check_can_see_selection(v(false, false, 0)).is_err());
+    }
+
+    #[test]
+    fn a_conflicted_member_is_shown_no_place_of_that_application() {
+        assert!(shows_application(true, true));
+        assert!(shows_application(true, false));
+        assert!(shows_application(false, false));
+        assert!(!shows_application(false, true));
     }
 
     #[test]

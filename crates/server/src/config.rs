@@ -59,6 +59,13 @@ pub struct Config {
     pub redis_url: Option<String>,
     /// `CONVENE_REDIS_PREFIX` (`convene:` by default): the start of every key Convene writes there.
     pub redis_prefix: String,
+    /// `CONVENE_SECRET_KEY`: the key that seals secrets at rest (webhook signing secrets).
+    /// Required in production; elsewhere a fixed development key stands in, with a warning.
+    pub secret_key: [u8; 32],
+    /// `CONVENE_SECRET_KEY_PREVIOUS`: the key before a rotation, to open what it sealed.
+    pub secret_key_previous: Option<[u8; 32]>,
+    /// Whether `secret_key` is the development key (`CONVENE_SECRET_KEY` unset).
+    pub secret_key_is_development: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -154,6 +161,23 @@ impl Config {
             }
             None => kept_secret(&data_dir)?,
         };
+        let key = |name: &str| -> anyhow::Result<Option<[u8; 32]>> {
+            get(name)
+                .map(|k| {
+                    crate::secrets::parse_key(&k).with_context(|| {
+                        format!("{name} must be 32 bytes in base64 or 64 hex digits (make one with: openssl rand -base64 32)")
+                    })
+                })
+                .transpose()
+        };
+        let (secret_key, secret_key_is_development) = match key("CONVENE_SECRET_KEY")? {
+            Some(k) => (k, false),
+            None if production => bail!(
+                "CONVENE_SECRET_KEY is required when CONVENE_ENV=production (make one with: openssl rand -base64 32)"
+            ),
+            None => (crate::secrets::development_key(), true),
+        };
+        let secret_key_previous = key("CONVENE_SECRET_KEY_PREVIOUS")?;
         let static_dir = match get("CONVENE_STATIC_DIR") {
             Some(d) => Some(PathBuf::from(d)),
             None => Some(PathBuf::from("frontend/dist")).filter(|d| d.join("index.html").exists()),
@@ -280,6 +304,9 @@ impl Config {
             access_token_ttl,
             redis_url,
             redis_prefix: get("CONVENE_REDIS_PREFIX").unwrap_or_else(|| "convene:".into()),
+            secret_key,
+            secret_key_previous,
+            secret_key_is_development,
             mail_from: get("CONVENE_MAIL_FROM")
                 .unwrap_or_else(|| "Convene <no-reply@convene.invalid>".into()),
         })
@@ -331,7 +358,38 @@ mod tests {
             .to_string()
             .contains("CONVENE_JWT_SECRET"));
         m.insert("CONVENE_JWT_SECRET".to_string(), "x".repeat(40));
-        assert!(Config::from_map(&m).is_ok());
+        assert!(Config::from_map(&m)
+            .unwrap_err()
+            .to_string()
+            .contains("CONVENE_SECRET_KEY is required"));
+        m.insert("CONVENE_SECRET_KEY".to_string(), "not a key".into());
+        assert!(Config::from_map(&m)
+            .unwrap_err()
+            .to_string()
+            .contains("CONVENE_SECRET_KEY must be 32 bytes"));
+        m.insert("CONVENE_SECRET_KEY".to_string(), "ab".repeat(32));
+        let c = Config::from_map(&m).unwrap();
+        assert_eq!(c.secret_key, [0xab; 32]);
+        assert!(!c.secret_key_is_development);
+        assert_eq!(c.secret_key_previous, None);
+        m.insert("CONVENE_SECRET_KEY_PREVIOUS".to_string(), "cd".repeat(32));
+        assert_eq!(
+            Config::from_map(&m).unwrap().secret_key_previous,
+            Some([0xcd; 32])
+        );
+    }
+
+    #[test]
+    fn outside_production_a_development_key_stands_in() {
+        let mut m = HashMap::new();
+        m.insert(
+            "CONVENE_DATABASE_URL".to_string(),
+            "sqlite::memory:".to_string(),
+        );
+        m.insert("CONVENE_JWT_SECRET".to_string(), "x".repeat(40));
+        let c = Config::from_map(&m).unwrap();
+        assert!(c.secret_key_is_development);
+        assert_eq!(c.secret_key, crate::secrets::development_key());
     }
 
     #[test]

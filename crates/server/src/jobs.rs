@@ -47,8 +47,9 @@ pub async fn remind_invitations(state: &AppState, now: DateTime<Utc>) -> anyhow:
         // an invitation made before tokens were derived gets a fresh one with its reminder.
         let token = crate::auth::derived_token(&state.config.jwt_secret, INVITATION_TOKEN, inv.id);
         let link = format!(
-            "{}/invitations/{token}",
-            state.config.public_url.trim_end_matches('/')
+            "{}{}",
+            state.config.public_url.trim_end_matches('/'),
+            crate::links::invitation_page(&state.config.jwt_secret, inv.id)
         );
         let list = crate::usecases::identity::INVITATIONS;
         if !mail_unsubscribes::is_unsubscribed(&tx, &inv.email, list).await? {

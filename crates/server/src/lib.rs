@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod notify;
 pub mod outbox;
 pub mod ratelimit;
+pub mod secrets;
 pub mod security;
 pub mod services;
 pub mod socket;

@@ -74,6 +74,12 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
         limiter,
         hub: crate::notify::Hub::default(),
     };
+    if state.config.secret_key_is_development {
+        tracing::warn!(
+            "CONVENE_SECRET_KEY is not set: secrets at rest are sealed with the public development key (set it before real data goes in; it is required with CONVENE_ENV=production)"
+        );
+    }
+    crate::secrets::sweep(&state).await?;
     let router = router(state.clone());
     let listener = TcpListener::bind(state.config.listen)
         .await
@@ -220,7 +226,9 @@ impl App {
             .await
             .is_err()
         {
-            tracing::warn!("the outbox worker did not finish its delivery in time; its claim runs out by itself");
+            tracing::warn!(
+                "the outbox worker did not finish its delivery in time; its claim runs out by itself"
+            );
             worker.abort();
         }
         result

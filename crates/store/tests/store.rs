@@ -523,7 +523,7 @@ async fn two_simultaneous_claims_of_one_batch_are_disjoint() {
             "round {round}: every due message is claimed once"
         );
         for id in ids {
-            outbox::mark_delivered(&db.conn, id, t).await.unwrap();
+            outbox::mark_delivered(&db.conn, id, t, None).await.unwrap();
         }
     }
     assert_eq!(outbox::pending_count(&db.conn).await.unwrap(), 0);
@@ -554,7 +554,9 @@ async fn a_failed_delivery_is_retried_or_given_up() {
     outbox::mark_failed(&db.conn, give_up, "550 no such mailbox", None)
         .await
         .unwrap();
-    outbox::mark_delivered(&db.conn, done, t0).await.unwrap();
+    outbox::mark_delivered(&db.conn, done, t0, None)
+        .await
+        .unwrap();
 
     let r = outbox::get(&db.conn, retry).await.unwrap().unwrap();
     assert_eq!(r.status, outbox::PENDING);
@@ -571,6 +573,35 @@ async fn a_failed_delivery_is_retried_or_given_up() {
     assert_eq!(d.attempts, 1);
     assert_eq!(d.delivered_at, Some(t0));
     assert_eq!(outbox::pending_count(&db.conn).await.unwrap(), 1);
+
+    // messages done with (delivered or given up) that still hold what they carried are found,
+    // and their payload is replaced only if it is still as read
+    const KEPT: &str = "\"kept\":true";
+    let held = |db| async move {
+        let mut ids: Vec<_> = outbox::done_holding(db, "mail", KEPT, 10)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|m| m.id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    let mut both = vec![give_up, done];
+    both.sort();
+    assert_eq!(held(&db.conn).await, both);
+    let kept = r#"{"to":"c","kept":true}"#;
+    assert!(outbox::replace_payload(&db.conn, done, &d.payload, kept)
+        .await
+        .unwrap());
+    assert!(!outbox::replace_payload(&db.conn, done, &d.payload, "{}")
+        .await
+        .unwrap());
+    assert_eq!(
+        outbox::get(&db.conn, done).await.unwrap().unwrap().payload,
+        kept
+    );
+    assert_eq!(held(&db.conn).await, vec![give_up]);
 
     // the retry is not due before its time, then it is; the failed one never again
     assert!(outbox::claim_due(
@@ -770,7 +801,7 @@ async fn the_backlog_counts_waiting_messages_and_released_claims_are_taken_again
         .unwrap()
         .is_empty());
     // ...until the worker gives back the one it did not attempt
-    outbox::mark_delivered(&db.conn, first, later)
+    outbox::mark_delivered(&db.conn, first, later, None)
         .await
         .unwrap();
     outbox::release(&db.conn, &[second]).await.unwrap();

@@ -127,6 +127,9 @@ pub enum Op {
         doc: &'static str,
         path: &'static [&'static str],
     },
+    /// A download (`GET`, `Authorization: Bearer`): `vars` gives `{ "path", "mark" }`; with a
+    /// `mark`, a 200 whose body lacks it is `Hidden` (a row left out of the file).
+    Export { label: &'static str },
 }
 
 /// One row of the table: an operation and the answer every kind of caller should get.
@@ -145,7 +148,7 @@ impl Row {
     pub fn label(&self) -> &'static str {
         match self.op {
             Op::Mutation(n) => n,
-            Op::Field { label, .. } => label,
+            Op::Field { label, .. } | Op::Export { label } => label,
         }
     }
 
@@ -175,6 +178,19 @@ impl Row {
                 }
             }
             Op::Field { doc, .. } => doc.to_string(),
+            Op::Export { .. } => String::new(),
+        }
+    }
+
+    /// The class of a download's answer: its status, and whether the marked row is in it.
+    fn classify_export(status: u16, body: &str, mark: Option<&str>) -> Result<Outcome, String> {
+        match status {
+            200 if mark.is_some_and(|m| !body.contains(m)) => Ok(Outcome::Hidden),
+            200 => Ok(Outcome::Allowed),
+            401 => Ok(Outcome::Unauthenticated),
+            403 => Ok(Outcome::Forbidden),
+            404 => Ok(Outcome::Hidden),
+            other => Err(format!("unexpected status {other}: {body}")),
         }
     }
 
@@ -193,7 +209,7 @@ impl Row {
         };
         if err.is_null() {
             return match self.op {
-                Op::Mutation(_) => Ok(Outcome::Allowed),
+                Op::Mutation(_) | Op::Export { .. } => Ok(Outcome::Allowed),
                 Op::Field { path, .. } => {
                     let value = path
                         .iter()
@@ -301,9 +317,29 @@ async fn ask(
     caller: Caller,
     expected: Outcome,
 ) -> Option<Difference> {
+    if let Op::Export { .. } = row.op {
+        let target = (row.vars)(w, caller);
+        let mut req = app
+            .http()
+            .get(format!("{}{}", app.base, as_string(&target["path"])));
+        if let Some(t) = w.token(caller) {
+            req = req.bearer_auth(t);
+        }
+        let res = req.send().await.expect("the server answers");
+        let status = res.status().as_u16();
+        let body = res.text().await.unwrap_or_default();
+        let got = Row::classify_export(status, &body, target["mark"].as_str());
+        return (got != Ok(expected)).then(|| Difference {
+            row: row.label(),
+            caller,
+            expected,
+            got,
+            said: body.lines().next().unwrap_or("").to_string(),
+        });
+    }
     let vars = match row.op {
         Op::Mutation(_) => json!({ "i": (row.vars)(w, caller) }),
-        Op::Field { .. } => (row.vars)(w, caller),
+        _ => (row.vars)(w, caller),
     };
     let v = app.gql(w.token(caller), doc, vars).await;
     let got = row.classify(&v);
@@ -337,7 +373,7 @@ async fn every_caller_gets_the_answer_the_table_expects() {
                 .map(|c| (*c, row.expected(*c)))
                 .partition(|(_, o)| *o == Outcome::Allowed);
         asked += allowed.len() + denied.len();
-        if let Op::Field { .. } = row.op {
+        if let Op::Field { .. } | Op::Export { .. } = row.op {
             // reading changes nothing: everyone may be asked at once
             denied.append(&mut allowed);
         }

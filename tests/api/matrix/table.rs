@@ -69,6 +69,20 @@ pub fn field(
     }
 }
 
+/// A download whose answer for anonymous callers and partner systems (whose tokens name no
+/// person) is a 401.
+pub fn export(label: &'static str, vars: Vars) -> Row {
+    Row {
+        op: Op::Export { label },
+        vars,
+        allow: &[],
+        others: Forbidden,
+        anonymous: Unauthenticated,
+        partners: Unauthenticated,
+        overrides: Vec::new(),
+    }
+}
+
 impl Row {
     pub fn allow(mut self, who: &'static [Caller]) -> Self {
         self.allow = who;
@@ -105,9 +119,50 @@ const MESSAGE: &str = "Would you like to join our peers? We meet monthly.";
 
 pub fn rows() -> Vec<Row> {
     let mut rows = fields();
+    rows.extend(exports());
     rows.extend(mutations());
     rows.extend(destructive());
     rows
+}
+
+/// Every export route (issue 15): each answers whom its GraphQL field answers, by the same
+/// rule. The world's call is decided, so every panel member's own reviews are in.
+fn exports() -> Vec<Row> {
+    vec![
+        export("GET applications.csv", |w, _| {
+            json!({ "path": format!("/exports/calls/{}/applications.csv", w.call) })
+        })
+        .allow(PANEL_TEAM),
+        // as in Call.ranking: a member conflicted on A is not given A's row
+        export("GET applications.csv → A's row", |w, _| {
+            json!({ "path": format!("/exports/calls/{}/applications.csv", w.call), "mark": w.app_a })
+        })
+        .allow(UNCONFLICTED_TEAM)
+        .except(ConflictedPanelMember, Hidden),
+        export("GET honoraria.csv", |w, _| {
+            json!({ "path": format!("/exports/calls/{}/honoraria.csv", w.call) })
+        })
+        .allow(TEAM),
+        export("GET dashboard/honoraria.csv", |_, _| {
+            json!({ "path": "/exports/dashboard/honoraria.csv" })
+        })
+        .allow(TEAM),
+        export("GET dashboard/review-progress.csv", |w, _| {
+            json!({ "path": format!("/exports/dashboard/review-progress.csv?callId={}", w.call) })
+        })
+        .allow(TEAM),
+        export("GET members.csv", |w, _| {
+            json!({ "path": format!("/exports/communities/{}/members.csv", w.community) })
+        })
+        .allow(&[Convener, ProgrammeTeam]),
+        // as Person.email: another member's address is not in the convener's file (the mark is
+        // the address cell: test people are named after their addresses)
+        export("GET members.csv → a member's address", |w, _| {
+            json!({ "path": format!("/exports/communities/{}/members.csv", w.community), "mark": ",member@hillside.nhs.uk," })
+        })
+        .allow(TEAM)
+        .except(Convener, Hidden),
+    ]
 }
 
 fn fields() -> Vec<Row> {
@@ -203,6 +258,14 @@ fn fields() -> Vec<Row> {
         )
         .allow(PANEL_TEAM)
         .sign_in(),
+        // a draft call's rubric is for whoever may see the draft: the programme team
+        field(
+            "node(Criterion of a draft call)",
+            "query($id: ID!) { node(id: $id) { ... on Criterion { weight } } }",
+            &["node", "weight"],
+            |w, _| json!({ "id": w.draft_criterion }),
+        )
+        .allow(TEAM),
         field(
             "Call.applications",
             "query($id: ID!) { call(id: $id) { applications { totalCount } } }",
@@ -268,6 +331,32 @@ fn fields() -> Vec<Row> {
             |w, _| json!({ "id": w.lead_id }),
         )
         .allow(&[Applicant, ProgrammeTeam])
+        .sign_in(),
+        // a co-lead's address, as Person.email: the co-lead, the lead who invited them, the
+        // team; not the panel, by whatever path (issue 15)
+        field(
+            "Application.coLeads.email",
+            "query($id: ID!) { application(id: $id) { coLeads { email } } }",
+            &["application", "coLeads", "0", "email"],
+            |w, _| json!({ "id": w.app_a }),
+        )
+        .allow(&[Applicant, CoLead, ProgrammeTeam])
+        .sign_in(),
+        field(
+            "Call.conflicts → Application.coLeads.email",
+            "query($id: ID!) { call(id: $id) { conflicts { application { coLeads { email } } } } }",
+            &[
+                "call",
+                "conflicts",
+                "0",
+                "application",
+                "coLeads",
+                "0",
+                "email",
+            ],
+            |w, _| json!({ "id": w.call }),
+        )
+        .allow(TEAM)
         .sign_in(),
         field(
             "Person.applications",

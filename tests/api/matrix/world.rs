@@ -22,6 +22,8 @@ pub struct World {
     pub coach_id: String,
     pub call: String,
     pub draft_call: String,
+    /// A criterion of the draft call's rubric.
+    pub draft_criterion: String,
     pub criteria: Vec<String>,
     pub domain: String,
     pub spare_domain: String,
@@ -215,7 +217,16 @@ pub async fn build(app: &TestApp) -> World {
         now + chrono::Duration::days(40),
     );
     draft["draft"] = json!(true);
-    let draft_call = id(&run(app, &team, "createCall", draft, "call { id }").await["call"]);
+    let draft = run(
+        app,
+        &team,
+        "createCall",
+        draft,
+        "call { id criteria { id } }",
+    )
+    .await;
+    let draft_call = id(&draft["call"]);
+    let draft_criterion = id(&draft["call"]["criteria"][0]);
     let app_a = app.start_application(&lead, &call, &domains[0]).await;
     app.add_co_lead(&lead, &app_a, &co_lead_email, &co_lead)
         .await;
@@ -657,6 +668,7 @@ pub async fn build(app: &TestApp) -> World {
         coach_id,
         call,
         draft_call,
+        draft_criterion,
         criteria,
         domain: domains[0].clone(),
         spare_domain: domains[3].clone(),

@@ -83,6 +83,26 @@ pub fn check_member(role: Option<MemberRole>) -> Result<MemberRole, DomainError>
     role.ok_or_else(|| DomainError::forbidden("This is for the community's members"))
 }
 
+/// Who downloads the member list as a file (`members.csv`): of those who read it
+/// (`Community.members`: the programme team, and the members by [`check_member`]), the
+/// conveners and the programme team. Each address in it is shown only to whom
+/// `access::can_see_email` shows it.
+pub fn check_can_export_members(
+    role: Option<MemberRole>,
+    programme_team: bool,
+) -> Result<(), DomainError> {
+    if programme_team {
+        return Ok(());
+    }
+    if check_member(role)? == MemberRole::Convener {
+        Ok(())
+    } else {
+        Err(DomainError::forbidden(
+            "Only the community's conveners and the programme team can export its members",
+        ))
+    }
+}
+
 pub fn parse_definition(field: &str, raw: &str) -> Result<String, DomainError> {
     bounded(field, "the domain definition", raw, 10, 20_000)
 }

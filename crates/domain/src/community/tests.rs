@@ -133,6 +133,19 @@ fn conveners_and_core_run_it_members_see_inside() {
         check_member(None).unwrap_err().code,
         crate::ErrorCode::Forbidden
     );
+    // the member list: members and the team read it; conveners and the team export it
+    for role in [MemberRole::Convener, MemberRole::Core, MemberRole::Member] {
+        assert_eq!(
+            check_can_export_members(Some(role), false).is_ok(),
+            role == MemberRole::Convener,
+            "{role:?}"
+        );
+    }
+    assert!(check_can_export_members(None, true).is_ok());
+    assert_eq!(
+        check_can_export_members(None, false).unwrap_err().code,
+        crate::ErrorCode::Forbidden
+    );
     assert_eq!(
         parse_definition("text", "short").unwrap_err().fields[0].field,
         "text"

@@ -110,6 +110,37 @@ fn london() -> CalendarComponent {
     tz
 }
 
+/// A TEXT value ready for the crate, which escapes `\\`, `;`, `,` and line feeds (RFC 5545
+/// §3.3.11) but passes a carriage return or another control character through, and a bare CR
+/// ends a content line for some readers. A stored CRLF (a browser's textarea) becomes one line
+/// feed; other control characters but the tab are dropped (the domain's parsers refuse them in
+/// names already; older rows and multi-line texts may still hold them).
+fn text(v: &str) -> String {
+    v.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
+}
+
+/// A parameter value (`ORGANIZER;CN=…`) ready for the crate. The crate quotes a value holding
+/// `:`, `;` or `,` (RFC 5545 §3.2) but cannot carry a double quote inside the quotes, and a
+/// name holding one would end the quoted value early and start a parameter of its own; RFC 6868
+/// writes `^` as `^^`, `"` as `^'` and a line break as `^n`. Other control characters are
+/// dropped.
+fn param(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for c in text(v).chars() {
+        match c {
+            '^' => out.push_str("^^"),
+            '"' => out.push_str("^'"),
+            '\n' => out.push_str("^n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn london_time(t: DateTime<Utc>) -> CalendarDateTime {
     CalendarDateTime::WithTimezone {
         date_time: d::london_time(t),
@@ -143,9 +174,9 @@ fn event(m: &MeetingEvent<'_>, parties: Option<&Parties<'_>>, stamp: DateTime<Ut
         .sequence(row.sequence.max(0) as u32)
         .timestamp(stamp)
         .last_modified(row.updated_at)
-        .summary(&format!("{}: community meeting", m.community))
-        .description(&description)
-        .location(&location)
+        .summary(&text(&format!("{}: community meeting", m.community)))
+        .description(&text(&description))
+        .location(&text(&location))
         .url(&m.url)
         .starts(london_time(row.starts_at))
         .ends(london_time(d::ends_at(row.starts_at, row.duration_minutes)))
@@ -160,7 +191,7 @@ fn event(m: &MeetingEvent<'_>, parties: Option<&Parties<'_>>, stamp: DateTime<Ut
     if let Some(p) = parties {
         e.append_property(
             Property::new("ORGANIZER", format!("mailto:{}", p.organiser_email))
-                .add_parameter("CN", p.organiser_name)
+                .add_parameter("CN", &param(p.organiser_name))
                 .done(),
         );
         e.append_property(
@@ -191,7 +222,7 @@ pub fn calendar(
         ))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .append_property(Property::new("METHOD", method.as_str()))
-        .append_property(Property::new("X-WR-CALNAME", name))
+        .append_property(Property::new("X-WR-CALNAME", text(name)))
         .append_property(Property::new("X-WR-TIMEZONE", d::TIME_ZONE));
     cal.push(london());
     for m in meetings {
@@ -318,6 +349,88 @@ mod tests {
         }
         assert!(e.get_description().unwrap().contains("passcode 4321"));
         assert_eq!(e.get_location(), Some("Video call (see how to join)"));
+    }
+
+    /// RFC 6868's decoding of a parameter value.
+    fn caret_decoded(v: &str) -> String {
+        v.trim_matches('"')
+            .replace("^n", "\n")
+            .replace("^'", "\"")
+            .replace("^^", "^")
+    }
+
+    #[test]
+    fn a_community_name_with_quotes_and_separators_stays_one_property() {
+        // control characters are refused by the parsers; older rows and multi-line texts may
+        // still hold a carriage return
+        let name = "Peers \"North\"; ROLE=CHAIR, Inc: ATTACH:https://evil.example/x ^";
+        let mut m = meeting(
+            Utc.with_ymd_and_hms(2026, 12, 3, 14, 0, 0).unwrap(),
+            "SCHEDULED",
+            1,
+        );
+        m.agenda = "One\r\nATTACH:https://evil.example/a\rX-INJECTED:1".into();
+        let parties = Parties {
+            organiser_name: name,
+            organiser_email: "convene@example.nhs.uk",
+            attendee_email: "ada@example.nhs.uk",
+        };
+        let text = calendar(
+            name,
+            Method::Request,
+            &[MeetingEvent {
+                meeting: &m,
+                community: name,
+                url: "https://x/m".into(),
+            }],
+            Some(&parties),
+            Utc::now(),
+        );
+        assert!(!text.replace("\r\n", "").contains(['\r', '\n']), "{text:?}");
+        let unfolded = unfolded(&text);
+        let lines: Vec<&str> = unfolded.split("\r\n").collect();
+        let starting = |p: &str| lines.iter().filter(|l| l.starts_with(p)).count();
+        assert_eq!(starting("ORGANIZER"), 1, "{text}");
+        assert_eq!(starting("ATTENDEE"), 1, "{text}");
+        assert_eq!(starting("ATTACH"), 0, "{text}");
+        assert_eq!(starting("X-INJECTED"), 0, "{text}");
+        assert_eq!(starting("ROLE"), 0, "{text}");
+        let organiser = lines.iter().find(|l| l.starts_with("ORGANIZER")).unwrap();
+        assert_eq!(
+            *organiser,
+            "ORGANIZER;CN=\"Peers ^'North^'; ROLE=CHAIR, Inc: ATTACH:https://evil.example/x ^^\":mailto:convene@example.nhs.uk"
+        );
+        // read back by the crate: one organiser, the whole name in CN, the address its value
+        let cal = parse(&text);
+        assert_eq!(cal.property_value("X-WR-CALNAME"), Some(name));
+        let e = only_event(&cal);
+        assert_eq!(
+            e.get_summary(),
+            Some(format!("{name}: community meeting").as_str())
+        );
+        assert_eq!(
+            e.get_description()
+                .unwrap()
+                .lines()
+                .take(3)
+                .collect::<Vec<_>>(),
+            [
+                "Agenda:",
+                "One",
+                "ATTACH:https://evil.example/aX-INJECTED:1"
+            ]
+        );
+        let found: Vec<&Property> = e
+            .properties()
+            .get("ORGANIZER")
+            .into_iter()
+            .chain(e.multi_properties().get("ORGANIZER").into_iter().flatten())
+            .collect();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value(), "mailto:convene@example.nhs.uk");
+        let cn = found[0].params().get("CN").expect("a CN").value();
+        assert_eq!(caret_decoded(cn), name);
+        assert_eq!(found[0].params().len(), 1, "no parameter of the name's own");
     }
 
     #[test]

@@ -4,17 +4,16 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use convene_domain::account::Role;
+use convene_domain::access::{can_see_email, Address};
 use convene_store::entities::{domain, organisation, person};
 use convene_store::repo::{applications as apps, honoraria};
-use std::collections::HashMap;
 use uuid::Uuid;
 
-use super::{csv, names, refuse, signed_in, team_member, Sheet};
+use super::{csv, failed, names, refuse, refused, signed_in, team_member, Sheet};
 use crate::http::Http;
 use crate::ids;
 use crate::services::selection::CallSelection;
-use convene_domain::ids::{ApplicationId, CallId};
+use convene_domain::ids::{ApplicationId, CallId, PersonId};
 
 fn call_uuid(id: &str) -> Option<Uuid> {
     ids::decode::<CallId>("callId", id.trim_end_matches(".csv"))
@@ -32,7 +31,7 @@ pub async fn honoraria_csv(
     headers: HeaderMap,
     Path(call): Path<String>,
 ) -> Result<Response, Response> {
-    team_member(&http, &headers, "honoraria").await?;
+    let viewer = team_member(&http, &headers).await?;
     let cid = call_uuid(&call).ok_or_else(no_such_call)?;
     let db = &http.state.db;
     let shares = (honoraria::of_call(db, cid).await)
@@ -70,7 +69,9 @@ pub async fn honoraria_csv(
                 .map(|d| d.name.clone())
                 .unwrap_or_default(),
             p.map(|p| p.name.clone()).unwrap_or_default(),
-            p.map(|p| p.email.clone()).unwrap_or_default(),
+            p.filter(|p| can_see_email(Some(&viewer), Address::Person(PersonId(p.id))))
+                .map(|p| p.email.clone())
+                .unwrap_or_default(),
             p.and_then(|p| orgs.get(&p.organisation_id))
                 .map(|o| o.name.clone())
                 .unwrap_or_default(),
@@ -86,8 +87,10 @@ pub async fn honoraria_csv(
     Ok(csv("honoraria.csv", out.finish()))
 }
 
-/// `GET /exports/calls/{callId}/applications.csv` (programme team, and the call's panel without
-/// the applications they are conflicted on): applications, scores and decisions.
+/// `GET /exports/calls/{callId}/applications.csv`: applications, scores and decisions, for
+/// whoever `Call.ranking` shows them to and decided by the same rule
+/// (`CallSelection::ranking_seen_by`): the programme team, and the call's panel once their own
+/// reviews are in, without the applications they are conflicted on.
 pub async fn applications_csv(
     State(http): State<Http>,
     headers: HeaderMap,
@@ -96,21 +99,10 @@ pub async fn applications_csv(
     let viewer = signed_in(&http, &headers).await?;
     let cid = call_uuid(&call).ok_or_else(no_such_call)?;
     let db = &http.state.db;
-    let Ok(sel) = CallSelection::load(db, cid).await else {
-        return Err(no_such_call());
-    };
-    let team = viewer.has(Role::ProgrammeTeam);
-    if !team && sel.member(viewer.person.0).is_none() {
-        return Err(refuse(
-            StatusCode::FORBIDDEN,
-            "Only the programme team and this call's panel can export its applications",
-        ));
-    }
-    let ranking: HashMap<Uuid, convene_domain::selection::Ranked> = sel
-        .ranking()
-        .into_iter()
-        .map(|r| (r.application.0, r))
-        .collect();
+    let sel = (CallSelection::load_if_any(db, cid).await)
+        .map_err(|e| failed(&e.message))?
+        .ok_or_else(no_such_call)?;
+    let ranking = sel.ranking_seen_by(&viewer).map_err(refused)?;
     let leads = names::<person::Entity>(db, sel.apps.iter().map(|a| a.lead_id).collect()).await;
     let doms = names::<domain::Entity>(db, sel.apps.iter().map(|a| a.domain_id).collect()).await;
     let mut out = Sheet::new([
@@ -124,13 +116,11 @@ pub async fn applications_csv(
         "disagreement",
         "reviews",
     ]);
-    for a in sel
-        .apps
-        .iter()
-        .filter(|a| team || sel.conflict(a.id, viewer.person.0).is_none())
-    {
-        let r = ranking.get(&a.id);
-        let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
+    let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
+    for r in &ranking {
+        let Some(a) = sel.application(r.application.0) else {
+            continue;
+        };
         out.push([
             ids::encode(ApplicationId(a.id)),
             doms.get(&a.domain_id)
@@ -141,11 +131,11 @@ pub async fn applications_csv(
                 .map(|p| p.name.clone())
                 .unwrap_or_default(),
             apps::status(a).as_str().to_string(),
-            r.map(|r| r.rank.to_string()).unwrap_or_default(),
-            f(r.and_then(|r| r.weighted_score)),
-            f(r.and_then(|r| r.normalised_score)),
-            r.map(|r| r.disagreement.to_string()).unwrap_or_default(),
-            r.map(|r| r.reviews.to_string()).unwrap_or_default(),
+            r.rank.to_string(),
+            f(r.weighted_score),
+            f(r.normalised_score),
+            r.disagreement.to_string(),
+            r.reviews.to_string(),
         ]);
     }
     Ok(csv("applications.csv", out.finish()))

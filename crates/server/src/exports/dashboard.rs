@@ -87,7 +87,7 @@ pub async fn dashboard_csv(
     Path(file): Path<String>,
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, Response> {
-    team_member(&http, &headers, "the dashboard").await?;
+    team_member(&http, &headers).await?;
     let Some(name) = file.strip_suffix(".csv").filter(|n| TABLES.contains(n)) else {
         let message = format!("No such table: the tables are {}", TABLES.join(", "));
         return Err(refuse(StatusCode::NOT_FOUND, &message));

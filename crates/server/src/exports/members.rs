@@ -1,18 +1,19 @@
 //! `GET /exports/communities/{communityId}/members.csv`: a community's members, for its
-//! conveners and the programme team.
+//! conveners and the programme team (`community::check_can_export_members`), each address only
+//! where `Person.email` would show it (`access::can_see_email`).
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use convene_domain::account::Role;
-use convene_domain::community::{london_time, MemberRole};
+use convene_domain::access::{can_see_email, Address};
+use convene_domain::community::{check_can_export_members, london_time, MemberRole};
 use convene_domain::organisation::Sector;
 use convene_store::repo::{communities, reporting};
 
-use super::{csv, failed, refuse, signed_in, table};
+use super::{csv, failed, refuse, refused, signed_in, table};
 use crate::http::Http;
 use crate::ids;
-use convene_domain::ids::CommunityId;
+use convene_domain::ids::{CommunityId, PersonId};
 
 pub async fn members_csv(
     State(http): State<Http>,
@@ -28,19 +29,14 @@ pub async fn members_csv(
         .await
         .map_err(|e| failed(&e))?
         .ok_or_else(no_such)?;
-    if !viewer.has(Role::ProgrammeTeam) {
-        let member = communities::member(db, id, viewer.person.0)
-            .await
-            .map_err(|e| failed(&e))?;
-        let convener =
-            member.is_some_and(|m| MemberRole::from_str(&m.role) == Some(MemberRole::Convener));
-        if !convener {
-            return Err(refuse(
-                StatusCode::FORBIDDEN,
-                "Only the community's conveners and the programme team can export its members",
-            ));
-        }
-    }
+    let team = viewer.is_programme_team();
+    let role = match team {
+        true => None,
+        false => (communities::member(db, id, viewer.person.0).await)
+            .map_err(|e| failed(&e))?
+            .and_then(|m| MemberRole::from_str(&m.role)),
+    };
+    check_can_export_members(role, team).map_err(|e| refused(e.into()))?;
     let rows = reporting::members_of(db, id)
         .await
         .map_err(|e| failed(&e))?;
@@ -57,7 +53,10 @@ pub async fn members_csv(
         rows.into_iter().map(|m| {
             vec![
                 m.name,
-                m.email,
+                match can_see_email(Some(&viewer), Address::Person(PersonId(m.person_id))) {
+                    true => m.email,
+                    false => String::new(),
+                },
                 m.organisation,
                 Sector::from_str(&m.sector)
                     .map(convene_domain::reporting::sector_label)

@@ -13,12 +13,15 @@ pub use members::members_csv;
 
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use convene_domain::access::Viewer;
+use convene_domain::access::{require_role, Viewer};
+use convene_domain::account::Role;
+use convene_domain::ErrorCode;
 use convene_store::by_ids;
 use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::http::{viewer_of, Http};
+use crate::usecases::AppError;
 
 /// A cell a spreadsheet would run as a formula: it begins with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return, and is not a plain number.
@@ -112,15 +115,26 @@ pub async fn signed_in(http: &Http, headers: &HeaderMap) -> Result<Viewer, Respo
     }
 }
 
-/// The signed-in person if they are on the programme team, or the 401 or 403 to answer (only
-/// the programme team can export `what`).
-pub async fn team_member(http: &Http, headers: &HeaderMap, what: &str) -> Result<Viewer, Response> {
+/// The signed-in person if they are on the programme team, or the 401 or 403 to answer: the
+/// same rule (`access::require_role`) as the GraphQL fields these exports mirror.
+pub async fn team_member(http: &Http, headers: &HeaderMap) -> Result<Viewer, Response> {
     let viewer = signed_in(http, headers).await?;
-    if !viewer.has(convene_domain::account::Role::ProgrammeTeam) {
-        let message = format!("Only the programme team can export {what}");
-        return Err(refuse(StatusCode::FORBIDDEN, &message));
-    }
+    require_role(Some(&viewer), Role::ProgrammeTeam).map_err(|e| refused(e.into()))?;
     Ok(viewer)
+}
+
+/// A refusal or failure of a use case or a domain rule, as the HTTP answer an export gives:
+/// the status its code stands for, and its message.
+pub fn refused(e: AppError) -> Response {
+    let status = match e.code {
+        ErrorCode::Unauthenticated => StatusCode::UNAUTHORIZED,
+        ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+        ErrorCode::NotFound => StatusCode::NOT_FOUND,
+        ErrorCode::Validation => StatusCode::BAD_REQUEST,
+        ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        _ => return failed(&e.message),
+    };
+    refuse(status, &e.message)
 }
 
 /// The rows of `E` with these IDs, by ID (for names beside IDs).

@@ -32,6 +32,41 @@ impl Mail {
     }
 }
 
+/// What a mail's outbox row keeps once the mail has left (or been given up on): whom it went
+/// to and its subject, for the person's own data export; never its body, whose links carry
+/// tokens (invitations, address proofs, password resets, unsubscribing).
+pub const KEPT: &str = "\"kept\":true";
+
+/// A mail's stored payload as it is kept after delivery (see [`KEPT`]).
+pub fn delivered(payload: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(payload).unwrap_or_default();
+    serde_json::json!({
+        "to": v["to"].as_str().unwrap_or_default(),
+        "subject": v["subject"].as_str().unwrap_or_default(),
+        "text": "",
+        "html": "",
+        "kept": true,
+    })
+    .to_string()
+}
+
+/// Drop the bodies that delivered mail still holds (mail delivered before bodies were dropped
+/// on delivery, or whose row was marked before its body was); returns how many.
+pub async fn purge_delivered(db: &impl ConnectionTrait) -> convene_store::Result<usize> {
+    let mut purged = 0;
+    loop {
+        let rows = outbox::done_holding(db, KIND, KEPT, 200).await?;
+        if rows.is_empty() {
+            return Ok(purged);
+        }
+        for r in &rows {
+            if outbox::replace_payload(db, r.id, &r.payload, &delivered(&r.payload)).await? {
+                purged += 1;
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct CalendarPart {
     /// REQUEST or CANCEL (RFC 5546).
@@ -54,4 +89,33 @@ pub async fn enqueue(
         now,
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_delivered_mail_keeps_its_address_and_subject_only() {
+        let mail = Mail {
+            to: "ada@example.nhs.uk".into(),
+            subject: "You are invited".into(),
+            text: "Open https://convene.example/invitations/SECRET-TOKEN".into(),
+            html: "<a href=\"https://convene.example/invitations/SECRET-TOKEN\">Open</a>".into(),
+            calendar: None,
+            unsubscribe: Some("https://convene.example/unsubscribe?token=U".into()),
+        };
+        let kept = delivered(&serde_json::to_string(&mail).unwrap());
+        assert!(
+            !kept.contains("SECRET-TOKEN") && !kept.contains("token="),
+            "{kept}"
+        );
+        assert!(kept.contains(KEPT), "{kept}");
+        let back: Mail = serde_json::from_str(&kept).unwrap();
+        assert_eq!(
+            (back.to.as_str(), back.subject.as_str()),
+            ("ada@example.nhs.uk", "You are invited")
+        );
+        assert_eq!(delivered(&kept), kept, "keeping twice changes nothing");
+    }
 }

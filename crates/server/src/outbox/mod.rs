@@ -63,8 +63,10 @@ async fn run_batch(
         let id = row.id;
         let attempts = row.attempts;
         let (kind, payload) = (row.kind.clone(), row.payload.clone());
+        // a mail's body carries tokens: once it has left (or been given up on), it is dropped
+        let kept = (kind == mail::KIND).then(|| mail::delivered(&payload));
         match deliver(state, row).await {
-            Ok(()) => outbox::mark_delivered(&state.db, id, Utc::now()).await?,
+            Ok(()) => outbox::mark_delivered(&state.db, id, Utc::now(), kept.as_deref()).await?,
             Err(e) => {
                 let retryable = matches!(e, DeliveryError::Retry(_));
                 let mut delay = backoff(state.config.outbox_backoff_ms, attempts);
@@ -74,6 +76,9 @@ async fn run_batch(
                 let retry = (retryable && attempts + 1 < MAX_ATTEMPTS).then(|| Utc::now() + delay);
                 tracing::warn!(outbox = %id, attempt = attempts + 1, error = %e, "delivery failed");
                 outbox::mark_failed(&state.db, id, &e.to_string(), retry).await?;
+                if let (None, Some(k)) = (retry, &kept) {
+                    outbox::replace_payload(&state.db, id, &payload, k).await?;
+                }
                 if retry.is_none() && kind == crate::intranet::KIND {
                     crate::intranet::give_up(state, &payload, &e.to_string()).await;
                 }

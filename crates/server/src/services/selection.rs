@@ -4,11 +4,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use convene_domain::access::Viewer;
 use convene_domain::application::CoLeadState;
 use convene_domain::call::RankBy;
 use convene_domain::ids::{ApplicationId, DomainId, OrganisationId, PersonId};
 use convene_domain::selection::{
-    self, ApplicationParties, ConflictReason, Ranked, ReviewScore, Score,
+    self, ApplicationParties, ConflictReason, Ranked, ReviewScore, Score, SelectionViewer,
 };
 use convene_store::by_ids;
 use convene_store::entities::{
@@ -250,6 +251,35 @@ impl CallSelection {
     pub fn ranking(&self) -> Vec<Ranked> {
         let ids: Vec<ApplicationId> = self.apps.iter().map(|a| ApplicationId(a.id)).collect();
         selection::rank(&ids, &self.review_scores(), self.rank_by())
+    }
+
+    /// Where `viewer` stands towards this call's selection.
+    pub fn standing(&self, viewer: &Viewer) -> SelectionViewer {
+        SelectionViewer {
+            programme_team: viewer.is_programme_team(),
+            on_panel: self.member(viewer.person.0).is_some(),
+            outstanding_reviews: self.outstanding_reviews(viewer.person.0),
+        }
+    }
+
+    /// Whether `viewer` is shown this application's place in the selection.
+    pub fn shows(&self, viewer: &Viewer, app: Uuid) -> bool {
+        selection::shows_application(
+            viewer.is_programme_team(),
+            self.conflict(app, viewer.person.0).is_some(),
+        )
+    }
+
+    /// The ranking as `viewer` may see it, for `Call.ranking` and the applications export
+    /// alike: refused until their own reviews are in, without the applications they are
+    /// conflicted on.
+    pub fn ranking_seen_by(&self, viewer: &Viewer) -> AppResult<Vec<Ranked>> {
+        selection::check_can_see_ranking(self.standing(viewer))?;
+        Ok(self
+            .ranking()
+            .into_iter()
+            .filter(|r| self.shows(viewer, r.application.0))
+            .collect())
     }
 
     pub fn allocation(&self) -> selection::Allocation {

@@ -9,6 +9,7 @@ use convene_store::repo::webhooks as repo;
 use serde_json::json;
 
 use super::{AppError, AppResult, Write};
+use crate::secrets::{webhook_purpose, SecretKeys};
 use crate::state::AppState;
 use crate::webhooks::{self, guard};
 
@@ -45,8 +46,20 @@ pub async fn create_webhook_subscription(
         return Err(AppError::internal("checked input missing"));
     };
     let secret = webhooks::new_secret();
+    // kept sealed under CONVENE_SECRET_KEY: the plaintext is shown this once
+    let id = uuid::Uuid::new_v4();
+    let sealed = SecretKeys::of(&st.config).seal(&webhook_purpose(id), &secret);
     let mut w = Write::by(st, by).await?;
-    let s = repo::create(w.tx(), &url, &events, &secret, Some(by.person.0), w.now()).await?;
+    let s = repo::create(
+        w.tx(),
+        id,
+        &url,
+        &events,
+        &sealed,
+        Some(by.person.0),
+        w.now(),
+    )
+    .await?;
     w.audit_created("WebhookSubscription", s.id, "create", &s.audited());
     w.commit().await?;
     Ok(Subscribed {

@@ -205,7 +205,17 @@ async fn attempt(state: &AppState, s: &sub::Model, id: Uuid, body: &str) -> Atte
     };
     let webhook_id = id.to_string();
     let timestamp = Utc::now().timestamp();
-    let Some(signature) = sign(&s.secret, &webhook_id, timestamp, body) else {
+    let keys = crate::secrets::SecretKeys::of(&state.config);
+    let secret = match keys.open(&crate::secrets::webhook_purpose(s.id), &s.secret) {
+        Ok(secret) => secret,
+        Err(e) => {
+            return permanent(
+                None,
+                format!("The subscription's secret cannot be read: {e}"),
+            );
+        }
+    };
+    let Some(signature) = sign(&secret, &webhook_id, timestamp, body) else {
         return permanent(None, "The subscription's secret is not valid".into());
     };
     let sent = client
@@ -221,7 +231,7 @@ async fn attempt(state: &AppState, s: &sub::Model, id: Uuid, body: &str) -> Atte
     let response = match sent {
         Ok(r) => r,
         Err(e) if e.is_timeout() => {
-            return retry(None, "The receiver did not answer within 10 seconds".into())
+            return retry(None, "The receiver did not answer within 10 seconds".into());
         }
         Err(_) => return retry(None, "Could not connect to the receiver".into()),
     };

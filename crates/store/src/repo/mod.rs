@@ -26,6 +26,27 @@ pub mod sessions;
 mod sql;
 pub mod webhooks;
 
+/// Set a text column of the row whose `key` is `id` to `now`, only if it still holds `was` (a
+/// compare-and-set, so that replicas re-writing the same rows never undo each other); whether
+/// it changed.
+pub(crate) async fn replace_if_unchanged<E: sea_orm::EntityTrait>(
+    db: &impl sea_orm::ConnectionTrait,
+    key: E::Column,
+    id: uuid::Uuid,
+    col: E::Column,
+    was: &str,
+    now: &str,
+) -> crate::Result<bool> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let r = E::update_many()
+        .col_expr(col, sea_orm::sea_query::Expr::value(now))
+        .filter(key.eq(id))
+        .filter(col.eq(was))
+        .exec(db)
+        .await?;
+    Ok(r.rows_affected == 1)
+}
+
 /// Lower-case, collapsed whitespace: the key that makes names unique regardless of case.
 pub(crate) fn name_key(name: &str) -> String {
     name.split_whitespace()

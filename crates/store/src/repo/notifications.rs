@@ -129,3 +129,28 @@ pub async fn since(
         .all(db)
         .await?)
 }
+
+/// Notifications whose link starts with `prefix`.
+pub async fn linking_to(
+    db: &impl ConnectionTrait,
+    prefix: &str,
+    limit: u64,
+) -> Result<Vec<n::Model>> {
+    Ok(n::Entity::find()
+        .filter(n::Column::Link.starts_with(prefix))
+        .order_by_asc(n::Column::CreatedAt)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Store a notification's link anew, if it is still `was`.
+pub async fn replace_link(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    was: &str,
+    link: &str,
+) -> Result<bool> {
+    use n::Column as C;
+    super::replace_if_unchanged::<n::Entity>(db, C::Id, id, C::Link, was, link).await
+}

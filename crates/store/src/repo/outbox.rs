@@ -105,9 +105,19 @@ pub async fn claim_due(
     Ok(claimed)
 }
 
-pub async fn mark_delivered(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<()> {
-    outbox::Entity::update_many()
-        .col_expr(outbox::Column::Status, Expr::value(DELIVERED))
+/// Record a delivery; `kept` replaces the stored payload with what is worth keeping once the
+/// message has left (a mail's address and subject, never the tokens its body carried).
+pub async fn mark_delivered(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    now: DateTime<Utc>,
+    kept: Option<&str>,
+) -> Result<()> {
+    let mut u = outbox::Entity::update_many();
+    if let Some(k) = kept {
+        u = u.col_expr(outbox::Column::Payload, Expr::value(k));
+    }
+    u.col_expr(outbox::Column::Status, Expr::value(DELIVERED))
         .col_expr(outbox::Column::DeliveredAt, Expr::value(now))
         .col_expr(
             outbox::Column::Attempts,
@@ -149,6 +159,35 @@ pub async fn mark_failed(
     };
     u.filter(outbox::Column::Id.eq(id)).exec(db).await?;
     Ok(())
+}
+
+/// Replace a message's stored payload, if it is still `was` (see [`mark_delivered`]).
+pub async fn replace_payload(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    was: &str,
+    kept: &str,
+) -> Result<bool> {
+    use outbox::Column as C;
+    super::replace_if_unchanged::<outbox::Entity>(db, C::Id, id, C::Payload, was, kept).await
+}
+
+/// Messages of `kind` that are done with (delivered, or given up on) and whose payload does not
+/// contain `kept_marker`: those still holding what they carried.
+pub async fn done_holding(
+    db: &impl ConnectionTrait,
+    kind: &str,
+    kept_marker: &str,
+    limit: u64,
+) -> Result<Vec<outbox::Model>> {
+    Ok(outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq(kind))
+        .filter(outbox::Column::Status.is_in([DELIVERED, FAILED]))
+        .filter(outbox::Column::Payload.not_like(format!("%{kept_marker}%")))
+        .order_by_asc(outbox::Column::CreatedAt)
+        .limit(limit)
+        .all(db)
+        .await?)
 }
 
 pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<outbox::Model>> {

@@ -416,6 +416,7 @@ pub async fn honoraria(db: &impl ConnectionTrait, scope: &Scope) -> Result<Vec<H
 /// One member of a community as its conveners' export lists them.
 #[derive(Debug, Clone, FromQueryResult)]
 pub struct MemberRow {
+    pub person_id: Uuid,
     pub name: String,
     pub email: String,
     pub organisation: String,
@@ -428,7 +429,7 @@ pub struct MemberRow {
 /// A community's members: conveners, then core, then members, each by name.
 pub async fn members_of(db: &impl ConnectionTrait, community: Uuid) -> Result<Vec<MemberRow>> {
     let mut q = Sql::new(
-        "SELECT pe.name AS name, pe.email AS email, o.name AS organisation, o.sector AS sector, \
+        "SELECT pe.id AS person_id, pe.name AS name, pe.email AS email, o.name AS organisation, o.sector AS sector, \
          pe.profession AS profession, m.role AS role, m.joined_at AS joined_at \
          FROM community_members m JOIN people pe ON pe.id = m.person_id \
          JOIN organisations o ON o.id = pe.organisation_id",

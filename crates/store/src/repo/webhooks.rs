@@ -15,8 +15,11 @@ pub const PENDING: &str = "PENDING";
 pub const DELIVERED: &str = "DELIVERED";
 pub const FAILED: &str = "FAILED";
 
+/// A subscription; `secret` is the signing secret as stored (sealed by the server).
+#[allow(clippy::too_many_arguments)]
 pub async fn create(
     db: &impl ConnectionTrait,
+    id: Uuid,
     url: &str,
     events: &[String],
     secret: &str,
@@ -24,7 +27,7 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<s::Model> {
     Ok(s::ActiveModel {
-        id: Set(Uuid::new_v4()),
+        id: Set(id),
         url: Set(url.to_string()),
         events: Set(events.join(",")),
         secret: Set(secret.to_string()),
@@ -36,6 +39,28 @@ pub async fn create(
     }
     .insert(db)
     .await?)
+}
+
+/// Every subscription's stored secret, deleted ones too (a late delivery still signs).
+pub async fn secrets(db: &impl ConnectionTrait) -> Result<Vec<(Uuid, String)>> {
+    Ok(s::Entity::find()
+        .select_only()
+        .column(s::Column::Id)
+        .column(s::Column::Secret)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
+
+/// Store a subscription's secret anew (re-sealed), if it is still `was`.
+pub async fn replace_secret(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    was: &str,
+    now_stored: &str,
+) -> Result<bool> {
+    use s::Column as C;
+    super::replace_if_unchanged::<s::Entity>(db, C::Id, id, C::Secret, was, now_stored).await
 }
 
 /// A subscription that has not been deleted.

@@ -1,8 +1,10 @@
 use async_graphql::{Context, Object, ID};
 use chrono::{DateTime, Utc};
 use convene_domain::access::{
-    can_read_application, can_view_application, relation, ApplicationRelation, PanelStanding,
+    can_read_application, can_see_email, can_view_application, relation, Address,
+    ApplicationRelation, PanelStanding,
 };
+use convene_domain::ids::PersonId;
 use convene_store::entities::{application as m, participant};
 use convene_store::repo::applications::{co_lead_state, status};
 use convene_store::repo::organisations::facts;
@@ -34,9 +36,25 @@ pub struct CoLead(pub participant::Model);
 
 #[Object]
 impl CoLead {
-    /// The address the invitation went to.
-    async fn email(&self) -> &str {
-        &self.0.email
+    /// The address the invitation went to: shown, as `Person.email` is, to the co-lead
+    /// themself, to the lead who invited them and to the programme team; null to everyone else.
+    async fn email(&self, ctx: &Context<'_>) -> ApiResult<Option<&str>> {
+        let Some(v) = viewer(ctx) else {
+            return Ok(None);
+        };
+        let parts = loaders(ctx)
+            .participants
+            .load_one(self.0.application_id)
+            .await?
+            .unwrap_or_default();
+        let rule =
+            convene_store::repo::applications::as_rule_participants(&parts, &Default::default());
+        let address = Address::Invitation {
+            email: &self.0.email,
+            person: self.0.person_id.map(PersonId),
+            sent_by_viewer: relation(v, &rule) == ApplicationRelation::Lead,
+        };
+        Ok(can_see_email(Some(v), address).then_some(self.0.email.as_str()))
     }
     async fn person(&self, ctx: &Context<'_>) -> ApiResult<Option<Person>> {
         load_opt(&loaders(ctx).people, self.0.person_id, Person::from).await

@@ -185,11 +185,9 @@ use crate::graphql::error::ApiError;
 use crate::services::selection::CallSelection;
 use std::sync::Arc;
 
-/// Who is looking at a call's selection: the programme team sees everything; a panel member
-/// of this call sees everything but the applications they are conflicted on.
+/// Who is looking at a call's selection (the rules are the domain's, through `CallSelection`).
 pub(crate) struct SelectionAccess {
-    pub team: bool,
-    pub person: uuid::Uuid,
+    pub viewer: convene_domain::access::Viewer,
 }
 
 /// The ranking and the proposal, only once the viewer's own reviews are in.
@@ -198,21 +196,13 @@ async fn ranking_for(
     call_id: uuid::Uuid,
 ) -> ApiResult<(Arc<CallSelection>, SelectionAccess)> {
     let (sel, access) = selection_for(ctx, call_id).await?;
-    if !convene_domain::selection::can_see_ranking(
-        access.team,
-        sel.outstanding_reviews(access.person),
-    ) {
-        return Err(ApiError::new(
-            convene_domain::ErrorCode::Forbidden,
-            "Submit your own reviews first: the ranking is built from everyone's",
-        ));
-    }
+    convene_domain::selection::check_can_see_ranking(sel.standing(&access.viewer))?;
     Ok((sel, access))
 }
 
 impl SelectionAccess {
     pub fn hides(&self, sel: &CallSelection, application: uuid::Uuid) -> bool {
-        !self.team && sel.conflict(application, self.person).is_some()
+        !sel.shows(&self.viewer, application)
     }
 }
 
@@ -233,20 +223,8 @@ pub(crate) async fn selection_for(
 ) -> ApiResult<(Arc<CallSelection>, SelectionAccess)> {
     let v = convene_domain::access::require_signed_in(viewer(ctx))?;
     let sel = selection(ctx, call_id).await?;
-    let team = v.is_programme_team();
-    if !team && sel.member(v.person.0).is_none() {
-        return Err(ApiError::new(
-            convene_domain::ErrorCode::Forbidden,
-            "Only the programme team and this call's panel can see its selection",
-        ));
-    }
-    Ok((
-        sel,
-        SelectionAccess {
-            team,
-            person: v.person.0,
-        },
-    ))
+    convene_domain::selection::check_can_see_selection(sel.standing(v))?;
+    Ok((sel, SelectionAccess { viewer: v.clone() }))
 }
 
 fn require_team(ctx: &Context<'_>) -> ApiResult<()> {
@@ -265,7 +243,7 @@ impl Call {
         Ok(sel
             .conflicts()
             .into_iter()
-            .filter(|c| access.team || c.person == access.person)
+            .filter(|c| access.viewer.is_programme_team() || c.person == access.viewer.person.0)
             .map(Conflict)
             .collect())
     }
@@ -287,11 +265,10 @@ impl Call {
     }
 
     pub(crate) async fn ranking_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<RankingEntry>> {
-        let (sel, access) = ranking_for(ctx, self.0.id).await?;
+        let (sel, access) = selection_for(ctx, self.0.id).await?;
         Ok(sel
-            .ranking()
+            .ranking_seen_by(&access.viewer)?
             .into_iter()
-            .filter(|r| !access.hides(&sel, r.application.0))
             .filter_map(|r| {
                 Some(RankingEntry {
                     application: Application(sel.application(r.application.0)?.clone()),

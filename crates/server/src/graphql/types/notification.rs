@@ -1,10 +1,11 @@
 //! A person's notifications (SPEC §6).
 
-use async_graphql::{Object, ID};
+use async_graphql::{Context, Object, ID};
 use chrono::{DateTime, Utc};
 use convene_store::entities::notification as m;
 
 use super::connection::connection;
+use crate::graphql::context::state;
 use crate::graphql::ids;
 
 #[derive(Clone)]
@@ -28,8 +29,8 @@ impl Notification {
         &self.0.title
     }
     /// Where to go in the SPA.
-    async fn link(&self) -> &str {
-        &self.0.link
+    async fn link(&self, ctx: &Context<'_>) -> String {
+        crate::links::shown(&state(ctx).config.jwt_secret, &self.0.link)
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at

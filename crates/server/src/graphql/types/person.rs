@@ -1,5 +1,5 @@
 use async_graphql::{Context, Object, ID};
-use convene_domain::access::can_see_email;
+use convene_domain::access::{can_see_email, Address};
 use convene_domain::ids::PersonId;
 use convene_store::entities::person as m;
 use convene_store::repo;
@@ -48,7 +48,7 @@ impl Person {
     }
     /// Shown to the person themselves and to the programme team; null to everyone else.
     async fn email(&self, ctx: &Context<'_>) -> Option<&str> {
-        (self.own || can_see_email(viewer(ctx), PersonId(self.model.id)))
+        (self.own || can_see_email(viewer(ctx), Address::Person(PersonId(self.model.id))))
             .then_some(self.model.email.as_str())
     }
     /// Whether the person has proven they receive mail at their address (the person themself

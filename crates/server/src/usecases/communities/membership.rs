@@ -57,15 +57,17 @@ pub async fn invite_member(
         .await?
         .map(|p| p.name)
         .unwrap_or_default();
-    let path = format!("/invitations/{token}");
+    let path = crate::links::invitation_page(&st.config.jwt_secret, id);
     let mail =
         templates::community_invitation(email, &inviter, &c.name, &cmd.message, &w.link(&path));
     identity::invitation_mail(&mut w, mail).await?;
     // The link carries the token: it appears in the product only for someone who has proven
-    // the address (anyone else has the mail, which reaches the address's real owner).
+    // the address (anyone else has the mail, which reaches the address's real owner), and is
+    // stored by the invitation's id, never with its token (`links::shown` writes it out).
     if let Some(p) = invitee.filter(|p| p.email_verified_at.is_some()) {
         let title = format!("{inviter} invites you to join {}", c.name);
-        w.notify(p.id, Kind::CommunityInvitation, &title, &path)
+        let link = crate::links::invitation_ref(id);
+        w.notify(p.id, Kind::CommunityInvitation, &title, &link)
             .await?;
     }
     w.audit_created("Community", c.id, "invite_member", &inv);
