@@ -26,6 +26,9 @@ use convene_domain::ErrorCode;
 pub struct Http {
     pub state: AppState,
     pub schema: ConveneSchema,
+    /// The same schema with the partner-scope check on every field, for partner systems' tokens
+    /// only: people's requests do not pay for a hook on each field.
+    pub partner_schema: ConveneSchema,
 }
 
 /// The database could not be reached while finding out who is asking: busy (no connection
@@ -133,7 +136,8 @@ pub async fn principal_of(
 async fn viewer_by_id(state: &AppState, token: PersonToken) -> Result<Viewer, Response> {
     let unauth = |m: &str| gql_error(StatusCode::OK, ErrorCode::Unauthenticated, m);
     let person_id = token.id;
-    let person = people::get(&state.db, person_id)
+    // the person and their roles in one statement
+    let (person, roles) = people::with_roles(&state.db, person_id)
         .await
         .map_err(|e| database_error(&e))?
         .ok_or_else(|| unauth("This account no longer exists: sign in again"))?;
@@ -143,13 +147,10 @@ async fn viewer_by_id(state: &AppState, token: PersonToken) -> Result<Viewer, Re
     if token.generation < person.session_generation {
         return Err(unauth("This session has ended: sign in again"));
     }
-    let roles = people::roles_of(&state.db, &[person_id])
-        .await
-        .map_err(|e| database_error(&e))?;
     Ok(Viewer {
         person: person_id.into(),
         email: person.email,
-        roles: roles.get(&person_id).cloned().unwrap_or_default(),
+        roles,
         email_verified: person.email_verified_at.is_some(),
     })
 }
@@ -217,6 +218,11 @@ async fn execute_batch(
     let timeout = http.state.config.request_timeout;
     let run = async {
         let with_data = |r: Request| {
+            let loaders = if writes(&r) {
+                Loaders::uncached(&http.state)
+            } else {
+                Loaders::new(&http.state)
+            };
             r.data(RequestCtx {
                 viewer: viewer.clone(),
                 partner: partner.clone(),
@@ -224,16 +230,19 @@ async fn execute_batch(
                 session,
                 user_agent: user_agent.clone(),
             })
-            .data(Loaders::new(&http.state.db))
+            .data(loaders)
+        };
+        let schema = if partner.is_some() {
+            &http.partner_schema
+        } else {
+            &http.schema
         };
         let response = match batch {
-            BatchRequest::Single(r) => {
-                BatchResponse::Single(http.schema.execute(with_data(r)).await)
-            }
+            BatchRequest::Single(r) => BatchResponse::Single(schema.execute(with_data(r)).await),
             BatchRequest::Batch(rs) => {
                 let mut out = Vec::with_capacity(rs.len());
                 for r in rs {
-                    out.push(http.schema.execute(with_data(r)).await);
+                    out.push(schema.execute(with_data(r)).await);
                 }
                 BatchResponse::Batch(out)
             }
@@ -510,7 +519,8 @@ pub async fn graphql_ws(
                         session: person.session,
                         user_agent: None,
                     });
-                    data.insert(Loaders::new(&state.db));
+                    // a subscription reads again at each event: nothing may be remembered
+                    data.insert(Loaders::uncached(&state));
                     Ok(data)
                 })
                 .serve()

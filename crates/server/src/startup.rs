@@ -72,6 +72,7 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
         metrics: Arc::default(),
         limiter: Arc::default(),
         hub: crate::notify::Hub::default(),
+        selections: Arc::default(),
     };
     let router = router(state.clone());
     let listener = TcpListener::bind(state.config.listen)
@@ -89,6 +90,7 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
 pub fn router(state: AppState) -> Router {
     let http = Http {
         schema: schema::build(Some(state.clone())),
+        partner_schema: schema::build_for_partners(state.clone()),
         state: state.clone(),
     };
     let graphql = Router::new()
