@@ -30,6 +30,7 @@ mod partners;
 mod practices;
 mod privacy;
 mod query_limits;
+mod read_path;
 mod replicas;
 mod schema;
 mod selection;

@@ -17,8 +17,15 @@ pub struct Measured {
     pub requests: usize,
     pub throughput: f64,
     pub p50_ms: f64,
-    pub p99_ms: f64,
+    /// Only where at least `P99_SAMPLES` requests stand behind it.
+    pub p99_ms: Option<f64>,
+    /// The fewest and the most SQL statements any one request cost under this load (from the
+    /// server's `x-convene-sql-statements` header, when it sends one).
+    pub statements: Option<(u64, u64)>,
 }
+
+/// A 99th percentile from fewer samples than this is one or two requests: not printed.
+pub const P99_SAMPLES: usize = 1000;
 
 fn client() -> reqwest::Client {
     reqwest::Client::builder()
@@ -35,16 +42,23 @@ async fn send(http: &reqwest::Client, t: &Target) -> Result<Answer> {
     }
     let res = req.send().await?;
     let status = res.status();
+    let statements = res
+        .headers()
+        .get("x-convene-sql-statements")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
     let body = res.bytes().await?;
     Ok(Answer {
         status: status.as_u16(),
         body: body.to_vec(),
+        statements,
     })
 }
 
 struct Answer {
     status: u16,
     body: Vec<u8>,
+    statements: Option<u64>,
 }
 
 /// One request, checked fully: the answer must be data without errors.
@@ -76,6 +90,7 @@ pub async fn run(t: &Target, clients: usize, seconds: u64) -> Result<Measured> {
         };
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
+            let mut statements: Option<(u64, u64)> = None;
             let mut failed = 0usize;
             loop {
                 let start = Instant::now();
@@ -89,18 +104,23 @@ pub async fn run(t: &Target, clients: usize, seconds: u64) -> Result<Measured> {
                         if start >= warm_until {
                             lat.push(took.as_micros() as u64);
                         }
+                        statements = widen(statements, b.statements);
                     }
                     _ => failed += 1,
                 }
             }
-            (lat, failed)
+            (lat, statements, failed)
         }));
     }
     let mut all = Vec::new();
+    let mut statements = None;
     let mut failed = 0;
     for task in tasks {
-        let (lat, f) = task.await?;
+        let (lat, seen, f) = task.await?;
         all.extend(lat);
+        if let Some((lo, hi)) = seen {
+            statements = widen(widen(statements, Some(lo)), Some(hi));
+        }
         failed += f;
     }
     if failed > 0 {
@@ -115,6 +135,16 @@ pub async fn run(t: &Target, clients: usize, seconds: u64) -> Result<Measured> {
         requests: all.len(),
         throughput: all.len() as f64 / seconds as f64,
         p50_ms: pct(0.50),
-        p99_ms: pct(0.99),
+        p99_ms: (all.len() >= P99_SAMPLES).then(|| pct(0.99)),
+        statements,
     })
+}
+
+/// The range of statement counts seen, widened by one more answer.
+fn widen(range: Option<(u64, u64)>, n: Option<u64>) -> Option<(u64, u64)> {
+    match (range, n) {
+        (Some((lo, hi)), Some(n)) => Some((lo.min(n), hi.max(n))),
+        (None, Some(n)) => Some((n, n)),
+        (r, None) => r,
+    }
 }

@@ -16,6 +16,7 @@ mod report;
 mod server;
 
 use anyhow::{Context, Result};
+use convene_store::sea_orm::ConnectionTrait;
 use std::time::Instant;
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
@@ -64,14 +65,16 @@ async fn main() -> Result<()> {
             let n = generate::network(&conn, size)
                 .await
                 .context("generate the network")?;
+            // planner statistics for the generated data, as a database in service has them
+            conn.execute_unprepared("ANALYZE").await?;
             conn.close().await.ok();
             n
         };
         let generated_in = started.elapsed();
         println!("{kind}: generated in {:.1} s", generated_in.as_secs_f64());
         let result = server::measure(&settings, &db, &network).await;
-        let peer = if kind == "postgres" && result.is_ok() {
-            match peer::postgraphile(&settings, &db.url).await {
+        let peer = if let (true, Ok((_, directory))) = (kind == "postgres", &result) {
+            match peer::postgraphile(&settings, &db.url, directory).await {
                 Ok(p) => Some(p),
                 Err(e) => {
                     db.drop_now().await;
@@ -89,7 +92,7 @@ async fn main() -> Result<()> {
         runs.push(report::Run {
             kind: kind.to_string(),
             generated_in,
-            scenarios: result?,
+            scenarios: result?.0,
             peer,
         });
     }

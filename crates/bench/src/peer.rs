@@ -2,8 +2,8 @@
 //! data, asked for the same directory page. Installed from npm into target/bench-node on first
 //! use; PostGraphile 5 needs Node 22, which this machine lacks (NOTES.md).
 
-use anyhow::{anyhow, bail, Context, Result};
-use serde_json::json;
+use anyhow::{bail, Context, Result};
+use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -15,14 +15,74 @@ pub const VERSION: &str = "4.14";
 
 /// The directory page in PostGraphile's own vocabulary: 100 communities, each with its domain,
 /// its member count and its first 10 members with person and organisation.
-pub const DIRECTORY: &str = "query Directory { allCommunities(first: 100, orderBy: NAME_ASC) { \
-    totalCount nodes { id name domainByDomainId { name } communityMembersByCommunityId(first: 10, \
-    orderBy: JOINED_AT_ASC) { totalCount nodes { role personByPersonId { name \
-    organisationByOrganisationId { name } } } } } } }";
+pub const DIRECTORY: &str = "query Directory { allCommunities(first: 100, orderBy: [NAME_ASC, \
+    PRIMARY_KEY_ASC]) { totalCount nodes { id name domainByDomainId { name } \
+    communityMembersByCommunityId(first: 10, orderBy: [JOINED_AT_ASC, PRIMARY_KEY_ASC]) { \
+    totalCount nodes { role personByPersonId { name organisationByOrganisationId { name } } } } } } }";
+
+/// What both servers must agree on before either is timed: the same communities, each with
+/// the same member count and the same first members (names and organisations, in order).
+fn same_directory(ours: &Value, theirs: &Value) -> Result<()> {
+    let summary = |nodes: &Value, count: &str, members: &str, person: &str, org: &str| {
+        let mut out: Vec<(String, u64, Vec<(String, String)>)> = nodes
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|c| {
+                        let m = &c[members];
+                        let list = m.get("nodes").unwrap_or(m);
+                        (
+                            c["name"].as_str().unwrap_or("").to_string(),
+                            c.pointer(count).and_then(Value::as_u64).unwrap_or(u64::MAX),
+                            list.as_array()
+                                .map(|l| {
+                                    l.iter()
+                                        .map(|x| {
+                                            (
+                                                x[person]["name"].as_str().unwrap_or("").to_string(),
+                                                x[person][org]["name"].as_str().unwrap_or("").to_string(),
+                                            )
+                                        })
+                                        .collect()
+                                })
+                                .unwrap_or_default(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.sort();
+        out
+    };
+    let a = summary(
+        &ours["data"]["communities"]["nodes"],
+        "/memberCount",
+        "members",
+        "person",
+        "organisation",
+    );
+    let b = summary(
+        &theirs["data"]["allCommunities"]["nodes"],
+        "/communityMembersByCommunityId/totalCount",
+        "communityMembersByCommunityId",
+        "personByPersonId",
+        "organisationByOrganisationId",
+    );
+    if a.is_empty() || a != b {
+        let first = a.iter().zip(&b).find(|(x, y)| x != y);
+        bail!(
+            "Convene and PostGraphile answer the directory differently ({} and {} communities; first difference: {first:?})",
+            a.len(),
+            b.len()
+        );
+    }
+    Ok(())
+}
 
 pub struct Peer {
     pub version: String,
     pub measured: Measured,
+    pub solo: Measured,
 }
 
 fn install() -> Result<PathBuf> {
@@ -55,7 +115,7 @@ fn installed_version() -> String {
         .unwrap_or_else(|| VERSION.to_string())
 }
 
-pub async fn postgraphile(s: &Settings, database_url: &str) -> Result<Peer> {
+pub async fn postgraphile(s: &Settings, database_url: &str, ours: &Value) -> Result<Peer> {
     let bin = install()?;
     let port = free_port()?;
     let mut process = Process(
@@ -93,19 +153,17 @@ pub async fn postgraphile(s: &Settings, database_url: &str) -> Result<Peer> {
         body: json!({ "query": DIRECTORY }),
     };
     let answer = load::check(&t).await?;
-    let nodes = answer["data"]["allCommunities"]["nodes"]
-        .as_array()
-        .ok_or_else(|| anyhow!("PostGraphile's directory has no nodes: {answer}"))?;
-    if nodes.is_empty() {
-        bail!("PostGraphile returned no communities: {answer}");
-    }
+    same_directory(ours, &answer)?;
+    // the same warm-up as Convene's: an idle client first, then the load
+    let solo = load::run(&t, 1, (s.seconds / 3).max(1)).await?;
     let measured = load::run(&t, s.clients, s.seconds).await?;
     println!(
-        "  postgraphile directory: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
-        measured.throughput, measured.p50_ms, measured.p99_ms
+        "  postgraphile directory: {:.0} req/s, p50 {:.2} ms, alone p50 {:.2} ms",
+        measured.throughput, measured.p50_ms, solo.p50_ms
     );
     Ok(Peer {
         version: installed_version(),
         measured,
+        solo,
     })
 }

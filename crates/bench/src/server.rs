@@ -108,33 +108,29 @@ pub async fn wait_ready(url: &str, process: &mut Process) -> Result<()> {
 pub struct Scenario {
     pub name: &'static str,
     pub what: &'static str,
-    pub statements: u64,
+    /// Under load, 16 clients (the statements each request cost: the fewest and most seen).
     pub measured: Measured,
+    /// One client at a time: the latency a person sees on an idle server.
+    pub solo: Measured,
+    /// The server process's CPU time (user and system) per request under load.
+    pub cpu_ms: f64,
 }
 
 const METRICS_TOKEN: &str = "bench-metrics-token";
 
-/// SQL statements one request sends, from the server's `x-convene-sql-statements` header
-/// (`CONVENE_SQL_COUNT_HEADER=1`): the least of five tries, since a DataLoader batch that a
-/// busy machine splits in two costs one statement more.
-async fn statements_per_request(t: &Target) -> Result<u64> {
-    let http = reqwest::Client::new();
-    let mut best = u64::MAX;
-    for _ in 0..5 {
-        let mut req = http.post(&t.url).json(&t.body);
-        if let Some(tok) = &t.token {
-            req = req.bearer_auth(tok);
-        }
-        let res = req.send().await?;
-        let n = res
-            .headers()
-            .get("x-convene-sql-statements")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok())
-            .ok_or_else(|| anyhow!("the server sent no x-convene-sql-statements header"))?;
-        best = best.min(n);
-    }
-    Ok(best)
+/// The CPU time a process has used so far, in milliseconds (`/proc/<pid>/stat`: utime and
+/// stime, in clock ticks of 1/100 s on Linux).
+fn cpu_ms(pid: u32) -> Result<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
+    // the command name may hold spaces: count fields after its closing parenthesis
+    let rest = stat
+        .rsplit_once(')')
+        .ok_or_else(|| anyhow!("unreadable /proc/{pid}/stat"))?
+        .1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| -> Result<f64> { Ok(f.get(i).ok_or_else(|| anyhow!("short stat"))?.parse::<f64>()?) };
+    // fields 14 and 15 of the whole line are the 12th and 13th after the name
+    Ok((ticks(11)? + ticks(12)?) * 10.0)
 }
 
 /// The server's own total, to check the header against once.
@@ -156,6 +152,10 @@ async fn statements_total(http: &reqwest::Client, base: &str) -> Result<u64> {
 
 pub const DIRECTORY: &str = "query Directory { communities(first: 100) { totalCount nodes { id name \
     domain { name } memberCount members(first: 10) { role person { name organisation { name } } } } } }";
+/// The directory as anyone but the programme team reads it (members are for members).
+const PUBLIC_DIRECTORY: &str = "query PublicDirectory { communities(first: 100) { totalCount nodes { \
+    id name domain { name } memberCount viewerRole viewerJoinRequest { id } conveners { name \
+    organisation { name } } } } }";
 const COMMUNITY: &str = "query Community($id: ID!) { community(id: $id) { id name stage \
     membershipMode domain { name } memberCount members(first: 10) { role person { name \
     organisation { name } } } startupSteps { step done } practices(first: 10) { totalCount \
@@ -169,7 +169,7 @@ pub async fn measure(
     s: &Settings,
     db: &BenchDatabase,
     network: &crate::generate::Network,
-) -> Result<Vec<Scenario>> {
+) -> Result<(Vec<Scenario>, Value)> {
     let port = free_port()?;
     let base = format!("http://127.0.0.1:{port}");
     let data = std::env::temp_dir().join(format!("convene-bench-data-{port}"));
@@ -224,38 +224,74 @@ pub async fn measure(
     if community.is_null() || call.is_null() || listed != network.community_ids.len() {
         bail!("the generated network is not what the API shows: {ids}");
     }
-    let cases: [(&str, &str, Value, bool); 5] = [
-        ("typename", "`{ __typename }` (the floor)", json!({"query": "{ __typename }"}), false),
-        ("directory", "public directory: 100 communities with domain, member count and first 10 members (person, organisation), as the programme team", json!({"query": DIRECTORY}), true),
-        ("community", "a community page: members, start-up steps, practices, meetings", json!({"query": COMMUNITY, "variables": {"id": community}}), true),
-        ("ranking", "the panel's ranking of one call (a quarter of the applications)", json!({"query": RANKING, "variables": {"id": call}}), true),
-        ("library", "library search, first 20 (\"handover\")", json!({"query": LIBRARY, "variables": {"q": "handover"}}), false),
+    // an ordinary member: a new account at a generated organisation, in no community yet
+    let orgs = load::check(&Target {
+        url: url.clone(),
+        token: None,
+        body: json!({"query": "{ organisations(first: 1) { nodes { id } } }"}),
+    })
+    .await?;
+    let registered = load::check(&Target {
+        url: url.clone(),
+        token: None,
+        body: json!({"query": "mutation($i: RegisterInput!) { register(input: $i) { accessToken } }",
+            "variables": {"i": {"email": "bench.member@example.nhs.uk", "name": "Bench Member",
+                "password": "a-bench-password-long-enough", "organisationId": orgs["data"]["organisations"]["nodes"][0]["id"]}}}),
+    })
+    .await?;
+    let member = registered["data"]["register"]["accessToken"]
+        .as_str()
+        .ok_or_else(|| anyhow!("no access token for the member"))?
+        .to_string();
+    let cases: [(&str, &str, Value, Option<&String>); 8] = [
+        ("typename", "`{ __typename }` (the floor), anonymous", json!({"query": "{ __typename }"}), None),
+        ("typename-signed-in", "`{ __typename }` signed in (the viewer's one statement)", json!({"query": "{ __typename }"}), Some(&member)),
+        ("directory", "directory: 100 communities with domain, member count and first 10 members (person, organisation), as the programme team", json!({"query": DIRECTORY}), Some(&token)),
+        ("directory-member", "directory: 100 communities with domain, member count, conveners and the viewer's role and request, as an ordinary member", json!({"query": PUBLIC_DIRECTORY}), Some(&member)),
+        ("directory-anonymous", "the same directory, anonymously", json!({"query": PUBLIC_DIRECTORY}), None),
+        ("community", "a community page: members, start-up steps, practices, meetings", json!({"query": COMMUNITY, "variables": {"id": community}}), Some(&token)),
+        ("ranking", "the panel's ranking of one call (a quarter of the applications)", json!({"query": RANKING, "variables": {"id": call}}), Some(&token)),
+        ("library", "library search, first 20 (\"handover\")", json!({"query": LIBRARY, "variables": {"q": "handover"}}), None),
     ];
     let http = reqwest::Client::new();
     let before = statements_total(&http, &base).await?;
+    let pid = process.0.id();
     let mut out = Vec::new();
-    for (name, what, body, signed_in) in cases {
+    for (name, what, body, token) in cases {
         let t = Target {
             url: url.clone(),
-            token: signed_in.then(|| token.clone()),
+            token: token.cloned(),
             body,
         };
-        let statements = statements_per_request(&t).await?;
+        let solo = load::run(&t, 1, (s.seconds / 3).max(1)).await?;
+        let cpu_before = cpu_ms(pid)?;
         let measured = load::run(&t, s.clients, s.seconds).await?;
+        let cpu = (cpu_ms(pid)? - cpu_before) / measured.requests as f64;
+        let (fewest, most) = measured
+            .statements
+            .ok_or_else(|| anyhow!("the server sent no x-convene-sql-statements header"))?;
         println!(
-            "  {name}: {statements} statements, {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
-            measured.throughput, measured.p50_ms, measured.p99_ms
+            "  {name}: {fewest}–{most} statements, {:.0} req/s, p50 {:.2} ms, alone p50 {:.2} ms, {cpu:.2} CPU ms/request",
+            measured.throughput, measured.p50_ms, solo.p50_ms
         );
         out.push(Scenario {
             name,
             what,
-            statements,
             measured,
+            solo,
+            cpu_ms: cpu,
         });
     }
     if statements_total(&http, &base).await? <= before {
         bail!("/metrics did not count the run's statements");
     }
+    // the directory's answer, for the peer to be compared with
+    let directory = load::check(&Target {
+        url: url.clone(),
+        token: Some(token.clone()),
+        body: json!({"query": DIRECTORY}),
+    })
+    .await?;
     let _ = std::fs::remove_dir_all(&data);
-    Ok(out)
+    Ok((out, directory))
 }

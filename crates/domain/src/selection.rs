@@ -237,10 +237,15 @@ pub fn rank(
     rank_by: RankBy,
 ) -> Vec<Ranked> {
     let z = normalise(reviews);
+    // each application's reviews, gathered once (not a scan of every review per application)
+    let mut by_application: HashMap<ApplicationId, Vec<&ReviewScore>> = HashMap::new();
+    for r in reviews {
+        by_application.entry(r.application).or_default().push(r);
+    }
     let mut rows: Vec<Ranked> = applications
         .iter()
         .map(|a| {
-            let mine: Vec<&ReviewScore> = reviews.iter().filter(|r| r.application == *a).collect();
+            let mine: &[&ReviewScore] = by_application.get(a).map_or(&[], Vec::as_slice);
             let n = mine.len();
             let weighted_score =
                 (n > 0).then(|| mine.iter().map(|r| r.weighted).sum::<f64>() / n as f64);

@@ -4,6 +4,11 @@ use std::process::ExitCode;
 
 use convene_server::{backup, config::Config, demo, graphql::schema, startup, telemetry};
 
+/// mimalloc instead of glibc's malloc: a GraphQL answer is thousands of small allocations
+/// freed together, which glibc serves slowly from two worker threads (issue 16).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str =
     "usage: convene [serve | migrate | export-schema [--check] [FILE] | seed-demo | backup FILE]";
 

@@ -223,8 +223,15 @@ impl Socket {
                 return refused(code, not_served_message(&e).into());
             }
         };
-        let subscription = operation_type(&request.query, request.operation_name.as_deref())
-            == Some(OperationType::Subscription);
+        let kind = operation_type(&request.query, request.operation_name.as_deref());
+        let subscription = kind == Some(OperationType::Subscription);
+        // a query's loaders remember what they loaded; a mutation's answer and a subscription's
+        // every event read afresh
+        let loaders = if kind == Some(OperationType::Query) {
+            Loaders::new(&self.state)
+        } else {
+            Loaders::uncached(&self.state)
+        };
         let request = request
             .data(RequestCtx {
                 viewer: Some(viewer),
@@ -233,7 +240,7 @@ impl Socket {
                 session: token.session,
                 user_agent: self.user_agent.clone(),
             })
-            .data(Loaders::new(&self.state.db));
+            .data(loaders);
         if subscription {
             return self
                 .schema

@@ -73,6 +73,7 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
         metrics: Arc::default(),
         limiter,
         hub: crate::notify::Hub::default(),
+        selections: Arc::default(),
     };
     if state.config.secret_key_is_development {
         tracing::warn!(
@@ -96,6 +97,7 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
 pub fn router(state: AppState) -> Router {
     let http = Http {
         schema: schema::build(Some(state.clone())),
+        partner_schema: schema::build_for_partners(state.clone()),
         state: state.clone(),
     };
     let graphql = Router::new()

@@ -21,6 +21,8 @@ pub struct AppState {
     pub metrics: Arc<crate::metrics::Metrics>,
     pub limiter: Arc<crate::ratelimit::Limiter>,
     pub hub: crate::notify::Hub,
+    /// Calls' selections computed here, kept while the data version stands.
+    pub selections: Arc<crate::services::selection::SelectionCache>,
 }
 
 /// Per request: who is asking.

@@ -8,12 +8,12 @@ use std::marker::PhantomData;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::Context;
 use convene_domain::account::Role;
 use convene_store::entities::{
     application, call, challenge_reply, community, community_function, community_member, criterion,
-    domain, exchange_inquiry, meeting_attendance, organisation, participant, person, practice,
+    domain, exchange_inquiry, join_request, meeting_attendance, organisation, participant, person, practice,
     practice_exchange, sharing_protocol, support_request_event,
 };
 use convene_store::metrics::RequestStatements;
@@ -23,8 +23,19 @@ use convene_store::StoreError;
 use uuid::Uuid;
 
 use super::error::ApiResult;
+use crate::services::selection::{CallSelection, SelectionCache};
+use crate::state::AppState;
 
 pub use convene_store::HasId;
+
+/// A request's loader: batches the keys asked for together and remembers what it loaded, so
+/// that a page fetched ahead (`super::prefetch`) or a row asked for twice costs no statement.
+/// Requests that write turn the memory off (`Loaders::uncached`): a mutation's answer reads
+/// what it has just written.
+pub type Dl<L> = DataLoader<L, HashMapCache>;
+
+/// Far above any page (100 items × 100 children): a batch is never cut in two by its size.
+const MAX_BATCH: usize = 20_000;
 
 pub struct ById<E>(DatabaseConnection, PhantomData<fn() -> E>);
 
@@ -105,18 +116,27 @@ async fn told(
 /// that does not exist has no entry (as with every loader; `must` makes that an internal
 /// error where the call has to exist); any other failure fails the load with its own code and
 /// message, rather than being turned into a database error or dropped.
-pub struct Selections(DatabaseConnection);
+pub struct Selections(DatabaseConnection, Arc<SelectionCache>);
 impl Loader<Uuid> for Selections {
-    type Value = Arc<crate::services::selection::CallSelection>;
+    type Value = Arc<CallSelection>;
     type Error = Arc<crate::usecases::error::AppError>;
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, Self::Value>, Self::Error> {
+        let failed = |e: crate::usecases::error::AppError| Arc::new(e);
+        // the version first: what is computed after it is at least as new as it says
+        let version = repo::versions::current(&self.0)
+            .await
+            .map_err(|e| failed(e.into()))?;
         let mut out = HashMap::new();
         for k in keys {
-            if let Some(s) = crate::services::selection::CallSelection::load_if_any(&self.0, *k)
+            if let Some(kept) = self.1.get(*k, version) {
+                out.insert(*k, kept);
+            } else if let Some(s) = CallSelection::load_if_any(&self.0, *k)
                 .await
-                .map_err(Arc::new)?
+                .map_err(failed)?
             {
-                out.insert(*k, Arc::new(s));
+                let s = Arc::new(s);
+                self.1.put(*k, version, s.clone());
+                out.insert(*k, s);
             }
         }
         Ok(out)
@@ -132,46 +152,50 @@ impl From<Arc<crate::usecases::error::AppError>> for crate::usecases::error::App
 /// The loaders of one request: rows by their id, then the relation edges, each one batch of
 /// its repository.
 pub struct Loaders {
-    pub people: DataLoader<ById<person::Entity>>,
-    pub organisations: DataLoader<ById<organisation::Entity>>,
-    pub domains: DataLoader<ById<domain::Entity>>,
-    pub calls: DataLoader<ById<call::Entity>>,
-    pub applications: DataLoader<ById<application::Entity>>,
-    pub criterion_by_id: DataLoader<ById<criterion::Entity>>,
-    pub communities: DataLoader<ById<community::Entity>>,
-    pub practices: DataLoader<ById<practice::Entity>>,
-    pub exchanges: DataLoader<ById<practice_exchange::Entity>>,
-    pub protocols: DataLoader<ById<sharing_protocol::Entity>>,
-    pub selections: DataLoader<Selections>,
+    pub people: Dl<ById<person::Entity>>,
+    pub organisations: Dl<ById<organisation::Entity>>,
+    pub domains: Dl<ById<domain::Entity>>,
+    pub calls: Dl<ById<call::Entity>>,
+    pub applications: Dl<ById<application::Entity>>,
+    pub criterion_by_id: Dl<ById<criterion::Entity>>,
+    pub communities: Dl<ById<community::Entity>>,
+    pub practices: Dl<ById<practice::Entity>>,
+    pub exchanges: Dl<ById<practice_exchange::Entity>>,
+    pub protocols: Dl<ById<sharing_protocol::Entity>>,
+    pub selections: Dl<Selections>,
     /// The people on each application.
-    pub participants: DataLoader<Batch<Uuid, Vec<participant::Model>>>,
+    pub participants: Dl<Batch<Uuid, Vec<participant::Model>>>,
     /// Whether an application's outcome has been sent.
-    pub told: DataLoader<Batch<Uuid, bool>>,
+    pub told: Dl<Batch<Uuid, bool>>,
     /// The members of each community.
-    pub members: DataLoader<Batch<Uuid, Vec<community_member::Model>>>,
+    pub members: Dl<Batch<Uuid, Vec<community_member::Model>>>,
     /// The viewer's own membership of many communities (key: community and person), one
     /// statement per person: "is a member" without loading everyone in the community.
-    pub memberships: DataLoader<Batch<(Uuid, Uuid), community_member::Model>>,
+    pub memberships: Dl<Batch<(Uuid, Uuid), Option<community_member::Model>>>,
+    /// The viewer's pending requests to join many communities (key: community and person).
+    pub pending_requests: Dl<Batch<(Uuid, Uuid), Option<join_request::Model>>>,
     /// The first n members of each community (key: community and n).
-    pub first_members: DataLoader<Batch<(Uuid, u32), Vec<community_member::Model>>>,
+    pub first_members: Dl<Batch<(Uuid, u32), Vec<community_member::Model>>>,
+    /// Each community's conveners (their memberships).
+    pub conveners: Dl<Batch<Uuid, Vec<community_member::Model>>>,
     /// How many members each community has.
-    pub member_counts: DataLoader<Batch<Uuid, i64>>,
+    pub member_counts: Dl<Batch<Uuid, i64>>,
     /// Every period of every function of a community (SPEC §4, roles and responsibilities).
-    pub functions: DataLoader<Batch<Uuid, Vec<community_function::Model>>>,
+    pub functions: Dl<Batch<Uuid, Vec<community_function::Model>>>,
     /// The history of each support request.
-    pub support_events: DataLoader<Batch<Uuid, Vec<support_request_event::Model>>>,
+    pub support_events: Dl<Batch<Uuid, Vec<support_request_event::Model>>>,
     /// The replies to each challenge.
-    pub challenge_replies: DataLoader<Batch<Uuid, Vec<challenge_reply::Model>>>,
+    pub challenge_replies: Dl<Batch<Uuid, Vec<challenge_reply::Model>>>,
     /// Who came to each meeting.
-    pub attendance: DataLoader<Batch<Uuid, Vec<meeting_attendance::Model>>>,
+    pub attendance: Dl<Batch<Uuid, Vec<meeting_attendance::Model>>>,
     /// Each call's scoring rubric.
-    pub criteria: DataLoader<Batch<Uuid, Vec<criterion::Model>>>,
+    pub criteria: Dl<Batch<Uuid, Vec<criterion::Model>>>,
     /// Each person's roles.
-    pub roles: DataLoader<Batch<Uuid, Vec<Role>>>,
+    pub roles: Dl<Batch<Uuid, Vec<Role>>>,
     /// The questions and replies of each exchange.
-    pub inquiries: DataLoader<Batch<Uuid, Vec<exchange_inquiry::Model>>>,
+    pub inquiries: Dl<Batch<Uuid, Vec<exchange_inquiry::Model>>>,
     /// The organisations where each promising practice is used.
-    pub promising_organisations: DataLoader<Batch<Uuid, Vec<Uuid>>>,
+    pub promising_organisations: Dl<Batch<Uuid, Vec<Uuid>>>,
 }
 
 /// Makes the request's loaders: each batch runs in a task of its own, counted in the
@@ -179,29 +203,37 @@ pub struct Loaders {
 struct Make<'a> {
     db: &'a DatabaseConnection,
     scope: Option<RequestStatements>,
+    cached: bool,
 }
 
 impl Make<'_> {
-    fn spawned<K, L>(&self, l: L) -> DataLoader<L>
+    fn spawned<K, L>(&self, l: L) -> Dl<L>
     where
         K: Send + Sync + Hash + Eq + Clone + 'static,
         L: Loader<K>,
     {
         let scope = self.scope.clone();
-        DataLoader::new(l, move |fut| match &scope {
-            Some(s) => tokio::spawn(s.scope(fut)),
-            None => tokio::spawn(fut),
-        })
+        let dl = DataLoader::with_cache(
+            l,
+            move |fut| match &scope {
+                Some(s) => tokio::spawn(s.scope(fut)),
+                None => tokio::spawn(fut),
+            },
+            HashMapCache::default(),
+        )
+        .max_batch_size(MAX_BATCH);
+        dl.enable_all_cache(self.cached);
+        dl
     }
 
-    fn by_id<E>(&self) -> DataLoader<ById<E>>
+    fn by_id<E>(&self) -> Dl<ById<E>>
     where
         ById<E>: Loader<Uuid>,
     {
         self.spawned(ById(self.db.clone(), PhantomData))
     }
 
-    fn batch<K, V>(&self, fetch: Fetch<K, V>) -> DataLoader<Batch<K, V>>
+    fn batch<K, V>(&self, fetch: Fetch<K, V>) -> Dl<Batch<K, V>>
     where
         K: Send + Sync + Hash + Eq + Clone + 'static,
         V: Send + Sync + Clone + 'static,
@@ -211,10 +243,23 @@ impl Make<'_> {
 }
 
 impl Loaders {
-    pub fn new(db: &DatabaseConnection) -> Self {
+    /// The loaders of a request that only reads: each remembers what it loaded.
+    pub fn new(state: &AppState) -> Self {
+        Self::build(state, true)
+    }
+
+    /// The loaders of a request that writes: nothing is remembered, so that the answer of a
+    /// mutation never shows a row as it was before an earlier mutation of the same request.
+    pub fn uncached(state: &AppState) -> Self {
+        Self::build(state, false)
+    }
+
+    fn build(state: &AppState, cached: bool) -> Self {
+        let db = &state.db;
         let m = Make {
             db,
             scope: RequestStatements::current(),
+            cached,
         };
         Loaders {
             people: m.by_id(),
@@ -227,12 +272,21 @@ impl Loaders {
             practices: m.by_id(),
             exchanges: m.by_id(),
             protocols: m.by_id(),
-            selections: m.spawned(Selections(db.clone())),
+            selections: m.spawned(Selections(db.clone(), state.selections.clone())),
             participants: m.batch(|db, k| Box::pin(repo::applications::participants_of(db, k))),
             told: m.batch(|db, k| Box::pin(told(db, k))),
             members: m.batch(|db, k| Box::pin(repo::communities::members_of(db, k))),
             memberships: m.batch(|db, k| Box::pin(repo::communities::memberships(db, k))),
+            pending_requests: m
+                .batch(|db, k| Box::pin(repo::communities::pending_requests(db, k))),
             first_members: m.batch(|db, k| Box::pin(first_members(db, k))),
+            conveners: m.batch(|db, k| {
+                Box::pin(repo::communities::members_in_role(
+                    db,
+                    k,
+                    convene_domain::community::MemberRole::Convener,
+                ))
+            }),
             member_counts: m.batch(|db, k| Box::pin(repo::communities::member_counts(db, k))),
             functions: m.batch(|db, k| Box::pin(repo::community_work::functions_of(db, k))),
             support_events: m.batch(|db, k| Box::pin(repo::community_work::events_of(db, k))),
@@ -252,7 +306,7 @@ pub fn loaders<'a>(ctx: &Context<'a>) -> &'a Loaders {
 }
 
 /// Load one row that must exist (a dangling reference is an internal error).
-pub async fn must<L>(dl: &DataLoader<L>, id: Uuid, what: &str) -> ApiResult<L::Value>
+pub async fn must<L>(dl: &Dl<L>, id: Uuid, what: &str) -> ApiResult<L::Value>
 where
     L: Loader<Uuid>,
     super::error::ApiError: From<L::Error>,
@@ -264,7 +318,7 @@ where
 
 /// Load the row a nullable reference points at, as `node`: none when it points nowhere.
 pub async fn load_opt<L, N>(
-    dl: &DataLoader<L>,
+    dl: &Dl<L>,
     id: Option<Uuid>,
     node: impl FnOnce(L::Value) -> N,
 ) -> ApiResult<Option<N>>
@@ -280,7 +334,7 @@ where
 
 /// Load the rows a key has (none is an empty list), each as `node`.
 pub async fn load_all<K, T, N>(
-    dl: &DataLoader<Batch<K, Vec<T>>>,
+    dl: &Dl<Batch<K, Vec<T>>>,
     key: K,
     node: impl FnMut(T) -> N,
 ) -> ApiResult<Vec<N>>

@@ -7,6 +7,7 @@ pub mod limits;
 pub mod loaders;
 pub mod mutation;
 pub mod partner_scopes;
+pub mod prefetch;
 pub mod query;
 pub mod schema;
 pub mod subscription;

@@ -17,15 +17,28 @@ pub const MAX_COMPLEXITY: usize = 5_000;
 pub const MAX_DIRECTIVES: usize = 10;
 pub const MAX_BATCH: usize = 10;
 
+/// The schema people's requests run on.
 pub fn build(state: Option<AppState>) -> ConveneSchema {
+    builder(state, false)
+}
+
+/// The schema partner systems' requests run on: the same, with their scopes checked at every
+/// field (`partner_scopes.rs`).
+pub fn build_for_partners(state: AppState) -> ConveneSchema {
+    builder(Some(state), true)
+}
+
+fn builder(state: Option<AppState>, partners: bool) -> ConveneSchema {
     let mut b = Schema::build(QueryRoot, MutationRoot::default(), SubscriptionRoot)
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
         .limit_directives(MAX_DIRECTIVES)
         .limit_recursive_depth(32)
         .extension(super::limits::DocumentLimits)
-        .extension(super::partner_scopes::PartnerScopes)
         .extension(crate::ratelimit::AuthLimits);
+    if partners {
+        b = b.extension(super::partner_scopes::PartnerScopes);
+    }
     if let Some(s) = state {
         if s.config.production {
             b = b.disable_suggestions();

@@ -3,6 +3,7 @@
 //! selection rules make of them (ranking, allocation).
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use convene_domain::access::Viewer;
 use convene_domain::application::CoLeadState;
@@ -33,6 +34,38 @@ pub struct CallSelection {
     pub declared: Vec<declared_conflict::Model>,
     pub assignments: Vec<review_assignment::Model>,
     pub reviews: Vec<(review::Model, Vec<review_score::Model>)>,
+}
+
+/// Selections computed on this replica, each kept with the data version read before it was
+/// computed, and served only while that is still the version (`repo::versions`): any write
+/// anywhere raises it in its own transaction, so a new review shows in the very next read,
+/// here or on another replica.
+#[derive(Default)]
+pub struct SelectionCache {
+    kept: Mutex<HashMap<Uuid, (i64, Arc<CallSelection>)>>,
+}
+
+/// How many calls' selections a replica keeps (a round has a handful of calls).
+const KEPT_CALLS: usize = 64;
+
+impl SelectionCache {
+    pub fn get(&self, call: Uuid, version: i64) -> Option<Arc<CallSelection>> {
+        let kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        kept.get(&call)
+            .filter(|(v, _)| *v == version)
+            .map(|(_, s)| s.clone())
+    }
+
+    pub fn put(&self, call: Uuid, version: i64, selection: Arc<CallSelection>) {
+        let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+        if kept.len() >= KEPT_CALLS && !kept.contains_key(&call) {
+            kept.retain(|_, (v, _)| *v >= version);
+            if kept.len() >= KEPT_CALLS {
+                kept.clear();
+            }
+        }
+        kept.insert(call, (version, selection));
+    }
 }
 
 /// A conflict between a panel member and an application.

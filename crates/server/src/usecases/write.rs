@@ -210,6 +210,9 @@ impl<'s> Write<'s> {
 
     /// Commit the change with its audit entries, then wake whoever delivers what it queued.
     pub async fn commit(self) -> AppResult<()> {
+        // what replicas computed from the data (a call's selection) is stale from now on;
+        // every write raises it, so no rule has to name what a write may change
+        convene_store::repo::versions::bump(&self.tx).await?;
         for e in &self.entries {
             audit::record(
                 &self.tx,

@@ -122,6 +122,31 @@ pub async fn members_of(
     Ok(out)
 }
 
+/// Each community's members in one role (its conveners …), in the order they joined, in one
+/// statement; every community answered.
+pub async fn members_in_role(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+    role: convene_domain::community::MemberRole,
+) -> Result<HashMap<Uuid, Vec<community_member::Model>>> {
+    let mut out: HashMap<Uuid, Vec<community_member::Model>> =
+        ids.iter().map(|i| (*i, Vec::new())).collect();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    for m in community_member::Entity::find()
+        .filter(community_member::Column::CommunityId.is_in(ids.iter().copied()))
+        .filter(community_member::Column::Role.eq(role.as_str()))
+        .order_by_asc(community_member::Column::JoinedAt)
+        .order_by_asc(community_member::Column::Id)
+        .all(db)
+        .await?
+    {
+        out.entry(m.community_id).or_default().push(m);
+    }
+    Ok(out)
+}
+
 /// The first `n` members of each community, in the order they joined, in one statement (a
 /// window per community, so a page of communities never loads everyone in them).
 pub async fn first_members_of(
@@ -226,17 +251,27 @@ pub fn in_scope(scope: DirectoryScope) -> Condition {
     }
 }
 
+/// (community, person) pairs grouped by person (one statement each), and an answer of `None`
+/// for every pair to fill in.
+#[allow(clippy::type_complexity)]
+fn per_person<M>(
+    pairs: &[(Uuid, Uuid)],
+) -> (HashMap<Uuid, Vec<Uuid>>, HashMap<(Uuid, Uuid), Option<M>>) {
+    let mut by_person: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for (c, p) in pairs {
+        by_person.entry(*p).or_default().push(*c);
+    }
+    (by_person, pairs.iter().map(|k| (*k, None)).collect())
+}
+
 /// The membership rows of many (community, person) pairs, one statement per person (a
 /// request has one viewer, so in practice one statement).
 pub async fn memberships(
     db: &impl ConnectionTrait,
     pairs: &[(Uuid, Uuid)],
-) -> Result<HashMap<(Uuid, Uuid), community_member::Model>> {
-    let mut by_person: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-    for (c, p) in pairs {
-        by_person.entry(*p).or_default().push(*c);
-    }
-    let mut out = HashMap::new();
+) -> Result<HashMap<(Uuid, Uuid), Option<community_member::Model>>> {
+    // every pair is answered, a non-member with `None`, so that a cache remembers it too
+    let (by_person, mut out) = per_person(pairs);
     for (person, communities) in by_person {
         for m in community_member::Entity::find()
             .filter(community_member::Column::PersonId.eq(person))
@@ -244,7 +279,28 @@ pub async fn memberships(
             .all(db)
             .await?
         {
-            out.insert((m.community_id, m.person_id), m);
+            out.insert((m.community_id, m.person_id), Some(m));
+        }
+    }
+    Ok(out)
+}
+
+/// The pending requests to join of many (community, person) pairs, one statement per person;
+/// every pair is answered (`None` when there is none).
+pub async fn pending_requests(
+    db: &impl ConnectionTrait,
+    pairs: &[(Uuid, Uuid)],
+) -> Result<HashMap<(Uuid, Uuid), Option<join_request::Model>>> {
+    let (by_person, mut out) = per_person(pairs);
+    for (person, communities) in by_person {
+        for r in join_request::Entity::find()
+            .filter(join_request::Column::PersonId.eq(person))
+            .filter(join_request::Column::CommunityId.is_in(communities))
+            .filter(join_request::Column::Status.eq(REQUEST_PENDING))
+            .all(db)
+            .await?
+        {
+            out.insert((r.community_id, r.person_id), Some(r));
         }
     }
     Ok(out)

@@ -8,10 +8,10 @@
 //! `convene_domain::practice::search_terms`, so nothing typed is ever query syntax, and every
 //! word must match.
 
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Alias, Expr, JoinType, Query};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, Order, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    QueryOrder, QuerySelect, QueryTrait,
 };
 use uuid::Uuid;
 
@@ -94,18 +94,23 @@ pub async fn search(
                     .map(|t| format!("\"{}\"", t.replace('"', "")))
                     .collect::<Vec<_>>()
                     .join(" ");
-                q = q.filter(Expr::cust_with_values(
-                    "\"practices\".\"id\" IN (SELECT practice_id FROM practice_search WHERE practice_search MATCH ?)",
-                    [fts.clone()],
-                ));
-                rank = Some((
-                    Expr::cust_with_values(
-                        "(SELECT bm25(practice_search, 0.0, 10.0, 5.0, 1.0) FROM practice_search \
-                         WHERE practice_search MATCH ? AND practice_search.practice_id = \"practices\".\"id\")",
-                        [fts],
-                    ),
-                    Order::Asc,
-                ));
+                // one MATCH for the whole search, joined: its score is read, not asked again
+                // for every candidate row
+                let mut hits = Query::select();
+                hits.expr_as(Expr::cust("practice_id"), Alias::new("practice_id"))
+                    .expr_as(
+                        Expr::cust("bm25(practice_search, 0.0, 10.0, 5.0, 1.0)"),
+                        Alias::new("score"),
+                    )
+                    .from(Alias::new("practice_search"))
+                    .and_where(Expr::cust_with_values("practice_search MATCH ?", [fts]));
+                QueryTrait::query(&mut q).join_subquery(
+                    JoinType::InnerJoin,
+                    hits,
+                    Alias::new("hits"),
+                    Expr::cust("\"hits\".\"practice_id\" = \"practices\".\"id\""),
+                );
+                rank = Some((Expr::cust("\"hits\".\"score\""), Order::Asc));
             }
         }
     }

@@ -23,6 +23,7 @@ pub mod privacy;
 pub mod reporting;
 pub mod selection;
 pub mod sessions;
+pub mod versions;
 mod sql;
 pub mod webhooks;
 

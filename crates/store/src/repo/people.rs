@@ -233,6 +233,42 @@ pub async fn roles_of(db: &impl ConnectionTrait, ids: &[Uuid]) -> Result<HashMap
     Ok(out)
 }
 
+/// A person with their roles, in one statement (every authenticated request asks it, before
+/// any field). `None` when there is no such row.
+pub async fn with_roles(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<(person::Model, Vec<Role>)>> {
+    struct Row {
+        person: person::Model,
+        role: Option<String>,
+    }
+    impl sea_orm::FromQueryResult for Row {
+        fn from_query_result(res: &sea_orm::QueryResult, pre: &str) -> std::result::Result<Self, sea_orm::DbErr> {
+            Ok(Row {
+                person: person::Model::from_query_result(res, pre)?,
+                role: res.try_get(pre, "granted_role")?,
+            })
+        }
+    }
+    let mut sql = super::sql::Sql::new(
+        "SELECT people.*, role_grants.role AS granted_role FROM people \
+         LEFT JOIN role_grants ON role_grants.person_id = people.id WHERE people.id = ?",
+    );
+    sql.bind("", id);
+    let rows: Vec<Row> = sql.all(db).await?;
+    let mut roles = Vec::new();
+    let mut found = None;
+    for r in rows {
+        if let Some(role) = r.role.as_deref() {
+            roles.push(crate::stored::<Role>("role_grants.role", role)?);
+        }
+        found.get_or_insert(r.person);
+    }
+    roles.sort();
+    Ok(found.map(|p| (p, roles)))
+}
+
 /// Grant a role; granting one already held changes nothing and returns false.
 pub async fn grant_role(
     db: &impl ConnectionTrait,

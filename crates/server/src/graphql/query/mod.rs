@@ -149,12 +149,9 @@ impl QueryRoot {
         let domain = ids::decode_opt("domainId", "Domain", domain_id.as_ref())?;
         let scope = community::directory_scope(viewer(ctx));
         let db = &state(ctx).db;
-        Ok(
-            repo::communities::list(db, search.as_deref(), domain, scope, &w)
-                .await?
-                .map(Community)
-                .into(),
-        )
+        let page = repo::communities::list(db, search.as_deref(), domain, scope, &w).await?;
+        super::prefetch::communities(ctx, &page.rows).await?;
+        Ok(page.map(Community).into())
     }
 
     /// An invitation to a community, read with the token from its link.

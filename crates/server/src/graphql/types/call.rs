@@ -2,7 +2,7 @@ use async_graphql::{Context, Object, ID};
 use chrono::{DateTime, Utc};
 use convene_domain::access::require_role;
 use convene_domain::account::Role;
-use convene_store::entities::{call as m, criterion};
+use convene_store::entities::{application, call as m, criterion};
 use convene_store::repo;
 use convene_store::repo::calls::window;
 
@@ -266,12 +266,14 @@ impl Call {
 
     pub(crate) async fn ranking_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<RankingEntry>> {
         let (sel, access) = selection_for(ctx, self.0.id).await?;
-        Ok(sel
+        let by_id: std::collections::HashMap<uuid::Uuid, &application::Model> =
+            sel.apps.iter().map(|a| (a.id, a)).collect();
+        let entries: Vec<RankingEntry> = sel
             .ranking_seen_by(&access.viewer)?
             .into_iter()
             .filter_map(|r| {
                 Some(RankingEntry {
-                    application: Application(sel.application(r.application.0)?.clone()),
+                    application: Application((*by_id.get(&r.application.0)?).clone()),
                     rank: r.rank as i32,
                     weighted_score: r.weighted_score,
                     normalised_score: r.normalised_score,
@@ -279,7 +281,11 @@ impl Call {
                     review_count: r.reviews as i32,
                 })
             })
-            .collect())
+            .collect();
+        let apps: Vec<&application::Model> = entries.iter().map(|e| &e.application.0).collect();
+        crate::graphql::prefetch::applications(ctx, &ctx.look_ahead().field("application"), &apps)
+            .await?;
+        Ok(entries)
     }
 
     pub(crate) async fn allocation_of(&self, ctx: &Context<'_>) -> ApiResult<AllocationProposal> {

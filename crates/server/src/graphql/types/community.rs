@@ -61,8 +61,11 @@ impl Community {
         let Some(v) = viewer(ctx) else {
             return Ok(None);
         };
-        Ok(repo::pending_request(&state(ctx).db, self.0.id, v.person.0)
+        Ok(loaders(ctx)
+            .pending_requests
+            .load_one((self.0.id, v.person.0))
             .await?
+            .flatten()
             .map(JoinRequest))
     }
     /// The viewer's role here, if they belong.
@@ -237,16 +240,12 @@ impl Community {
         Ok(CommunityViewerCan::of(role, team, stage))
     }
     async fn conveners(&self, ctx: &Context<'_>) -> ApiResult<Vec<Person>> {
-        let members = loaders(ctx)
-            .members
+        let conveners = loaders(ctx)
+            .conveners
             .load_one(self.0.id)
             .await?
             .unwrap_or_default();
-        let ids: Vec<uuid::Uuid> = members
-            .iter()
-            .filter(|m| m.role == d::MemberRole::Convener.as_str())
-            .map(|m| m.person_id)
-            .collect();
+        let ids: Vec<uuid::Uuid> = conveners.iter().map(|m| m.person_id).collect();
         let found = loaders(ctx).people.load_many(ids.iter().copied()).await?;
         Ok(ids
             .iter()
@@ -323,6 +322,7 @@ pub async fn role_in(ctx: &Context<'_>, community: uuid::Uuid) -> ApiResult<Opti
         .memberships
         .load_one((community, v.person.0))
         .await?
+        .flatten()
     {
         Some(m) => Ok(Some(repo::role(&m)?)),
         None => Ok(None),
