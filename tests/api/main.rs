@@ -24,6 +24,7 @@ mod matrix;
 mod meetings;
 mod metrics;
 mod notifications;
+mod oidc;
 mod outcomes;
 mod partners;
 mod practices;

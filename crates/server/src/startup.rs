@@ -64,8 +64,10 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
             println!("{info}");
         }
     }
+    let oidc = sso_provider(&config)?;
     let state = AppState {
         db,
+        oidc,
         keys: JwtKeys::new(&config.jwt_secret),
         config: Arc::new(config),
         outbox_wake: Arc::new(Notify::new()),
@@ -84,6 +86,28 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
         listener,
         router,
     })
+}
+
+/// The OpenID Provider when single sign-on is configured. Its discovery starts now, beside
+/// everything else; a provider that is not up yet is tried again when first needed, and never
+/// stops the server from starting.
+fn sso_provider(config: &Config) -> anyhow::Result<Option<Arc<crate::auth::oidc::Provider>>> {
+    let Some(oidc) = config.oidc.clone() else {
+        return Ok(None);
+    };
+    let provider = Arc::new(crate::auth::oidc::Provider::new(oidc, &config.public_url)?);
+    let early = provider.clone();
+    tokio::spawn(async move {
+        match early.discover().await {
+            Ok(_) => {
+                tracing::info!(issuer = %early.config.issuer, "single sign-on provider discovered")
+            }
+            Err(e) => {
+                tracing::warn!(issuer = %early.config.issuer, error = %e.detail, "single sign-on provider not reachable yet; trying again when first used")
+            }
+        }
+    });
+    Ok(Some(provider))
 }
 
 pub fn router(state: AppState) -> Router {
@@ -130,6 +154,11 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/exports/communities/{community}/members.csv",
             get(crate::exports::members_csv),
+        )
+        .route("/auth/oidc/start", get(crate::auth::oidc_routes::start))
+        .route(
+            "/auth/oidc/callback",
+            get(crate::auth::oidc_routes::callback),
         )
         .route(
             "/mail/unsubscribe",

@@ -21,6 +21,8 @@ pub struct AppState {
     pub metrics: Arc<crate::metrics::Metrics>,
     pub limiter: Arc<crate::ratelimit::RateLimiter>,
     pub hub: crate::notify::Hub,
+    /// The OpenID Provider for single sign-on, when configured.
+    pub oidc: Option<Arc<crate::auth::oidc::Provider>>,
 }
 
 /// Per request: who is asking.
