@@ -40,7 +40,7 @@ fn free_port() -> u16 {
 /// Start the provider for a client whose redirect URI is `redirect_uri`, installing its npm
 /// packages first (scripts/oidc-deps.sh). `None` when Node cannot run it here (only outside CI:
 /// under CI=true that fails the test).
-fn start_provider(port: u16, redirect_uri: &str) -> Option<OpenIdProvider> {
+fn start_provider(port: u16, redirect_uri: &str, lean: bool) -> Option<OpenIdProvider> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let deps = Command::new(root.join("scripts/oidc-deps.sh")).status();
     if !deps.as_ref().is_ok_and(|s| s.success()) {
@@ -56,6 +56,7 @@ fn start_provider(port: u16, redirect_uri: &str) -> Option<OpenIdProvider> {
         .arg(root.join("tests/oidc/provider.mjs"))
         .env("OIDC_PORT", port.to_string())
         .env("OIDC_REDIRECT_URI", redirect_uri)
+        .env("OIDC_LEAN_ID_TOKEN", if lean { "1" } else { "0" })
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -256,7 +257,8 @@ async fn single_sign_on_creates_links_and_refuses_what_it_must() {
         );
     })
     .await;
-    let Some(provider) = start_provider(provider_port, &format!("{base}/auth/oidc/callback"))
+    let Some(provider) =
+        start_provider(provider_port, &format!("{base}/auth/oidc/callback"), false)
     else {
         return;
     };
@@ -415,6 +417,45 @@ async fn single_sign_on_creates_links_and_refuses_what_it_must() {
     let v = exchange(&app, "not-a-code", None).await;
     assert_eq!(fields(&v), ["code"]);
     drop(provider);
+}
+
+/// A server configured for a provider on a port of its own; (app, start URL, provider).
+async fn sso_app(lean: bool) -> Option<(TestApp, String, OpenIdProvider)> {
+    let (server_port, provider_port) = (free_port(), free_port());
+    let base = format!("http://127.0.0.1:{server_port}");
+    let provider = start_provider(provider_port, &format!("{base}/auth/oidc/callback"), lean)?;
+    let issuer = provider.issuer.clone();
+    let app = spawn_with(|v| {
+        v.insert("CONVENE_LISTEN".into(), format!("127.0.0.1:{server_port}"));
+        v.insert("CONVENE_PUBLIC_URL".into(), base.clone());
+        v.insert("CONVENE_OIDC_ISSUER".into(), issuer);
+        v.insert("CONVENE_OIDC_CLIENT_ID".into(), "convene".into());
+        v.insert(
+            "CONVENE_OIDC_CLIENT_SECRET".into(),
+            "convene-test-secret".into(),
+        );
+        v.insert("CONVENE_OIDC_LABEL".into(), "Entra ID".into());
+    })
+    .await;
+    Some((app, format!("{base}/auth/oidc/start"), provider))
+}
+
+#[tokio::test]
+async fn the_address_may_come_from_the_userinfo_endpoint() {
+    let Some((app, start, _provider)) = sso_app(true).await else {
+        return;
+    };
+    let v = app
+        .gql(None, "{ authProviders { label } }", json!({}))
+        .await;
+    assert_eq!(ok(&v)["authProviders"][0]["label"], "Entra ID");
+    let admin = app.admin().await;
+    let org = app.create_org(&admin, "Trust Two", "NHS_TRUST", true).await;
+    let trip = round_trip(&mut Browser::new(), &start, "gina", false).await;
+    let v = exchange(&app, &trip.code(), Some(&org)).await;
+    let gina = &ok(&v)["exchangeSignInCode"]["person"];
+    assert_eq!(gina["email"], "gina@nhs.example");
+    assert_eq!(gina["emailVerified"], true);
 }
 
 #[tokio::test]

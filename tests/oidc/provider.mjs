@@ -5,6 +5,7 @@
 //   OIDC_REDIRECT_URI  the one redirect URI of the client (Convene's /auth/oidc/callback)
 //   OIDC_CLIENT_ID     default convene
 //   OIDC_CLIENT_SECRET default convene-test-secret
+//   OIDC_LEAN_ID_TOKEN 1: the address only at the userinfo endpoint (oidc-provider's default)
 //
 // The account is made from the login name: "alice" is alice@nhs.example with a verified
 // address; a name starting with "unverified-" has email_verified false. Prints one line,
@@ -60,8 +61,8 @@ const provider = new Provider(issuer, {
   pkce: { required: () => true },
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
   // the claims of the granted scopes go in the ID token too (as Entra ID does), not only to
-  // the userinfo endpoint
-  conformIdTokenClaims: false,
+  // the userinfo endpoint, unless OIDC_LEAN_ID_TOKEN=1
+  conformIdTokenClaims: process.env.OIDC_LEAN_ID_TOKEN === '1',
   findAccount: (_ctx, id) => account(id),
   features: { devInteractions: { enabled: true } },
   cookies: { keys: ['convene-test-provider-cookie-key'] },

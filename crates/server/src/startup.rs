@@ -127,6 +127,18 @@ pub fn router(state: AppState) -> Router {
             crate::ratelimit::middleware,
         ))
         .with_state(http.clone());
+    // single sign-on writes a row per start: each address takes from its general bucket
+    let sso = Router::new()
+        .route("/auth/oidc/start", get(crate::auth::oidc_routes::start))
+        .route(
+            "/auth/oidc/callback",
+            get(crate::auth::oidc_routes::callback),
+        )
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::ratelimit::middleware,
+        ))
+        .with_state(http.clone());
     let mut r = Router::new()
         .route("/health", get(http::health))
         .route("/ready", get(http::ready))
@@ -155,17 +167,13 @@ pub fn router(state: AppState) -> Router {
             "/exports/communities/{community}/members.csv",
             get(crate::exports::members_csv),
         )
-        .route("/auth/oidc/start", get(crate::auth::oidc_routes::start))
-        .route(
-            "/auth/oidc/callback",
-            get(crate::auth::oidc_routes::callback),
-        )
         .route(
             "/mail/unsubscribe",
             get(crate::unsubscribe::confirm).post(crate::unsubscribe::one_click),
         )
         .with_state(http)
-        .merge(graphql);
+        .merge(graphql)
+        .merge(sso);
     if let Some(dir) = state
         .config
         .static_dir

@@ -1,14 +1,15 @@
 //! The OpenID Provider, spoken to with the `openidconnect` crate: discovery (at start, and
 //! again lazily while the provider was not reachable, or once its keys are an hour old), the
 //! authorization request (code flow, PKCE S256, `state`, `nonce`) and the code exchange with
-//! the ID token's validation (signature, issuer, audience, expiry, nonce) by the crate.
+//! the ID token's validation (signature, issuer, audience, expiry, nonce) by the crate. The
+//! address comes from the ID token (`email`, `email_verified`), else from the userinfo endpoint.
 
 use std::time::{Duration, Instant};
 
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
-    AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, PkceCodeChallenge,
-    PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
+    AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, OAuth2TokenResponse,
+    PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
 };
 use tokio::sync::RwLock;
 
@@ -161,7 +162,7 @@ impl Provider {
         let claims = id_token
             .claims(&client.id_token_verifier(), &Nonce::new(nonce.to_string()))
             .map_err(|e| Failure::new("invalid_token", error_chain(&e)))?;
-        Ok(Identity {
+        let mut who = Identity {
             issuer: claims.issuer().as_str().to_string(),
             subject: claims.subject().as_str().to_string(),
             email: claims.email().map(|e| e.as_str().to_string()),
@@ -170,7 +171,29 @@ impl Provider {
                 .name()
                 .and_then(|n| n.get(None))
                 .map(|n| n.as_str().to_string()),
-        })
+        };
+        if who.email.is_none() {
+            // a provider that keeps the ID token lean gives the address at its userinfo
+            // endpoint, for the same subject (checked by the crate)
+            let info: openidconnect::core::CoreUserInfoClaims = client
+                .user_info(
+                    response.access_token().clone(),
+                    Some(claims.subject().clone()),
+                )
+                .map_err(|e| Failure::new("no_email", e))?
+                .request_async(&self.http)
+                .await
+                .map_err(|e| Failure::new("no_email", error_chain(&e)))?;
+            who.email = info.email().map(|e| e.as_str().to_string());
+            who.email_verified = info.email_verified().unwrap_or(false);
+            if who.name.is_none() {
+                who.name = info
+                    .name()
+                    .and_then(|n| n.get(None))
+                    .map(|n| n.as_str().to_string());
+            }
+        }
+        Ok(who)
     }
 }
 
