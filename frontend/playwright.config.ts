@@ -21,8 +21,33 @@ const SELECTION_URL = `http://127.0.0.1:${SELECTION_PORT}`;
 const SELECTION_DIR = join(runDir, 'selection');
 mkdirSync(join(SELECTION_DIR, 'mail'), { recursive: true });
 const SERVER_CMD = process.env.CONVENE_E2E_SERVER_CMD ?? '../target/debug/convene serve';
+// The OpenID Provider of the single sign-on journey (e2e/oidc.spec.ts): tests/oidc/provider.mjs,
+// its npm packages installed by scripts/oidc-deps.sh; the main server signs in there.
+const OIDC_PORT = 18090;
+const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+const OIDC_SECRET = randomBytes(16).toString('hex');
+const oidcProvider = {
+  command: '../scripts/oidc-deps.sh && node ../tests/oidc/provider.mjs',
+  url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+  timeout: 120_000,
+  reuseExistingServer: false,
+  stdout: 'pipe' as const,
+  stderr: 'pipe' as const,
+  env: {
+    OIDC_PORT: String(OIDC_PORT),
+    OIDC_REDIRECT_URI: `${BASE_URL}/auth/oidc/callback`,
+    OIDC_CLIENT_ID: 'convene-e2e',
+    OIDC_CLIENT_SECRET: OIDC_SECRET,
+  },
+};
+const SSO = {
+  CONVENE_PUBLIC_URL: BASE_URL,
+  CONVENE_OIDC_ISSUER: OIDC_ISSUER,
+  CONVENE_OIDC_CLIENT_ID: 'convene-e2e',
+  CONVENE_OIDC_CLIENT_SECRET: OIDC_SECRET,
+};
 
-function server(dir: string, port: number, mailDir: string) {
+function server(dir: string, port: number, mailDir: string, extra: Record<string, string> = {}) {
   return {
     // CONVENE_E2E_SERVER_CMD can point at another build (e.g. ../target/release/convene serve).
     command: SERVER_CMD,
@@ -41,6 +66,7 @@ function server(dir: string, port: number, mailDir: string) {
       CONVENE_MAIL_DIR: mailDir,
       CONVENE_STATIC_DIR: 'dist',
       CONVENE_RATE_LIMITS: 'off',
+      ...extra,
     },
   };
 }
@@ -77,5 +103,9 @@ export default defineConfig({
     { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /selection\.spec\.ts/ },
     { name: 'selection', use: { browserName: 'chromium', baseURL: SELECTION_URL }, testMatch: /selection\.spec\.ts/ },
   ],
-  webServer: [server(runDir, PORT, MAIL_DIR), server(SELECTION_DIR, SELECTION_PORT, join(SELECTION_DIR, 'mail'))],
+  webServer: [
+    oidcProvider,
+    server(runDir, PORT, MAIL_DIR, SSO),
+    server(SELECTION_DIR, SELECTION_PORT, join(SELECTION_DIR, 'mail')),
+  ],
 });

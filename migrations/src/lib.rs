@@ -19,6 +19,7 @@ mod m20261126_000013_create_service_clients;
 mod m20261126_000014_create_notifications;
 mod m20261126_000015_add_people_deleted_at;
 mod m20261207_000016_identity;
+mod m20261207_000017_oidc;
 mod m20261207_000020_read_path;
 
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000014_create_notifications::Migration),
             Box::new(m20261126_000015_add_people_deleted_at::Migration),
             Box::new(m20261207_000016_identity::Migration),
+            Box::new(m20261207_000017_oidc::Migration),
             Box::new(m20261207_000020_read_path::Migration),
         ]
     }

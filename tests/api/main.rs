@@ -25,6 +25,7 @@ mod matrix;
 mod meetings;
 mod metrics;
 mod notifications;
+mod oidc;
 mod outcomes;
 mod partners;
 mod practices;

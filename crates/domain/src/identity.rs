@@ -266,6 +266,69 @@ pub fn check_not_already_invited(pending: bool) -> Result<(), DomainError> {
     Ok(())
 }
 
+/// How long a pending single sign-on sign-up waits for its organisation once its code has been
+/// presented (within the code's minute): the person is choosing from the list.
+pub const SIGN_UP_GRACE: Duration = Duration::minutes(30);
+
+/// A pending sign-up's code as the rule sees it: when it was first presented (and answered
+/// "choose your organisation"), and whether it was spent.
+#[derive(Debug, Clone, Copy)]
+pub struct PendingSignUp {
+    pub expires_at: DateTime<Utc>,
+    pub presented_at: Option<DateTime<Utc>>,
+    pub used_at: Option<DateTime<Utc>>,
+}
+
+/// A sign-up code works like any sign-in code (once, first presented within its minute); a
+/// code presented in time stays good for [`SIGN_UP_GRACE`] after that first presentation, so
+/// that the person can choose their organisation.
+pub fn check_sign_up_code(
+    pending: Option<PendingSignUp>,
+    now: DateTime<Utc>,
+) -> Result<(), DomainError> {
+    let as_token = pending.map(|p| IssuedToken {
+        expires_at: match p.presented_at {
+            Some(at) if at < p.expires_at => p.expires_at.max(at + SIGN_UP_GRACE),
+            _ => p.expires_at,
+        },
+        used_at: p.used_at,
+    });
+    check_token(TokenPurpose::SignInCode, as_token, now)
+}
+
+/// What a single sign-on does with the identity the provider vouched for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SsoOutcome {
+    /// The (issuer, subject) pair is already linked to this account: sign it in.
+    SignIn,
+    /// An account holds the address and the provider verified it: link the pair to that
+    /// account (its address is proven by the same token) and sign it in.
+    LinkByAddress,
+    /// Nobody holds the address: a new account, verified iff the provider verified it. It needs
+    /// an organisation before it can be made.
+    SignUp { verified: bool },
+}
+
+/// Decide what a single sign-on does. `linked`: the pair is known; `address_taken`: an account
+/// holds the address the provider gave. An address the provider did not verify never reaches
+/// an existing account (anyone could claim it at some providers): the person is told to sign in
+/// with their password instead.
+pub fn sso_outcome(
+    linked: bool,
+    address_taken: bool,
+    email_verified: bool,
+) -> Result<SsoOutcome, DomainError> {
+    match (linked, address_taken, email_verified) {
+        (true, _, _) => Ok(SsoOutcome::SignIn),
+        (false, true, true) => Ok(SsoOutcome::LinkByAddress),
+        (false, true, false) => Err(DomainError::conflict_on(
+            "email",
+            "An account with this email address already exists, and your sign-in service has not confirmed the address: sign in with your password",
+        )),
+        (false, false, verified) => Ok(SsoOutcome::SignUp { verified }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,5 +473,68 @@ mod tests {
         assert!(check_invitation_quota(INVITATIONS_PER_PERSON_PER_DAY - 1, 0).is_ok());
         assert!(check_invitation_quota(INVITATIONS_PER_PERSON_PER_DAY, 0).is_err());
         assert!(check_invitation_quota(0, INVITATIONS_PER_COMMUNITY_PER_DAY).is_err());
+    }
+
+    #[test]
+    fn a_sign_up_code_must_be_presented_within_its_minute_then_waits_for_the_organisation() {
+        let fresh = PendingSignUp {
+            expires_at: t(60),
+            presented_at: None,
+            used_at: None,
+        };
+        assert!(check_sign_up_code(Some(fresh), t(59)).is_ok());
+        assert!(check_sign_up_code(Some(fresh), t(60)).is_err());
+        let presented = PendingSignUp {
+            presented_at: Some(t(10)),
+            ..fresh
+        };
+        assert!(check_sign_up_code(Some(presented), t(10 + 29 * 60)).is_ok());
+        assert!(check_sign_up_code(Some(presented), t(10 + 30 * 60)).is_err());
+        // presented too late is no presentation at all
+        let late = PendingSignUp {
+            presented_at: Some(t(61)),
+            ..fresh
+        };
+        assert!(check_sign_up_code(Some(late), t(62)).is_err());
+        let used = PendingSignUp {
+            used_at: Some(t(20)),
+            ..presented
+        };
+        let e = check_sign_up_code(Some(used), t(30)).unwrap_err();
+        assert!(e.message.contains("already been used"), "{}", e.message);
+        assert!(check_sign_up_code(None, t(0)).is_err());
+    }
+
+    #[test]
+    fn a_sign_in_code_lasts_one_minute() {
+        let p = TokenPurpose::SignInCode;
+        let issued = IssuedToken {
+            expires_at: t(0) + p.lifetime(),
+            used_at: None,
+        };
+        assert!(check_token(p, Some(issued), t(59)).is_ok());
+        let e = check_token(p, Some(issued), t(60)).unwrap_err();
+        assert!(e.message.contains("expired"), "{}", e.message);
+        assert!(e.message.contains("sign in again"), "{}", e.message);
+    }
+
+    #[test]
+    fn single_sign_on_links_by_address_only_when_the_provider_verified_it() {
+        assert_eq!(sso_outcome(true, true, false), Ok(SsoOutcome::SignIn));
+        assert_eq!(sso_outcome(true, false, false), Ok(SsoOutcome::SignIn));
+        assert_eq!(
+            sso_outcome(false, true, true),
+            Ok(SsoOutcome::LinkByAddress)
+        );
+        let e = sso_outcome(false, true, false).unwrap_err();
+        assert_eq!(e.code, crate::ErrorCode::Conflict);
+        assert_eq!(
+            sso_outcome(false, false, true),
+            Ok(SsoOutcome::SignUp { verified: true })
+        );
+        assert_eq!(
+            sso_outcome(false, false, false),
+            Ok(SsoOutcome::SignUp { verified: false })
+        );
     }
 }

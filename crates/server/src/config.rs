@@ -66,6 +66,29 @@ pub struct Config {
     pub secret_key_previous: Option<[u8; 32]>,
     /// Whether `secret_key` is the development key (`CONVENE_SECRET_KEY` unset).
     pub secret_key_is_development: bool,
+    /// Single sign-on by OpenID Connect, when `CONVENE_OIDC_ISSUER`, `CONVENE_OIDC_CLIENT_ID`
+    /// and `CONVENE_OIDC_CLIENT_SECRET` are all set.
+    pub oidc: Option<OidcConfig>,
+}
+
+/// The OpenID Provider and this service's client there.
+#[derive(Clone)]
+pub struct OidcConfig {
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: String,
+    /// What the sign-in button says after "Sign in with" (`CONVENE_OIDC_LABEL`).
+    pub label: String,
+}
+
+impl std::fmt::Debug for OidcConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OidcConfig")
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("label", &self.label)
+            .finish_non_exhaustive()
+    }
 }
 
 impl std::fmt::Debug for Config {
@@ -80,6 +103,7 @@ impl std::fmt::Debug for Config {
             .field("serve_sourcemaps", &self.serve_sourcemaps)
             .field("production", &self.production)
             .field("redis", &self.redis_url.as_deref().map(redact_url))
+            .field("oidc", &self.oidc)
             .finish_non_exhaustive()
     }
 }
@@ -273,7 +297,30 @@ impl Config {
             Some("1" | "true" | "yes") => true,
             Some(other) => bail!("CONVENE_SERVE_SOURCEMAPS must be 1 or 0 (got {other})"),
         };
+        let oidc = match (
+            get("CONVENE_OIDC_ISSUER"),
+            get("CONVENE_OIDC_CLIENT_ID"),
+            get("CONVENE_OIDC_CLIENT_SECRET"),
+        ) {
+            (Some(issuer), Some(client_id), Some(client_secret)) => {
+                url::Url::parse(&issuer)
+                    .ok()
+                    .filter(|u| matches!(u.scheme(), "https" | "http"))
+                    .with_context(|| {
+                        format!("CONVENE_OIDC_ISSUER must be an https:// URL (got {issuer})")
+                    })?;
+                Some(OidcConfig {
+                    issuer,
+                    client_id,
+                    client_secret,
+                    label: get("CONVENE_OIDC_LABEL").unwrap_or_else(|| "NHSmail".into()),
+                })
+            }
+            (None, None, None) => None,
+            _ => bail!("single sign-on needs all three of CONVENE_OIDC_ISSUER, CONVENE_OIDC_CLIENT_ID and CONVENE_OIDC_CLIENT_SECRET"),
+        };
         Ok(Config {
+            oidc,
             database_url,
             listen,
             jwt_secret,
@@ -390,6 +437,46 @@ mod tests {
         let c = Config::from_map(&m).unwrap();
         assert!(c.secret_key_is_development);
         assert_eq!(c.secret_key, crate::secrets::development_key());
+    }
+
+    #[test]
+    fn single_sign_on_is_on_only_with_all_three_settings() {
+        let mut m = HashMap::new();
+        m.insert(
+            "CONVENE_DATABASE_URL".to_string(),
+            "sqlite::memory:".to_string(),
+        );
+        m.insert("CONVENE_JWT_SECRET".to_string(), "x".repeat(40));
+        assert!(Config::from_map(&m).unwrap().oidc.is_none());
+        m.insert(
+            "CONVENE_OIDC_ISSUER".to_string(),
+            "https://login.example".to_string(),
+        );
+        m.insert("CONVENE_OIDC_CLIENT_ID".to_string(), "convene".to_string());
+        let e = Config::from_map(&m).unwrap_err().to_string();
+        assert!(e.contains("CONVENE_OIDC_CLIENT_SECRET"), "{e}");
+        m.insert(
+            "CONVENE_OIDC_CLIENT_SECRET".to_string(),
+            "s3cret-value".to_string(),
+        );
+        let c = Config::from_map(&m).unwrap();
+        let oidc = c.oidc.as_ref().unwrap();
+        assert_eq!(oidc.label, "NHSmail");
+        assert!(
+            !format!("{c:?}").contains("s3cret-value"),
+            "the secret is never printed"
+        );
+        m.insert("CONVENE_OIDC_LABEL".to_string(), "Entra ID".to_string());
+        assert_eq!(
+            Config::from_map(&m).unwrap().oidc.unwrap().label,
+            "Entra ID"
+        );
+        m.insert(
+            "CONVENE_OIDC_ISSUER".to_string(),
+            "login.example".to_string(),
+        );
+        let e = Config::from_map(&m).unwrap_err().to_string();
+        assert!(e.contains("CONVENE_OIDC_ISSUER"), "{e}");
     }
 
     #[test]

@@ -65,8 +65,10 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
         }
     }
     let limiter = crate::ratelimit::Limiter::start(&config).await?;
+    let oidc = sso_provider(&config)?;
     let state = AppState {
         db,
+        oidc,
         keys: JwtKeys::new(&config.jwt_secret).with_ttl(config.access_token_ttl),
         config: Arc::new(config),
         outbox_wake: Arc::new(Notify::new()),
@@ -94,6 +96,28 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
     })
 }
 
+/// The OpenID Provider when single sign-on is configured. Its discovery starts now, beside
+/// everything else; a provider that is not up yet is tried again when first needed, and never
+/// stops the server from starting.
+fn sso_provider(config: &Config) -> anyhow::Result<Option<Arc<crate::auth::oidc::Provider>>> {
+    let Some(oidc) = config.oidc.clone() else {
+        return Ok(None);
+    };
+    let provider = Arc::new(crate::auth::oidc::Provider::new(oidc, &config.public_url)?);
+    let early = provider.clone();
+    tokio::spawn(async move {
+        match early.discover().await {
+            Ok(_) => {
+                tracing::info!(issuer = %early.config.issuer, "single sign-on provider discovered")
+            }
+            Err(e) => {
+                tracing::warn!(issuer = %early.config.issuer, error = %e.detail, "single sign-on provider not reachable yet; trying again when first used")
+            }
+        }
+    });
+    Ok(Some(provider))
+}
+
 pub fn router(state: AppState) -> Router {
     let http = Http {
         schema: schema::build(Some(state.clone())),
@@ -107,6 +131,18 @@ pub fn router(state: AppState) -> Router {
             crate::metrics::track,
         ))
         .route("/graphql/ws", get(crate::socket::graphql_ws))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::ratelimit::middleware,
+        ))
+        .with_state(http.clone());
+    // single sign-on writes a row per start: each address takes from its general bucket
+    let sso = Router::new()
+        .route("/auth/oidc/start", get(crate::auth::oidc_routes::start))
+        .route(
+            "/auth/oidc/callback",
+            get(crate::auth::oidc_routes::callback),
+        )
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             crate::ratelimit::middleware,
@@ -145,7 +181,8 @@ pub fn router(state: AppState) -> Router {
             get(crate::unsubscribe::confirm).post(crate::unsubscribe::one_click),
         )
         .with_state(http)
-        .merge(graphql);
+        .merge(graphql)
+        .merge(sso);
     if let Some(dir) = state
         .config
         .static_dir

@@ -23,6 +23,8 @@ pub struct AppState {
     pub hub: crate::notify::Hub,
     /// Calls' selections computed here, kept while the data version stands.
     pub selections: Arc<crate::services::selection::SelectionCache>,
+    /// The OpenID Provider for single sign-on, when configured.
+    pub oidc: Option<Arc<crate::auth::oidc::Provider>>,
 }
 
 /// Per request: who is asking.

@@ -12,6 +12,7 @@ const AccountView = account('AccountView');
 const ChangeProfileView = account('ChangeProfileView');
 const ChangePasswordView = account('ChangePasswordView');
 const ChangeEmailView = account('ChangeEmailView');
+const SignedInView = account('SignedInView');
 
 /**
  * Their routes, for App.tsx's `<Routes>` (a function, not a component: React Router reads
@@ -24,6 +25,7 @@ export function identityRoutes() {
       <Route path="forgot-password" element={<ForgotPasswordView />} />
       <Route path="reset-password" element={<ResetPasswordView />} />
       <Route path="confirm-email" element={<ConfirmEmailView />} />
+      <Route path="signed-in" element={<SignedInView />} />
       <Route path="account" element={<RequireSignIn><AccountView /></RequireSignIn>} />
       <Route path="account/profile/:field" element={<RequireSignIn><ChangeProfileView /></RequireSignIn>} />
       <Route path="account/password" element={<RequireSignIn><ChangePasswordView /></RequireSignIn>} />

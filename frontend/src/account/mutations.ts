@@ -28,6 +28,21 @@ export const SignInMutation = graphql(`
   }
 `);
 
+/** The one-time code of a single sign-on (`/signed-in#code=…`), traded for a session. */
+export const ExchangeSignInCodeMutation = graphql(`
+  mutation ExchangeSignInCode($input: ExchangeSignInCodeInput!) {
+    exchangeSignInCode(input: $input) {
+      accessToken
+      refreshToken
+      person {
+        id
+        name
+        roles
+      }
+    }
+  }
+`);
+
 export const SignOutMutation = graphql(`
   mutation SignOut($input: SignOutInput) {
     signOut(input: $input) {

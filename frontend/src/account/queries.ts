@@ -18,6 +18,17 @@ export const ViewerQuery = graphql(`
   }
 `);
 
+/** The sign-in services offered beside the password (none unless single sign-on is set up). */
+export const AuthProvidersQuery = graphql(`
+  query AuthProviders {
+    authProviders {
+      id
+      label
+      startUrl
+    }
+  }
+`);
+
 export const OrganisationsQuery = graphql(`
   query Organisations($search: String) {
     organisations(first: 100, search: $search) {

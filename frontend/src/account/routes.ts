@@ -13,3 +13,4 @@ export { ChangeProfileView } from './views/ChangeProfileView';
 export { ChangePasswordView } from './views/ChangePasswordView';
 export { ChangeEmailView } from './views/ChangeEmailView';
 export { ConfirmEmailView } from './views/ConfirmEmailView';
+export { SignedInView } from './views/SignedInView';

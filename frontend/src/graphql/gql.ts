@@ -16,6 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n        name\n        roles\n      }\n    }\n  }\n": typeof types.RegisterDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n        name\n        roles\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation ExchangeSignInCode($input: ExchangeSignInCodeInput!) {\n    exchangeSignInCode(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n        name\n        roles\n      }\n    }\n  }\n": typeof types.ExchangeSignInCodeDocument,
     "\n  mutation SignOut($input: SignOutInput) {\n    signOut(input: $input) {\n      signedOut\n    }\n  }\n": typeof types.SignOutDocument,
     "\n  mutation ExportMyData {\n    exportMyData {\n      exportedAt\n      json\n      tables {\n        name\n        rows\n        csv\n      }\n    }\n  }\n": typeof types.ExportMyDataDocument,
     "\n  mutation DeleteMyAccount($input: DeleteMyAccountInput!) {\n    deleteMyAccount(input: $input) {\n      deleted\n      kept {\n        what\n        count\n        reason\n      }\n    }\n  }\n": typeof types.DeleteMyAccountDocument,
@@ -30,6 +31,7 @@ type Documents = {
     "\n  mutation SignOutSession($input: SignOutSessionInput!) {\n    signOutSession(input: $input) {\n      signedOut\n    }\n  }\n": typeof types.SignOutSessionDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      signedOut\n    }\n  }\n": typeof types.SignOutEverywhereDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query AuthProviders {\n    authProviders {\n      id\n      label\n      startUrl\n    }\n  }\n": typeof types.AuthProvidersDocument,
     "\n  query Organisations($search: String) {\n    organisations(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n": typeof types.OrganisationsDocument,
     "\n  fragment OrganisationChangeFields on OrganisationChange {\n    from {\n      id\n      name\n    }\n    to {\n      id\n      name\n    }\n    changedAt\n  }\n": typeof types.OrganisationChangeFieldsFragmentDoc,
     "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      profession\n      organisation {\n        id\n        name\n      }\n      organisationHistory {\n        ...OrganisationChangeFields\n      }\n      sessions {\n        id\n        createdAt\n        lastUsedAt\n        userAgent\n        current\n      }\n    }\n  }\n": typeof types.AccountDocument,
@@ -191,6 +193,7 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation Register($input: RegisterInput!) {\n    register(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n        name\n        roles\n      }\n    }\n  }\n": types.RegisterDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n        name\n        roles\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation ExchangeSignInCode($input: ExchangeSignInCodeInput!) {\n    exchangeSignInCode(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n        name\n        roles\n      }\n    }\n  }\n": types.ExchangeSignInCodeDocument,
     "\n  mutation SignOut($input: SignOutInput) {\n    signOut(input: $input) {\n      signedOut\n    }\n  }\n": types.SignOutDocument,
     "\n  mutation ExportMyData {\n    exportMyData {\n      exportedAt\n      json\n      tables {\n        name\n        rows\n        csv\n      }\n    }\n  }\n": types.ExportMyDataDocument,
     "\n  mutation DeleteMyAccount($input: DeleteMyAccountInput!) {\n    deleteMyAccount(input: $input) {\n      deleted\n      kept {\n        what\n        count\n        reason\n      }\n    }\n  }\n": types.DeleteMyAccountDocument,
@@ -205,6 +208,7 @@ const documents: Documents = {
     "\n  mutation SignOutSession($input: SignOutSessionInput!) {\n    signOutSession(input: $input) {\n      signedOut\n    }\n  }\n": types.SignOutSessionDocument,
     "\n  mutation SignOutEverywhere {\n    signOutEverywhere {\n      signedOut\n    }\n  }\n": types.SignOutEverywhereDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query AuthProviders {\n    authProviders {\n      id\n      label\n      startUrl\n    }\n  }\n": types.AuthProvidersDocument,
     "\n  query Organisations($search: String) {\n    organisations(first: 100, search: $search) {\n      totalCount\n      nodes {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n": types.OrganisationsDocument,
     "\n  fragment OrganisationChangeFields on OrganisationChange {\n    from {\n      id\n      name\n    }\n    to {\n      id\n      name\n    }\n    changedAt\n  }\n": types.OrganisationChangeFieldsFragmentDoc,
     "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      profession\n      organisation {\n        id\n        name\n      }\n      organisationHistory {\n        ...OrganisationChangeFields\n      }\n      sessions {\n        id\n        createdAt\n        lastUsedAt\n        userAgent\n        current\n      }\n    }\n  }\n": types.AccountDocument,
@@ -389,6 +393,10 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ExchangeSignInCode($input: ExchangeSignInCodeInput!) {\n    exchangeSignInCode(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n        name\n        roles\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ExchangeSignInCode($input: ExchangeSignInCodeInput!) {\n    exchangeSignInCode(input: $input) {\n      accessToken\n      refreshToken\n      person {\n        id\n        name\n        roles\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignOut($input: SignOutInput) {\n    signOut(input: $input) {\n      signedOut\n    }\n  }\n"): (typeof documents)["\n  mutation SignOut($input: SignOutInput) {\n    signOut(input: $input) {\n      signedOut\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -442,6 +450,10 @@ export function graphql(source: "\n  mutation SignOutEverywhere {\n    signOutEv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      emailVerified\n      roles\n      organisation {\n        id\n        name\n        sector\n        nhsMember\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthProviders {\n    authProviders {\n      id\n      label\n      startUrl\n    }\n  }\n"): (typeof documents)["\n  query AuthProviders {\n    authProviders {\n      id\n      label\n      startUrl\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

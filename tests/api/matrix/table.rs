@@ -663,6 +663,7 @@ fn mutations() -> Vec<Row> {
         mutation("resetPassword", |_, _| json!({ "token": "not-a-token", "newPassword": "a long new password" }))
             .allow(EVERYONE),
         mutation("confirmEmailChange", |_, _| json!({ "token": "not-a-token" })).allow(EVERYONE),
+        mutation("exchangeSignInCode", |_, _| json!({ "code": "not-a-code" })).allow(EVERYONE),
         mutation("changePassword", |_, _| json!({ "currentPassword": "not the right password", "newPassword": "a long new password" }))
             .allow(PEOPLE),
         mutation("changeEmail", |_, _| json!({ "newEmail": "moved@example.nhs.uk", "password": "not the right password" }))

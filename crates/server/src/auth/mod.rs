@@ -2,6 +2,8 @@
 
 pub mod calendar;
 pub mod jwt;
+pub mod oidc;
+pub mod oidc_routes;
 pub mod password;
 pub mod sessions;
 

@@ -35,6 +35,10 @@ pub async fn verify(password: String, stored: Option<String>) -> bool {
     .unwrap_or(false)
 }
 
+/// What an account made by single sign-on holds until its person chooses a password: no
+/// password matches it, and checking one takes as long as for any account.
+pub const NO_PASSWORD: &str = DUMMY;
+
 /// A valid argon2id hash of a random string nobody knows.
 const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0Hn4eS3VVOcmtJfa5ZkZ7+2u1PS0VHe7Ekm4cLnVXVI";
 

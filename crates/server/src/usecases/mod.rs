@@ -17,6 +17,7 @@ pub mod partners;
 pub mod practices;
 pub mod privacy;
 pub mod selection;
+pub mod sso;
 pub mod webhooks;
 pub mod write;
 

@@ -14,6 +14,7 @@ pub mod library;
 pub mod mail_unsubscribes;
 pub mod meetings;
 pub mod notifications;
+pub mod oidc;
 pub mod organisations;
 pub mod outbox;
 pub mod partners;

@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { useQuery } from 'urql';
 import { SignInMutation } from '../mutations';
+import { AuthProvidersQuery } from '../queries';
+import { NEXT_KEY } from './SignedInView';
 import { startSession } from '../session';
 import { safeNext } from '../components/guards';
 import { ErrorSummary } from '../../ui/ErrorSummary';
@@ -21,6 +24,16 @@ export function SignInView() {
   });
   const { problems, setProblems, fetching } = signIn;
   usePageTitle('Sign in', problems.length > 0);
+  const [{ data: services }] = useQuery({ query: AuthProvidersQuery });
+  const providers = services?.authProviders ?? [];
+  // single sign-on comes back to /signed-in: it goes on to the same page as a password would
+  const keepNext = () => {
+    try {
+      sessionStorage.setItem(NEXT_KEY, safeNext(location.search, ''));
+    } catch {
+      /* no storage: the default page */
+    }
+  };
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -45,6 +58,14 @@ export function SignInView() {
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary problems={problems} />
         <h1 className="nhsuk-heading-l">Sign in</h1>
+        {providers.map((p) => (
+          <p key={p.id}>
+            <a className="nhsuk-button nhsuk-button--secondary" draggable={false} href={p.startUrl} onClick={keepNext}>
+              Sign in with {p.label}
+            </a>
+          </p>
+        ))}
+        {providers.length > 0 && <h2 className="nhsuk-heading-s">Or sign in with your email address and password</h2>}
         <form onSubmit={onSubmit} noValidate>
           <TextInput
             id="email"

@@ -51,6 +51,23 @@ pub struct SignInPayload {
 }
 
 #[derive(InputObject)]
+pub struct ExchangeSignInCodeInput {
+    /// The one-time code from `/signed-in#code=…` (works once, for a minute).
+    pub code: String,
+    /// Needed only for a first sign-in without an account: the answer without it is a
+    /// `VALIDATION` error on `organisationId` with `extensions.reason: "ORGANISATION_NEEDED"`,
+    /// and the same code may then be sent again with the organisation (for 30 minutes).
+    pub organisation_id: Option<ID>,
+}
+
+#[derive(SimpleObject)]
+pub struct ExchangeSignInCodePayload {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub person: Person,
+}
+
+#[derive(InputObject)]
 pub struct RefreshSessionInput {
     pub refresh_token: String,
 }
@@ -122,6 +139,25 @@ impl AccountMutations {
         let device = user_agent(ctx);
         let done = usecase::sign_in(state(ctx), &input.email, &input.password, device).await?;
         Ok(SignInPayload {
+            access_token: done.tokens.access_token,
+            refresh_token: done.tokens.refresh_token,
+            person: Person::own(done.person),
+        })
+    }
+
+    /// Trade the one-time code of a single sign-on (`/signed-in#code=…`) for a session.
+    async fn exchange_sign_in_code(
+        &self,
+        ctx: &Context<'_>,
+        input: ExchangeSignInCodeInput,
+    ) -> ApiResult<ExchangeSignInCodePayload> {
+        let org = input
+            .organisation_id
+            .map(|id| crate::ids::decode("organisationId", id.as_str()));
+        let done =
+            crate::usecases::sso::exchange_code(state(ctx), &input.code, org, user_agent(ctx))
+                .await?;
+        Ok(ExchangeSignInCodePayload {
             access_token: done.tokens.access_token,
             refresh_token: done.tokens.refresh_token,
             person: Person::own(done.person),

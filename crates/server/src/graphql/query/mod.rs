@@ -189,6 +189,14 @@ impl QueryRoot {
         }
     }
 
+    /// The ways to sign in besides a password (single sign-on); empty when none is configured.
+    async fn auth_providers(&self, ctx: &Context<'_>) -> Vec<super::types::identity::AuthProvider> {
+        crate::usecases::sso::providers(state(ctx))
+            .into_iter()
+            .map(super::types::identity::AuthProvider::from)
+            .collect()
+    }
+
     /// Organisations, by name; readable anonymously so that people can pick theirs when registering.
     #[graphql(complexity = "page_cost(first, last, child_complexity)")]
     async fn organisations(

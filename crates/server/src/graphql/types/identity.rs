@@ -15,6 +15,26 @@ use crate::graphql::ids;
 use crate::graphql::loaders::{loaders, must};
 use crate::state::RequestCtx;
 
+/// A sign-in service (OpenID Connect) offered beside the password.
+#[derive(async_graphql::SimpleObject)]
+pub struct AuthProvider {
+    pub id: ID,
+    /// What the button names, as in "Sign in with NHSmail".
+    pub label: String,
+    /// Where the browser goes to sign in there (a link, not a GraphQL call).
+    pub start_url: String,
+}
+
+impl From<crate::usecases::sso::AuthProvider> for AuthProvider {
+    fn from(p: crate::usecases::sso::AuthProvider) -> Self {
+        AuthProvider {
+            id: ID(p.id.to_string()),
+            label: p.label,
+            start_url: p.start_url,
+        }
+    }
+}
+
 /// One sign-in and every refresh since, on one device.
 pub struct Session {
     row: Row,

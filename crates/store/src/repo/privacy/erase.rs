@@ -194,6 +194,15 @@ pub async fn erase(
         .filter(organisation_change::Column::PersonId.eq(pid))
         .exec(db)
         .await?;
+    // the identities a sign-in service vouched for, and any sign-up waiting under the address
+    oidc_identity::Entity::delete_many()
+        .filter(oidc_identity::Column::PersonId.eq(pid))
+        .exec(db)
+        .await?;
+    oidc_sign_up::Entity::delete_many()
+        .filter(lower(oidc_sign_up::Column::Email).eq(&email))
+        .exec(db)
+        .await?;
     notification::Entity::delete_many()
         .filter(notification::Column::PersonId.eq(pid))
         .exec(db)

@@ -132,6 +132,11 @@ pub async fn my_data(db: &impl ConnectionTrait, person_id: Uuid) -> Result<Vec<T
                 .await?,
             &[],
         ),
+        Table::of::<oidc_identity::Entity>(
+            "sign_in_services",
+            &find::<oidc_identity::Entity>(db, oidc_identity::Column::PersonId.eq(pid)).await?,
+            &[],
+        ),
         Table::of::<application::Entity>("applications", &apps, &[]).label(
             "call_id",
             "call_title",
