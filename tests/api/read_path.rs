@@ -46,7 +46,7 @@ async fn the_directory_costs_the_same_statements_for_ten_communities_as_for_a_hu
     for i in 0..10 {
         let p = app.person(&admin, &format!("convener{i}")).await;
         for k in 0..10 {
-            let mode = if k % 2 == 0 { "OPEN" } else { "APPROVAL" };
+            let mode = if k % 2 == 0 { "OPEN" } else { "ON_REQUEST" };
             let v = app
                 .gql(
                     Some(&p.token),
@@ -118,7 +118,8 @@ async fn there(other: &Serve, admin: &str, call: &str) -> Value {
 async fn a_new_review_shows_in_the_next_ranking_on_every_replica() {
     let app = spawn_with(count_statements).await;
     let w = world(&app).await;
-    let panel = app.call_with_panel(0).await;
+    // three on the panel: the call wants three reviewers for each application
+    let panel = app.call_with_panel(2).await;
     let call = &panel.call;
     let mut applications = Vec::new();
     for i in 0..3 {

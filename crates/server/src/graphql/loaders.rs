@@ -103,6 +103,23 @@ async fn first_members(
     Ok(out)
 }
 
+/// Each community's conveners (every key answered).
+async fn conveners(
+    db: &DatabaseConnection,
+    keys: &[Uuid],
+) -> convene_store::Result<HashMap<Uuid, Vec<community_member::Model>>> {
+    let role = convene_domain::community::MemberRole::Convener;
+    repo::communities::members_in_role(db, keys, role).await
+}
+
+/// The viewer's pending requests to join (every key answered).
+async fn pending_requests(
+    db: &DatabaseConnection,
+    keys: &[(Uuid, Uuid)],
+) -> convene_store::Result<HashMap<(Uuid, Uuid), Option<join_request::Model>>> {
+    repo::communities::pending_requests(db, keys).await
+}
+
 /// Whether each application's outcome has been sent (every key answered).
 async fn told(
     db: &DatabaseConnection,
@@ -277,16 +294,9 @@ impl Loaders {
             told: m.batch(|db, k| Box::pin(told(db, k))),
             members: m.batch(|db, k| Box::pin(repo::communities::members_of(db, k))),
             memberships: m.batch(|db, k| Box::pin(repo::communities::memberships(db, k))),
-            pending_requests: m
-                .batch(|db, k| Box::pin(repo::communities::pending_requests(db, k))),
+            pending_requests: m.batch(|db, k| Box::pin(pending_requests(db, k))),
             first_members: m.batch(|db, k| Box::pin(first_members(db, k))),
-            conveners: m.batch(|db, k| {
-                Box::pin(repo::communities::members_in_role(
-                    db,
-                    k,
-                    convene_domain::community::MemberRole::Convener,
-                ))
-            }),
+            conveners: m.batch(|db, k| Box::pin(conveners(db, k))),
             member_counts: m.batch(|db, k| Box::pin(repo::communities::member_counts(db, k))),
             functions: m.batch(|db, k| Box::pin(repo::community_work::functions_of(db, k))),
             support_events: m.batch(|db, k| Box::pin(repo::community_work::events_of(db, k))),

@@ -60,31 +60,7 @@ pub async fn communities(ctx: &Context<'_>, rows: &[community::Model]) -> ApiRes
         l.member_counts.load_many(ids.iter().copied()).await?;
     }
     let sizes = firsts(&items, "members");
-    let v = viewer(ctx);
-    let team = v.is_some_and(|v| v.is_programme_team());
-    // whose members the viewer may read: the programme team every community's, others their own
-    let mut readable = ids.clone();
-    if let Some(v) = v {
-        let me = v.person.0;
-        if asks(&items, "viewerJoinRequest") {
-            l.pending_requests
-                .load_many(ids.iter().map(|c| (*c, me)))
-                .await?;
-        }
-        if asks(&items, "viewerRole") || (!team && !sizes.is_empty()) {
-            let mine = l.memberships.load_many(ids.iter().map(|c| (*c, me))).await?;
-            if !team {
-                readable.retain(|c| mine.get(&(*c, me)).is_some_and(Option::is_some));
-            }
-        }
-    } else {
-        readable.clear();
-    }
-    // the people the page shows (first members, conveners) and, if asked, their organisations
-    let shown: Vec<Lookahead<'_>> = items
-        .iter()
-        .flat_map(|i| [i.field("members").field("person"), i.field("conveners")])
-        .collect();
+    let readable = viewers_own(ctx, &items, &ids, !sizes.is_empty()).await?;
     let mut people = BTreeSet::new();
     for n in sizes {
         let lists = l
@@ -97,12 +73,57 @@ pub async fn communities(ctx: &Context<'_>, rows: &[community::Model]) -> ApiRes
         let lists = l.conveners.load_many(ids.iter().copied()).await?;
         people.extend(lists.values().flatten().map(|m| m.person_id));
     }
-    if shown.iter().any(Lookahead::exists) && !people.is_empty() {
-        let found = l.people.load_many(people).await?;
-        if shown.iter().any(|p| p.field("organisation").exists()) {
-            let orgs: BTreeSet<Uuid> = found.values().map(|p| p.organisation_id).collect();
-            l.organisations.load_many(orgs).await?;
+    // the people the page shows (first members, conveners) and, if asked, their organisations
+    let shown: Vec<Lookahead<'_>> = items
+        .iter()
+        .flat_map(|i| [i.field("members").field("person"), i.field("conveners")])
+        .collect();
+    people_and_organisations(ctx, &shown, people).await
+}
+
+/// The viewer's own membership and request to join of each community, if asked (or needed to
+/// know whose members they may read); returns the communities whose members they may read:
+/// the programme team every one, others their own, anonymous visitors none.
+async fn viewers_own(
+    ctx: &Context<'_>,
+    items: &[Lookahead<'_>],
+    ids: &[Uuid],
+    members_asked: bool,
+) -> ApiResult<Vec<Uuid>> {
+    let Some(v) = viewer(ctx) else {
+        return Ok(Vec::new());
+    };
+    let l = loaders(ctx);
+    let (me, team) = (v.person.0, v.is_programme_team());
+    if asks(items, "viewerJoinRequest") {
+        l.pending_requests
+            .load_many(ids.iter().map(|c| (*c, me)))
+            .await?;
+    }
+    let mut readable = ids.to_vec();
+    if asks(items, "viewerRole") || (!team && members_asked) {
+        let mine = l.memberships.load_many(ids.iter().map(|c| (*c, me))).await?;
+        if !team {
+            readable.retain(|c| mine.get(&(*c, me)).is_some_and(Option::is_some));
         }
+    }
+    Ok(readable)
+}
+
+/// People shown under `shown` and, if asked of them, their organisations.
+async fn people_and_organisations(
+    ctx: &Context<'_>,
+    shown: &[Lookahead<'_>],
+    people: BTreeSet<Uuid>,
+) -> ApiResult<()> {
+    if !shown.iter().any(Lookahead::exists) || people.is_empty() {
+        return Ok(());
+    }
+    let l = loaders(ctx);
+    let found = l.people.load_many(people).await?;
+    if shown.iter().any(|p| p.field("organisation").exists()) {
+        let orgs: BTreeSet<Uuid> = found.values().map(|p| p.organisation_id).collect();
+        l.organisations.load_many(orgs).await?;
     }
     Ok(())
 }
@@ -136,13 +157,6 @@ pub async fn applications(
             l.organisations.load_many(orgs).await?;
         }
     }
-    let lead = look.field("lead");
-    if lead.exists() {
-        let found = l.people.load_many(apps.iter().map(|a| a.lead_id)).await?;
-        if lead.field("organisation").exists() {
-            let orgs: BTreeSet<Uuid> = found.values().map(|p| p.organisation_id).collect();
-            l.organisations.load_many(orgs).await?;
-        }
-    }
-    Ok(())
+    let leads: BTreeSet<Uuid> = apps.iter().map(|a| a.lead_id).collect();
+    people_and_organisations(ctx, &[look.field("lead")], leads).await
 }

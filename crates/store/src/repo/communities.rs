@@ -159,18 +159,28 @@ pub async fn first_members_of(
     if ids.is_empty() || n == 0 {
         return Ok(out);
     }
-    let mut sql = super::sql::Sql::new(
-        "SELECT id, community_id, person_id, role, joined_at FROM (\
-         SELECT m.id, m.community_id, m.person_id, m.role, m.joined_at, ROW_NUMBER() OVER \
-         (PARTITION BY m.community_id ORDER BY m.joined_at, m.id) AS place \
-         FROM community_members m WHERE m.community_id IN (",
-    );
-    sql.bind_list(ids).bind(
-        ")) ranked WHERE place <= ? ORDER BY joined_at, id",
-        n as i64,
-    );
-    for m in sql.all::<community_member::Model>(db).await? {
-        out.entry(m.community_id).or_default().push(m);
+    // one index range per community (community_id, joined_at, id), each cut at n, all in one
+    // statement (per 200 communities: SQLite allows 500 terms): no window over every membership
+    for chunk in ids.chunks(200) {
+        let mut sql = super::sql::Sql::new("");
+        for (i, c) in chunk.iter().enumerate() {
+            if i > 0 {
+                sql.push(" UNION ALL ");
+            }
+            sql.bind(
+                "SELECT * FROM (SELECT id, community_id, person_id, role, joined_at \
+                 FROM community_members WHERE community_id = ?",
+                *c,
+            )
+            .bind(" ORDER BY joined_at, id LIMIT ?", n as i64)
+            .push(&format!(") first{i}"));
+        }
+        for m in sql.all::<community_member::Model>(db).await? {
+            out.entry(m.community_id).or_default().push(m);
+        }
+    }
+    for members in out.values_mut() {
+        members.sort_by(|a, b| (a.joined_at, a.id).cmp(&(b.joined_at, b.id)));
     }
     Ok(out)
 }

@@ -33,13 +33,6 @@ impl Sql {
         }
         self
     }
-    /// Append `?, ?, …` bound to each of `vs` (for `IN (…)`).
-    pub(crate) fn bind_list<V: Into<Value> + Copy>(&mut self, vs: &[V]) -> &mut Sql {
-        for (i, v) in vs.iter().enumerate() {
-            self.bind(if i == 0 { "?" } else { ", ?" }, *v);
-        }
-        self
-    }
     fn statement(self, backend: DbBackend) -> Statement {
         let text = if backend == DbBackend::Postgres {
             let mut out = String::with_capacity(self.text.len() + 8);
