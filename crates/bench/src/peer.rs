@@ -39,8 +39,14 @@ fn same_directory(ours: &Value, theirs: &Value) -> Result<()> {
                                     l.iter()
                                         .map(|x| {
                                             (
-                                                x[person]["name"].as_str().unwrap_or("").to_string(),
-                                                x[person][org]["name"].as_str().unwrap_or("").to_string(),
+                                                x[person]["name"]
+                                                    .as_str()
+                                                    .unwrap_or("")
+                                                    .to_string(),
+                                                x[person][org]["name"]
+                                                    .as_str()
+                                                    .unwrap_or("")
+                                                    .to_string(),
                                             )
                                         })
                                         .collect()

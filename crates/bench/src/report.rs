@@ -124,35 +124,78 @@ fn p99(v: Option<f64>) -> String {
 
 /// Issue 16's targets, each with what this run measured.
 fn targets(runs: &[Run]) -> String {
-    let mut o = String::from("## Targets (issue 16)\n\n| target | measured | met |\n|---|---|---|\n");
+    let mut o =
+        String::from("## Targets (issue 16)\n\n| target | measured | met |\n|---|---|---|\n");
     let mut row = |what: &str, measured: String, met: bool| {
-        o.push_str(&format!("| {what} | {measured} | {} |\n", if met { "yes" } else { "**no**" }));
+        o.push_str(&format!(
+            "| {what} | {measured} | {} |\n",
+            if met { "yes" } else { "**no**" }
+        ));
     };
     let run = |kind: &str| runs.iter().find(|r| r.kind == kind);
     if let Some(pg) = run("postgres") {
         if let Some(p) = &pg.peer {
             let r = throughput(pg, "directory") / p.measured.throughput;
-            row("directory ≥ 2× PostGraphile's throughput (PostgreSQL)", format!("{r:.2}×"), r >= 2.0);
+            row(
+                "directory ≥ 2× PostGraphile's throughput (PostgreSQL)",
+                format!("{r:.2}×"),
+                r >= 2.0,
+            );
         }
     }
     if let (Some(pg), Some(lite)) = (run("postgres"), run("sqlite")) {
         for name in ["directory", "directory-member", "directory-anonymous"] {
             let (a, b) = (throughput(lite, name), throughput(pg, name));
-            row(&format!("{name}: SQLite at least as fast as PostgreSQL"), format!("{a:.0} vs {b:.0} req/s"), a >= b);
+            row(
+                &format!("{name}: SQLite at least as fast as PostgreSQL"),
+                format!("{a:.0} vs {b:.0} req/s"),
+                a >= b,
+            );
         }
         let (a, b) = (throughput(lite, "library"), throughput(pg, "library"));
-        row("library search on SQLite within 1.5× of PostgreSQL", format!("{a:.0} vs {b:.0} req/s"), a * 1.5 >= b);
+        row(
+            "library search on SQLite within 1.5× of PostgreSQL",
+            format!("{a:.0} vs {b:.0} req/s"),
+            a * 1.5 >= b,
+        );
     }
     for r in runs {
         let t = throughput(r, "ranking");
-        row(&format!("ranking ≥ 200 req/s ({})", r.kind), format!("{t:.0} req/s"), t >= 200.0);
-        for x in r.scenarios.iter().filter(|x| x.name.starts_with("directory")) {
+        row(
+            &format!("ranking ≥ 200 req/s ({})", r.kind),
+            format!("{t:.0} req/s"),
+            t >= 200.0,
+        );
+        for x in r
+            .scenarios
+            .iter()
+            .filter(|x| x.name.starts_with("directory"))
+        {
             let fixed = x.measured.statements.is_some_and(|(lo, hi)| lo == hi);
-            row(&format!("{}: the same statements for every request under load ({})", x.name, r.kind), statements(x.measured.statements), fixed);
+            row(
+                &format!(
+                    "{}: the same statements for every request under load ({})",
+                    x.name, r.kind
+                ),
+                statements(x.measured.statements),
+                fixed,
+            );
         }
-        let of = |name: &str| r.scenarios.iter().find(|x| x.name == name).and_then(|x| x.measured.statements);
+        let of = |name: &str| {
+            r.scenarios
+                .iter()
+                .find(|x| x.name == name)
+                .and_then(|x| x.measured.statements)
+        };
         if let (Some((_, anon)), Some((_, signed))) = (of("typename"), of("typename-signed-in")) {
-            row(&format!("a signed-in `{{ __typename }}` close to the anonymous floor ({})", r.kind), format!("{signed} vs {anon} statements"), signed <= anon + 1);
+            row(
+                &format!(
+                    "a signed-in `{{ __typename }}` close to the anonymous floor ({})",
+                    r.kind
+                ),
+                format!("{signed} vs {anon} statements"),
+                signed <= anon + 1,
+            );
         }
     }
     o.push_str("\nThe directory's statements at 10 and at 100 communities are asserted equal by `tests/api/read_path.rs`.\n");

@@ -128,7 +128,11 @@ fn cpu_ms(pid: u32) -> Result<f64> {
         .ok_or_else(|| anyhow!("unreadable /proc/{pid}/stat"))?
         .1;
     let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| -> Result<f64> { Ok(f.get(i).ok_or_else(|| anyhow!("short stat"))?.parse::<f64>()?) };
+    let ticks = |i: usize| -> Result<f64> {
+        Ok(f.get(i)
+            .ok_or_else(|| anyhow!("short stat"))?
+            .parse::<f64>()?)
+    };
     // fields 14 and 15 of the whole line are the 12th and 13th after the name
     Ok((ticks(11)? + ticks(12)?) * 10.0)
 }
@@ -153,7 +157,8 @@ async fn statements_total(http: &reqwest::Client, base: &str) -> Result<u64> {
 pub const DIRECTORY: &str = "query Directory { communities(first: 100) { totalCount nodes { id name \
     domain { name } memberCount members(first: 10) { role person { name organisation { name } } } } } }";
 /// The directory as anyone but the programme team reads it (members are for members).
-const PUBLIC_DIRECTORY: &str = "query PublicDirectory { communities(first: 100) { totalCount nodes { \
+const PUBLIC_DIRECTORY: &str =
+    "query PublicDirectory { communities(first: 100) { totalCount nodes { \
     id name domain { name } memberCount viewerRole viewerJoinRequest { id } conveners { name \
     organisation { name } } } } }";
 const COMMUNITY: &str = "query Community($id: ID!) { community(id: $id) { id name stage \

@@ -13,8 +13,8 @@ use async_graphql::Context;
 use convene_domain::account::Role;
 use convene_store::entities::{
     application, call, challenge_reply, community, community_function, community_member, criterion,
-    domain, exchange_inquiry, join_request, meeting_attendance, organisation, participant, person, practice,
-    practice_exchange, sharing_protocol, support_request_event,
+    domain, exchange_inquiry, join_request, meeting_attendance, organisation, participant, person,
+    practice, practice_exchange, sharing_protocol, support_request_event,
 };
 use convene_store::metrics::RequestStatements;
 use convene_store::repo;

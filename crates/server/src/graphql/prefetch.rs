@@ -54,7 +54,9 @@ pub async fn communities(ctx: &Context<'_>, rows: &[community::Model]) -> ApiRes
     let l = loaders(ctx);
     let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
     if asks(&items, "domain") {
-        l.domains.load_many(rows.iter().map(|c| c.domain_id)).await?;
+        l.domains
+            .load_many(rows.iter().map(|c| c.domain_id))
+            .await?;
     }
     if asks(&items, "memberCount") {
         l.member_counts.load_many(ids.iter().copied()).await?;
@@ -102,9 +104,20 @@ async fn viewers_own(
     }
     let mut readable = ids.to_vec();
     if asks(items, "viewerRole") || (!team && members_asked) {
-        let mine = l.memberships.load_many(ids.iter().map(|c| (*c, me))).await?;
+        let mine = l
+            .memberships
+            .load_many(ids.iter().map(|c| (*c, me)))
+            .await?;
         if !team {
-            readable.retain(|c| mine.get(&(*c, me)).is_some_and(Option::is_some));
+            // the rule `Community.members` applies (`community::check_member`), on the rows
+            // just loaded
+            readable.retain(|c| {
+                let role = mine
+                    .get(&(*c, me))
+                    .and_then(Option::as_ref)
+                    .and_then(|m| convene_store::repo::communities::role(m).ok());
+                convene_domain::community::check_member(role).is_ok()
+            });
         }
     }
     Ok(readable)
@@ -140,7 +153,9 @@ pub async fn applications(
     }
     let l = loaders(ctx);
     if look.field("domain").exists() {
-        l.domains.load_many(apps.iter().map(|a| a.domain_id)).await?;
+        l.domains
+            .load_many(apps.iter().map(|a| a.domain_id))
+            .await?;
     }
     let participants = ["leadOrganisation", "coLeads", "participants"]
         .iter()

@@ -24,8 +24,8 @@ pub mod privacy;
 pub mod reporting;
 pub mod selection;
 pub mod sessions;
-pub mod versions;
 mod sql;
+pub mod versions;
 pub mod webhooks;
 
 /// Set a text column of the row whose `key` is `id` to `now`, only if it still holds `was` (a

@@ -244,7 +244,10 @@ pub async fn with_roles(
         role: Option<String>,
     }
     impl sea_orm::FromQueryResult for Row {
-        fn from_query_result(res: &sea_orm::QueryResult, pre: &str) -> std::result::Result<Self, sea_orm::DbErr> {
+        fn from_query_result(
+            res: &sea_orm::QueryResult,
+            pre: &str,
+        ) -> std::result::Result<Self, sea_orm::DbErr> {
             Ok(Row {
                 person: person::Model::from_query_result(res, pre)?,
                 role: res.try_get(pre, "granted_role")?,
