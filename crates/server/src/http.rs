@@ -1,7 +1,6 @@
 //! HTTP: `/graphql` (POST JSON; GET for queries only, and the explorer), `/health`, `/ready`,
 //! `/metrics`, and the SPA. Mutations never run from a GET or a form or text post.
 
-use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse, Request};
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -16,6 +15,7 @@ use uuid::Uuid;
 
 use crate::auth::jwt::{PersonToken, Principal};
 use crate::graphql::error::classify_unlabelled;
+use crate::graphql::limits::{self, Operation};
 use crate::graphql::loaders::Loaders;
 use crate::graphql::schema::{ConveneSchema, MAX_BATCH};
 use crate::ratelimit::ClientAddr;
@@ -175,22 +175,19 @@ async fn execute(
     http: &Http,
     headers: &HeaderMap,
     addr: ClientAddr,
-    batch: BatchRequest,
+    mut batch: BatchRequest,
 ) -> Response {
+    // each document is parsed here, once: the schema runs on the same parse
+    let ops: Vec<Operation> = match &mut batch {
+        BatchRequest::Single(r) => vec![limits::inspect(r)],
+        BatchRequest::Batch(rs) => rs.iter_mut().map(limits::inspect).collect(),
+    };
     let operation = match &batch {
-        BatchRequest::Single(r) => crate::metrics::operation_label(
-            r.operation_name
-                .clone()
-                .or_else(|| single_operation_name(&r.query))
-                .as_deref(),
-        ),
+        BatchRequest::Single(_) => crate::metrics::operation_label(ops[0].name.as_deref()),
         BatchRequest::Batch(_) => "batch".to_string(),
     };
-    let writes = match &batch {
-        BatchRequest::Single(r) => writes(r),
-        BatchRequest::Batch(rs) => rs.iter().any(writes),
-    };
-    let mut resp = execute_batch(http, headers, addr, batch).await;
+    let writes = ops.iter().any(Operation::writes);
+    let mut resp = execute_batch(http, headers, addr, batch, &ops).await;
     resp.extensions_mut()
         .insert(crate::metrics::Operation(operation));
     if writes {
@@ -200,28 +197,12 @@ async fn execute(
     resp
 }
 
-/// Whether the request runs a mutation (the cheap test first: most requests are queries).
-fn writes(r: &Request) -> bool {
-    r.query.contains("mutation") && is_mutation(&r.query, r.operation_name.as_deref())
-}
-
-/// The name of the document's operation when it has exactly one.
-fn single_operation_name(query: &str) -> Option<String> {
-    let doc = async_graphql::parser::parse_query(query).ok()?;
-    match doc.operations {
-        DocumentOperations::Single(_) => None,
-        DocumentOperations::Multiple(ops) if ops.len() == 1 => {
-            ops.keys().next().map(|n| n.to_string())
-        }
-        DocumentOperations::Multiple(_) => None,
-    }
-}
-
 async fn execute_batch(
     http: &Http,
     headers: &HeaderMap,
     addr: ClientAddr,
     batch: BatchRequest,
+    ops: &[Operation],
 ) -> Response {
     let (viewer, partner, session) = match principal_of(&http.state, headers).await {
         Ok(v) => v,
@@ -232,33 +213,43 @@ async fn execute_batch(
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     let timeout = http.state.config.request_timeout;
+    let caller = limits::Caller {
+        signed_in: viewer.is_some() || partner.is_some(),
+        addr: addr.0,
+    };
     let run = async {
-        let with_data = |r: Request| {
-            let loaders = if writes(&r) {
-                Loaders::uncached(&http.state)
-            } else {
-                Loaders::new(&http.state)
-            };
-            r.data(RequestCtx {
-                viewer: viewer.clone(),
-                partner: partner.clone(),
-                addr: addr.0,
-                session,
-                user_agent: user_agent.clone(),
-            })
-            .data(loaders)
-        };
         let schema = if partner.is_some() {
             &http.partner_schema
         } else {
             &http.schema
         };
+        let one = |mut r: Request, op: &Operation| {
+            let ctx = RequestCtx {
+                viewer: viewer.clone(),
+                partner: partner.clone(),
+                addr: addr.0,
+                session,
+                user_agent: user_agent.clone(),
+            };
+            let loaders = if op.writes() {
+                Loaders::uncached(&http.state)
+            } else {
+                Loaders::new(&http.state)
+            };
+            let caller = &caller;
+            async move {
+                if let Err(e) = limits::admit(&http.state, caller, &mut r).await {
+                    return async_graphql::Response::from_errors(vec![e]);
+                }
+                schema.execute(r.data(ctx).data(loaders)).await
+            }
+        };
         let response = match batch {
-            BatchRequest::Single(r) => BatchResponse::Single(schema.execute(with_data(r)).await),
+            BatchRequest::Single(r) => BatchResponse::Single(one(r, &ops[0]).await),
             BatchRequest::Batch(rs) => {
                 let mut out = Vec::with_capacity(rs.len());
-                for r in rs {
-                    out.push(schema.execute(with_data(r)).await);
+                for (r, op) in rs.into_iter().zip(ops) {
+                    out.push(one(r, op).await);
                 }
                 BatchResponse::Batch(out)
             }
@@ -389,27 +380,6 @@ pub struct GetParams {
     operation_name: Option<String>,
 }
 
-/// Whether the operation that would run is a mutation (or a subscription).
-fn is_mutation(query: &str, operation: Option<&str>) -> bool {
-    matches!(
-        operation_type(query, operation),
-        Some(OperationType::Mutation | OperationType::Subscription)
-    )
-}
-
-/// The type of the operation that would run (none when the document does not parse or has no
-/// such operation).
-pub fn operation_type(query: &str, operation: Option<&str>) -> Option<OperationType> {
-    let doc = async_graphql::parser::parse_query(query).ok()?;
-    match &doc.operations {
-        DocumentOperations::Single(op) => Some(op.node.ty),
-        DocumentOperations::Multiple(ops) => match operation {
-            Some(name) => ops.get(name).map(|op| op.node.ty),
-            None => ops.values().next().map(|op| op.node.ty),
-        },
-    }
-}
-
 /// `GET /graphql`: the explorer for a browser, queries (never mutations) for anyone else.
 pub async fn graphql_get(
     State(http): State<Http>,
@@ -436,7 +406,11 @@ pub async fn graphql_get(
             "Pass the query in the `query` parameter, or POST it as JSON",
         );
     };
-    if is_mutation(&query, params.operation_name.as_deref()) {
+    let mut req = Request::new(query);
+    if let Some(op) = params.operation_name {
+        req = req.operation_name(op);
+    }
+    if limits::inspect(&mut req).writes() {
         let mut r = gql_error(
             StatusCode::METHOD_NOT_ALLOWED,
             ErrorCode::Forbidden,
@@ -445,10 +419,6 @@ pub async fn graphql_get(
         r.headers_mut()
             .insert(header::ALLOW, header::HeaderValue::from_static("POST"));
         return r;
-    }
-    let mut req = Request::new(query);
-    if let Some(op) = params.operation_name {
-        req = req.operation_name(op);
     }
     if let Some(v) = params.variables.filter(|v| !v.is_empty()) {
         match serde_json::from_str(&v) {
@@ -484,24 +454,5 @@ pub async fn ready(State(http): State<Http>) -> Response {
             ),
         )
             .into_response(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn mutations_are_recognised_in_get_requests() {
-        assert!(is_mutation("mutation { signOut { signedOut } }", None));
-        assert!(!is_mutation("{ viewer { id } }", None));
-        assert!(is_mutation(
-            "query A { viewer { id } } mutation B { signOut { signedOut } }",
-            Some("B")
-        ));
-        assert!(!is_mutation(
-            "query A { viewer { id } } mutation B { signOut { signedOut } }",
-            Some("A")
-        ));
     }
 }

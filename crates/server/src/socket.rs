@@ -39,10 +39,10 @@ use tokio::sync::Notify;
 
 use crate::auth::jwt::PersonToken;
 use crate::graphql::error::classify_unlabelled;
-use crate::graphql::limits::refusal;
+use crate::graphql::limits::{self, refusal};
 use crate::graphql::loaders::Loaders;
 use crate::graphql::schema::ConveneSchema;
-use crate::http::{current_viewer, operation_type, timed_out_message, Http, NotServed};
+use crate::http::{current_viewer, timed_out_message, Http, NotServed};
 use crate::ratelimit::{limited_error, ClientAddr, GENERAL};
 use crate::state::{AppState, RequestCtx};
 
@@ -199,7 +199,7 @@ impl Socket {
     }
 
     /// One operation, checked and run as an HTTP request would be.
-    async fn run(&self, request: Request) -> BoxStream<'static, Response> {
+    async fn run(&self, mut request: Request) -> BoxStream<'static, Response> {
         let Some(token) = self.token.get().copied() else {
             return refused(
                 ErrorCode::Unauthenticated,
@@ -223,7 +223,14 @@ impl Socket {
                 return refused(code, not_served_message(&e).into());
             }
         };
-        let kind = operation_type(&request.query, request.operation_name.as_deref());
+        let kind = limits::inspect(&mut request).kind;
+        let caller = limits::Caller {
+            signed_in: true,
+            addr: self.addr,
+        };
+        if let Err(e) = limits::admit(&self.state, &caller, &mut request).await {
+            return one(Response::from_errors(vec![e]));
+        }
         let subscription = kind == Some(OperationType::Subscription);
         // a query's loaders remember what they loaded; a mutation's answer and a subscription's
         // every event read afresh

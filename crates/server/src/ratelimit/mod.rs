@@ -14,10 +14,6 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextResolve, ResolveInfo,
-};
-use async_graphql::{ServerResult, Value};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -26,7 +22,7 @@ use axum::Json;
 use serde_json::json;
 
 use crate::auth::jwt::Principal;
-use crate::state::{AppState, RequestCtx};
+use crate::state::AppState;
 
 /// How much a kind of bucket holds and how fast it fills.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -241,44 +237,6 @@ pub fn limited_error(
     ext.set("retryAfter", secs);
     e.extensions = Some(ext);
     e
-}
-
-/// The stricter, per-address limit on the mutations that check credentials.
-pub struct AuthLimits;
-
-impl ExtensionFactory for AuthLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(AuthLimitsExtension)
-    }
-}
-
-struct AuthLimitsExtension;
-
-#[async_trait::async_trait]
-impl Extension for AuthLimitsExtension {
-    async fn resolve(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        info: ResolveInfo<'_>,
-        next: NextResolve<'_>,
-    ) -> ServerResult<Option<Value>> {
-        if info.parent_type == "MutationRoot" && AUTH_FIELDS.contains(&info.name) {
-            if let (Some(state), Some(r)) =
-                (ctx.data_opt::<AppState>(), ctx.data_opt::<RequestCtx>())
-            {
-                let key = format!(
-                    "auth:{}",
-                    r.addr
-                        .map(|a| a.to_string())
-                        .unwrap_or_else(|| "unknown".into())
-                );
-                if let Err(wait) = state.limiter.check(&key, AUTH).await {
-                    return Err(limited_error(wait, Some(info.field.name.pos)));
-                }
-            }
-        }
-        next.run(ctx, info).await
-    }
 }
 
 #[cfg(test)]
