@@ -3,7 +3,7 @@
 //! selection rules make of them (ranking, allocation).
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use convene_domain::access::Viewer;
 use convene_domain::application::CoLeadState;
@@ -27,13 +27,20 @@ pub struct CallSelection {
     pub call: call::Model,
     pub criteria: Vec<criterion::Model>,
     pub panel: Vec<panel_member::Model>,
-    pub apps: Vec<application::Model>,
+    pub apps: Vec<Arc<application::Model>>,
     pub parts: HashMap<Uuid, Vec<participant::Model>>,
     /// Each panel member's organisation now.
     pub member_orgs: HashMap<Uuid, Uuid>,
     pub declared: Vec<declared_conflict::Model>,
     pub assignments: Vec<review_assignment::Model>,
     pub reviews: Vec<(review::Model, Vec<review_score::Model>)>,
+    /// Where each application is in `apps`, and each (application, reviewer)'s review in
+    /// `reviews`: a kept selection answers many requests, each asking these hundreds of times.
+    app_index: HashMap<Uuid, usize>,
+    review_index: HashMap<(Uuid, Uuid), usize>,
+    /// The ranking, computed on first use: the data does not change under a selection (a
+    /// write loads a new one), so every request served from the cache shares it.
+    ranked: OnceLock<Vec<Ranked>>,
 }
 
 /// Selections computed on this replica, each kept with the data version read before it was
@@ -103,13 +110,27 @@ impl CallSelection {
             .into_iter()
             .map(|p| (p.id, p.organisation_id))
             .collect();
-        let apps = apps::considered_of_call(db, call_id).await?;
+        let apps: Vec<Arc<application::Model>> = apps::considered_of_call(db, call_id)
+            .await?
+            .into_iter()
+            .map(Arc::new)
+            .collect();
         let ids: Vec<Uuid> = apps.iter().map(|a| a.id).collect();
         let parts = apps::participants_of(db, &ids).await?;
+        let reviews = repo::reviews_of_call(db, call_id).await?;
         Ok(Some(CallSelection {
             declared: repo::declared_conflicts(db, call_id).await?,
             assignments: repo::assignments(db, call_id).await?,
-            reviews: repo::reviews_of_call(db, call_id).await?,
+            app_index: apps.iter().enumerate().map(|(i, a)| (a.id, i)).collect(),
+            review_index: reviews.iter().enumerate().rev().fold(
+                HashMap::new(),
+                |mut m, (i, (r, _))| {
+                    m.insert((r.application_id, r.reviewer_id), i);
+                    m
+                },
+            ),
+            ranked: OnceLock::new(),
+            reviews,
             call,
             criteria,
             panel,
@@ -139,8 +160,8 @@ impl CallSelection {
         self.member(person).is_some_and(|m| m.chair)
     }
 
-    pub fn application(&self, id: Uuid) -> Option<&application::Model> {
-        self.apps.iter().find(|a| a.id == id)
+    pub fn application(&self, id: Uuid) -> Option<&Arc<application::Model>> {
+        self.app_index.get(&id).map(|&i| &self.apps[i])
     }
 
     fn parties(&self, app: &application::Model) -> ApplicationParties {
@@ -243,9 +264,9 @@ impl CallSelection {
         app: Uuid,
         person: Uuid,
     ) -> Option<&(review::Model, Vec<review_score::Model>)> {
-        self.reviews
-            .iter()
-            .find(|(r, _)| r.application_id == app && r.reviewer_id == person)
+        self.review_index
+            .get(&(app, person))
+            .map(|&i| &self.reviews[i])
     }
 
     /// Each unconflicted review's weighted score.
@@ -281,9 +302,11 @@ impl CallSelection {
         RankBy::from_str(&self.call.rank_by).unwrap_or(RankBy::Weighted)
     }
 
-    pub fn ranking(&self) -> Vec<Ranked> {
-        let ids: Vec<ApplicationId> = self.apps.iter().map(|a| ApplicationId(a.id)).collect();
-        selection::rank(&ids, &self.review_scores(), self.rank_by())
+    pub fn ranking(&self) -> &[Ranked] {
+        self.ranked.get_or_init(|| {
+            let ids: Vec<ApplicationId> = self.apps.iter().map(|a| ApplicationId(a.id)).collect();
+            selection::rank(&ids, &self.review_scores(), self.rank_by())
+        })
     }
 
     /// Where `viewer` stands towards this call's selection.
@@ -310,8 +333,9 @@ impl CallSelection {
         selection::check_can_see_ranking(self.standing(viewer))?;
         Ok(self
             .ranking()
-            .into_iter()
+            .iter()
             .filter(|r| self.shows(viewer, r.application.0))
+            .cloned()
             .collect())
     }
 
@@ -319,7 +343,7 @@ impl CallSelection {
         let domains: HashMap<Uuid, Uuid> = self.apps.iter().map(|a| (a.id, a.domain_id)).collect();
         let ranked: Vec<(ApplicationId, DomainId, usize)> = self
             .ranking()
-            .into_iter()
+            .iter()
             .filter(|r| r.reviews > 0)
             .map(|r| (r.application, DomainId(domains[&r.application.0]), r.rank))
             .collect();

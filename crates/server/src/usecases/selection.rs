@@ -252,7 +252,7 @@ async fn lacking_reviewers(
 ) -> AppResult<convene_domain::DomainError> {
     let found: Vec<&application::Model> = lacking
         .iter()
-        .filter_map(|(a, _)| sel.application(a.0))
+        .filter_map(|(a, _)| sel.application(a.0).map(|a| &**a))
         .collect();
     let lead_ids: Vec<Uuid> = found.iter().map(|a| a.lead_id).collect();
     let domain_ids: Vec<Uuid> = found.iter().map(|a| a.domain_id).collect();
@@ -425,7 +425,9 @@ pub async fn send_review_reminders(st: &AppState, by: &Viewer, call: CallId) -> 
     let sel = CallSelection::load_for_change(w.tx(), call.0).await?;
     let mut outstanding: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
     for a in &sel.assignments {
-        let running = sel.application(a.application_id).is_some_and(is_submitted);
+        let running = sel
+            .application(a.application_id)
+            .is_some_and(|a| is_submitted(a));
         if running && sel.review_of(a.application_id, a.reviewer_id).is_none() {
             outstanding.entry(a.reviewer_id).or_default().push(a.id);
         }
@@ -554,8 +556,8 @@ async fn settle_applications(
         } else {
             ApplicationStatus::NotFunded
         };
-        let after = apps::set_status(w.tx(), a.clone(), to, w.now()).await?;
-        w.audit_changed("Application", a.id, "decide", a, &after);
+        let after = apps::set_status(w.tx(), (**a).clone(), to, w.now()).await?;
+        w.audit_changed("Application", a.id, "decide", &**a, &after);
         if to != ApplicationStatus::Funded {
             continue;
         }

@@ -162,7 +162,7 @@ impl ApplicationMutations {
         };
         let app = usecase::start_application(state(ctx), v, cmd).await?;
         Ok(StartApplicationPayload {
-            application: Application(app),
+            application: Application::from(app),
         })
     }
 
@@ -182,7 +182,7 @@ impl ApplicationMutations {
         };
         let app = usecase::update_application(state(ctx), v, cmd).await?;
         Ok(UpdateApplicationPayload {
-            application: Application(app),
+            application: Application::from(app),
         })
     }
 
@@ -196,7 +196,7 @@ impl ApplicationMutations {
         let cmd = co_lead(&input.application_id, &input.email)?;
         let app = usecase::invite_co_lead(state(ctx), v, cmd).await?;
         Ok(InviteCoLeadPayload {
-            application: Application(app),
+            application: Application::from(app),
         })
     }
 
@@ -210,7 +210,7 @@ impl ApplicationMutations {
         let id = application_id(&input.application_id)?;
         let app = usecase::answer_co_lead(state(ctx), v, id, CoLeadAnswer::Accept).await?;
         Ok(AcceptCoLeadPayload {
-            application: Application(app),
+            application: Application::from(app),
         })
     }
 
@@ -224,7 +224,7 @@ impl ApplicationMutations {
         let id = application_id(&input.application_id)?;
         let app = usecase::answer_co_lead(state(ctx), v, id, CoLeadAnswer::Decline).await?;
         Ok(DeclineCoLeadPayload {
-            application: Application(app),
+            application: Application::from(app),
         })
     }
 
@@ -238,7 +238,7 @@ impl ApplicationMutations {
         let cmd = co_lead(&input.application_id, &input.email)?;
         let app = usecase::remove_co_lead(state(ctx), v, cmd).await?;
         Ok(RemoveCoLeadPayload {
-            application: Application(app),
+            application: Application::from(app),
         })
     }
 
@@ -254,7 +254,7 @@ impl ApplicationMutations {
         let id = application_id(&input.application_id)?;
         let app = usecase::submit_application(state(ctx), v, id).await?;
         Ok(SubmitApplicationPayload {
-            application: Application(app),
+            application: Application::from(app),
         })
     }
 
@@ -268,7 +268,7 @@ impl ApplicationMutations {
         let id = application_id(&input.application_id)?;
         let app = usecase::withdraw_application(state(ctx), v, id).await?;
         Ok(WithdrawApplicationPayload {
-            application: Application(app),
+            application: Application::from(app),
         })
     }
 }

@@ -52,7 +52,7 @@ pub async fn visible_application(ctx: &Context<'_>, id: Uuid) -> ApiResult<Appli
         .await?
         .ok_or_else(|| ApiError::not_found("The application"))?;
     if super::types::application::may_read(ctx, &app).await? {
-        Ok(Application(app))
+        Ok(Application::from(app))
     } else {
         Err(ApiError::new(
             convene_domain::ErrorCode::Forbidden,

@@ -26,8 +26,15 @@ use convene_domain::selection;
 use std::collections::HashMap;
 use uuid::Uuid;
 
+/// Shared, not copied: a kept selection hands the same rows to every request's ranking.
 #[derive(Clone)]
-pub struct Application(pub m::Model);
+pub struct Application(pub std::sync::Arc<m::Model>);
+
+impl From<m::Model> for Application {
+    fn from(m: m::Model) -> Self {
+        Application(std::sync::Arc::new(m))
+    }
+}
 
 /// A lead's or co-lead's place on an application. A co-lead invited by e-mail has no person
 /// until they accept; their organisation is the one they worked for when they accepted.

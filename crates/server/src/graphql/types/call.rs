@@ -110,7 +110,7 @@ impl Call {
         Ok(
             repo::applications::of_call(&state(ctx).db, self.0.id, status, &w)
                 .await?
-                .map(Application)
+                .map(Application::from)
                 .into(),
         )
     }
@@ -160,7 +160,7 @@ impl Call {
         Ok(pending
             .into_iter()
             .map(|p| super::selection::PendingOutcome {
-                application: Application(p.application),
+                application: Application::from(p.application),
                 email: p.participant.email,
                 person_id: p.participant.person_id,
                 outcome: p.outcome.into(),
@@ -266,14 +266,12 @@ impl Call {
 
     pub(crate) async fn ranking_of(&self, ctx: &Context<'_>) -> ApiResult<Vec<RankingEntry>> {
         let (sel, access) = selection_for(ctx, self.0.id).await?;
-        let by_id: std::collections::HashMap<uuid::Uuid, &application::Model> =
-            sel.apps.iter().map(|a| (a.id, a)).collect();
         let entries: Vec<RankingEntry> = sel
             .ranking_seen_by(&access.viewer)?
             .into_iter()
             .filter_map(|r| {
                 Some(RankingEntry {
-                    application: Application((*by_id.get(&r.application.0)?).clone()),
+                    application: Application(sel.application(r.application.0)?.clone()),
                     rank: r.rank as i32,
                     weighted_score: r.weighted_score,
                     normalised_score: r.normalised_score,
@@ -282,7 +280,7 @@ impl Call {
                 })
             })
             .collect();
-        let apps: Vec<&application::Model> = entries.iter().map(|e| &e.application.0).collect();
+        let apps: Vec<&application::Model> = entries.iter().map(|e| &*e.application.0).collect();
         crate::graphql::prefetch::applications(ctx, &ctx.look_ahead().field("application"), &apps)
             .await?;
         Ok(entries)
@@ -333,7 +331,7 @@ impl Call {
                     )
                     .await?;
                     out.push(Honorarium {
-                        application: Application(app),
+                        application: Application::from(app),
                         total_pence: self.0.honorarium_pence,
                         shares: vec![HonorariumShare(s)],
                     });

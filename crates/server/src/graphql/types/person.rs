@@ -152,7 +152,7 @@ impl Person {
         let p = page(first, after.as_deref(), None, None)?;
         let (rows, total) = repo::applications::of_person(&state(ctx).db, self.model.id, p).await?;
         Ok(ApplicationConnection::new(
-            rows.into_iter().map(Application).collect(),
+            rows.into_iter().map(Application::from).collect(),
             total,
             p,
         ))
@@ -201,7 +201,7 @@ impl Person {
             return Ok(Vec::new());
         }
         let rows = repo::applications::invitations_for(&state(ctx).db, &self.model.email).await?;
-        Ok(rows.into_iter().map(Application).collect())
+        Ok(rows.into_iter().map(Application::from).collect())
     }
 }
 

@@ -41,7 +41,7 @@ pub async fn criterion(ctx: &Context<'_>, id: Uuid) -> ApiResult<Criterion> {
 
 pub async fn application(ctx: &Context<'_>, id: Uuid) -> ApiResult<Application> {
     let row = must(&loaders(ctx).applications, id, "application").await?;
-    Ok(Application(row))
+    Ok(Application::from(row))
 }
 
 pub async fn community(ctx: &Context<'_>, id: Uuid) -> ApiResult<Community> {

@@ -184,7 +184,7 @@ impl Decision {
             .await?;
         Ok(ids
             .iter()
-            .filter_map(|i| found.get(i).cloned().map(Application))
+            .filter_map(|i| found.get(i).cloned().map(Application::from))
             .collect())
     }
 }
