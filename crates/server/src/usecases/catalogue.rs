@@ -96,16 +96,13 @@ pub async fn import_organisations(
     let mut w = Write::by(st, v).await?;
     let today = w.now().date_naive();
     let parsed = import::parse_csv(csv, today);
-    let keys: Vec<String> = parsed
-        .rows
-        .iter()
-        .map(|r| import::name_key(&r.name))
-        .collect();
+    let names: Vec<String> = parsed.rows.iter().map(|r| r.name.clone()).collect();
+    // found by the store's unique key, matched to lines by the domain's
     let mut existing: HashMap<String, organisation::Model> =
-        organisations::by_name_keys(w.tx(), &keys)
+        organisations::by_names(w.tx(), &names)
             .await?
             .into_iter()
-            .map(|o| (o.name_key.clone(), o))
+            .map(|o| (import::name_key(&o.name), o))
             .collect();
     let mut planned = Vec::new();
     for row in parsed.rows {

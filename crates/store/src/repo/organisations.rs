@@ -134,11 +134,13 @@ pub async fn list(
     Ok((rows, total))
 }
 
-/// The organisations whose names have these keys (trimmed, spaces collapsed, lower case).
-pub async fn by_name_keys(
+/// The organisations with these names, compared as names are kept unique (any case, spaces
+/// trimmed and collapsed).
+pub async fn by_names(
     db: &impl ConnectionTrait,
-    keys: &[String],
+    names: &[String],
 ) -> Result<Vec<organisation::Model>> {
+    let keys: Vec<String> = names.iter().map(|n| name_key(n)).collect();
     let mut found = Vec::new();
     for chunk in keys.chunks(500) {
         found.extend(
