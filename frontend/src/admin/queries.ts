@@ -80,6 +80,9 @@ export const AdminCallQuery = graphql(`
 
 export const AdminDomainsQuery = graphql(`
   query AdminDomains($first: Int, $after: String) {
+    proposed: domains(status: PROPOSED, first: 0) {
+      totalCount
+    }
     domains(first: $first, after: $after) {
       totalCount
       pageInfo {

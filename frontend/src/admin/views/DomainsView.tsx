@@ -23,7 +23,8 @@ export function DomainsView() {
   const { problems, setProblems } = create;
   usePageTitle(paging.page > 1 ? `Domains (page ${paging.page})` : 'Domains', problems.length > 0);
   const domains = data?.domains.nodes ?? [];
-  const proposed = domains.filter((d) => d.status === 'PROPOSED');
+  // counted over the whole catalogue, not the page shown
+  const proposed = data?.proposed.totalCount ?? 0;
 
   const onCreate = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,11 +45,11 @@ export function DomainsView() {
     <>
       <ErrorSummary problems={problems.length ? problems : problemsFrom(error)} />
       <h1 className="nhsuk-heading-l">Domains</h1>
-      {proposed.length > 0 && (
+      {proposed > 0 && (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
-            {proposed.length === 1 ? '1 domain is' : `${proposed.length} domains are`} waiting for a decision: accept,
+            {proposed === 1 ? '1 domain is' : `${proposed} domains are`} waiting for a decision: accept,
             rename or merge them.
           </p>
         </div>
