@@ -35,6 +35,7 @@ const CallView = admin('CallView');
 const DomainsView = admin('DomainsView');
 const DomainView = admin('DomainView');
 const OrganisationsView = admin('OrganisationsView');
+const ImportOrganisationsView = admin('ImportOrganisationsView');
 const PeopleView = admin('PeopleView');
 const selection = area(() => import('./selection/routes'));
 const ReviewsView = selection('ReviewsView');
@@ -211,6 +212,7 @@ export function AppRoutes() {
         <Route path="admin/domains" element={team(<DomainsView />)} />
         <Route path="admin/domains/:id" element={team(<DomainView />)} />
         <Route path="admin/organisations" element={team(<OrganisationsView />)} />
+        <Route path="admin/organisations/import" element={team(<ImportOrganisationsView />)} />
         <Route path="admin/people" element={team(<PeopleView />)} />
         <Route path="admin/partners" element={team(<ServiceClientsView />)} />
         <Route path="admin/partners/new" element={team(<CreateServiceClientView />)} />

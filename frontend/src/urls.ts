@@ -86,6 +86,8 @@ export const honorariaUrl = (callId: string) => `${adminCallUrl(callId)}/honorar
 /** The audit trail, filtered to one entity's history. */
 export const auditUrl = (entityId: string) => `/admin/audit?entityId=${encodeURIComponent(entityId)}`;
 export const adminDomainUrl = (domainId: string) => `/admin/domains/${domainId}`;
+export const adminOrganisationsUrl = () => '/admin/organisations';
+export const importOrganisationsUrl = () => `${adminOrganisationsUrl()}/import`;
 export const partnersUrl = () => '/admin/partners';
 export const revokePartnerUrl = (clientId: string) => `${partnersUrl()}/${clientId}/revoke`;
 export const webhooksUrl = () => '/admin/webhooks';

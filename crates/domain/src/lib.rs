@@ -20,6 +20,7 @@ pub mod ids;
 pub mod money;
 pub mod notification;
 pub mod organisation;
+pub mod organisation_import;
 pub mod partner;
 pub mod practice;
 pub mod privacy;

@@ -136,3 +136,26 @@ export const RevokeRoleMutation = graphql(`
     }
   }
 `);
+
+export const ImportOrganisationsMutation = graphql(`
+  mutation ImportOrganisations($input: ImportOrganisationsInput!) {
+    importOrganisations(input: $input) {
+      created
+      updated
+      unchanged
+      saved
+      errors {
+        line
+        message
+      }
+      lines {
+        line
+        name
+        sector
+        nhsMember
+        nhsMemberSince
+        action
+      }
+    }
+  }
+`);

@@ -1,8 +1,13 @@
 import { graphql } from '../graphql';
 
 export const AdminCallsQuery = graphql(`
-  query AdminCalls {
-    calls(first: 100) {
+  query AdminCalls($first: Int, $after: String) {
+    calls(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         title
@@ -17,7 +22,7 @@ export const AdminCallsQuery = graphql(`
 `);
 
 export const AdminCallQuery = graphql(`
-  query AdminCall($id: ID!) {
+  query AdminCall($id: ID!, $first: Int, $after: String) {
     call(id: $id) {
       id
       title
@@ -37,8 +42,12 @@ export const AdminCallQuery = graphql(`
         name
         weight
       }
-      applications(first: 100) {
+      applications(first: $first, after: $after) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           id
           status
@@ -70,9 +79,16 @@ export const AdminCallQuery = graphql(`
 `);
 
 export const AdminDomainsQuery = graphql(`
-  query AdminDomains {
-    domains(first: 100) {
+  query AdminDomains($first: Int, $after: String) {
+    proposed: domains(status: PROPOSED, first: 0) {
       totalCount
+    }
+    domains(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         name
@@ -88,9 +104,13 @@ export const AdminDomainsQuery = graphql(`
 `);
 
 export const AdminOrganisationsQuery = graphql(`
-  query AdminOrganisations($search: String) {
-    organisations(first: 100, search: $search) {
+  query AdminOrganisations($search: String, $first: Int, $after: String) {
+    organisations(first: $first, after: $after, search: $search) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         name
@@ -103,9 +123,13 @@ export const AdminOrganisationsQuery = graphql(`
 `);
 
 export const AdminPeopleQuery = graphql(`
-  query AdminPeople($search: String) {
-    people(first: 100, search: $search) {
+  query AdminPeople($search: String, $first: Int, $after: String) {
+    people(first: $first, after: $after, search: $search) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         name

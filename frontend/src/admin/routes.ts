@@ -5,4 +5,5 @@ export { CallView } from './views/CallView';
 export { DomainsView } from './views/DomainsView';
 export { DomainView } from './views/DomainView';
 export { OrganisationsView } from './views/OrganisationsView';
+export { ImportOrganisationsView } from './views/ImportOrganisationsView';
 export { PeopleView } from './views/PeopleView';

@@ -676,6 +676,8 @@ fn mutations() -> Vec<Row> {
             .allow(TEAM),
         mutation("setOrganisationNhsMember", |w, _| json!({ "organisationId": w.spare_org, "nhsMember": false }))
             .allow(TEAM),
+        mutation("importOrganisations", |_, _| json!({ "csv": "name,sector,nhsMember\nMatrix Import Trust,NHS_TRUST,yes\n", "dryRun": true }))
+            .allow(TEAM),
         mutation("createDomain", |_, _| json!({ "name": "Matrix domain" })).allow(TEAM),
         mutation("proposeDomain", |_, _| json!({ "name": "Matrix proposal" })).allow(PEOPLE),
         mutation("acceptDomain", |w, _| json!({ "domainId": w.proposed_domain })).allow(TEAM),

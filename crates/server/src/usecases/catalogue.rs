@@ -1,9 +1,12 @@
 //! The catalogue (SPEC §1): organisations and the domains applications are made in.
 
+use std::collections::HashMap;
+
 use convene_domain::access::Viewer;
 use convene_domain::catalogue::{self as rules, DomainStatus};
 use convene_domain::ids::{DomainId, OrganisationId};
 use convene_domain::organisation::Sector;
+use convene_domain::organisation_import::{self as import, ImportAction, ImportRow, LineError};
 use convene_store::entities::{domain, organisation};
 use convene_store::repo::{domains, organisations};
 
@@ -57,6 +60,109 @@ pub async fn set_organisation_nhs_member(
     }
     w.commit().await?;
     Ok(after)
+}
+
+/// One line of an import and what it does (or would do, on a dry run).
+pub struct ImportedLine {
+    pub row: ImportRow,
+    pub action: ImportAction,
+}
+
+/// What an import did, or would do: nothing is saved when `errors` is not empty or on a dry run.
+pub struct ImportOutcome {
+    pub lines: Vec<ImportedLine>,
+    pub errors: Vec<LineError>,
+    pub saved: bool,
+}
+
+impl ImportOutcome {
+    pub fn count(&self, action: ImportAction) -> usize {
+        if !self.errors.is_empty() {
+            return 0;
+        }
+        self.lines.iter().filter(|l| l.action == action).count()
+    }
+}
+
+/// Import organisations from a CSV file (the caller has checked that the actor is on the
+/// programme team): a name matching an existing organisation's (any case, spaces trimmed)
+/// updates it, any other adds one; all or nothing, each change audited.
+pub async fn import_organisations(
+    st: &AppState,
+    v: &Viewer,
+    csv: &str,
+    dry_run: bool,
+) -> AppResult<ImportOutcome> {
+    let mut w = Write::by(st, v).await?;
+    let today = w.now().date_naive();
+    let parsed = import::parse_csv(csv, today);
+    let names: Vec<String> = parsed.rows.iter().map(|r| r.name.clone()).collect();
+    // found by the store's unique key, matched to lines by the domain's
+    let mut existing: HashMap<String, organisation::Model> =
+        organisations::by_names(w.tx(), &names)
+            .await?
+            .into_iter()
+            .map(|o| (import::name_key(&o.name), o))
+            .collect();
+    let mut planned = Vec::new();
+    for row in parsed.rows {
+        let found = existing.remove(&import::name_key(&row.name));
+        let current = found.as_ref().map(|o| import::Current {
+            sector: organisations::facts(o).sector,
+            nhs_member: o.nhs_member,
+            nhs_member_changed_on: o.nhs_member_changed_on,
+        });
+        let (action, after) = import::plan(&row, current, today);
+        planned.push((row, action, after, found));
+    }
+    let saved = parsed.errors.is_empty() && !dry_run;
+    let mut lines = Vec::new();
+    for (row, action, after, found) in planned {
+        if saved {
+            save_imported(&mut w, &row, action, after, found).await?;
+        }
+        lines.push(ImportedLine { row, action });
+    }
+    if saved {
+        w.commit().await?;
+    }
+    Ok(ImportOutcome {
+        lines,
+        errors: parsed.errors,
+        saved,
+    })
+}
+
+/// Write one planned line of an import, with its audit entry.
+async fn save_imported(
+    w: &mut Write<'_>,
+    row: &ImportRow,
+    action: ImportAction,
+    after: import::Current,
+    found: Option<organisation::Model>,
+) -> AppResult<()> {
+    let on = after.nhs_member_changed_on.unwrap_or(w.now().date_naive());
+    match (action, found) {
+        (ImportAction::Create, _) => {
+            let values = (row.name.as_str(), after.sector, after.nhs_member, on);
+            let o = organisations::create_imported(w.tx(), values, w.actor_uuid(), w.now()).await?;
+            w.audit_created("Organisation", o.id, "import", &o);
+        }
+        (ImportAction::Update, Some(before)) => {
+            let values = (after.sector, after.nhs_member, after.nhs_member_changed_on);
+            let o = organisations::update_imported(
+                w.tx(),
+                before.clone(),
+                values,
+                w.actor_uuid(),
+                w.now(),
+            )
+            .await?;
+            w.audit_changed("Organisation", o.id, "import", &before, &o);
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// A domain's name and description, parsed.

@@ -27,6 +27,18 @@ pub async fn create(
     actor: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<organisation::Model> {
+    let on = now.date_naive();
+    create_imported(db, (name, sector, nhs_member, on), actor, now).await
+}
+
+/// Add an organisation whose NHS membership changed on `on` (an import may give the day).
+pub async fn create_imported(
+    db: &impl ConnectionTrait,
+    row: (&str, Sector, bool, NaiveDate),
+    actor: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<organisation::Model> {
+    let (name, sector, nhs_member, on) = row;
     let id = Uuid::new_v4();
     let model = organisation::ActiveModel {
         id: Set(id),
@@ -34,7 +46,7 @@ pub async fn create(
         name_key: Set(name_key(name)),
         sector: Set(sector.as_str().to_string()),
         nhs_member: Set(nhs_member),
-        nhs_member_changed_on: Set(Some(now.date_naive())),
+        nhs_member_changed_on: Set(Some(on)),
         created_at: Set(now),
     }
     .insert(db)
@@ -44,7 +56,7 @@ pub async fn create(
             DomainError::conflict_on("name", "An organisation with this name already exists")
         })
     })?;
-    record_membership(db, id, nhs_member, now.date_naive(), actor, now).await?;
+    record_membership(db, id, nhs_member, on, actor, now).await?;
     Ok(model)
 }
 
@@ -120,4 +132,47 @@ pub async fn list(
         .all(db)
         .await?;
     Ok((rows, total))
+}
+
+/// The organisations with these names, compared as names are kept unique (any case, spaces
+/// trimmed and collapsed).
+pub async fn by_names(
+    db: &impl ConnectionTrait,
+    names: &[String],
+) -> Result<Vec<organisation::Model>> {
+    let keys: Vec<String> = names.iter().map(|n| name_key(n)).collect();
+    let mut found = Vec::new();
+    for chunk in keys.chunks(500) {
+        found.extend(
+            organisation::Entity::find()
+                .filter(organisation::Column::NameKey.is_in(chunk.iter().cloned()))
+                .all(db)
+                .await?,
+        );
+    }
+    Ok(found)
+}
+
+/// Change an organisation's sector and NHS membership from an import, keeping the membership's
+/// history (`changed_on` is the day membership last changed).
+pub async fn update_imported(
+    db: &impl ConnectionTrait,
+    org: organisation::Model,
+    row: (Sector, bool, Option<NaiveDate>),
+    actor: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<organisation::Model> {
+    let (sector, nhs_member, changed_on) = row;
+    let member_changes = org.nhs_member != nhs_member;
+    let id = org.id;
+    let mut am: organisation::ActiveModel = org.into();
+    am.sector = Set(sector.as_str().to_string());
+    am.nhs_member = Set(nhs_member);
+    am.nhs_member_changed_on = Set(changed_on);
+    let updated = am.update(db).await?;
+    if member_changes {
+        let on = changed_on.unwrap_or(now.date_naive());
+        record_membership(db, id, nhs_member, on, actor, now).await?;
+    }
+    Ok(updated)
 }

@@ -14,10 +14,12 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { TeamSelection } from '../../selection/components/TeamSelection';
 import { applicationUrl, honorariaUrl } from '../../urls';
+import { PageLinks, usePaging } from '../../ui/usePaging';
 
 export function CallView() {
   const { id = '' } = useParams();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminCallQuery, variables: { id } });
+  const paging = usePaging(`admin-call-${id}`);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminCallQuery, variables: { id, ...paging.variables } });
   const [problems, setProblemsState] = useState<Problem[]>([]);
   const [message, setMessageState] = useState<string | null>(null);
   const setProblems = (p: Problem[]) => {
@@ -207,6 +209,7 @@ export function CallView() {
           </tbody>
         </table>
       )}
+      <PageLinks paging={paging} info={call.applications.pageInfo} shown={apps.length} total={call.applications.totalCount} noun="applications" />
       <TeamSelection callId={call.id} rankBy={call.rankBy} problems={problems} setProblems={setProblems} setMessage={setMessage} />
     </>
   );

@@ -8,11 +8,13 @@ import { formatDate, formatDateTime } from '../../ui/format';
 import { callStatus } from '../../ui/labels';
 import { problemsFrom } from '../../ui/problems';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { PageLinks, usePaging } from '../../ui/usePaging';
 import { adminCallUrl } from '../../urls';
 
 export function CallsView() {
-  usePageTitle('Calls');
-  const [{ data, fetching, error }] = useQuery({ query: AdminCallsQuery, requestPolicy: 'cache-and-network' });
+  const paging = usePaging('admin-calls');
+  usePageTitle(paging.page > 1 ? `Calls (page ${paging.page})` : 'Calls');
+  const [{ data, fetching, error }] = useQuery({ query: AdminCallsQuery, variables: paging.variables, requestPolicy: 'cache-and-network' });
   const calls = data?.calls.nodes ?? [];
   return (
     <>
@@ -57,6 +59,7 @@ export function CallsView() {
           </tbody>
         </table>
       )}
+      <PageLinks paging={paging} info={data?.calls.pageInfo} shown={calls.length} total={data?.calls.totalCount} noun="calls" />
     </>
   );
 }

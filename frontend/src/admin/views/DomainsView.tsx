@@ -10,18 +10,21 @@ import { domainStatus } from '../../ui/labels';
 import { fieldError, problemsFrom } from '../../ui/problems';
 import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { PageLinks, usePaging } from '../../ui/usePaging';
 import { adminDomainUrl } from '../../urls';
 
 export function DomainsView() {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminDomainsQuery, requestPolicy: 'cache-and-network' });
+  const paging = usePaging('admin-domains');
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminDomainsQuery, variables: paging.variables, requestPolicy: 'cache-and-network' });
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const create = useFormMutation(CreateDomainMutation);
   const { problems, setProblems } = create;
-  usePageTitle('Domains', problems.length > 0);
+  usePageTitle(paging.page > 1 ? `Domains (page ${paging.page})` : 'Domains', problems.length > 0);
   const domains = data?.domains.nodes ?? [];
-  const proposed = domains.filter((d) => d.status === 'PROPOSED');
+  // counted over the whole catalogue, not the page shown
+  const proposed = data?.proposed.totalCount ?? 0;
 
   const onCreate = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,11 +45,11 @@ export function DomainsView() {
     <>
       <ErrorSummary problems={problems.length ? problems : problemsFrom(error)} />
       <h1 className="nhsuk-heading-l">Domains</h1>
-      {proposed.length > 0 && (
+      {proposed > 0 && (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
-            {proposed.length === 1 ? '1 domain is' : `${proposed.length} domains are`} waiting for a decision: accept,
+            {proposed === 1 ? '1 domain is' : `${proposed} domains are`} waiting for a decision: accept,
             rename or merge them.
           </p>
         </div>
@@ -82,6 +85,7 @@ export function DomainsView() {
           </tbody>
         </table>
       )}
+      <PageLinks paging={paging} info={data?.domains.pageInfo} shown={domains.length} total={data?.domains.totalCount} noun="domains" />
 
       <h2 className="nhsuk-heading-m">Add a domain</h2>
       {created && (

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { AdminOrganisationsQuery } from '../queries';
 import { CreateOrganisationMutation, SetOrganisationNhsMemberMutation } from '../mutations';
@@ -11,9 +12,12 @@ import { SECTOR_VALUES, sectorTitle } from '../../ui/labels';
 import { fieldError, problemsFrom, type Problem } from '../../ui/problems';
 import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { PageLinks, usePaging } from '../../ui/usePaging';
+import { importOrganisationsUrl } from '../../urls';
 
 export function OrganisationsView() {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrganisationsQuery, variables: { search: null }, requestPolicy: 'cache-and-network' });
+  const paging = usePaging('admin-organisations');
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AdminOrganisationsQuery, variables: { search: null, ...paging.variables }, requestPolicy: 'cache-and-network' });
   const [name, setName] = useState('');
   const [sector, setSector] = useState('');
   const [nhsMember, setNhsMember] = useState('');
@@ -22,7 +26,7 @@ export function OrganisationsView() {
   const [message, setMessage] = useState<string | null>(null);
   const create = useFormMutation(CreateOrganisationMutation, { form });
   const setMember = useFormMutation(SetOrganisationNhsMemberMutation, { form });
-  usePageTitle('Organisations', problems.length > 0);
+  usePageTitle(paging.page > 1 ? `Organisations (page ${paging.page})` : 'Organisations', problems.length > 0);
   const orgs = data?.organisations.nodes ?? [];
 
   const onCreate = async (e: FormEvent) => {
@@ -55,6 +59,9 @@ export function OrganisationsView() {
     <>
       <ErrorSummary problems={problems.length ? problems : problemsFrom(error)} />
       <h1 className="nhsuk-heading-l">Organisations</h1>
+      <p className="nhsuk-body">
+        <Link to={importOrganisationsUrl()}>Import organisations from a CSV file</Link>
+      </p>
       {message && (
         <p className="nhsuk-body" role="status">
           {message}
@@ -100,6 +107,7 @@ export function OrganisationsView() {
           </tbody>
         </table>
       )}
+      <PageLinks paging={paging} info={data?.organisations.pageInfo} shown={orgs.length} total={data?.organisations.totalCount} noun="organisations" />
 
       <h2 className="nhsuk-heading-m">Add an organisation</h2>
       <form onSubmit={onCreate} noValidate>

@@ -11,6 +11,7 @@ import { ROLES, roleLabel } from '../../ui/labels';
 import { problemsFrom } from '../../ui/problems';
 import { useFormMutation, useFormProblems } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { PageLinks, usePaging } from '../../ui/usePaging';
 
 const ALL_ROLES = Object.keys(ROLES) as Role[];
 
@@ -21,14 +22,15 @@ export function PeopleView() {
     const t = setTimeout(() => setDebounced(search.trim()), 300);
     return () => clearTimeout(t);
   }, [search]);
-  const [{ data, fetching, error }] = useQuery({ query: AdminPeopleQuery, variables: { search: debounced || null }, requestPolicy: 'cache-and-network' });
+  const paging = usePaging('admin-people', { resetOn: debounced });
+  const [{ data, fetching, error }] = useQuery({ query: AdminPeopleQuery, variables: { search: debounced || null, ...paging.variables }, requestPolicy: 'cache-and-network' });
   const [chosen, setChosen] = useState<Record<string, Role>>({});
   const form = useFormProblems();
   const { problems } = form;
   const [message, setMessage] = useState<string | null>(null);
   const grant = useFormMutation(GrantRoleMutation, { form });
   const revoke = useFormMutation(RevokeRoleMutation, { form });
-  usePageTitle('People', problems.length > 0);
+  usePageTitle(paging.page > 1 ? `People (page ${paging.page})` : 'People', problems.length > 0);
   const people = data?.people.nodes ?? [];
 
   const onGrant = async (personId: string, name: string) => {
@@ -130,6 +132,7 @@ export function PeopleView() {
           </tbody>
         </table>
       )}
+      <PageLinks paging={paging} info={data?.people.pageInfo} shown={people.length} total={data?.people.totalCount} noun="people" />
     </>
   );
 }

@@ -4,6 +4,7 @@ use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use convene_domain::access::{require_role, require_signed_in};
 use convene_domain::account::Role;
 use convene_domain::catalogue::{self as rules, DomainStatus};
+use convene_domain::organisation_import::ImportAction;
 use convene_domain::{organisation, Fields};
 
 use crate::graphql::context::{state, viewer};
@@ -11,7 +12,8 @@ use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
 use crate::graphql::types::catalogue::Domain;
 use crate::graphql::types::enums::Sector;
-use crate::graphql::types::organisation::Organisation;
+use crate::graphql::types::organisation::{ImportLineError, Organisation, OrganisationImportLine};
+use crate::graphql::types::scalars::Date;
 use crate::usecases::catalogue::{self as usecase, DomainText};
 
 #[derive(Default)]
@@ -94,6 +96,64 @@ pub struct MergeDomainPayload {
     pub domain: Domain,
 }
 
+#[derive(InputObject)]
+pub struct ImportOrganisationsInput {
+    /// CSV text: a header line `name,sector,nhsMember[,nhsMemberSince]`, then one
+    /// organisation a line (quoted fields and a UTF-8 byte order mark accepted).
+    pub csv: String,
+    /// Check the file and say what would be created and updated, saving nothing.
+    #[graphql(default)]
+    pub dry_run: bool,
+}
+/// What an import did or, on a dry run or while any line is wrong, would do.
+#[derive(SimpleObject)]
+pub struct ImportOrganisationsPayload {
+    /// Organisations added (none while any line is wrong).
+    pub created: i32,
+    /// Organisations changed (none while any line is wrong).
+    pub updated: i32,
+    /// Lines that match an organisation as it already is.
+    pub unchanged: i32,
+    /// Whether anything was saved: false on a dry run or while any line is wrong.
+    pub saved: bool,
+    /// Every wrong line, with its number and the reason.
+    pub errors: Vec<ImportLineError>,
+    /// Every good line and what it does.
+    pub lines: Vec<OrganisationImportLine>,
+}
+
+impl From<usecase::ImportOutcome> for ImportOrganisationsPayload {
+    fn from(o: usecase::ImportOutcome) -> Self {
+        let n = |a| o.count(a) as i32;
+        ImportOrganisationsPayload {
+            created: n(ImportAction::Create),
+            updated: n(ImportAction::Update),
+            unchanged: n(ImportAction::Unchanged),
+            saved: o.saved,
+            errors: o
+                .errors
+                .iter()
+                .map(|e| ImportLineError {
+                    line: e.line as i32,
+                    message: e.message.clone(),
+                })
+                .collect(),
+            lines: o
+                .lines
+                .into_iter()
+                .map(|l| OrganisationImportLine {
+                    line: l.row.line as i32,
+                    name: l.row.name,
+                    sector: l.row.sector.into(),
+                    nhs_member: l.row.nhs_member,
+                    nhs_member_since: l.row.nhs_member_since.map(Date),
+                    action: l.action.into(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A domain's name and description, every bad field reported at once.
 fn domain_text(name: &str, description: &str) -> ApiResult<DomainText> {
     let mut f = Fields::new();
@@ -138,6 +198,20 @@ impl CatalogueMutations {
         Ok(CreateOrganisationPayload {
             organisation: Organisation(o),
         })
+    }
+
+    /// Add and update organisations from a CSV file (programme team only): a name matching an
+    /// existing organisation's (any case, spaces trimmed) updates it. Nothing is saved while
+    /// any line is wrong, nor on a dry run. Audited.
+    async fn import_organisations(
+        &self,
+        ctx: &Context<'_>,
+        input: ImportOrganisationsInput,
+    ) -> ApiResult<ImportOrganisationsPayload> {
+        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
+        let outcome =
+            usecase::import_organisations(state(ctx), v, &input.csv, input.dry_run).await?;
+        Ok(outcome.into())
     }
 
     /// Change whether an organisation is a current NHS member of the network (history kept).

@@ -45,4 +45,5 @@ mirror! {
     JoinRequestStatus = d::community::RequestStatus { Pending, Approved, Declined }
     MeetingMode = d::community::MeetingMode { InPerson, Call, Video }
     MeetingStatus = d::community::MeetingStatus { Scheduled, Cancelled }
+    ImportAction = d::organisation_import::ImportAction { Create, Update, Unchanged }
 }

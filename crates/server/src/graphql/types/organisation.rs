@@ -1,9 +1,9 @@
-use async_graphql::{Object, ID};
+use async_graphql::{Object, SimpleObject, ID};
 use convene_store::entities::organisation as m;
 use convene_store::repo::organisations::facts;
 
 use super::connection::connection;
-use super::enums::Sector;
+use super::enums::{ImportAction, Sector};
 use super::scalars::Date;
 use crate::graphql::ids;
 
@@ -37,3 +37,23 @@ impl Organisation {
 }
 
 connection!(OrganisationConnection, OrganisationEdge, Organisation);
+
+/// A line of an organisations import and what it does (or would do, on a dry run).
+#[derive(SimpleObject)]
+pub struct OrganisationImportLine {
+    /// The line of the file (the header is line 1).
+    pub line: i32,
+    pub name: String,
+    pub sector: Sector,
+    pub nhs_member: bool,
+    pub nhs_member_since: Option<Date>,
+    pub action: ImportAction,
+}
+
+/// A wrong line of an import, and why.
+#[derive(SimpleObject)]
+pub struct ImportLineError {
+    /// The line of the file (the header is line 1).
+    pub line: i32,
+    pub message: String,
+}
