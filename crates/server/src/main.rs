@@ -14,6 +14,8 @@ const USAGE: &str =
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // before any database opens: SQLite's many small allocations from mimalloc too
+    convene_store::sqlite_memory::install();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = args.first().map(String::as_str).unwrap_or("serve");
     if command == "export-schema" {

@@ -6,6 +6,7 @@ pub mod entities;
 pub mod metrics;
 pub mod paging;
 pub mod repo;
+pub mod sqlite_memory;
 pub mod testing;
 
 use std::time::Duration;
