@@ -26,6 +26,7 @@ export const AdminCallQuery = graphql(`
       opensAt
       closesAt
       decisionDueOn
+      reviewsDueOn
       fundedPlaces
       honorariumPence
       budgetPence

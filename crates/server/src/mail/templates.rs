@@ -20,7 +20,7 @@ macro_rules! template {
     };
 }
 
-const TEMPLATES: [(&str, &str); 19] = [
+const TEMPLATES: [(&str, &str); 22] = [
     template!("layout.txt"),
     template!("layout.html"),
     template!("co_lead_invitation.txt"),
@@ -40,6 +40,9 @@ const TEMPLATES: [(&str, &str); 19] = [
     template!("password_changed.txt"),
     template!("email_change_confirm.txt"),
     template!("email_change_notice.txt"),
+    template!("call_closing_moved.txt"),
+    template!("reviews_due_reminder.txt"),
+    template!("decision_due_reminder.txt"),
 ];
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
@@ -153,6 +156,35 @@ pub fn review_reminder(to: &str, call: &str, outstanding: usize, link: &str) -> 
         context! { call, outstanding },
         link,
     )
+}
+
+/// An open call's closing time moved: to everyone holding an application in it.
+pub fn call_closing_moved(to: &str, call: &str, closes: &str, link: &str) -> Mail {
+    mail(
+        to,
+        "call_closing_moved.txt",
+        context! { call, closes },
+        link,
+    )
+}
+
+/// The clock's reminder to a reviewer: `due` is the long date, `today` whether it is today.
+pub fn reviews_due_reminder(
+    to: &str,
+    call: &str,
+    outstanding: usize,
+    due: &str,
+    today: bool,
+    link: &str,
+) -> Mail {
+    let values = context! { call, outstanding, due, today };
+    mail(to, "reviews_due_reminder.txt", values, link)
+}
+
+/// The clock's reminder to the programme team that outcomes are due.
+pub fn decision_due_reminder(to: &str, call: &str, due: &str, owed: usize, link: &str) -> Mail {
+    let values = context! { call, due, owed };
+    mail(to, "decision_due_reminder.txt", values, link)
 }
 
 /// "The Invitation" (FAQ 10): the inviter's own words first, then the practicalities.
