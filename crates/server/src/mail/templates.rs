@@ -369,6 +369,45 @@ mod tests {
     }
 
     #[test]
+    fn deadline_mails_say_reminder_and_when() {
+        let m = reviews_due_reminder(
+            "r@x.nhs.uk",
+            "Call 2026",
+            2,
+            "5 January 2027",
+            false,
+            "http://h/reviews",
+        );
+        assert_eq!(m.subject, "Reminder: 2 reviews due on 5 January 2027");
+        assert!(m.text.contains("Call 2026"));
+        let m = reviews_due_reminder(
+            "r@x.nhs.uk",
+            "Call 2026",
+            1,
+            "5 January 2027",
+            true,
+            "http://h/reviews",
+        );
+        assert_eq!(m.subject, "Reminder: 1 review due today");
+        let m = decision_due_reminder(
+            "t@x.nhs.uk",
+            "Call 2026",
+            "8 September 2026",
+            1,
+            "http://h/c",
+        );
+        assert!(m.subject.starts_with("Reminder: outcomes"));
+        assert!(m.text.contains("1 person is still waiting"));
+        let m = call_closing_moved(
+            "a@x.nhs.uk",
+            "Call 2026",
+            "Friday 14 August 2026 at 5:00pm",
+            "http://h/a",
+        );
+        assert!(m.text.contains("until Friday 14 August 2026 at 5:00pm"));
+    }
+
+    #[test]
     fn identity_mails_carry_their_link_and_mask_the_new_address() {
         let m = verify_email(
             "a@x.nhs.uk",
