@@ -425,7 +425,7 @@ pub const DASHBOARD: &str = r#"query($f: DashboardFilter) { programmeDashboard(f
   applicationsByDomain { key label count }
   applicationsBySector { key label count }
   applicationsByStatus { key label count }
-  reviewProgress { panelMember { id name } call { id title } assigned submitted conflicts }
+  reviewProgress { panelMember { id name } call { id title } assigned submitted conflicts outstanding overdue }
   decisions { call { id title } decidedAt funded notFunded }
   outcomesPending { call { id title } decisionDueOn daysUntilDecisionDue pending overdue }
   communitiesByStage { key label count }
