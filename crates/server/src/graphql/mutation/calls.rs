@@ -69,6 +69,26 @@ pub struct UpdateCallInput {
     pub honorarium_pence: Option<i64>,
     pub criteria: Option<Vec<CriterionInput>>,
 }
+impl UpdateCallInput {
+    /// The parts given, as the domain's changes (the rest left as they are).
+    fn changes(&self) -> CallChanges<'_> {
+        CallChanges {
+            title: self.title.as_deref(),
+            description: self.description.as_deref(),
+            opens_at: self.opens_at,
+            closes_at: self.closes_at,
+            decision_due_on: self.decision_due_on.as_ref().map(|d| d.0),
+            reviews_due_on: self.reviews_due_on.as_ref().map(|d| d.0),
+            funded_places: self.funded_places,
+            honorarium_pence: self.honorarium_pence,
+            criteria: self
+                .criteria
+                .as_ref()
+                .map(|cs| cs.iter().map(|c| (c.name.as_str(), c.weight)).collect()),
+        }
+    }
+}
+
 #[derive(SimpleObject)]
 pub struct UpdateCallPayload {
     pub call: Call,
@@ -135,21 +155,7 @@ impl CallMutations {
     ) -> ApiResult<UpdateCallPayload> {
         let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
         let id = ids::typed("callId", &input.call_id)?;
-        let changes = CallChanges {
-            title: input.title.as_deref(),
-            description: input.description.as_deref(),
-            opens_at: input.opens_at,
-            closes_at: input.closes_at,
-            decision_due_on: input.decision_due_on.map(|d| d.0),
-            reviews_due_on: input.reviews_due_on.map(|d| d.0),
-            funded_places: input.funded_places,
-            honorarium_pence: input.honorarium_pence,
-            criteria: input
-                .criteria
-                .as_ref()
-                .map(|cs| cs.iter().map(|c| (c.name.as_str(), c.weight)).collect()),
-        };
-        let call = usecase::update_call(state(ctx), v, id, changes).await?;
+        let call = usecase::update_call(state(ctx), v, id, input.changes()).await?;
         Ok(UpdateCallPayload { call: Call(call) })
     }
 
