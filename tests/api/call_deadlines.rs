@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use convene_blackbox::*;
 use serde_json::{json, Value};
 
-use crate::dashboard_support::{london_today, uuid_of};
+use crate::dashboard_support::{change_call_row, london_today};
 use crate::selection_support::*;
 
 const UPDATE: &str = "mutation($i: UpdateCallInput!) { updateCall(input: $i) { call { id title description status opensAt closesAt decisionDueOn reviewsDueOn fundedPlaces honorariumPence criteria { id name weight } } } }";
@@ -382,19 +382,14 @@ async fn the_programme_team_is_reminded_of_the_decision_while_outcomes_are_unsen
 /// The clock moves on: the call's dates are set in the database, as time would have them (the
 /// API never sets a date in the past). `decision` moves the decision-due date too.
 async fn move_dates(app: &TestApp, call: &str, reviews: NaiveDate, decision: Option<NaiveDate>) {
-    use convene_store::entities::call;
-    use convene_store::sea_orm::{ActiveModelTrait, EntityTrait, Set};
-    let c = call::Entity::find_by_id(uuid_of(call))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut am: call::ActiveModel = c.into();
-    am.reviews_due_on = Set(Some(reviews));
-    if let Some(d) = decision {
-        am.decision_due_on = Set(d);
-    }
-    am.update(&app.state.db).await.unwrap();
+    use convene_store::sea_orm::Set;
+    change_call_row(app, call, |am| {
+        am.reviews_due_on = Set(Some(reviews));
+        if let Some(d) = decision {
+            am.decision_due_on = Set(d);
+        }
+    })
+    .await;
 }
 
 #[tokio::test]
