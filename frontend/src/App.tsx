@@ -32,6 +32,7 @@ const admin = area(() => import('./admin/routes'));
 const CallsView = admin('CallsView');
 const CreateCallView = admin('CreateCallView');
 const CallView = admin('CallView');
+const EditCallView = admin('EditCallView');
 const DomainsView = admin('DomainsView');
 const DomainView = admin('DomainView');
 const OrganisationsView = admin('OrganisationsView');
@@ -208,6 +209,7 @@ export function AppRoutes() {
         <Route path="admin/audit" element={team(<AuditView />)} />
         <Route path="admin/calls/new" element={team(<CreateCallView />)} />
         <Route path="admin/calls/:id" element={team(<CallView />)} />
+        <Route path="admin/calls/:id/change/:part" element={team(<EditCallView />)} />
         <Route path="admin/calls/:id/honoraria" element={team(<HonorariaView />)} />
         <Route path="admin/domains" element={team(<DomainsView />)} />
         <Route path="admin/domains/:id" element={team(<DomainView />)} />

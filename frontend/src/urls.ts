@@ -82,6 +82,7 @@ export const panelCallUrl = (callId: string) => `/panel/calls/${callId}`;
 // ---- programme team
 export const adminCallsUrl = () => '/admin/calls';
 export const adminCallUrl = (callId: string) => `${adminCallsUrl()}/${callId}`;
+export const editCallUrl = (callId: string, part: string) => `${adminCallUrl(callId)}/change/${part}`;
 export const honorariaUrl = (callId: string) => `${adminCallUrl(callId)}/honoraria`;
 /** The audit trail, filtered to one entity's history. */
 export const auditUrl = (entityId: string) => `/admin/audit?entityId=${encodeURIComponent(entityId)}`;

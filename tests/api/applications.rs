@@ -1445,8 +1445,14 @@ async fn nobody_is_asked_for_a_grade_title_or_seniority() {
             if f.contains("title") {
                 // a call's title, and a challenge's (the title of a post, not of a person)
                 assert!(
-                    ["Call", "CreateCallInput", "Challenge", "PostChallengeInput"]
-                        .contains(&tname.as_str()),
+                    [
+                        "Call",
+                        "CreateCallInput",
+                        "UpdateCallInput",
+                        "Challenge",
+                        "PostChallengeInput"
+                    ]
+                    .contains(&tname.as_str()),
                     "{tname}.{f}"
                 );
             }

@@ -171,15 +171,28 @@ pub fn uuid_of(id: &str) -> uuid::Uuid {
 /// The clock moves on: call A's decision-due date becomes yesterday. (Nothing in the API may
 /// set a due date in the past, so the test moves it in the database, as time would.)
 pub async fn make_due_yesterday(app: &TestApp, call: &str) {
+    use convene_store::sea_orm::Set;
+    change_call_row(app, call, |am| {
+        am.decision_due_on = Set(london_today().pred_opt().unwrap())
+    })
+    .await;
+}
+
+/// Change a call's row in the database, as time would (tests of dates the API never sets).
+pub async fn change_call_row(
+    app: &TestApp,
+    call: &str,
+    change: impl FnOnce(&mut convene_store::entities::call::ActiveModel),
+) {
     use convene_store::entities::call;
-    use convene_store::sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    use convene_store::sea_orm::{ActiveModelTrait, EntityTrait};
     let c = call::Entity::find_by_id(uuid_of(call))
         .one(&app.state.db)
         .await
         .unwrap()
         .unwrap();
     let mut am: call::ActiveModel = c.into();
-    am.decision_due_on = Set(london_today().pred_opt().unwrap());
+    change(&mut am);
     am.update(&app.state.db).await.unwrap();
 }
 
@@ -425,7 +438,7 @@ pub const DASHBOARD: &str = r#"query($f: DashboardFilter) { programmeDashboard(f
   applicationsByDomain { key label count }
   applicationsBySector { key label count }
   applicationsByStatus { key label count }
-  reviewProgress { panelMember { id name } call { id title } assigned submitted conflicts }
+  reviewProgress { panelMember { id name } call { id title } assigned submitted conflicts outstanding overdue }
   decisions { call { id title } decidedAt funded notFunded }
   outcomesPending { call { id title } decisionDueOn daysUntilDecisionDue pending overdue }
   communitiesByStage { key label count }

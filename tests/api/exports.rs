@@ -68,6 +68,7 @@ fn expected(table: &str, d: &Value) -> (Vec<&'static str>, Vec<Vec<String>>) {
                 "assigned",
                 "submitted",
                 "conflicts",
+                "overdue",
             ],
             rows_of(&d["reviewProgress"], |p| {
                 vec![
@@ -78,6 +79,7 @@ fn expected(table: &str, d: &Value) -> (Vec<&'static str>, Vec<Vec<String>>) {
                     text(&p["assigned"]),
                     text(&p["submitted"]),
                     text(&p["conflicts"]),
+                    text(&p["overdue"]),
                 ]
             }),
         ),

@@ -3,6 +3,7 @@
 mod accounts;
 mod applications;
 mod audit;
+mod call_deadlines;
 mod calls;
 mod catalogue;
 mod communities;

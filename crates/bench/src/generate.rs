@@ -189,6 +189,7 @@ pub async fn network(db: &impl ConnectionTrait, size: Size) -> Result<Network> {
             opens_at: Set(ago(200)),
             closes_at: Set(ago(150)),
             decision_due_on: Set(NaiveDate::from_ymd_opt(2026, 12, 15).expect("a date")),
+            reviews_due_on: Set(None),
             funded_places: Set(20),
             honorarium_pence: Set(500_000),
             honorarium_policy: Set("REDISTRIBUTE".into()),

@@ -326,6 +326,181 @@ impl NewCall {
     }
 }
 
+/// The review due date, when a call sets one: from the closing date to the decision-due date.
+pub fn check_reviews_due_on(
+    reviews_due_on: Option<NaiveDate>,
+    closes_at: DateTime<Utc>,
+    decision_due_on: NaiveDate,
+) -> Result<(), DomainError> {
+    match reviews_due_on {
+        Some(d) if d < closes_at.date_naive() => Err(DomainError::field(
+            "reviewsDueOn",
+            "The review due date must be on or after the closing date",
+        )),
+        Some(d) if d > decision_due_on => Err(DomainError::field(
+            "reviewsDueOn",
+            "The review due date must be on or before the decision-due date",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// What `updateCall` changes; a part left `None` stays as it is. (A call's questions join as
+/// one more optional part, refused once an application exists.)
+#[derive(Debug, Clone, Default)]
+pub struct CallChanges<'a> {
+    pub title: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub decision_due_on: Option<NaiveDate>,
+    pub reviews_due_on: Option<NaiveDate>,
+    pub funded_places: Option<i32>,
+    pub honorarium_pence: Option<i64>,
+    pub criteria: Option<Vec<(&'a str, i32)>>,
+}
+
+/// What editing a call depends on besides the changes: where the call stands now.
+#[derive(Debug, Clone, Copy)]
+pub struct EditFacts {
+    pub window: CallWindow,
+    /// A review of one of its applications has been submitted.
+    pub reviews_submitted: bool,
+    pub now: DateTime<Utc>,
+    /// Today in the UK, for the due dates.
+    pub today: NaiveDate,
+}
+
+impl<'a> CallChanges<'a> {
+    /// The call as it would be with these changes.
+    pub fn apply(&self, current: CallDraft<'a>) -> CallDraft<'a> {
+        CallDraft {
+            title: self.title.unwrap_or(current.title),
+            description: self.description.unwrap_or(current.description),
+            opens_at: self.opens_at.unwrap_or(current.opens_at),
+            closes_at: self.closes_at.unwrap_or(current.closes_at),
+            decision_due_on: self.decision_due_on.unwrap_or(current.decision_due_on),
+            funded_places: self.funded_places.unwrap_or(current.funded_places),
+            honorarium_pence: self.honorarium_pence.unwrap_or(current.honorarium_pence),
+            reviewers_per_application: current.reviewers_per_application,
+            criteria: self.criteria.clone().unwrap_or(current.criteria),
+        }
+    }
+
+    /// Which parts may change where the call stands (SPEC §1): a draft changes freely; once
+    /// published its texts can be fixed, an open call may close later (never earlier than
+    /// now), the due dates move until the decision but never into the past, the rubric only
+    /// before the first review, and the opening, places and honorarium never.
+    pub fn check_allowed(&self, f: &EditFacts) -> Result<(), DomainError> {
+        let mut e = Fields::new();
+        if self.criteria.is_some() && f.reviews_submitted {
+            e.add(
+                "criteria",
+                "The scoring criteria cannot change once a review has been submitted",
+            );
+        }
+        if f.window.status == CallStatus::Draft {
+            return e.finish();
+        }
+        let published = "can change only while the call is a draft";
+        if self.opens_at.is_some() {
+            e.add("opensAt", format!("The opening time {published}"));
+        }
+        if self.funded_places.is_some() {
+            e.add("fundedPlaces", format!("The funded places {published}"));
+        }
+        if self.honorarium_pence.is_some() {
+            e.add("honorariumPence", format!("The honorarium {published}"));
+        }
+        if let Some(closes) = self.closes_at {
+            if f.window.status_at(f.now) != CallStatus::Open {
+                e.add(
+                    "closesAt",
+                    "This call has closed: its closing time can no longer change",
+                );
+            } else if closes <= f.now {
+                e.add("closesAt", "The closing time cannot be earlier than now");
+            } else if closes < f.window.closes_at {
+                e.add(
+                    "closesAt",
+                    "An open call can only close later than it was going to",
+                );
+            }
+        }
+        let decided = matches!(f.window.status, CallStatus::Decided | CallStatus::Archived);
+        for (field, date) in [
+            ("decisionDueOn", self.decision_due_on),
+            ("reviewsDueOn", self.reviews_due_on),
+        ] {
+            match date {
+                Some(_) if decided => e.add(field, "The decision on this call has been made"),
+                Some(d) if d < f.today => e.add(field, "This date cannot be in the past"),
+                _ => {}
+            }
+        }
+        e.finish()
+    }
+}
+
+/// The reminders the clock sends about a call, each at most once per person and due date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reminder {
+    /// To a reviewer with reviews outstanding, in the three days before the review due date.
+    ReviewsDueSoon,
+    /// To a reviewer with reviews outstanding, on the review due date.
+    ReviewsDueToday,
+    /// To the programme team, in the three days up to the decision-due date, while outcomes
+    /// are unsent.
+    DecisionDueSoon,
+}
+
+impl Reminder {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reminder::ReviewsDueSoon => "REVIEWS_DUE_SOON",
+            Reminder::ReviewsDueToday => "REVIEWS_DUE_TODAY",
+            Reminder::DecisionDueSoon => "DECISION_DUE_SOON",
+        }
+    }
+    pub fn from_str(s: &str) -> Option<Self> {
+        [
+            Reminder::ReviewsDueSoon,
+            Reminder::ReviewsDueToday,
+            Reminder::DecisionDueSoon,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
+    }
+}
+
+/// How many days before a due date the first reminder goes.
+pub const REMIND_DAYS_BEFORE: i64 = 3;
+
+/// The review reminder due `today`: three days before (or, if the clock first sees it later,
+/// any day until the day before) and on the day itself; none before or after.
+pub fn reviews_reminder(due: NaiveDate, today: NaiveDate) -> Option<Reminder> {
+    match (due - today).num_days() {
+        0 => Some(Reminder::ReviewsDueToday),
+        1..=REMIND_DAYS_BEFORE => Some(Reminder::ReviewsDueSoon),
+        _ => None,
+    }
+}
+
+/// The programme team's reminder, from three days before the decision-due date until that
+/// day, while anybody is still owed an outcome.
+pub fn decision_reminder(due: NaiveDate, today: NaiveDate, owed: usize) -> Option<Reminder> {
+    let days = (due - today).num_days();
+    (owed > 0 && (0..=REMIND_DAYS_BEFORE).contains(&days)).then_some(Reminder::DecisionDueSoon)
+}
+
+/// Reviews overdue: those still outstanding once the review due date has passed.
+pub fn reviews_overdue(outstanding: i64, due: Option<NaiveDate>, today: NaiveDate) -> i64 {
+    match due {
+        Some(d) if today > d => outstanding,
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,5 +655,141 @@ mod tests {
         let late = check_open_to_applicants(Some(&open), t(25)).unwrap_err();
         assert_eq!(late.fields[0].field, "callId");
         assert_ne!(late.message, "There is no such call");
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, d).unwrap()
+    }
+
+    fn facts(status: CallStatus, now: u32) -> EditFacts {
+        EditFacts {
+            window: CallWindow {
+                status,
+                opens_at: t(1),
+                closes_at: t(20),
+            },
+            reviews_submitted: false,
+            now: t(now),
+            today: t(now).date_naive(),
+        }
+    }
+
+    fn refused(c: &CallChanges<'_>, f: &EditFacts) -> Vec<String> {
+        c.check_allowed(f)
+            .err()
+            .map(|e| e.fields.into_iter().map(|f| f.field).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_draft_changes_freely() {
+        let c = CallChanges {
+            title: Some("New title"),
+            opens_at: Some(t(2)),
+            closes_at: Some(t(3)),
+            funded_places: Some(2),
+            honorarium_pence: Some(100),
+            decision_due_on: Some(day(25)),
+            criteria: Some(vec![("Reach", 1)]),
+            ..Default::default()
+        };
+        assert!(refused(&c, &facts(CallStatus::Draft, 10)).is_empty());
+        let merged = c.apply(draft());
+        assert_eq!(merged.title, "New title");
+        assert_eq!(merged.funded_places, 2);
+        assert_eq!(merged.criteria, vec![("Reach", 1)]);
+        assert_eq!(merged.description, "Five places", "left alone");
+    }
+
+    #[test]
+    fn an_open_call_may_only_close_later_and_never_before_now() {
+        let f = facts(CallStatus::Open, 10);
+        let later = CallChanges {
+            closes_at: Some(t(25)),
+            title: Some("Fixed typo"),
+            ..Default::default()
+        };
+        assert!(refused(&later, &f).is_empty());
+        for closes in [t(15), t(9)] {
+            let earlier = CallChanges {
+                closes_at: Some(closes),
+                ..Default::default()
+            };
+            assert_eq!(refused(&earlier, &f), ["closesAt"]);
+        }
+        // once its closing time has passed it cannot be reopened this way
+        assert_eq!(refused(&later, &facts(CallStatus::Open, 21)), ["closesAt"]);
+        let fixed = CallChanges {
+            opens_at: Some(t(2)),
+            funded_places: Some(6),
+            honorarium_pence: Some(1),
+            ..Default::default()
+        };
+        assert_eq!(
+            refused(&fixed, &f),
+            ["opensAt", "fundedPlaces", "honorariumPence"]
+        );
+    }
+
+    #[test]
+    fn the_rubric_changes_only_before_the_first_review() {
+        let c = CallChanges {
+            criteria: Some(vec![("Reach", 1)]),
+            ..Default::default()
+        };
+        let mut f = facts(CallStatus::Closed, 22);
+        assert!(refused(&c, &f).is_empty());
+        f.reviews_submitted = true;
+        assert_eq!(refused(&c, &f), ["criteria"]);
+    }
+
+    #[test]
+    fn due_dates_move_until_the_decision_and_never_into_the_past() {
+        let c = CallChanges {
+            reviews_due_on: Some(day(25)),
+            decision_due_on: Some(day(9)),
+            ..Default::default()
+        };
+        assert_eq!(
+            refused(&c, &facts(CallStatus::InReview, 10)),
+            ["decisionDueOn"]
+        );
+        assert_eq!(
+            refused(&c, &facts(CallStatus::Decided, 5)),
+            ["decisionDueOn", "reviewsDueOn"]
+        );
+        assert!(check_reviews_due_on(Some(day(19)), t(20), day(30)).is_err());
+        assert!(check_reviews_due_on(Some(day(30)), t(20), day(29)).is_err());
+        assert!(check_reviews_due_on(Some(day(20)), t(20), day(30)).is_ok());
+        assert!(check_reviews_due_on(None, t(20), day(30)).is_ok());
+    }
+
+    #[test]
+    fn reminders_three_days_before_and_on_the_day() {
+        let due = day(20);
+        assert_eq!(reviews_reminder(due, day(16)), None);
+        assert_eq!(
+            reviews_reminder(due, day(17)),
+            Some(Reminder::ReviewsDueSoon)
+        );
+        assert_eq!(
+            reviews_reminder(due, day(19)),
+            Some(Reminder::ReviewsDueSoon)
+        );
+        assert_eq!(
+            reviews_reminder(due, day(20)),
+            Some(Reminder::ReviewsDueToday)
+        );
+        assert_eq!(reviews_reminder(due, day(21)), None);
+        assert_eq!(decision_reminder(due, day(16), 3), None);
+        assert_eq!(
+            decision_reminder(due, day(17), 3),
+            Some(Reminder::DecisionDueSoon)
+        );
+        assert_eq!(decision_reminder(due, day(17), 0), None, "all told");
+        assert_eq!(decision_reminder(due, day(21), 3), None);
+        assert_eq!(reviews_overdue(2, Some(due), day(20)), 0);
+        assert_eq!(reviews_overdue(2, Some(due), day(21)), 2);
+        assert_eq!(reviews_overdue(2, None, day(21)), 0);
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::account::Role;
 use crate::application::{ApplicationStatus, CoLeadState};
-use crate::call::{CallStatus, HonorariumPolicy, RankBy};
+use crate::call::{CallStatus, HonorariumPolicy, RankBy, Reminder};
 use crate::catalogue::DomainStatus;
 use crate::community::{
     FunctionKind, MapTag, MeetingMode, MeetingStatus, MemberRole, MembershipMode, NeedKind, Origin,
@@ -41,6 +41,7 @@ stored_enum!(
     CallStatus => "call status",
     HonorariumPolicy => "honorarium policy",
     RankBy => "ranking",
+    Reminder => "reminder",
     DomainStatus => "domain status",
     FunctionKind => "community function",
     MapTag => "member map tag",
@@ -87,6 +88,11 @@ mod tests {
         round_trips(&[Stage::Forming, Stage::Active, Stage::Dormant, Stage::Closed]);
         round_trips(&[MemberRole::Convener, MemberRole::Core, MemberRole::Member]);
         round_trips(&[Role::ProgrammeTeam, Role::Panel, Role::Coach]);
+        round_trips(&[
+            Reminder::ReviewsDueSoon,
+            Reminder::ReviewsDueToday,
+            Reminder::DecisionDueSoon,
+        ]);
         round_trips(&[MeetingStatus::Scheduled, MeetingStatus::Cancelled]);
         round_trips(&[
             PaymentStatus::Proposed,

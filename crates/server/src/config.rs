@@ -50,6 +50,9 @@ pub struct Config {
     /// `CONVENE_OUTBOX_LEASE_SECS`: how long a worker holds the messages it claimed; after a
     /// crash, another worker (or the restarted one) takes them up once it has run out.
     pub outbox_lease_secs: u64,
+    /// `CONVENE_CLOCK_INTERVAL_SECS` (900 by default): how often the clock's work (reminders)
+    /// runs, besides once at start.
+    pub clock_interval: std::time::Duration,
     /// How long one GraphQL request may run before it is stopped (`CONVENE_REQUEST_TIMEOUT_MS`).
     pub request_timeout: std::time::Duration,
     /// How long an access token lasts (`CONVENE_ACCESS_TOKEN_TTL_SECS`, 15 minutes by default):
@@ -266,6 +269,8 @@ impl Config {
             )?),
         };
         let outbox_lease_secs = number("CONVENE_OUTBOX_LEASE_SECS", 120, "seconds")?;
+        let clock_interval =
+            std::time::Duration::from_secs(number("CONVENE_CLOCK_INTERVAL_SECS", 900, "seconds")?);
         let sql_count_header = get("CONVENE_SQL_COUNT_HEADER")
             .is_some_and(|v| matches!(v.as_str(), "1" | "true" | "yes"));
         let request_timeout_ms: u64 = match get("CONVENE_REQUEST_TIMEOUT_MS") {
@@ -347,6 +352,7 @@ impl Config {
             metrics_token: get("CONVENE_METRICS_TOKEN"),
             sql_count_header,
             outbox_lease_secs,
+            clock_interval,
             request_timeout: std::time::Duration::from_millis(request_timeout_ms),
             access_token_ttl,
             redis_url,
@@ -513,6 +519,13 @@ mod tests {
         let c = Config::from_map(&m).unwrap();
         assert_eq!(c.db_pool.max_connections, None);
         assert_eq!(c.outbox_lease_secs, 120);
+        assert_eq!(c.clock_interval, std::time::Duration::from_secs(900));
+        let mut clock = m.clone();
+        clock.insert("CONVENE_CLOCK_INTERVAL_SECS".to_string(), "0".to_string());
+        assert!(Config::from_map(&clock)
+            .unwrap_err()
+            .to_string()
+            .contains("CONVENE_CLOCK_INTERVAL_SECS"));
         assert!(
             !c.serve_sourcemaps,
             "source maps are not served unless asked for"

@@ -1,5 +1,9 @@
-//! Work done on a clock rather than at someone's request: for now, the one reminder a week
-//! after an unanswered community invitation (SPEC §4, FAQ 10).
+//! Work done on a clock rather than at someone's request, at start and every
+//! `CONVENE_CLOCK_INTERVAL_SECS`: the one reminder a week after an unanswered community
+//! invitation (SPEC §4, FAQ 10), and the reminders about calls' review and decision dates
+//! (`usecases::reminders`). Every replica runs the clock; what each piece of work sends is
+//! recorded in the transaction that queues it (the invitation's `reminded_at` under a row lock,
+//! a unique `reminders_sent` row), so nothing is sent twice.
 
 use chrono::{DateTime, Duration, Utc};
 use convene_domain::community as d;
@@ -10,8 +14,6 @@ use crate::auth::INVITATION_TOKEN;
 use crate::mail::{self, templates};
 use crate::state::AppState;
 
-/// How often the clock looks for reminders that are due.
-pub const SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 const BATCH: u64 = 200;
 
 /// Queue the reminders that are due at `now`; returns how many. Each invitation is reminded
@@ -75,16 +77,32 @@ pub async fn remind_invitations(state: &AppState, now: DateTime<Utc>) -> anyhow:
     Ok(sent)
 }
 
-/// Run the clock's work now and then, beside the server.
+/// Everything the clock does, as of `now` (tests pass a later one).
+pub async fn tick(state: &AppState, now: DateTime<Utc>) {
+    match remind_invitations(state, now).await {
+        Ok(n) if n > 0 => tracing::info!(reminders = n, "invitation reminders queued"),
+        Ok(_) => {}
+        Err(e) => tracing::error!(error = %e, "invitation reminders"),
+    }
+    let today = now.with_timezone(&chrono_tz::Europe::London).date_naive();
+    match crate::usecases::reminders::send_due_reminders(state, today).await {
+        Ok(s) if s != Default::default() => tracing::info!(
+            reviews = s.reviews,
+            decisions = s.decisions,
+            "call reminders queued"
+        ),
+        Ok(_) => {}
+        Err(e) => tracing::error!(error = %e.message, "call reminders"),
+    }
+}
+
+/// Run the clock's work at start and every `CONVENE_CLOCK_INTERVAL_SECS`, beside the server.
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        let every = state.config.clock_interval;
         loop {
-            match remind_invitations(&state, Utc::now()).await {
-                Ok(n) if n > 0 => tracing::info!(reminders = n, "invitation reminders queued"),
-                Ok(_) => {}
-                Err(e) => tracing::error!(error = %e, "invitation reminders"),
-            }
-            tokio::time::sleep(SWEEP_EVERY).await;
+            tick(&state, Utc::now()).await;
+            tokio::time::sleep(every).await;
         }
     })
 }

@@ -12,6 +12,31 @@ export const CreateCallMutation = graphql(`
   }
 `);
 
+export const UpdateCallMutation = graphql(`
+  mutation UpdateCall($input: UpdateCallInput!) {
+    updateCall(input: $input) {
+      call {
+        id
+        title
+        description
+        status
+        opensAt
+        closesAt
+        decisionDueOn
+        reviewsDueOn
+        fundedPlaces
+        honorariumPence
+        budgetPence
+        criteria {
+          id
+          name
+          weight
+        }
+      }
+    }
+  }
+`);
+
 export const CloseCallMutation = graphql(`
   mutation CloseCall($input: CloseCallInput!) {
     closeCall(input: $input) {

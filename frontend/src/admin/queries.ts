@@ -31,6 +31,7 @@ export const AdminCallQuery = graphql(`
       opensAt
       closesAt
       decisionDueOn
+      reviewsDueOn
       fundedPlaces
       honorariumPence
       budgetPence

@@ -2,6 +2,7 @@
 export { CallsView } from './views/CallsView';
 export { CreateCallView } from './views/CreateCallView';
 export { CallView } from './views/CallView';
+export { EditCallView } from './views/EditCallView';
 export { DomainsView } from './views/DomainsView';
 export { DomainView } from './views/DomainView';
 export { OrganisationsView } from './views/OrganisationsView';

@@ -37,7 +37,9 @@ export const ProgrammeDashboardQuery = graphql(`
         assigned
         submitted
         conflicts
+        overdue
       }
+      reviewsOverdue
       decisions {
         call {
           id

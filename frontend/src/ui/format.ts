@@ -143,3 +143,11 @@ export function londonToday(now: Date = new Date()): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+/** An instant as a London wall clock for date and time inputs: { date: "2026-09-08", time: "17:30" }. */
+export function londonClock(instant: string | Date): { date: string; time: string } {
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return { date: londonToday(at), time: `${get('hour')}:${get('minute')}` };
+}

@@ -690,6 +690,8 @@ fn mutations() -> Vec<Row> {
         })
         .allow(TEAM),
         mutation("openCall", |w, _| json!({ "callId": w.draft_call })).allow(TEAM),
+        mutation("updateCall", |w, _| json!({ "callId": w.call, "description": "Fixed a typo" }))
+            .allow(TEAM),
         mutation("startApplication", |w, _| json!({ "callId": w.call, "domainId": w.domain })).allow(PEOPLE),
         mutation("updateApplication", |w, _| json!({ "applicationId": w.app_a, "motivation": "Changed" }))
             .allow(APPLICANTS),

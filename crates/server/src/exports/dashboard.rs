@@ -137,6 +137,7 @@ async fn render(http: &Http, d: &Dashboard, name: &str) -> Result<String, Respon
                     "assigned",
                     "submitted",
                     "conflicts",
+                    "overdue",
                 ],
                 rows.iter().map(|r| {
                     vec![
@@ -150,6 +151,7 @@ async fn render(http: &Http, d: &Dashboard, name: &str) -> Result<String, Respon
                         r.assigned.to_string(),
                         r.submitted.to_string(),
                         r.conflicts.to_string(),
+                        r.overdue.to_string(),
                     ]
                 }),
             )

@@ -20,7 +20,7 @@ macro_rules! template {
     };
 }
 
-const TEMPLATES: [(&str, &str); 19] = [
+const TEMPLATES: [(&str, &str); 22] = [
     template!("layout.txt"),
     template!("layout.html"),
     template!("co_lead_invitation.txt"),
@@ -40,6 +40,9 @@ const TEMPLATES: [(&str, &str); 19] = [
     template!("password_changed.txt"),
     template!("email_change_confirm.txt"),
     template!("email_change_notice.txt"),
+    template!("call_closing_moved.txt"),
+    template!("reviews_due_reminder.txt"),
+    template!("decision_due_reminder.txt"),
 ];
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
@@ -153,6 +156,35 @@ pub fn review_reminder(to: &str, call: &str, outstanding: usize, link: &str) -> 
         context! { call, outstanding },
         link,
     )
+}
+
+/// An open call's closing time moved: to everyone holding an application in it.
+pub fn call_closing_moved(to: &str, call: &str, closes: &str, link: &str) -> Mail {
+    mail(
+        to,
+        "call_closing_moved.txt",
+        context! { call, closes },
+        link,
+    )
+}
+
+/// The clock's reminder to a reviewer: `due` is the long date, `today` whether it is today.
+pub fn reviews_due_reminder(
+    to: &str,
+    call: &str,
+    outstanding: usize,
+    due: &str,
+    today: bool,
+    link: &str,
+) -> Mail {
+    let values = context! { call, outstanding, due, today };
+    mail(to, "reviews_due_reminder.txt", values, link)
+}
+
+/// The clock's reminder to the programme team that outcomes are due.
+pub fn decision_due_reminder(to: &str, call: &str, due: &str, owed: usize, link: &str) -> Mail {
+    let values = context! { call, due, owed };
+    mail(to, "decision_due_reminder.txt", values, link)
 }
 
 /// "The Invitation" (FAQ 10): the inviter's own words first, then the practicalities.
@@ -334,6 +366,45 @@ mod tests {
             .text
             .contains("They said:\n\n\n\nOther communities"));
         assert!(declined.html.contains("They said:</p>\n<p></p>\n<p>Other"));
+    }
+
+    #[test]
+    fn deadline_mails_say_reminder_and_when() {
+        let m = reviews_due_reminder(
+            "r@x.nhs.uk",
+            "Call 2026",
+            2,
+            "5 January 2027",
+            false,
+            "http://h/reviews",
+        );
+        assert_eq!(m.subject, "Reminder: 2 reviews due on 5 January 2027");
+        assert!(m.text.contains("Call 2026"));
+        let m = reviews_due_reminder(
+            "r@x.nhs.uk",
+            "Call 2026",
+            1,
+            "5 January 2027",
+            true,
+            "http://h/reviews",
+        );
+        assert_eq!(m.subject, "Reminder: 1 review due today");
+        let m = decision_due_reminder(
+            "t@x.nhs.uk",
+            "Call 2026",
+            "8 September 2026",
+            1,
+            "http://h/c",
+        );
+        assert!(m.subject.starts_with("Reminder: outcomes"));
+        assert!(m.text.contains("1 person is still waiting"));
+        let m = call_closing_moved(
+            "a@x.nhs.uk",
+            "Call 2026",
+            "Friday 14 August 2026 at 5:00pm",
+            "http://h/a",
+        );
+        assert!(m.text.contains("until Friday 14 August 2026 at 5:00pm"));
     }
 
     #[test]

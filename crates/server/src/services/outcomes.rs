@@ -19,14 +19,29 @@ pub struct Pending {
 
 /// Every lead and accepted co-lead of a decided application who has not been told.
 pub async fn pending(db: &impl ConnectionTrait, call_id: Uuid) -> AppResult<Vec<Pending>> {
+    owed_of(db, call_id, true).await
+}
+
+/// How many people are still owed an outcome: the leads and accepted co-leads of every
+/// application that went forward, not yet told (before the decision, all of them).
+pub async fn owed(db: &impl ConnectionTrait, call_id: Uuid) -> AppResult<usize> {
+    Ok(owed_of(db, call_id, false).await?.len())
+}
+
+async fn owed_of(
+    db: &impl ConnectionTrait,
+    call_id: Uuid,
+    decided_only: bool,
+) -> AppResult<Vec<Pending>> {
     let decided: Vec<application::Model> = apps::considered_of_call(db, call_id)
         .await?
         .into_iter()
         .filter(|a| {
-            matches!(
-                apps::status(a),
-                ApplicationStatus::Funded | ApplicationStatus::NotFunded
-            )
+            !decided_only
+                || matches!(
+                    apps::status(a),
+                    ApplicationStatus::Funded | ApplicationStatus::NotFunded
+                )
         })
         .collect();
     let ids: Vec<Uuid> = decided.iter().map(|a| a.id).collect();

@@ -25,7 +25,22 @@ pub struct Labelled {
     pub count: i64,
 }
 
-pub use repo::{DecisionRow as Decision, ReviewRow as ReviewProgress};
+pub use repo::DecisionRow as Decision;
+
+/// One panel member's reviews for one call, with those overdue today.
+#[derive(Debug, Clone)]
+pub struct ReviewProgress {
+    pub row: repo::ReviewRow,
+    /// Reviews still outstanding after the call's review due date (0 before it, or with none).
+    pub overdue: i64,
+}
+
+impl std::ops::Deref for ReviewProgress {
+    type Target = repo::ReviewRow;
+    fn deref(&self) -> &repo::ReviewRow {
+        &self.row
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct OutcomesPending {
@@ -166,7 +181,18 @@ impl Dashboard {
     }
 
     pub async fn review_progress(&self) -> AppResult<Vec<ReviewProgress>> {
-        Ok(repo::review_progress(&self.db, &self.scope).await?)
+        Ok(repo::review_progress(&self.db, &self.scope)
+            .await?
+            .into_iter()
+            .map(|row| ReviewProgress {
+                overdue: convene_domain::call::reviews_overdue(
+                    row.outstanding,
+                    row.reviews_due_on,
+                    self.today,
+                ),
+                row,
+            })
+            .collect())
     }
 
     pub async fn decisions(&self) -> AppResult<Vec<Decision>> {

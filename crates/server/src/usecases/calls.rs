@@ -1,12 +1,17 @@
-//! Calls for conveners: creating, opening and closing them (programme team).
+//! Calls for conveners: creating, editing, opening and closing them (programme team).
 
+use chrono::NaiveDate;
 use convene_domain::access::Viewer;
-use convene_domain::call::{CallStatus, HonorariumPolicy, NewCall, RankBy};
+use convene_domain::call::{
+    self as rules, CallChanges, CallDraft, CallStatus, EditFacts, HonorariumPolicy, NewCall, RankBy,
+};
 use convene_domain::ids::CallId;
-use convene_store::entities::call;
-use convene_store::repo::calls;
+use convene_store::entities::{call, criterion};
+use convene_store::repo::{applications, calls};
+use serde::Serialize;
 
 use super::{AppError, AppResult, Write};
+use crate::mail::templates;
 use crate::state::AppState;
 
 /// A call that passed its rules, with the choices that have defaults.
@@ -16,6 +21,8 @@ pub struct CreateCall {
     pub rank_by: RankBy,
     /// Keep it as a draft instead of publishing it.
     pub draft: bool,
+    /// When reviews are due, if the call sets it.
+    pub reviews_due_on: Option<NaiveDate>,
 }
 
 /// Create a call, open at once unless it is kept as a draft.
@@ -25,8 +32,13 @@ pub async fn create_call(st: &AppState, by: &Viewer, cmd: CreateCall) -> AppResu
     } else {
         CallStatus::Open
     };
+    rules::check_reviews_due_on(
+        cmd.reviews_due_on,
+        cmd.call.closes_at,
+        cmd.call.decision_due_on,
+    )?;
     let mut w = Write::by(st, by).await?;
-    let call = calls::create(
+    let mut call = calls::create(
         w.tx(),
         &cmd.call,
         cmd.honorarium_policy,
@@ -36,9 +48,114 @@ pub async fn create_call(st: &AppState, by: &Viewer, cmd: CreateCall) -> AppResu
         w.now(),
     )
     .await?;
+    if cmd.reviews_due_on.is_some() {
+        call = calls::set_reviews_due_on(w.tx(), call, cmd.reviews_due_on).await?;
+    }
     w.audit_created("Call", call.id, "create", &call);
     w.commit().await?;
     Ok(call)
+}
+
+/// A call as the audit trail shows it: its row and its rubric.
+#[derive(Serialize)]
+struct Audited<'a> {
+    #[serde(flatten)]
+    call: &'a call::Model,
+    criteria: Vec<(&'a str, i32)>,
+}
+
+fn audited<'a>(call: &'a call::Model, criteria: &'a [criterion::Model]) -> Audited<'a> {
+    Audited {
+        call,
+        criteria: criteria
+            .iter()
+            .map(|c| (c.name.as_str(), c.weight))
+            .collect(),
+    }
+}
+
+/// `updateCall`: change the parts the call's stage allows (`CallChanges::check_allowed`),
+/// check the whole call again as `createCall` would, and tell everyone holding an application
+/// in an open call when its closing time moves.
+pub async fn update_call(
+    st: &AppState,
+    by: &Viewer,
+    id: CallId,
+    changes: CallChanges<'_>,
+) -> AppResult<call::Model> {
+    let mut w = Write::by(st, by).await?;
+    let before = calls::lock(w.tx(), id.0)
+        .await?
+        .ok_or_else(|| AppError::field("callId", "There is no such call"))?;
+    let criteria = calls::criteria_of(w.tx(), &[id.0])
+        .await?
+        .remove(&id.0)
+        .unwrap_or_default();
+    let window = calls::window(&before);
+    changes.check_allowed(&EditFacts {
+        window,
+        reviews_submitted: calls::has_reviews(w.tx(), id.0).await?,
+        now: w.now(),
+        today: crate::services::london_today(),
+    })?;
+    let current = CallDraft {
+        title: &before.title,
+        description: &before.description,
+        opens_at: before.opens_at,
+        closes_at: before.closes_at,
+        decision_due_on: before.decision_due_on,
+        funded_places: before.funded_places,
+        honorarium_pence: before.honorarium_pence,
+        reviewers_per_application: before.reviewers_per_application,
+        criteria: criteria
+            .iter()
+            .map(|c| (c.name.as_str(), c.weight))
+            .collect(),
+    };
+    let new = NewCall::parse(changes.apply(current))?;
+    let reviews_due_on = changes.reviews_due_on.or(before.reviews_due_on);
+    rules::check_reviews_due_on(reviews_due_on, new.closes_at, new.decision_due_on)?;
+    let replace_criteria = changes.criteria.is_some();
+    let after = calls::update(
+        w.tx(),
+        before.clone(),
+        &new,
+        reviews_due_on,
+        replace_criteria,
+        w.now(),
+    )
+    .await?;
+    let criteria_after = calls::criteria_of(w.tx(), &[id.0])
+        .await?
+        .remove(&id.0)
+        .unwrap_or_default();
+    w.audit_changed(
+        "Call",
+        id.0,
+        "update",
+        &audited(&before, &criteria),
+        &audited(&after, &criteria_after),
+    );
+    if window.status != CallStatus::Draft && after.closes_at != before.closes_at {
+        tell_applicants_of_new_closing(&mut w, &after).await?;
+    }
+    w.commit().await?;
+    Ok(after)
+}
+
+async fn tell_applicants_of_new_closing(w: &mut Write<'_>, call: &call::Model) -> AppResult<()> {
+    let closes = crate::services::meetings::when(call.closes_at);
+    let link = w.link("/applications");
+    for to in applications::applicants_of_call(w.tx(), call.id).await? {
+        w.mail(&templates::call_closing_moved(
+            &to,
+            &call.title,
+            &closes,
+            &link,
+        ))
+        .await?;
+    }
+    Ok(())
 }
 
 /// Publish a draft call that still has time to run.

@@ -16,6 +16,7 @@ pub mod notifications;
 pub mod partners;
 pub mod practices;
 pub mod privacy;
+pub mod reminders;
 pub mod selection;
 pub mod sso;
 pub mod webhooks;

@@ -418,11 +418,8 @@ fn weighted_score(sel: &CallSelection, scores: &[review_score::Model]) -> Option
     rules::weighted(&ws)
 }
 
-/// E-mail every reviewer who has reviews of applications still in the running outstanding;
-/// answers how many were reminded.
-pub async fn send_review_reminders(st: &AppState, by: &Viewer, call: CallId) -> AppResult<usize> {
-    let mut w = Write::by(st, by).await?;
-    let sel = CallSelection::load_for_change(w.tx(), call.0).await?;
+/// Each reviewer's assignments still to review, of applications still in the running.
+pub(crate) fn outstanding_reviews(sel: &CallSelection) -> HashMap<Uuid, Vec<Uuid>> {
     let mut outstanding: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
     for a in &sel.assignments {
         let running = sel
@@ -432,6 +429,15 @@ pub async fn send_review_reminders(st: &AppState, by: &Viewer, call: CallId) -> 
             outstanding.entry(a.reviewer_id).or_default().push(a.id);
         }
     }
+    outstanding
+}
+
+/// E-mail every reviewer who has reviews of applications still in the running outstanding;
+/// answers how many were reminded.
+pub async fn send_review_reminders(st: &AppState, by: &Viewer, call: CallId) -> AppResult<usize> {
+    let mut w = Write::by(st, by).await?;
+    let sel = CallSelection::load_for_change(w.tx(), call.0).await?;
+    let outstanding = outstanding_reviews(&sel);
     let reviewers: Vec<Uuid> = outstanding.keys().copied().collect();
     let found = convene_store::by_ids::<person::Entity>(w.tx(), &reviewers).await?;
     for p in &found {

@@ -11,6 +11,7 @@ pub struct Model {
     pub opens_at: DateTimeUtc,
     pub closes_at: DateTimeUtc,
     pub decision_due_on: Date,
+    pub reviews_due_on: Option<Date>,
     pub funded_places: i32,
     pub honorarium_pence: i64,
     pub honorarium_policy: String,

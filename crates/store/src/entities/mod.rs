@@ -41,6 +41,7 @@ pub mod practice_exchange;
 pub mod practice_tag;
 pub mod promising_organisation;
 pub mod refresh_token;
+pub mod reminder_sent;
 pub mod review;
 pub mod review_assignment;
 pub mod review_score;

@@ -189,6 +189,22 @@ pub async fn participants_of(
     Ok(out)
 }
 
+/// The addresses of everyone holding an application in a call (leads and accepted co-leads,
+/// drafts included, withdrawn ones not), each once.
+pub async fn applicants_of_call(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<String>> {
+    let mut emails: Vec<String> = participant::Entity::find()
+        .filter(participant::Column::CallId.eq(call_id))
+        .filter(participant::Column::Holding.is_not_null())
+        .order_by_asc(participant::Column::Email)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| p.email)
+        .collect();
+    emails.dedup();
+    Ok(emails)
+}
+
 /// Whether `person` holds a (non-withdrawn) application in this call and domain.
 pub async fn holds(
     db: &impl ConnectionTrait,

@@ -1,5 +1,8 @@
-use chrono::{DateTime, Utc};
-use convene_domain::call::{CallStatus, CallWindow, HonorariumPolicy, NewCall, RankBy};
+use chrono::{DateTime, NaiveDate, Utc};
+use convene_domain::call::{
+    CallStatus, CallWindow, HonorariumPolicy, NewCall, NewCriterion, RankBy, Reminder,
+};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
     QueryFilter, QueryOrder, QuerySelect, Set,
@@ -7,7 +10,7 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
-use crate::entities::{call, criterion};
+use crate::entities::{call, criterion, reminder_sent, review};
 use crate::{Page, Result};
 
 pub fn window(c: &call::Model) -> CallWindow {
@@ -39,6 +42,7 @@ pub async fn create(
         opens_at: Set(new.opens_at),
         closes_at: Set(new.closes_at),
         decision_due_on: Set(new.decision_due_on),
+        reviews_due_on: Set(None),
         funded_places: Set(new.funded_places as i32),
         honorarium_pence: Set(new.honorarium.get()),
         honorarium_policy: Set(policy.as_str().to_string()),
@@ -51,21 +55,132 @@ pub async fn create(
     }
     .insert(db)
     .await?;
-    if !new.criteria.is_empty() {
-        let rows = new
-            .criteria
-            .iter()
-            .enumerate()
-            .map(|(i, c)| criterion::ActiveModel {
-                id: Set(Uuid::new_v4()),
-                call_id: Set(id),
-                position: Set(i as i32),
-                name: Set(c.name.clone()),
-                weight: Set(c.weight as i32),
-            });
-        criterion::Entity::insert_many(rows).exec(db).await?;
-    }
+    insert_criteria(db, id, &new.criteria).await?;
     Ok(model)
+}
+
+async fn insert_criteria(
+    db: &impl ConnectionTrait,
+    call_id: Uuid,
+    criteria: &[NewCriterion],
+) -> Result<()> {
+    if criteria.is_empty() {
+        return Ok(());
+    }
+    let rows = criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| criterion::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            call_id: Set(call_id),
+            position: Set(i as i32),
+            name: Set(c.name.clone()),
+            weight: Set(c.weight as i32),
+        });
+    criterion::Entity::insert_many(rows).exec(db).await?;
+    Ok(())
+}
+
+/// Write an edited call (`updateCall`); its criteria are replaced only when `criteria` says so
+/// (before any review, so no score points at them).
+pub async fn update(
+    db: &impl ConnectionTrait,
+    before: call::Model,
+    new: &NewCall,
+    reviews_due_on: Option<NaiveDate>,
+    criteria: bool,
+    now: DateTime<Utc>,
+) -> Result<call::Model> {
+    let id = before.id;
+    let mut am: call::ActiveModel = before.into();
+    am.title = Set(new.title.clone());
+    am.description = Set(new.description.clone());
+    am.opens_at = Set(new.opens_at);
+    am.closes_at = Set(new.closes_at);
+    am.decision_due_on = Set(new.decision_due_on);
+    am.reviews_due_on = Set(reviews_due_on);
+    am.funded_places = Set(new.funded_places as i32);
+    am.honorarium_pence = Set(new.honorarium.get());
+    am.updated_at = Set(now);
+    let after = am.update(db).await?;
+    if criteria {
+        criterion::Entity::delete_many()
+            .filter(criterion::Column::CallId.eq(id))
+            .exec(db)
+            .await?;
+        insert_criteria(db, id, &new.criteria).await?;
+    }
+    Ok(after)
+}
+
+/// Set (or clear) the date reviews are due.
+pub async fn set_reviews_due_on(
+    db: &impl ConnectionTrait,
+    c: call::Model,
+    due: Option<NaiveDate>,
+) -> Result<call::Model> {
+    let mut am: call::ActiveModel = c.into();
+    am.reviews_due_on = Set(due);
+    Ok(am.update(db).await?)
+}
+
+/// Whether any review of the call's applications has been submitted.
+pub async fn has_reviews(db: &impl ConnectionTrait, call_id: Uuid) -> Result<bool> {
+    Ok(review::Entity::find()
+        .filter(review::Column::CallId.eq(call_id))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// Published calls with a review or decision due date from `from` to `to` (the clock's work).
+pub async fn with_dates_due(
+    db: &impl ConnectionTrait,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<call::Model>> {
+    let decided =
+        [CallStatus::Draft, CallStatus::Decided, CallStatus::Archived].map(|s| s.as_str());
+    Ok(call::Entity::find()
+        .filter(call::Column::Status.is_not_in(decided))
+        .filter(
+            Condition::any()
+                .add(call::Column::ReviewsDueOn.between(from, to))
+                .add(call::Column::DecisionDueOn.between(from, to)),
+        )
+        .order_by_asc(call::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Note a reminder as sent; false when it already was (by this replica or another: the
+/// unique row decides, in the transaction that queues the mail).
+pub async fn record_reminder(
+    db: &impl ConnectionTrait,
+    kind: Reminder,
+    call_id: Uuid,
+    person_id: Uuid,
+    due_on: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    use reminder_sent::Column as C;
+    let row = reminder_sent::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        kind: Set(kind.as_str().to_string()),
+        call_id: Set(call_id),
+        person_id: Set(person_id),
+        due_on: Set(due_on),
+        sent_at: Set(now),
+    };
+    let inserted = reminder_sent::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([C::Kind, C::CallId, C::PersonId, C::DueOn])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(inserted == 1)
 }
 
 /// Read a call and lock its row until the transaction ends (PostgreSQL `FOR UPDATE`; on SQLite

@@ -317,6 +317,18 @@ pub async fn count_with_role(db: &impl ConnectionTrait, role: Role) -> Result<u6
         .await?)
 }
 
+/// The people who hold a role (the programme team, say), in a stable order.
+pub async fn holding_role(db: &impl ConnectionTrait, role: Role) -> Result<Vec<Uuid>> {
+    Ok(role_grant::Entity::find()
+        .filter(role_grant::Column::Role.eq(role.as_str()))
+        .order_by_asc(role_grant::Column::PersonId)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| g.person_id)
+        .collect())
+}
+
 pub async fn list(
     db: &impl ConnectionTrait,
     search: Option<&str>,

@@ -118,6 +118,9 @@ pub struct ReviewRow {
     pub assigned: i64,
     pub submitted: i64,
     pub conflicts: i64,
+    /// Assigned applications still in the running (submitted) that they have not reviewed.
+    pub outstanding: i64,
+    pub reviews_due_on: Option<NaiveDate>,
 }
 
 /// Each panel member of each call (not drafts): reviews assigned, reviews submitted (in the
@@ -150,7 +153,15 @@ pub async fn review_progress(db: &impl ConnectionTrait, scope: &Scope) -> Result
         .bind(" AND p.state = ?", CoLeadState::Accepted.as_str())
         .push(
             " AND (p.person_id = pm.person_id OR p.organisation_id = me.organisation_id)))) \
-             AS conflicts \
+             AS conflicts, c.reviews_due_on AS reviews_due_on, \
+             (SELECT COUNT(*) FROM review_assignments ra JOIN applications a \
+                ON a.id = ra.application_id \
+                WHERE ra.call_id = pm.call_id AND ra.reviewer_id = pm.person_id",
+        )
+        .bind(" AND a.status = ?", ApplicationStatus::Submitted.as_str())
+        .push(
+            " AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.application_id = ra.application_id \
+                  AND r.reviewer_id = ra.reviewer_id)) AS outstanding \
              FROM panel_members pm JOIN people me ON me.id = pm.person_id \
              JOIN calls c ON c.id = pm.call_id",
         )

@@ -140,4 +140,25 @@ describe('CallView', () => {
     expect(link.getAttribute('href')).toBe('/admin/calls/call-1/honoraria');
     expect(screen.queryByRole('button', { name: 'Close this call' })).toBeNull();
   });
+
+  it('offers "Change" beside what the call’s stage still allows', async () => {
+    const mock = mockClient({ AdminCall: () => ({ data: { call: { ...call('OPEN'), reviewsDueOn: '2026-08-20' } } }) });
+    render(
+      <Harness client={mock.client} path="/admin/calls/call-1" route="/admin/calls/:id" viewer={TEAM}>
+        <CallView />
+      </Harness>,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Call for Conveners 2026' });
+    const change = (label: string) =>
+      screen
+        .getAllByRole('link')
+        .find((l) => l.textContent === `Change ${label.toLowerCase()}`)
+        ?.getAttribute('href');
+    expect(change('Closes')).toBe('/admin/calls/call-1/change/closes');
+    expect(change('Reviews due by')).toBe('/admin/calls/call-1/change/reviews');
+    expect(change('Criteria (weight)')).toBe('/admin/calls/call-1/change/criteria');
+    expect(change('Opens')).toBeUndefined();
+    expect(change('Funded places')).toBeUndefined();
+    expect(screen.getByText('Reviews due by', { selector: 'dt' }).nextElementSibling?.textContent).toBe('20 August 2026');
+  });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { AdminCallQuery } from '../queries';
 import { CloseCallMutation, OpenCallMutation } from '../mutations';
@@ -13,15 +13,18 @@ import { formProblems, useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { NotificationBanner } from '../../ui/NotificationBanner';
 import { TeamSelection } from '../../selection/components/TeamSelection';
-import { applicationUrl, honorariaUrl } from '../../urls';
+import { applicationUrl, editCallUrl, honorariaUrl } from '../../urls';
 import { PageLinks, usePaging } from '../../ui/usePaging';
+import { SummaryRow } from '../../ui/SummaryRow';
+import { changeableParts, type CallPart } from '../callParts';
 
 export function CallView() {
   const { id = '' } = useParams();
   const paging = usePaging(`admin-call-${id}`);
   const [{ data, fetching, error }, refetch] = useQuery({ query: AdminCallQuery, variables: { id, ...paging.variables } });
   const [problems, setProblemsState] = useState<Problem[]>([]);
-  const [message, setMessageState] = useState<string | null>(null);
+  const changed = (useLocation().state as { changed?: string } | null)?.changed;
+  const [message, setMessageState] = useState<string | null>(changed ? `${changed} changed` : null);
   const setProblems = (p: Problem[]) => {
     setProblemsState(p);
     if (p.length) setMessageState(null);
@@ -64,6 +67,7 @@ export function CallView() {
   };
 
   const s = callStatus(call.status);
+  const changeable = changeableParts(call.status);
   const apps = call.applications.nodes;
 
   return (
@@ -105,34 +109,35 @@ export function CallView() {
         Details
       </h2>
       <dl className="nhsuk-summary-list">
-        {[
-          ['Opens', formatDateTime(call.opensAt)],
-          ['Closes', formatDateTime(call.closesAt)],
-          ['Everyone told by', formatDate(call.decisionDueOn)],
-          ['Funded places', String(call.fundedPlaces)],
-          ['Honorarium per funded domain', formatPence(call.honorariumPence)],
-          ['Budget', formatPence(call.budgetPence)],
-          ['Honorarium policy', POLICY[call.honorariumPolicy]],
-          ['Reviewers per application', String(call.reviewersPerApplication)],
-          ['Ranked by', call.rankBy === 'NORMALISED' ? 'Normalised score' : 'Weighted mean'],
-        ].map(([k, v]) => (
-          <div className="nhsuk-summary-list__row" key={k}>
-            <dt className="nhsuk-summary-list__key">{k}</dt>
-            <dd className="nhsuk-summary-list__value">{v}</dd>
-          </div>
+        {(
+          [
+            ['title', 'Title', call.title],
+            ['description', 'Description', call.description || 'None'],
+            ['opens', 'Opens', formatDateTime(call.opensAt)],
+            ['closes', 'Closes', formatDateTime(call.closesAt)],
+            ['decision', 'Everyone told by', formatDate(call.decisionDueOn)],
+            ['reviews', 'Reviews due by', call.reviewsDueOn ? formatDate(call.reviewsDueOn) : 'Not set'],
+            ['places', 'Funded places', String(call.fundedPlaces)],
+            ['honorarium', 'Honorarium per funded domain', formatPence(call.honorariumPence)],
+            [null, 'Budget', formatPence(call.budgetPence)],
+            [null, 'Honorarium policy', POLICY[call.honorariumPolicy]],
+            [null, 'Reviewers per application', String(call.reviewersPerApplication)],
+            [null, 'Ranked by', call.rankBy === 'NORMALISED' ? 'Normalised score' : 'Weighted mean'],
+          ] as Array<[CallPart | null, string, string]>
+        ).map(([part, label, value]) => (
+          <SummaryRow key={label} label={label} change={part && changeable.includes(part) ? editCallUrl(call.id, part) : undefined}>
+            {value}
+          </SummaryRow>
         ))}
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Criteria (weight)</dt>
-          <dd className="nhsuk-summary-list__value">
-            <ul className="nhsuk-list">
-              {call.criteria.map((c) => (
-                <li key={c.id}>
-                  {c.name} ({c.weight})
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </div>
+        <SummaryRow label="Criteria (weight)" change={changeable.includes('criteria') ? editCallUrl(call.id, 'criteria') : undefined}>
+          <ul className="nhsuk-list">
+            {call.criteria.map((c) => (
+              <li key={c.id}>
+                {c.name} ({c.weight})
+              </li>
+            ))}
+          </ul>
+        </SummaryRow>
       </dl>
 
       {call.status === 'DRAFT' && (

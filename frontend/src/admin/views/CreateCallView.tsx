@@ -9,14 +9,9 @@ import { isIsoDate, londonToInstant, parsePounds } from '../../ui/format';
 import { POLICY } from '../../ui/labels';
 import { fieldError, type Problem } from '../../ui/problems';
 import { useFormMutation } from '../../ui/useFormMutation';
+import { CriteriaFields, criteriaProblems, filledCriteria, mapCriteriaProblems, whole, type CriterionRow } from '../components/CriteriaFields';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { adminCallUrl } from '../../urls';
-
-interface CriterionRow {
-  key: number;
-  name: string;
-  weight: string;
-}
 
 const DEFAULT_CRITERIA = [
   'Passion and energy for the domain',
@@ -25,10 +20,6 @@ const DEFAULT_CRITERIA = [
   'A workable plan',
   'Likely effect on patient safety',
 ];
-
-function whole(text: string): number | null {
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
-}
 
 export function CreateCallView() {
   const navigate = useNavigate();
@@ -39,31 +30,16 @@ export function CreateCallView() {
   const [closesOn, setClosesOn] = useState('');
   const [closesTime, setClosesTime] = useState('17:00');
   const [decisionDueOn, setDecisionDueOn] = useState('');
+  const [reviewsDueOn, setReviewsDueOn] = useState('');
   const [fundedPlaces, setFundedPlaces] = useState('5');
   const [pounds, setPounds] = useState('5000');
   const [policy, setPolicy] = useState<HonorariumPolicy>('REDISTRIBUTE');
   const [reviewers, setReviewers] = useState('3');
   const [criteria, setCriteria] = useState<CriterionRow[]>(DEFAULT_CRITERIA.map((name, key) => ({ key, name, weight: '1' })));
   const [draft, setDraft] = useState('no');
-  // The server names criteria by their place in what was sent ("criteria.1.name"): point those at the inputs.
-  const createCall = useFormMutation(CreateCallMutation, {
-    map: (ps) =>
-      ps.map((p) => {
-        const m = p.field ? /^criteria\.(\d+)\.(name|weight)$/.exec(p.field) : null;
-        if (!m) return p;
-        const row = criteria.filter((c) => c.name.trim() || c.weight.trim())[Number(m[1])];
-        if (!row) return { ...p, field: 'criteria' };
-        return { ...p, field: m[2] === 'name' ? inputId(row) : `criteria-${row.key}-weight` };
-      }),
-  });
+  const createCall = useFormMutation(CreateCallMutation, { map: (ps) => mapCriteriaProblems(criteria, ps) });
   const { problems, setProblems, fetching } = createCall;
   usePageTitle('Create a call', problems.length > 0);
-
-  const firstCriterion = criteria[0]?.key;
-  const inputId = (c: CriterionRow) => (c.key === firstCriterion ? 'criteria' : `criteria-${c.key}`);
-
-  const setCriterion = (key: number, patch: Partial<CriterionRow>) =>
-    setCriteria((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -74,18 +50,15 @@ export function CreateCallView() {
     const closesAt = londonToInstant(closesOn, closesTime);
     if (!closesAt) local.push({ field: 'closesAt', message: 'Enter the date and time the call closes' });
     if (!isIsoDate(decisionDueOn)) local.push({ field: 'decisionDueOn', message: 'Enter the date decisions are due' });
+    if (reviewsDueOn && !isIsoDate(reviewsDueOn)) local.push({ field: 'reviewsDueOn', message: 'Enter a real date for reviews, or leave it empty' });
     const places = whole(fundedPlaces);
     if (places === null || places < 1) local.push({ field: 'fundedPlaces', message: 'Enter the number of funded places, like 5' });
     const pence = parsePounds(pounds);
     if (pence === null) local.push({ field: 'honorariumPence', message: 'Enter the honorarium in pounds, like 5000 or 5000.00' });
     const perApp = whole(reviewers);
     if (perApp === null || perApp < 1) local.push({ field: 'reviewersPerApplication', message: 'Enter the number of reviewers for each application, like 3' });
-    const rows = criteria.filter((c) => c.name.trim() || c.weight.trim());
-    if (rows.length === 0) local.push({ field: 'criteria', message: 'Add at least one criterion' });
-    rows.forEach((c) => {
-      if (!c.name.trim() || whole(c.weight) === null)
-        local.push({ field: inputId(c), message: 'Enter a name and a whole-number weight for each criterion' });
-    });
+    const rows = filledCriteria(criteria);
+    local.push(...criteriaProblems(criteria));
     if (local.length) {
       setProblems(local);
       return;
@@ -103,6 +76,7 @@ export function CreateCallView() {
         reviewersPerApplication: perApp!,
         criteria: rows.map((c) => ({ name: c.name.trim(), weight: Number(c.weight.trim()) })),
         draft: draft === 'yes',
+        ...(reviewsDueOn ? { reviewsDueOn } : {}),
       },
     });
     if (!r) return;
@@ -126,6 +100,7 @@ export function CreateCallView() {
           <TextInput id="closesAt" label="Closes on" type="date" value={closesOn} onChange={setClosesOn} error={fieldError(problems, 'closesAt')} widthClass="nhsuk-input--width-10" />
           <TextInput id="closesAtTime" label="Closes at" hint="For example, 17:00" type="time" value={closesTime} onChange={setClosesTime} widthClass="nhsuk-input--width-10" />
           <TextInput id="decisionDueOn" label="Everyone is told the outcome by" type="date" value={decisionDueOn} onChange={setDecisionDueOn} error={fieldError(problems, 'decisionDueOn')} widthClass="nhsuk-input--width-10" />
+          <TextInput id="reviewsDueOn" label="Reviews are due by (optional)" hint="Reviewers with reviews outstanding are reminded three days before and on the day." type="date" value={reviewsDueOn} onChange={setReviewsDueOn} error={fieldError(problems, 'reviewsDueOn')} widthClass="nhsuk-input--width-10" />
 
           <h2 className="nhsuk-heading-m">Funding</h2>
           <TextInput id="fundedPlaces" label="Funded places" hint="At most one funded application per domain." inputMode="numeric" value={fundedPlaces} onChange={setFundedPlaces} error={fieldError(problems, 'fundedPlaces')} widthClass="nhsuk-input--width-4" />
@@ -142,45 +117,7 @@ export function CreateCallView() {
 
           <h2 className="nhsuk-heading-m">Selection</h2>
           <TextInput id="reviewersPerApplication" label="Reviewers for each application" inputMode="numeric" value={reviewers} onChange={setReviewers} error={fieldError(problems, 'reviewersPerApplication')} widthClass="nhsuk-input--width-4" />
-          <fieldset className="nhsuk-fieldset">
-            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Scoring criteria and their weights</legend>
-            {criteria.map((c, i) => (
-              <div key={c.key} className="nhsuk-u-margin-bottom-4">
-                <TextInput
-                  id={inputId(c)}
-                  label={`Criterion ${i + 1}`}
-                  value={c.name}
-                  onChange={(name) => setCriterion(c.key, { name })}
-                  error={fieldError(problems, inputId(c))}
-                />
-                <TextInput
-                  id={`criteria-${c.key}-weight`}
-                  label={`Weight of criterion ${i + 1}`}
-                  inputMode="numeric"
-                  value={c.weight}
-                  onChange={(weight) => setCriterion(c.key, { weight })}
-                  error={fieldError(problems, `criteria-${c.key}-weight`)}
-                  widthClass="nhsuk-input--width-4"
-                />
-                {criteria.length > 1 && (
-                  <button
-                    type="button"
-                    className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
-                    onClick={() => setCriteria((rows) => rows.filter((r) => r.key !== c.key))}
-                  >
-                    Remove<span className="nhsuk-u-visually-hidden"> criterion {i + 1}</span>
-                  </button>
-                )}
-              </div>
-            ))}
-            <button
-              type="button"
-              className="nhsuk-button nhsuk-button--secondary"
-              onClick={() => setCriteria((rows) => [...rows, { key: Math.max(0, ...rows.map((r) => r.key)) + 1, name: '', weight: '1' }])}
-            >
-              Add another criterion
-            </button>
-          </fieldset>
+          <CriteriaFields criteria={criteria} setCriteria={setCriteria} problems={problems} />
 
           <Radios
             id="draft"

@@ -24,9 +24,10 @@ const DASHBOARD = {
     { key: 'DRAFT', label: 'Draft', count: 1 },
   ],
   reviewProgress: [
-    { panelMember: { id: 'p-1', name: 'Tom Okafor' }, call, assigned: 4, submitted: 3, conflicts: 1 },
-    { panelMember: { id: 'p-2', name: 'Grace Lindqvist' }, call, assigned: 4, submitted: 4, conflicts: 0 },
+    { panelMember: { id: 'p-1', name: 'Tom Okafor' }, call, assigned: 4, submitted: 3, conflicts: 1, overdue: 1 },
+    { panelMember: { id: 'p-2', name: 'Grace Lindqvist' }, call, assigned: 4, submitted: 4, conflicts: 0, overdue: 0 },
   ],
+  reviewsOverdue: 1,
   decisions: [{ call: older, decidedAt: '2025-09-01T15:00:00Z', funded: 5, notFunded: 7 }],
   outcomesPending: [
     { call: older, decisionDueOn: '2025-09-08', daysUntilDecisionDue: -3, pending: 2, overdue: true },
@@ -121,6 +122,11 @@ describe('DashboardView', () => {
       ['Total', '6'],
     ]);
     expect(screen.getByRole('img', { name: /^Stacked bar chart of reviews per panel member: Tom Okafor 3 of 4 submitted/ })).toBeTruthy();
+    // Reviews past their due date: a warning at the top and a column in the table.
+    expect(screen.getByText(/1 review is past the date reviews were due/)).toBeTruthy();
+    const progress = within(screen.getByRole('table', { name: 'Review progress per panel member' })).getAllByRole('row');
+    expect(Array.from(progress[0]!.children).map((c) => c.textContent)).toContain('Overdue');
+    expect(Array.from(progress[1]!.children).map((c) => c.textContent).at(-1)).toBe('1');
     expect(screen.getByRole('img', { name: /Call for Conveners 2025, £20,000 committed and £5,000 paid of a £25,000 budget/ })).toBeTruthy();
     const money = within(screen.getByRole('table', { name: 'Honoraria per call' })).getAllByRole('row')[1]!;
     expect(Array.from(money.children).map((c) => c.textContent)).toEqual(['Call for Conveners 2025', '£25,000', '£20,000', '£5,000', '£5,000']);

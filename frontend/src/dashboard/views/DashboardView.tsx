@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ProgrammeDashboardQuery } from '../queries';
@@ -126,6 +126,23 @@ export function DashboardView() {
   );
 }
 
+/** A warning card at the top of the figures, linking to the table it is about. */
+function Warning({ heading, table, link, children }: { heading: string; table: string; link: string; children: ReactNode }) {
+  return (
+    <div className="nhsuk-card nhsuk-card--warning">
+      <div className="nhsuk-card__content">
+        <h3 className="nhsuk-card__heading">
+          <span className="nhsuk-u-visually-hidden">Important: </span>
+          {heading}
+        </h3>
+        <p className="nhsuk-card__description">
+          {children} <a href={`#${headingId(table)}`}>{link}</a>
+        </p>
+      </div>
+    </div>
+  );
+}
+
 function Figures({ dashboard: d, filters }: { dashboard: Dashboard; filters: DashboardFilters }) {
   const applications = total(d.applicationsByStatus);
   const communities = total(d.communitiesByStage);
@@ -178,17 +195,14 @@ function Figures({ dashboard: d, filters }: { dashboard: Dashboard; filters: Das
         <Figure label="Honoraria paid" value={formatPence(paid)} note={`${formatPence(committed)} committed of ${formatPence(budget)}`} />
       </div>
       {overdue.length > 0 && (
-        <div className="nhsuk-card nhsuk-card--warning">
-          <div className="nhsuk-card__content">
-            <h3 className="nhsuk-card__heading">
-              <span className="nhsuk-u-visually-hidden">Important: </span>Outcomes overdue
-            </h3>
-            <p className="nhsuk-card__description">
-              {overdue.map((o) => `${o.call.title}: ${o.pending} ${o.pending === 1 ? 'person' : 'people'} not told by ${formatDate(o.decisionDueOn)}`).join('. ')}.{' '}
-              <a href={`#${headingId('outcomes-pending')}`}>See outcomes pending</a>
-            </p>
-          </div>
-        </div>
+        <Warning heading="Outcomes overdue" table="outcomes-pending" link="See outcomes pending">
+          {overdue.map((o) => `${o.call.title}: ${o.pending} ${o.pending === 1 ? 'person' : 'people'} not told by ${formatDate(o.decisionDueOn)}`).join('. ')}.
+        </Warning>
+      )}
+      {d.reviewsOverdue > 0 && (
+        <Warning heading="Reviews overdue" table="review-progress" link="See review progress">
+          {d.reviewsOverdue} {d.reviewsOverdue === 1 ? 'review is' : 'reviews are'} past the date reviews were due.
+        </Warning>
       )}
 
       <FigureSection
@@ -250,6 +264,7 @@ function Figures({ dashboard: d, filters }: { dashboard: Dashboard; filters: Das
             { header: 'Assigned', numeric: true, cell: (r) => r.assigned },
             { header: 'Submitted', numeric: true, cell: (r) => r.submitted },
             { header: 'Conflicts declared', numeric: true, cell: (r) => r.conflicts },
+            { header: 'Overdue', numeric: true, cell: (r) => r.overdue },
           ]}
         />
       </FigureSection>

@@ -4,7 +4,7 @@ use async_graphql::{Context, InputObject, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use convene_domain::access::require_role;
 use convene_domain::account::Role;
-use convene_domain::call::{CallDraft, NewCall};
+use convene_domain::call::{CallChanges, CallDraft, NewCall};
 
 use crate::graphql::context::{state, viewer};
 use crate::graphql::error::ApiResult;
@@ -44,9 +44,53 @@ pub struct CreateCallInput {
     /// Keep the call as a draft instead of publishing it.
     #[graphql(default = false)]
     pub draft: bool,
+    /// When reviews are due (on or after the closing date, by the decision-due date).
+    pub reviews_due_on: Option<Date>,
 }
 #[derive(SimpleObject)]
 pub struct CreateCallPayload {
+    pub call: Call,
+}
+
+/// The parts of a call to change; those left out stay as they are. A draft changes freely;
+/// once published, its texts can be fixed, an open call may close later (never earlier than
+/// now), the due dates move until the decision, and the criteria change only before the first
+/// review is submitted.
+#[derive(InputObject)]
+pub struct UpdateCallInput {
+    pub call_id: ID,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub opens_at: Option<DateTime<Utc>>,
+    pub closes_at: Option<DateTime<Utc>>,
+    pub decision_due_on: Option<Date>,
+    pub reviews_due_on: Option<Date>,
+    pub funded_places: Option<i32>,
+    pub honorarium_pence: Option<i64>,
+    pub criteria: Option<Vec<CriterionInput>>,
+}
+impl UpdateCallInput {
+    /// The parts given, as the domain's changes (the rest left as they are).
+    fn changes(&self) -> CallChanges<'_> {
+        CallChanges {
+            title: self.title.as_deref(),
+            description: self.description.as_deref(),
+            opens_at: self.opens_at,
+            closes_at: self.closes_at,
+            decision_due_on: self.decision_due_on.as_ref().map(|d| d.0),
+            reviews_due_on: self.reviews_due_on.as_ref().map(|d| d.0),
+            funded_places: self.funded_places,
+            honorarium_pence: self.honorarium_pence,
+            criteria: self
+                .criteria
+                .as_ref()
+                .map(|cs| cs.iter().map(|c| (c.name.as_str(), c.weight)).collect()),
+        }
+    }
+}
+
+#[derive(SimpleObject)]
+pub struct UpdateCallPayload {
     pub call: Call,
 }
 
@@ -96,9 +140,23 @@ impl CallMutations {
             honorarium_policy: input.honorarium_policy.into(),
             rank_by: input.rank_by.into(),
             draft: input.draft,
+            reviews_due_on: input.reviews_due_on.map(|d| d.0),
         };
         let call = usecase::create_call(state(ctx), v, cmd).await?;
         Ok(CreateCallPayload { call: Call(call) })
+    }
+
+    /// Change a call (programme team only). Everyone holding an application in an open call
+    /// is e-mailed its new closing time.
+    async fn update_call(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateCallInput,
+    ) -> ApiResult<UpdateCallPayload> {
+        let v = require_role(viewer(ctx), Role::ProgrammeTeam)?;
+        let id = ids::typed("callId", &input.call_id)?;
+        let call = usecase::update_call(state(ctx), v, id, input.changes()).await?;
+        Ok(UpdateCallPayload { call: Call(call) })
     }
 
     /// Publish a draft call (programme team only).

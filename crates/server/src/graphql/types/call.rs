@@ -60,6 +60,11 @@ impl Call {
     async fn decision_due_on(&self) -> Date {
         Date(self.0.decision_due_on)
     }
+    /// When reviews are due, if the call sets it: reviewers with reviews outstanding are
+    /// reminded three days before and on the day.
+    async fn reviews_due_on(&self) -> Option<Date> {
+        self.0.reviews_due_on.map(Date)
+    }
     async fn funded_places(&self) -> i32 {
         self.0.funded_places
     }

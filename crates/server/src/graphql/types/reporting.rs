@@ -106,6 +106,12 @@ impl ProgrammeDashboard {
             .map(ReviewProgress)
             .collect())
     }
+    /// Reviews overdue across the calls in view: assigned, not yet submitted, after the call's
+    /// review due date (the sum of `reviewProgress.overdue`).
+    async fn reviews_overdue(&self) -> ApiResult<i32> {
+        let rows = self.0.review_progress().await?;
+        Ok(rows.iter().map(|r| r.overdue).sum::<i64>() as i32)
+    }
     /// Each call that is not a draft; with a period, calls decided outside it are left out.
     async fn decisions(&self) -> ApiResult<Vec<DecisionFigure>> {
         Ok(self
@@ -211,6 +217,15 @@ impl ReviewProgress {
     /// on, found or declared, as `Call.conflicts` lists them.
     async fn conflicts(&self) -> i32 {
         self.0.conflicts as i32
+    }
+    /// Assigned applications still in the running that they have not reviewed yet.
+    async fn outstanding(&self) -> i32 {
+        self.0.outstanding as i32
+    }
+    /// Reviews still outstanding after the call's review due date (0 before it, or when the
+    /// call sets none).
+    async fn overdue(&self) -> i32 {
+        self.0.overdue as i32
     }
 }
 
