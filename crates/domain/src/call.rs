@@ -3,6 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::money::Pence;
+pub use crate::question::{
+    check_questions, default_questions, Question, QuestionDraft, QuestionKind,
+};
 use crate::text::{bounded, single_line};
 use crate::{DomainError, Fields};
 
@@ -217,6 +220,9 @@ pub struct NewCall {
     pub budget: Pence,
     pub reviewers_per_application: u32,
     pub criteria: Vec<NewCriterion>,
+    /// The questions applicants answer: the default set unless the programme team sets others
+    /// (checked by [`check_questions`]).
+    pub questions: Vec<Question>,
 }
 
 pub const MAX_PLACES: i32 = 100;
@@ -322,6 +328,7 @@ impl NewCall {
             budget,
             reviewers_per_application: d.reviewers_per_application as u32,
             criteria,
+            questions: default_questions(),
         })
     }
 }

@@ -23,6 +23,7 @@ pub mod organisation;
 pub mod partner;
 pub mod practice;
 pub mod privacy;
+pub mod question;
 pub mod reporting;
 pub mod selection;
 pub mod stored;

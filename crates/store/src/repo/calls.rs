@@ -65,6 +65,7 @@ pub async fn create(
             });
         criterion::Entity::insert_many(rows).exec(db).await?;
     }
+    super::questions::replace_for_call(db, id, &new.questions).await?;
     Ok(model)
 }
 

@@ -11,6 +11,7 @@ import { fieldError, type Problem } from '../../ui/problems';
 import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { adminCallUrl } from '../../urls';
+import { DEFAULT_SET, QuestionSetEditor, questionInputs, questionProblem, type QuestionRow } from '../components/QuestionSetEditor';
 
 interface CriterionRow {
   key: number;
@@ -45,12 +46,19 @@ export function CreateCallView() {
   const [reviewers, setReviewers] = useState('3');
   const [criteria, setCriteria] = useState<CriterionRow[]>(DEFAULT_CRITERIA.map((name, key) => ({ key, name, weight: '1' })));
   const [draft, setDraft] = useState('no');
+  // Left as they are, the call gets the server's default set; once changed, the call's own.
+  const [questions, setQuestions] = useState<QuestionRow[]>(DEFAULT_SET);
+  const [questionsEdited, setQuestionsEdited] = useState(false);
+  const editQuestions = (rows: QuestionRow[]) => {
+    setQuestions(rows);
+    setQuestionsEdited(true);
+  };
   // The server names criteria by their place in what was sent ("criteria.1.name"): point those at the inputs.
   const createCall = useFormMutation(CreateCallMutation, {
     map: (ps) =>
       ps.map((p) => {
         const m = p.field ? /^criteria\.(\d+)\.(name|weight)$/.exec(p.field) : null;
-        if (!m) return p;
+        if (!m) return questionProblem(questions, p);
         const row = criteria.filter((c) => c.name.trim() || c.weight.trim())[Number(m[1])];
         if (!row) return { ...p, field: 'criteria' };
         return { ...p, field: m[2] === 'name' ? inputId(row) : `criteria-${row.key}-weight` };
@@ -103,6 +111,7 @@ export function CreateCallView() {
         reviewersPerApplication: perApp!,
         criteria: rows.map((c) => ({ name: c.name.trim(), weight: Number(c.weight.trim()) })),
         draft: draft === 'yes',
+        questions: questionsEdited ? questionInputs(questions) : undefined,
       },
     });
     if (!r) return;
@@ -181,6 +190,8 @@ export function CreateCallView() {
               Add another criterion
             </button>
           </fieldset>
+
+          <QuestionSetEditor rows={questions} onChange={editQuestions} problems={problems} />
 
           <Radios
             id="draft"
