@@ -41,7 +41,7 @@ export function WordCount({ id, text, limit }: { id: string; text: string; limit
   return (
     <div
       id={`${id}-count`}
-      className={left < 0 ? 'nhsuk-error-message nhsuk-character-count__message' : 'nhsuk-hint nhsuk-character-count__message'}
+      className={left < 0 ? 'nhsuk-error-message' : 'nhsuk-hint'}
       aria-live="polite"
     >
       {left < 0 ? `You have ${words(-left)} too many` : `You have ${words(left)} remaining`}
