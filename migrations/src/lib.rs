@@ -21,6 +21,7 @@ mod m20261126_000015_add_people_deleted_at;
 mod m20261207_000016_identity;
 mod m20261207_000017_oidc;
 mod m20261207_000020_read_path;
+mod m20261208_000021_call_questions;
 mod m20261208_000022_call_deadlines;
 
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000016_identity::Migration),
             Box::new(m20261207_000017_oidc::Migration),
             Box::new(m20261207_000020_read_path::Migration),
+            Box::new(m20261208_000021_call_questions::Migration),
             Box::new(m20261208_000022_call_deadlines::Migration),
         ]
     }

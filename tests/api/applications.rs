@@ -1443,14 +1443,17 @@ async fn nobody_is_asked_for_a_grade_title_or_seniority() {
                 "{tname}.{f}"
             );
             if f.contains("title") {
-                // a call's title, and a challenge's (the title of a post, not of a person)
+                // a call's title, a challenge's (the title of a post, not of a person), and a
+                // call's questions' (the question's wording)
                 assert!(
                     [
                         "Call",
                         "CreateCallInput",
                         "UpdateCallInput",
                         "Challenge",
-                        "PostChallengeInput"
+                        "PostChallengeInput",
+                        "Question",
+                        "QuestionInput"
                     ]
                     .contains(&tname.as_str()),
                     "{tname}.{f}"

@@ -72,15 +72,15 @@ async fn every_change_to_an_application_is_in_its_audit_trail() {
     assert_eq!(start["before"], Value::Null);
     let after = parse(&start["after"]);
     assert_eq!(after["status"], "DRAFT");
-    assert_eq!(after["motivation"], "I care about this");
+    assert_eq!(after["answers"]["motivation"], "I care about this");
 
-    // an update keeps only what changed
+    // an update keeps only what changed, answer by answer
     let update = entry("update");
     let (before, after) = (parse(&update["before"]), parse(&update["after"]));
-    assert_eq!(before["motivation"], "I care about this");
-    assert_eq!(after["motivation"], "Because of Mrs B");
+    assert_eq!(before["answers"]["motivation"], "I care about this");
+    assert_eq!(after["answers"]["motivation"], "Because of Mrs B");
     assert!(
-        after.get("domain_sketch").is_none(),
+        after["answers"].get("domainSketch").is_none(),
         "unchanged answers are left out: {after}"
     );
     assert!(after.get("status").is_none(), "{after}");

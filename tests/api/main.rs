@@ -34,6 +34,7 @@ mod partners;
 mod practices;
 mod privacy;
 mod query_limits;
+mod questions;
 mod read_path;
 mod replicas;
 mod schema;

@@ -318,7 +318,7 @@ async fn the_export_holds_every_table_about_the_person_as_json_and_csv() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|a| a["motivation"] == "I care about this")
+            .filter(|a| a["answers"]["motivation"] == "I care about this")
             .count(),
         2
     );

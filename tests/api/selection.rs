@@ -1251,7 +1251,10 @@ async fn the_ranking_uses_exact_weighted_means_and_flags_disagreement() {
     let lines: Vec<&str> = body.lines().collect();
     assert_eq!(
         lines[0],
-        "application_id,domain,lead,status,rank,weighted_score,normalised_score,disagreement,reviews"
+        "application_id,domain,lead,status,rank,weighted_score,normalised_score,disagreement,reviews,\
+         answer_motivation,answer_domainSketch,answer_memberMap,answer_invitationDraft,\
+         answer_firstMeeting,answer_hopedForChange,answer_supportWanted",
+        "then one column per question of the call (the default set here)"
     );
     assert_eq!(lines.len(), 4, "{body}");
     let row_c = lines.iter().find(|l| l.starts_with(&c)).unwrap();

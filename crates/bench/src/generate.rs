@@ -202,6 +202,12 @@ pub async fn network(db: &impl ConnectionTrait, size: Size) -> Result<Network> {
         }
         .insert(db)
         .await?;
+        convene_store::repo::questions::replace_for_call(
+            db,
+            call_id,
+            &convene_domain::question::default_questions(),
+        )
+        .await?;
         let criteria: Vec<Uuid> = (0..4).map(|_| Uuid::new_v4()).collect();
         insert_all(
             db,
@@ -250,13 +256,16 @@ pub async fn network(db: &impl ConnectionTrait, size: Size) -> Result<Network> {
                 lead_id: Set(lead),
                 sponsor_organisation_id: Set(None),
                 status: Set("SUBMITTED".into()),
-                motivation: Set(text("Motivation")),
-                domain_sketch: Set(text("Domain sketch")),
-                member_map: Set(text("Member map")),
-                invitation_draft: Set(text("Invitation")),
-                first_meeting: Set(text("First meeting")),
-                hoped_for_change: Set(text("Hoped-for change")),
-                support_wanted: Set(text("Support")),
+                answers: Set(serde_json::json!({
+                    "motivation": text("Motivation"),
+                    "domainSketch": text("Domain sketch"),
+                    "memberMap": text("Member map"),
+                    "invitationDraft": text("Invitation"),
+                    "firstMeeting": text("First meeting"),
+                    "hopedForChange": text("Hoped-for change"),
+                    "supportWanted": text("Support"),
+                })
+                .to_string()),
                 submitted_at: Set(Some(ago(160))),
                 withdrawn_at: Set(None),
                 created_at: Set(ago(180)),

@@ -5,7 +5,7 @@ use crate::call::CallStatus;
 use crate::call::CallWindow;
 use crate::ids::PersonId;
 use crate::organisation::OrganisationFacts;
-use crate::text::bounded;
+use crate::question::Question;
 use crate::{DomainError, Fields};
 use chrono::{DateTime, Utc};
 
@@ -71,61 +71,8 @@ impl CoLeadState {
     }
 }
 
-/// The seven questions of an application, by their input field names and labels.
-pub const QUESTIONS: [(&str, &str); 7] = [
-    ("motivation", "why you care about this domain"),
-    ("domainSketch", "a first sketch of the domain"),
-    ("memberMap", "the people you would invite first"),
-    ("invitationDraft", "your draft invitation"),
-    ("firstMeeting", "the first meeting you have in mind"),
-    (
-        "hopedForChange",
-        "the change in patient safety you hope for",
-    ),
-    ("supportWanted", "the support you want from the network"),
-];
-
-pub const MAX_ANSWER_CHARS: usize = 10_000;
+pub use crate::question::{Answers, MAX_ANSWER_CHARS};
 pub const MAX_CO_LEADS: usize = 6;
-
-/// The answers, in the order of [`QUESTIONS`]. Drafts may leave any of them empty.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ApplicationText {
-    pub answers: [String; 7],
-}
-
-impl ApplicationText {
-    /// Apply a patch (`None` leaves an answer as it is), checking each answer's length.
-    pub fn patched(&self, patch: &[Option<&str>; 7]) -> Result<ApplicationText, DomainError> {
-        let mut f = Fields::new();
-        let mut next = self.clone();
-        for (i, p) in patch.iter().enumerate() {
-            if let Some(v) = p {
-                let (field, label) = QUESTIONS[i];
-                if let Some(v) = f.take(bounded(field, label, v, 0, MAX_ANSWER_CHARS)) {
-                    next.answers[i] = v;
-                }
-            }
-        }
-        f.finish()?;
-        Ok(next)
-    }
-    pub fn get(&self, field: &str) -> &str {
-        let i = QUESTIONS
-            .iter()
-            .position(|(f, _)| *f == field)
-            .expect("a known question");
-        &self.answers[i]
-    }
-    /// Every empty answer, named by field, for submission.
-    fn check_complete(&self, f: &mut Fields) {
-        for (i, (field, label)) in QUESTIONS.iter().enumerate() {
-            if self.answers[i].trim().is_empty() {
-                f.add(field, format!("Enter {label}"));
-            }
-        }
-    }
-}
 
 /// A lead or co-lead as the rules see them. A co-lead invited by e-mail has no person until
 /// they accept; their organisation is the one they work for when they accept (or apply).
@@ -183,7 +130,8 @@ pub fn check_nhs_partner(participants: &[Participant]) -> Result<(), DomainError
 /// Everything that must hold to submit (SPEC §1).
 pub fn check_submittable(
     status: ApplicationStatus,
-    text: &ApplicationText,
+    questions: &[Question],
+    text: &Answers,
     participants: &[Participant],
     window: &CallWindow,
     now: DateTime<Utc>,
@@ -196,7 +144,7 @@ pub fn check_submittable(
     }
     let mut f = Fields::new();
     f.take(window.check_accepting(now));
-    text.check_complete(&mut f);
+    text.check_complete(questions, &mut f);
     let waiting: Vec<&str> = participants
         .iter()
         .filter(|p| !p.is_lead && p.state == CoLeadState::Invited)
@@ -371,10 +319,16 @@ mod tests {
             organisation: o,
         }
     }
-    fn full_text() -> ApplicationText {
-        ApplicationText {
-            answers: std::array::from_fn(|i| format!("answer {i}")),
-        }
+    fn qs() -> Vec<Question> {
+        crate::question::default_questions()
+    }
+    fn full_text() -> Answers {
+        Answers(
+            qs().iter()
+                .enumerate()
+                .map(|(i, q)| (q.key.clone(), format!("answer {i}")))
+                .collect(),
+        )
     }
 
     #[test]
@@ -382,6 +336,7 @@ mod tests {
         let ps = [lead(org(Sector::NhsTrust, true))];
         assert!(check_submittable(
             ApplicationStatus::Draft,
+            &qs(),
             &full_text(),
             &ps,
             &window(),
@@ -394,9 +349,10 @@ mod tests {
     fn empty_answers_are_named() {
         let ps = [lead(org(Sector::NhsTrust, true))];
         let mut t = full_text();
-        t.answers[1] = " ".into();
-        t.answers[6] = String::new();
-        let e = check_submittable(ApplicationStatus::Draft, &t, &ps, &window(), now()).unwrap_err();
+        t.0.insert("domainSketch".into(), " ".into());
+        t.0.remove("supportWanted");
+        let e = check_submittable(ApplicationStatus::Draft, &qs(), &t, &ps, &window(), now())
+            .unwrap_err();
         let names: Vec<_> = e.fields.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(names, ["domainSketch", "supportWanted"]);
     }
@@ -405,8 +361,15 @@ mod tests {
     fn submission_only_while_the_call_is_open() {
         let ps = [lead(org(Sector::NhsTrust, true))];
         let late = window().closes_at;
-        let e = check_submittable(ApplicationStatus::Draft, &full_text(), &ps, &window(), late)
-            .unwrap_err();
+        let e = check_submittable(
+            ApplicationStatus::Draft,
+            &qs(),
+            &full_text(),
+            &ps,
+            &window(),
+            late,
+        )
+        .unwrap_err();
         assert_eq!(e.fields[0].field, "callId");
     }
 
@@ -418,6 +381,7 @@ mod tests {
         ];
         let e = check_submittable(
             ApplicationStatus::Draft,
+            &qs(),
             &full_text(),
             &ps,
             &window(),
@@ -430,6 +394,7 @@ mod tests {
         ps[1].organisation = org(Sector::PrimaryCare, true);
         assert!(check_submittable(
             ApplicationStatus::Draft,
+            &qs(),
             &full_text(),
             &ps,
             &window(),
@@ -440,6 +405,7 @@ mod tests {
         ps[1].state = CoLeadState::Declined;
         assert!(check_submittable(
             ApplicationStatus::Draft,
+            &qs(),
             &full_text(),
             &ps,
             &window(),
@@ -508,6 +474,7 @@ mod tests {
         assert_eq!(
             check_submittable(
                 ApplicationStatus::Submitted,
+                &qs(),
                 &full_text(),
                 &[],
                 &window(),
@@ -594,18 +561,6 @@ mod tests {
         );
     }
 
-    #[test]
-    fn patches_change_only_what_they_name() {
-        let t = full_text();
-        let mut p: [Option<&str>; 7] = [None; 7];
-        p[2] = Some("  new map ");
-        let n = t.patched(&p).unwrap();
-        assert_eq!(n.get("memberMap"), "new map");
-        assert_eq!(n.get("motivation"), "answer 0");
-        let long = "x".repeat(MAX_ANSWER_CHARS + 1);
-        p[0] = Some(&long);
-        assert_eq!(t.patched(&p).unwrap_err().fields[0].field, "motivation");
-    }
     #[test]
     fn a_sponsor_is_chosen_or_cleared_not_both() {
         assert!(check_sponsor_choice(false, true).is_ok());

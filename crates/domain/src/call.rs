@@ -3,6 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::money::Pence;
+pub use crate::question::{
+    check_questions, default_questions, Question, QuestionDraft, QuestionKind,
+};
 use crate::text::{bounded, single_line};
 use crate::{DomainError, Fields};
 
@@ -217,6 +220,9 @@ pub struct NewCall {
     pub budget: Pence,
     pub reviewers_per_application: u32,
     pub criteria: Vec<NewCriterion>,
+    /// The questions applicants answer: the default set unless the programme team sets others
+    /// (checked by [`check_questions`]).
+    pub questions: Vec<Question>,
 }
 
 pub const MAX_PLACES: i32 = 100;
@@ -322,6 +328,7 @@ impl NewCall {
             budget,
             reviewers_per_application: d.reviewers_per_application as u32,
             criteria,
+            questions: default_questions(),
         })
     }
 }
@@ -345,8 +352,7 @@ pub fn check_reviews_due_on(
     }
 }
 
-/// What `updateCall` changes; a part left `None` stays as it is. (A call's questions join as
-/// one more optional part, refused once an application exists.)
+/// What `updateCall` changes; a part left `None` stays as it is.
 #[derive(Debug, Clone, Default)]
 pub struct CallChanges<'a> {
     pub title: Option<&'a str>,
@@ -358,6 +364,9 @@ pub struct CallChanges<'a> {
     pub funded_places: Option<i32>,
     pub honorarium_pence: Option<i64>,
     pub criteria: Option<Vec<(&'a str, i32)>>,
+    /// A new question set, already checked (`check_questions`); refused once an application
+    /// exists, since answers are kept by the questions' keys.
+    pub questions: Option<Vec<crate::question::Question>>,
 }
 
 /// What editing a call depends on besides the changes: where the call stands now.
@@ -366,6 +375,8 @@ pub struct EditFacts {
     pub window: CallWindow,
     /// A review of one of its applications has been submitted.
     pub reviews_submitted: bool,
+    /// Someone has started an application to it (withdrawn ones count: their answers stay).
+    pub applications_exist: bool,
     pub now: DateTime<Utc>,
     /// Today in the UK, for the due dates.
     pub today: NaiveDate,
@@ -397,6 +408,12 @@ impl<'a> CallChanges<'a> {
             e.add(
                 "criteria",
                 "The scoring criteria cannot change once a review has been submitted",
+            );
+        }
+        if self.questions.is_some() && f.applications_exist {
+            e.add(
+                "questions",
+                "The questions cannot change once someone has started an application",
             );
         }
         if f.window.status == CallStatus::Draft {
@@ -669,6 +686,7 @@ mod tests {
                 closes_at: t(20),
             },
             reviews_submitted: false,
+            applications_exist: false,
             now: t(now),
             today: t(now).date_naive(),
         }
@@ -791,5 +809,31 @@ mod tests {
         assert_eq!(reviews_overdue(2, Some(due), day(20)), 0);
         assert_eq!(reviews_overdue(2, Some(due), day(21)), 2);
         assert_eq!(reviews_overdue(2, None, day(21)), 0);
+    }
+
+    #[test]
+    fn questions_change_only_while_no_application_exists() {
+        let set = crate::question::check_questions(&[crate::question::QuestionDraft {
+            key: "why",
+            title: "Why?",
+            hint: "",
+            kind: crate::question::QuestionKind::YesNo,
+            word_limit: None,
+            choices: vec![],
+            required: true,
+        }])
+        .unwrap();
+        let c = CallChanges {
+            questions: Some(set),
+            ..Default::default()
+        };
+        for status in [CallStatus::Draft, CallStatus::Open] {
+            assert!(refused(&c, &facts(status, 5)).is_empty(), "{status:?}");
+            let started = EditFacts {
+                applications_exist: true,
+                ..facts(status, 5)
+            };
+            assert_eq!(refused(&c, &started), vec!["questions".to_string()]);
+        }
     }
 }

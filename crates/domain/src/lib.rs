@@ -24,6 +24,7 @@ pub mod organisation_import;
 pub mod partner;
 pub mod practice;
 pub mod privacy;
+pub mod question;
 pub mod reporting;
 pub mod selection;
 pub mod stored;

@@ -14,6 +14,7 @@ use crate::honorarium::{PaymentRoute, PaymentStatus};
 use crate::organisation::Sector;
 use crate::partner::Scope;
 use crate::practice::{ExchangeVisibility, PracticeStatus, PromisingVisibility};
+use crate::question::QuestionKind;
 
 pub trait StoredEnum: Sized + Copy + PartialEq + std::fmt::Debug {
     /// What the value is, for the message when a stored one is unknown.
@@ -63,6 +64,7 @@ stored_enum!(
     ExchangeVisibility => "exchange visibility",
     PracticeStatus => "practice status",
     PromisingVisibility => "promising practice visibility",
+    QuestionKind => "question kind",
 );
 
 #[cfg(test)]
@@ -80,6 +82,7 @@ mod tests {
     #[test]
     fn every_stored_value_reads_back_and_nothing_else_does() {
         round_trips(&ApplicationStatus::ALL);
+        round_trips(&QuestionKind::ALL);
         round_trips(&[
             CoLeadState::Invited,
             CoLeadState::Accepted,

@@ -5,12 +5,13 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use convene_domain::account::Email;
 use convene_domain::application::{
     check_answerable, check_editable, check_invitable, check_nhs_partner, check_submittable,
-    check_withdrawable, ApplicationStatus, ApplicationText, CoLeadState, Participant,
-    MAX_ANSWER_CHARS, MAX_CO_LEADS, QUESTIONS,
+    check_withdrawable, Answers, ApplicationStatus, CoLeadState, Participant, MAX_ANSWER_CHARS,
+    MAX_CO_LEADS,
 };
 use convene_domain::call::{CallStatus, CallWindow};
 use convene_domain::ids::PersonId;
 use convene_domain::organisation::{OrganisationFacts, Sector};
+use convene_domain::question::{default_questions, Question};
 use proptest::prelude::*;
 
 /// The seven input field names, written out so that a rename is caught here.
@@ -128,8 +129,17 @@ fn answer() -> impl Strategy<Value = String> {
     ]
 }
 
-fn text() -> impl Strategy<Value = ApplicationText> {
-    prop::array::uniform7(answer()).prop_map(|answers| ApplicationText { answers })
+/// Answers to the default set's seven questions, in the order of `FIELDS`.
+fn from7(answers: [String; 7]) -> Answers {
+    Answers(FIELDS.iter().map(|k| k.to_string()).zip(answers).collect())
+}
+
+fn qs() -> Vec<Question> {
+    default_questions()
+}
+
+fn text() -> impl Strategy<Value = Answers> {
+    prop::array::uniform7(answer()).prop_map(from7)
 }
 
 fn window() -> impl Strategy<Value = CallWindow> {
@@ -219,7 +229,7 @@ proptest! {
         w in window(),
         now in now(),
     ) {
-        let r = check_submittable(status, &text, &ps, &w, now);
+        let r = check_submittable(status, &qs(), &text, &ps, &w, now);
         if status != ApplicationStatus::Draft {
             let e = r.unwrap_err();
             prop_assert_eq!(e.code, convene_domain::ErrorCode::InvalidState);
@@ -230,9 +240,9 @@ proptest! {
         if !(w.status == CallStatus::Open && w.opens_at <= now && now < w.closes_at) {
             want.push("callId");
         }
-        for (i, a) in text.answers.iter().enumerate() {
-            if a.trim().is_empty() {
-                want.push(FIELDS[i]);
+        for f in FIELDS {
+            if text.get(f).trim().is_empty() {
+                want.push(f);
             }
         }
         let waiting: Vec<&str> = ps.iter().filter(|p| !p.is_lead && p.state == CoLeadState::Invited).map(|p| p.email.as_str()).collect();
@@ -264,7 +274,7 @@ proptest! {
     ) {
         let w = CallWindow { status: CallStatus::Open, opens_at: t0(), closes_at: t0() + Duration::seconds(open_for) };
         let now = t0() + Duration::seconds((open_for as f64 * into) as i64);
-        let text = ApplicationText { answers };
+        let text = from7(answers);
         // nobody waiting, and the lead is an NHS member: nothing can be at fault
         let mut ps = ps;
         ps[0].organisation = Some(OrganisationFacts { sector: Sector::NhsTrust, nhs_member: true });
@@ -273,16 +283,16 @@ proptest! {
                 p.state = CoLeadState::Declined;
             }
         }
-        prop_assert_eq!(check_submittable(ApplicationStatus::Draft, &text, &ps, &w, now), Ok(()));
+        prop_assert_eq!(check_submittable(ApplicationStatus::Draft, &qs(), &text, &ps, &w, now), Ok(()));
         // and it is refused, on callId alone, from the closing instant on
-        let e = check_submittable(ApplicationStatus::Draft, &text, &ps, &w, w.closes_at).unwrap_err();
+        let e = check_submittable(ApplicationStatus::Draft, &qs(), &text, &ps, &w, w.closes_at).unwrap_err();
         let names: Vec<&str> = e.fields.iter().map(|f| f.field.as_str()).collect();
         prop_assert_eq!(names, vec!["callId"]);
     }
 }
 
 // ---------------------------------------------------------------------------------------------
-// ApplicationText::patched
+// Answers::patched
 
 /// The rule of `text::bounded` for an answer: at most MAX_ANSWER_CHARS characters once trimmed,
 /// and no control characters other than line breaks and tabs.
@@ -318,15 +328,17 @@ fn patch() -> impl Strategy<Value = [Option<String>; 7]> {
     prop::array::uniform7(prop::option::of(patch_value()))
 }
 
-fn as_patch(p: &[Option<String>; 7]) -> [Option<&str>; 7] {
-    std::array::from_fn(|i| p[i].as_deref())
+fn as_patch(p: &[Option<String>; 7]) -> Vec<(String, String)> {
+    (0..7)
+        .filter_map(|i| p[i].clone().map(|v| (FIELDS[i].to_string(), v)))
+        .collect()
 }
 
 proptest! {
     #[test]
     fn patches_change_exactly_what_they_name(before in text(), p in patch()) {
         let snapshot = before.clone();
-        let r = before.patched(&as_patch(&p));
+        let r = before.patched(&qs(), &as_patch(&p));
         prop_assert_eq!(&before, &snapshot, "patched must not change the original");
         let bad: Vec<&str> = (0..7).filter(|i| p[*i].as_deref().is_some_and(|v| !answer_ok(v))).map(|i| FIELDS[i]).collect();
         match r {
@@ -334,10 +346,9 @@ proptest! {
                 prop_assert!(bad.is_empty(), "accepted bad answers {:?}", bad);
                 for i in 0..7 {
                     match &p[i] {
-                        None => prop_assert_eq!(&after.answers[i], &before.answers[i], "{} changed without being named", FIELDS[i]),
-                        Some(v) => prop_assert_eq!(after.answers[i].as_str(), v.trim(), "{} is not the trimmed patch", FIELDS[i]),
+                        None => prop_assert_eq!(after.get(FIELDS[i]), before.get(FIELDS[i]), "{} changed without being named", FIELDS[i]),
+                        Some(v) => prop_assert_eq!(after.get(FIELDS[i]), v.trim(), "{} is not the trimmed patch", FIELDS[i]),
                     }
-                    prop_assert_eq!(after.get(FIELDS[i]), after.answers[i].as_str());
                 }
             }
             Err(e) => {
@@ -358,7 +369,7 @@ proptest! {
     ) {
         let mut p = p;
         p[which] = Some(std::iter::repeat_n(c, MAX_ANSWER_CHARS + extra).collect());
-        let e = before.patched(&as_patch(&p)).unwrap_err();
+        let e = before.patched(&qs(), &as_patch(&p)).unwrap_err();
         prop_assert_eq!(e.code, convene_domain::ErrorCode::Validation);
         prop_assert!(e.fields.iter().any(|f| f.field == FIELDS[which]));
         prop_assert!(e.fields.iter().all(|f| FIELDS.contains(&f.field.as_str())));
@@ -366,10 +377,9 @@ proptest! {
 
     #[test]
     fn patching_is_idempotent_and_none_is_identity(before in text(), p in patch()) {
-        let empty: [Option<&str>; 7] = [None; 7];
-        prop_assert_eq!(before.patched(&empty), Ok(before.clone()));
-        if let Ok(once) = before.patched(&as_patch(&p)) {
-            prop_assert_eq!(once.patched(&as_patch(&p)), Ok(once.clone()));
+        prop_assert_eq!(before.patched(&qs(), &[]), Ok(before.clone()));
+        if let Ok(once) = before.patched(&qs(), &as_patch(&p)) {
+            prop_assert_eq!(once.patched(&qs(), &as_patch(&p)), Ok(once.clone()));
         }
     }
 
@@ -377,14 +387,14 @@ proptest! {
     fn answers_at_the_limit_count_characters_not_bytes(c in prop::sample::select(vec!['x', 'é', '漢', '😀']), which in 0usize..7) {
         let mut p: [Option<String>; 7] = Default::default();
         p[which] = Some(std::iter::repeat_n(c, MAX_ANSWER_CHARS).collect());
-        let after = ApplicationText::default().patched(&as_patch(&p)).unwrap();
-        prop_assert_eq!(after.answers[which].chars().count(), MAX_ANSWER_CHARS);
+        let after = Answers::default().patched(&qs(), &as_patch(&p)).unwrap();
+        prop_assert_eq!(after.get(FIELDS[which]).chars().count(), MAX_ANSWER_CHARS);
     }
 }
 
 #[test]
 fn questions_are_the_seven_of_the_spec() {
-    let names: Vec<&str> = QUESTIONS.iter().map(|(f, _)| *f).collect();
+    let names: Vec<String> = qs().into_iter().map(|q| q.key).collect();
     assert_eq!(names, FIELDS);
 }
 

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use convene_domain::account::{Email, PersonName, Role};
-use convene_domain::application::{ApplicationStatus, ApplicationText};
+use convene_domain::application::{Answers, ApplicationStatus};
 use convene_domain::call::{CallDraft, CallStatus, HonorariumPolicy, NewCall, RankBy};
 use convene_domain::catalogue::DomainStatus;
 use convene_domain::organisation::OrganisationFacts;
@@ -179,18 +179,18 @@ const PEOPLE: [(&str, &str, usize, &str, &[Role]); 12] = [
     ),
 ];
 
-fn answers(topic: &str) -> ApplicationText {
-    ApplicationText {
-        answers: [
-            format!("I have seen first-hand how much {topic} matters to patients and staff, and how differently teams tackle it."),
-            format!("{topic}: the everyday practices, checks and conversations that keep patients safe, across professions and organisations."),
-            "Ward pharmacists, nurses, a GP, a patient representative, a care-home manager and a commissioner.".into(),
-            format!("Would you join a small group of peers to share what works in {topic}? No hierarchy, just honest conversation."),
-            "A 90-minute conversation over lunch at a central venue, with a video link for those who cannot travel.".into(),
-            "Fewer avoidable incidents, faster learning between organisations, and staff who feel less alone with hard problems.".into(),
-            "Help designing the first meeting, a coach for facilitation, and a place on the intranet.".into(),
-        ],
-    }
+fn answers(topic: &str) -> Answers {
+    let texts = [
+        format!("I have seen first-hand how much {topic} matters to patients and staff, and how differently teams tackle it."),
+        format!("{topic}: the everyday practices, checks and conversations that keep patients safe, across professions and organisations."),
+        "Ward pharmacists, nurses, a GP, a patient representative, a care-home manager and a commissioner.".into(),
+        format!("Would you join a small group of peers to share what works in {topic}? No hierarchy, just honest conversation."),
+        "A 90-minute conversation over lunch at a central venue, with a video link for those who cannot travel.".into(),
+        "Fewer avoidable incidents, faster learning between organisations, and staff who feel less alone with hard problems.".into(),
+        "Help designing the first meeting, a coach for facilitation, and a place on the intranet.".into(),
+    ];
+    let keys = convene_domain::question::DEFAULT_QUESTIONS.map(|(key, _, _)| key.to_string());
+    Answers(keys.into_iter().zip(texts).collect())
 }
 
 /// 5pm (UTC) on a given day.
@@ -382,7 +382,7 @@ pub async fn seed(db: &DatabaseConnection, now: DateTime<Utc>) -> anyhow::Result
                 lead_email: &l.email,
                 lead_organisation_id: l.organisation_id,
                 sponsor_organisation_id: Some(l.organisation_id),
-                text: &text,
+                answers: &text,
             },
             now,
         )

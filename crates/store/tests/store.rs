@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use convene_domain::account::{Email, PersonName};
-use convene_domain::application::{ApplicationStatus, ApplicationText};
+use convene_domain::application::{Answers, ApplicationStatus};
 use convene_domain::call::{CallDraft, CallStatus, HonorariumPolicy, NewCall, RankBy};
 use convene_domain::catalogue::DomainStatus;
 use convene_domain::organisation::Sector;
@@ -131,7 +131,7 @@ async fn start(
             lead_email: &lead.email,
             lead_organisation_id: lead.organisation_id,
             sponsor_organisation_id: None,
-            text: &ApplicationText::default(),
+            answers: &Answers::default(),
         },
         now(),
     )
@@ -180,6 +180,127 @@ async fn a_database_migrated_by_a_newer_convene_is_refused() {
             other => panic!("expected SchemaTooNew, got {other:?}"),
         }
     }
+}
+
+/// Questions per call (migration 000021): a call made before it gets the default set, and an
+/// application's seven answer columns move under the default set's keys.
+#[tokio::test]
+async fn existing_calls_get_the_default_set_and_answers_move_under_its_keys() {
+    use convene_migrations::{Migrator, MigratorTrait};
+    use convene_store::sea_orm::sea_query::Query;
+    use convene_store::sea_orm::{ActiveModelTrait, Set};
+
+    let guard = testing::fresh().await;
+    let db = convene_store::connect(&guard.url, Default::default())
+        .await
+        .expect("connect");
+    let all = Migrator::migrations();
+    assert_eq!(
+        all.last().unwrap().name(),
+        "m20261208_000021_call_questions",
+        "this test runs the database to just before questions per call"
+    );
+    Migrator::up(&db, Some(all.len() as u32 - 1))
+        .await
+        .expect("migrate to before");
+    let o = org(&db, "Riverside NHS Trust").await;
+    let lead = person(&db, "ada@example.nhs.uk", o.id).await;
+    let d = domain(&db, "Falls").await;
+    let n = now();
+    let call_id = Uuid::new_v4();
+    call::ActiveModel {
+        id: Set(call_id),
+        title: Set("Call for Conveners 2025".into()),
+        description: Set(String::new()),
+        opens_at: Set(n),
+        closes_at: Set(n + Duration::days(30)),
+        decision_due_on: Set(NaiveDate::from_ymd_opt(2099, 9, 8).unwrap()),
+        funded_places: Set(5),
+        honorarium_pence: Set(500_000),
+        honorarium_policy: Set("REDISTRIBUTE".into()),
+        reviewers_per_application: Set(3),
+        rank_by: Set("WEIGHTED".into()),
+        status: Set("OPEN".into()),
+        created_by: Set(None),
+        created_at: Set(n),
+        updated_at: Set(n),
+    }
+    .insert(&db)
+    .await
+    .expect("a call from before");
+    let app_id = Uuid::new_v4();
+    let texts = ["M", "D", "", "I \"quoted\"", "F", "H", "S\nnext line"];
+    let mut insert = Query::insert();
+    insert
+        .into_table("applications")
+        .columns([
+            "id",
+            "call_id",
+            "domain_id",
+            "lead_id",
+            "status",
+            "motivation",
+            "domain_sketch",
+            "member_map",
+            "invitation_draft",
+            "first_meeting",
+            "hoped_for_change",
+            "support_wanted",
+            "created_at",
+            "updated_at",
+        ])
+        .values_panic(
+            [
+                app_id.into(),
+                call_id.into(),
+                d.into(),
+                lead.id.into(),
+                "DRAFT".into(),
+            ]
+            .into_iter()
+            .chain(texts.map(Into::into))
+            .chain([n.into(), n.into()]),
+        );
+    db.execute(&insert)
+        .await
+        .expect("an application from before");
+
+    Migrator::up(&db, None)
+        .await
+        .expect("migrate questions per call");
+    let qs = convene_store::repo::questions::of_call(&db, call_id)
+        .await
+        .unwrap();
+    assert_eq!(qs, convene_domain::question::default_questions());
+    let a = apps::get(&db, app_id).await.unwrap().unwrap();
+    let answers = apps::answers(&a).unwrap();
+    let keys = convene_domain::question::DEFAULT_QUESTIONS.map(|(k, _, _)| k);
+    for (k, t) in keys.iter().zip(texts) {
+        assert_eq!(answers.get(k), t, "{k}");
+    }
+    assert!(
+        !answers.0.contains_key("memberMap"),
+        "an empty answer is no answer"
+    );
+
+    // and back down: the columns hold the answers again
+    Migrator::down(&db, Some(1)).await.expect("down");
+    let row = db
+        .query_one(
+            &Query::select()
+                .columns(["motivation", "member_map", "support_wanted"])
+                .from("applications")
+                .to_owned(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    // by position: SQLite may name a result column by its quoted text just after a schema change
+    let col = |i: usize| row.try_get_by_index::<String>(i).unwrap();
+    assert_eq!(
+        (col(0), col(1), col(2)),
+        ("M".into(), String::new(), "S\nnext line".into())
+    );
 }
 
 // ---------------------------------------------------------------- people and organisations

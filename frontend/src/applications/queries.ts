@@ -41,6 +41,18 @@ export const ApplicationFields = graphql(`
     firstMeeting
     hopedForChange
     supportWanted
+    answers {
+      question {
+        key
+        title
+        hint
+        kind
+        wordLimit
+        choices
+        required
+      }
+      value
+    }
     coLeads {
       email
       state

@@ -1,120 +1,58 @@
 import type { ApplicationFieldsFragment } from '../graphql/graphql';
 import { applicationDomainUrl, checkAnswersUrl, coLeadsUrl, questionUrl, sponsorUrl } from '../urls';
 
-export type TextField =
-  | 'motivation'
-  | 'domainSketch'
-  | 'memberMap'
-  | 'invitationDraft'
-  | 'firstMeeting'
-  | 'hopedForChange'
-  | 'supportWanted';
-
-export interface Question {
-  field: TextField;
-  slug: string;
-  title: string;
-  /** Short name for the check-your-answers page. */
-  short: string;
-  hint: string;
-}
-
-/** The seven text questions, one page each, in this order. */
-export const QUESTIONS: Question[] = [
-  {
-    field: 'motivation',
-    slug: 'motivation',
-    title: 'Why do you care about this domain?',
-    short: 'Why you care about this domain',
-    hint: 'Tell us what draws you to this area of patient safety. Passion and energy matter more than job title.',
-  },
-  {
-    field: 'domainSketch',
-    slug: 'domain-sketch',
-    title: 'A first sketch of the domain',
-    short: 'First sketch of the domain',
-    hint: 'What is the shared concern at the heart of the community? What is in and out of scope? It will change as the community forms.',
-  },
-  {
-    field: 'memberMap',
-    slug: 'member-map',
-    title: 'Who would you invite first?',
-    short: 'Who you would invite first',
-    hint: 'The people you want and need, beyond your usual circle: who has an interest, who should have one, who brings resources, authority or expertise.',
-  },
-  {
-    field: 'invitationDraft',
-    slug: 'invitation',
-    title: 'Your draft invitation',
-    short: 'Draft invitation',
-    hint: 'A warm, peer-to-peer message inviting people to join. Joining is always optional.',
-  },
-  {
-    field: 'firstMeeting',
-    slug: 'first-meeting',
-    title: 'The first meeting you have in mind',
-    short: 'First meeting',
-    hint: 'When, where or how, who would come, and what you would talk about.',
-  },
-  {
-    field: 'hopedForChange',
-    slug: 'hoped-for-change',
-    title: 'The change in patient safety you hope for',
-    short: 'Change you hope for',
-    hint: 'What would be different for patients if the community succeeds?',
-  },
-  {
-    field: 'supportWanted',
-    slug: 'support',
-    title: 'The support you want from the network',
-    short: 'Support you want',
-    hint: 'For example, coaching on meeting design, help with an intranet page, or admin help.',
-  },
-];
-
-export function questionBySlug(slug: string | undefined): Question | undefined {
-  return QUESTIONS.find((q) => q.slug === slug);
-}
-
-export function questionByField(field: string): Question | undefined {
-  return QUESTIONS.find((q) => q.field === field);
-}
-
 export type Application = ApplicationFieldsFragment;
 
-/** The pages of the application, in order. */
-export function pagePaths(id: string): string[] {
+/** One of the call's questions with the application's answer to it. */
+export type Answer = Application['answers'][number];
+export type Question = Answer['question'];
+
+/** The call's questions, in order, each with its answer so far. */
+type Paged = Pick<Application, 'id' | 'answers'>;
+
+export function answerByKey(app: Pick<Application, 'answers'>, key: string | undefined): Answer | undefined {
+  return app.answers.find((a) => a.question.key === key);
+}
+
+/** Words as the server counts them: runs of non-space characters. */
+export function wordCount(text: string): number {
+  const t = text.trim();
+  return t ? t.split(/\s+/).length : 0;
+}
+
+/** The pages of the application, in order: one per question of the call. */
+export function pagePaths(app: Paged): string[] {
   return [
-    applicationDomainUrl(id),
-    sponsorUrl(id),
-    ...QUESTIONS.map((q) => questionUrl(id, q.slug)),
-    coLeadsUrl(id),
-    checkAnswersUrl(id),
+    applicationDomainUrl(app.id),
+    sponsorUrl(app.id),
+    ...app.answers.map((a) => questionUrl(app.id, a.question.key)),
+    coLeadsUrl(app.id),
+    checkAnswersUrl(app.id),
   ];
 }
 
 /** Where "Continue" goes: back to check your answers when the person came from there. */
-export function nextPath(id: string, current: string, search: string): string {
-  if (new URLSearchParams(search).get('returnTo') === 'check') return checkAnswersUrl(id);
-  const pages = pagePaths(id);
+export function nextPath(app: Paged, current: string, search: string): string {
+  if (new URLSearchParams(search).get('returnTo') === 'check') return checkAnswersUrl(app.id);
+  const pages = pagePaths(app);
   const i = pages.indexOf(current);
-  return pages[i + 1] ?? checkAnswersUrl(id);
+  return pages[i + 1] ?? checkAnswersUrl(app.id);
 }
 
-export function previousPath(id: string, current: string, search: string): string {
-  if (new URLSearchParams(search).get('returnTo') === 'check') return checkAnswersUrl(id);
-  const pages = pagePaths(id);
+export function previousPath(app: Paged, current: string, search: string): string {
+  if (new URLSearchParams(search).get('returnTo') === 'check') return checkAnswersUrl(app.id);
+  const pages = pagePaths(app);
   const i = pages.indexOf(current);
   return i > 0 ? pages[i - 1]! : '/applications';
 }
 
-/** Where the person fixes the problem the server reported for a field. */
-export function pathForField(id: string, field: string): string {
-  const q = questionByField(field);
-  if (q) return `${questionUrl(id, q.slug)}?returnTo=check#${q.field}`;
-  if (field === 'coLeads' || field === 'email') return coLeadsUrl(id);
-  if (field === 'domainId') return `${applicationDomainUrl(id)}?returnTo=check#domainId`;
-  if (field === 'sponsorOrganisationId') return `${sponsorUrl(id)}?returnTo=check#sponsorOrganisationId`;
+/** Where the person fixes the problem the server reported for a field (a question's key). */
+export function pathForField(app: Paged, field: string): string {
+  const a = answerByKey(app, field);
+  if (a) return `${questionUrl(app.id, a.question.key)}?returnTo=check#${a.question.key}`;
+  if (field === 'coLeads' || field === 'email') return coLeadsUrl(app.id);
+  if (field === 'domainId') return `${applicationDomainUrl(app.id)}?returnTo=check#domainId`;
+  if (field === 'sponsorOrganisationId') return `${sponsorUrl(app.id)}?returnTo=check#sponsorOrganisationId`;
   return `#${field}`;
 }
 

@@ -6,7 +6,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use convene_domain::access::{can_see_email, Address};
 use convene_store::entities::{domain, organisation, person};
-use convene_store::repo::{applications as apps, honoraria};
+use convene_store::repo::{applications as apps, honoraria, questions};
 use uuid::Uuid;
 
 use super::{csv, failed, names, refuse, refused, signed_in, team_member, Sheet};
@@ -105,7 +105,8 @@ pub async fn applications_csv(
     let ranking = sel.ranking_seen_by(&viewer).map_err(refused)?;
     let leads = names::<person::Entity>(db, sel.apps.iter().map(|a| a.lead_id).collect()).await;
     let doms = names::<domain::Entity>(db, sel.apps.iter().map(|a| a.domain_id).collect()).await;
-    let mut out = Sheet::new([
+    let questions = (questions::of_call(db, cid).await).map_err(|e| failed(&e))?;
+    let header = [
         "application_id",
         "domain",
         "lead",
@@ -115,13 +116,17 @@ pub async fn applications_csv(
         "normalised_score",
         "disagreement",
         "reviews",
-    ]);
+    ]
+    .map(String::from);
+    // then one column per question, `answer_` and its key, in the call's order
+    let answer_columns = questions.iter().map(|q| format!("answer_{}", q.key));
+    let mut out = Sheet::new(header.into_iter().chain(answer_columns));
     let f = |x: Option<f64>| x.map(|v| format!("{v:.3}")).unwrap_or_default();
     for r in &ranking {
         let Some(a) = sel.application(r.application.0) else {
             continue;
         };
-        out.push([
+        let cells = [
             ids::encode(ApplicationId(a.id)),
             doms.get(&a.domain_id)
                 .map(|d| d.name.clone())
@@ -136,7 +141,10 @@ pub async fn applications_csv(
             f(r.normalised_score),
             r.disagreement.to_string(),
             r.reviews.to_string(),
-        ]);
+        ];
+        let answers = apps::answers(a).map_err(|e| failed(&e))?;
+        let answers = questions.iter().map(|q| answers.get(&q.key).to_string());
+        out.push(cells.into_iter().chain(answers));
     }
     Ok(csv("applications.csv", out.finish()))
 }

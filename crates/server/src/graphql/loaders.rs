@@ -12,9 +12,10 @@ use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use async_graphql::Context;
 use convene_domain::account::Role;
 use convene_store::entities::{
-    application, call, challenge_reply, community, community_function, community_member, criterion,
-    domain, exchange_inquiry, join_request, meeting_attendance, organisation, participant, person,
-    practice, practice_exchange, sharing_protocol, support_request_event,
+    application, call, call_question, challenge_reply, community, community_function,
+    community_member, criterion, domain, exchange_inquiry, join_request, meeting_attendance,
+    organisation, participant, person, practice, practice_exchange, sharing_protocol,
+    support_request_event,
 };
 use convene_store::metrics::RequestStatements;
 use convene_store::repo;
@@ -207,6 +208,8 @@ pub struct Loaders {
     pub attendance: Dl<Batch<Uuid, Vec<meeting_attendance::Model>>>,
     /// Each call's scoring rubric.
     pub criteria: Dl<Batch<Uuid, Vec<criterion::Model>>>,
+    /// Each call's questions, in order.
+    pub questions: Dl<Batch<Uuid, Vec<call_question::Model>>>,
     /// Each person's roles.
     pub roles: Dl<Batch<Uuid, Vec<Role>>>,
     /// The questions and replies of each exchange.
@@ -303,6 +306,7 @@ impl Loaders {
             challenge_replies: m.batch(|db, k| Box::pin(repo::community_work::replies_of(db, k))),
             attendance: m.batch(|db, k| Box::pin(repo::meetings::attendance_of(db, k))),
             criteria: m.batch(|db, k| Box::pin(repo::calls::criteria_of(db, k))),
+            questions: m.batch(|db, k| Box::pin(repo::questions::of_calls(db, k))),
             roles: m.batch(|db, k| Box::pin(repo::people::roles_of(db, k))),
             inquiries: m.batch(|db, k| Box::pin(repo::practices::inquiries_of(db, k))),
             promising_organisations: m

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use convene_domain::access::{check_can_edit_application, check_is_lead, Viewer};
 use convene_domain::account::Email;
-use convene_domain::application::{self as rules, ApplicationStatus, ApplicationText, Participant};
+use convene_domain::application::{self as rules, Answers, ApplicationStatus, Participant};
 use convene_domain::call::{check_open_to_applicants, long_date};
 use convene_domain::catalogue::check_open_for_applications;
 use convene_domain::identity as id_rules;
@@ -13,7 +13,7 @@ use convene_domain::organisation::OrganisationFacts;
 use convene_domain::{DomainError, ErrorCode, Fields};
 use convene_store::by_ids;
 use convene_store::entities::{application, call, organisation, participant, person};
-use convene_store::repo::{applications as apps, calls, domains, organisations, people};
+use convene_store::repo::{applications as apps, calls, domains, organisations, people, questions};
 use convene_store::sea_orm::DatabaseTransaction;
 
 use super::{AppError, AppResult, Write};
@@ -22,8 +22,8 @@ use crate::mail::templates;
 use crate::notify::Kind;
 use crate::state::AppState;
 
-/// New answers to the seven questions, in the order of `QUESTIONS`; `None` leaves one as it is.
-pub type Answers = [Option<String>; 7];
+/// New answers by question key; a question left out keeps its answer, an empty one clears it.
+pub type AnswerPatch = Vec<(String, String)>;
 
 /// An identifier as the input gave it: decoded, or the reason it could not be, which is
 /// reported together with every other problem of the form.
@@ -33,7 +33,7 @@ pub struct StartApplication {
     pub call: Given<CallId>,
     pub domain: Given<DomainId>,
     pub sponsor: Option<Given<OrganisationId>>,
-    pub answers: Answers,
+    pub answers: AnswerPatch,
 }
 
 /// A co-lead of an application, named by e-mail (they may not have an account yet).
@@ -49,7 +49,7 @@ pub struct UpdateApplication {
     pub sponsor: Option<Given<OrganisationId>>,
     /// Remove the sponsoring organisation.
     pub clear_sponsor: bool,
-    pub answers: Answers,
+    pub answers: AnswerPatch,
 }
 
 /// What a change to an application answers: the application as it is now.
@@ -62,11 +62,25 @@ pub async fn start_application(st: &AppState, v: &Viewer, cmd: StartApplication)
     let mut f = Fields::new();
     let call = f.take(cmd.call);
     let domain = f.take(cmd.domain);
-    let text = f.take(ApplicationText::default().patched(&patch(&cmd.answers)));
-    if let Some(id) = call {
-        let window = calls::get(w.tx(), id.0).await?.map(|c| calls::window(&c));
+    let found = match call {
+        Some(id) => calls::get(w.tx(), id.0).await?,
+        None => None,
+    };
+    if call.is_some() {
+        let window = found.as_ref().map(calls::window);
         f.take(check_open_to_applicants(window.as_ref(), w.now()));
     }
+    // answers are checked against the call's questions, or for their length alone when the
+    // call is not known
+    let text = match &found {
+        Some(c) => {
+            let questions = questions::of_call(w.tx(), c.id).await?;
+            f.take(Answers::default().patched(&questions, &cmd.answers))
+        }
+        None => f
+            .take(Answers::check_lengths(&cmd.answers))
+            .map(|_| Answers::default()),
+    };
     if let Some(id) = domain {
         open_domain(w.tx(), id, &mut f).await?;
     }
@@ -91,7 +105,7 @@ pub async fn start_application(st: &AppState, v: &Viewer, cmd: StartApplication)
         lead_email: &me.email,
         lead_organisation_id: me.organisation_id,
         sponsor_organisation_id: sponsor.map(|o| o.0),
-        text: &text,
+        answers: &text,
     };
     let app = apps::create(w.tx(), new, w.now()).await?;
     w.audit_created("Application", app.id, "start", &app);
@@ -106,7 +120,8 @@ pub async fn update_application(st: &AppState, v: &Viewer, cmd: UpdateApplicatio
     check_can_edit_application(v, &l.rule)?;
     rules::check_editable(apps::status(&l.app))?;
     let mut f = Fields::new();
-    let text = f.take(apps::text(&l.app).patched(&patch(&cmd.answers)));
+    let questions = questions::of_call(w.tx(), l.app.call_id).await?;
+    let text = f.take(apps::answers(&l.app)?.patched(&questions, &cmd.answers));
     let mut domain = None;
     if let Some(id) = cmd.domain.and_then(|d| f.take(d)) {
         domain = open_domain(w.tx(), id, &mut f).await?;
@@ -192,10 +207,11 @@ pub async fn submit_application(st: &AppState, v: &Viewer, id: ApplicationId) ->
     let (mut w, l) = begin_as_lead(st, v, id).await?;
     let call = call_of(&w, &l.app).await?;
     let (app, now) = (&l.app, w.now());
-    let text = apps::text(app);
+    let questions = questions::of_call(w.tx(), call.id).await?;
     rules::check_submittable(
         apps::status(app),
-        &text,
+        &questions,
+        &apps::answers(app)?,
         &l.rule,
         &calls::window(&call),
         now,
@@ -381,10 +397,6 @@ async fn domain_name(tx: &DatabaseTransaction, app: &application::Model) -> AppR
         .await?
         .map(|d| d.name)
         .unwrap_or_default())
-}
-
-fn patch(answers: &Answers) -> [Option<&str>; 7] {
-    std::array::from_fn(|i| answers[i].as_deref())
 }
 
 fn app_path(id: ApplicationId) -> String {

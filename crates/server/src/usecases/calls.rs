@@ -6,8 +6,9 @@ use convene_domain::call::{
     self as rules, CallChanges, CallDraft, CallStatus, EditFacts, HonorariumPolicy, NewCall, RankBy,
 };
 use convene_domain::ids::CallId;
+use convene_domain::question::Question;
 use convene_store::entities::{call, criterion};
-use convene_store::repo::{applications, calls};
+use convene_store::repo::{applications, calls, questions};
 use serde::Serialize;
 
 use super::{AppError, AppResult, Write};
@@ -56,20 +57,29 @@ pub async fn create_call(st: &AppState, by: &Viewer, cmd: CreateCall) -> AppResu
     Ok(call)
 }
 
-/// A call as the audit trail shows it: its row and its rubric.
+/// A call as the audit trail shows it: its row, its rubric and its questions (key, title).
 #[derive(Serialize)]
 struct Audited<'a> {
     #[serde(flatten)]
     call: &'a call::Model,
     criteria: Vec<(&'a str, i32)>,
+    questions: Vec<(&'a str, &'a str)>,
 }
 
-fn audited<'a>(call: &'a call::Model, criteria: &'a [criterion::Model]) -> Audited<'a> {
+fn audited<'a>(
+    call: &'a call::Model,
+    criteria: &'a [criterion::Model],
+    questions: &'a [Question],
+) -> Audited<'a> {
     Audited {
         call,
         criteria: criteria
             .iter()
             .map(|c| (c.name.as_str(), c.weight))
+            .collect(),
+        questions: questions
+            .iter()
+            .map(|q| (q.key.as_str(), q.title.as_str()))
             .collect(),
     }
 }
@@ -91,10 +101,12 @@ pub async fn update_call(
         .await?
         .remove(&id.0)
         .unwrap_or_default();
+    let questions_before = questions::of_call(w.tx(), id.0).await?;
     let window = calls::window(&before);
     changes.check_allowed(&EditFacts {
         window,
         reviews_submitted: calls::has_reviews(w.tx(), id.0).await?,
+        applications_exist: calls::has_applications(w.tx(), id.0).await?,
         now: w.now(),
         today: crate::services::london_today(),
     })?;
@@ -125,6 +137,9 @@ pub async fn update_call(
         w.now(),
     )
     .await?;
+    if let Some(questions) = &changes.questions {
+        questions::replace_for_call(w.tx(), id.0, questions).await?;
+    }
     let criteria_after = calls::criteria_of(w.tx(), &[id.0])
         .await?
         .remove(&id.0)
@@ -133,8 +148,12 @@ pub async fn update_call(
         "Call",
         id.0,
         "update",
-        &audited(&before, &criteria),
-        &audited(&after, &criteria_after),
+        &audited(&before, &criteria, &questions_before),
+        &audited(
+            &after,
+            &criteria_after,
+            changes.questions.as_deref().unwrap_or(&questions_before),
+        ),
     );
     if window.status != CallStatus::Draft && after.closes_at != before.closes_at {
         tell_applicants_of_new_closing(&mut w, &after).await?;

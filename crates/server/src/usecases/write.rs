@@ -247,17 +247,32 @@ fn changed_only(
     if let (Some(serde_json::Value::Object(b)), Some(serde_json::Value::Object(a))) =
         (&mut before, &mut after)
     {
-        let same: Vec<String> = b
-            .iter()
-            .filter(|(k, v)| a.get(*k) == Some(*v))
-            .map(|(k, _)| k.clone())
-            .collect();
-        for k in same {
+        drop_same(b, a);
+    }
+    (before, after)
+}
+
+/// Leave out what is the same on both sides, inside nested objects too (an application's
+/// answers by key): an object left empty on both sides goes as well.
+fn drop_same(
+    b: &mut serde_json::Map<String, serde_json::Value>,
+    a: &mut serde_json::Map<String, serde_json::Value>,
+) {
+    let keys: Vec<String> = b.keys().cloned().collect();
+    for k in keys {
+        let same = match (b.get_mut(&k), a.get_mut(&k)) {
+            (Some(x), Some(y)) if x == y => true,
+            (Some(serde_json::Value::Object(x)), Some(serde_json::Value::Object(y))) => {
+                drop_same(x, y);
+                x.is_empty() && y.is_empty()
+            }
+            _ => false,
+        };
+        if same {
             b.remove(&k);
             a.remove(&k);
         }
     }
-    (before, after)
 }
 
 #[cfg(test)]
@@ -273,6 +288,12 @@ mod tests {
         );
         assert_eq!(b, Some(json!({"name": "A"})));
         assert_eq!(a, Some(json!({"name": "B"})));
+        let (b, a) = changed_only(
+            Some(json!({"answers": {"why": "A", "how": "same"}, "size": 1})),
+            Some(json!({"answers": {"why": "B", "how": "same"}, "size": 1})),
+        );
+        assert_eq!(b, Some(json!({"answers": {"why": "A"}})));
+        assert_eq!(a, Some(json!({"answers": {"why": "B"}})));
         let (b, a) = changed_only(None, Some(json!({"name": "B"})));
         assert_eq!((b, a), (None, Some(json!({"name": "B"}))));
     }

@@ -10,20 +10,11 @@ pub struct Model {
     pub lead_id: Uuid,
     pub sponsor_organisation_id: Option<Uuid>,
     pub status: String,
+    /// The answers to the call's questions: a JSON object of text by question key (written
+    /// out as that object wherever the row is, such as the audit trail).
     #[sea_orm(column_type = "Text")]
-    pub motivation: String,
-    #[sea_orm(column_type = "Text")]
-    pub domain_sketch: String,
-    #[sea_orm(column_type = "Text")]
-    pub member_map: String,
-    #[sea_orm(column_type = "Text")]
-    pub invitation_draft: String,
-    #[sea_orm(column_type = "Text")]
-    pub first_meeting: String,
-    #[sea_orm(column_type = "Text")]
-    pub hoped_for_change: String,
-    #[sea_orm(column_type = "Text")]
-    pub support_wanted: String,
+    #[serde(serialize_with = "as_json")]
+    pub answers: String,
     pub submitted_at: Option<DateTimeUtc>,
     pub withdrawn_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
@@ -34,3 +25,10 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+fn as_json<S: serde::Serializer>(text: &str, s: S) -> Result<S::Ok, S::Error> {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => serde::Serialize::serialize(&v, s),
+        Err(_) => s.serialize_str(text),
+    }
+}

@@ -4,6 +4,7 @@ pub mod account_token;
 pub mod application;
 pub mod audit;
 pub mod call;
+pub mod call_question;
 pub mod challenge;
 pub mod challenge_reply;
 pub mod community;

@@ -1,5 +1,5 @@
 use chrono::{DateTime, Utc};
-use convene_domain::application::{ApplicationStatus, ApplicationText, CoLeadState, Participant};
+use convene_domain::application::{Answers, ApplicationStatus, CoLeadState, Participant};
 use convene_domain::ids::PersonId;
 use convene_domain::organisation::OrganisationFacts;
 use convene_domain::DomainError;
@@ -21,29 +21,9 @@ pub fn status(a: &application::Model) -> ApplicationStatus {
     ApplicationStatus::from_str(&a.status).unwrap_or(ApplicationStatus::Draft)
 }
 
-pub fn text(a: &application::Model) -> ApplicationText {
-    ApplicationText {
-        answers: [
-            a.motivation.clone(),
-            a.domain_sketch.clone(),
-            a.member_map.clone(),
-            a.invitation_draft.clone(),
-            a.first_meeting.clone(),
-            a.hoped_for_change.clone(),
-            a.support_wanted.clone(),
-        ],
-    }
-}
-
-fn set_text(am: &mut application::ActiveModel, t: &ApplicationText) {
-    let [a, b, c, d, e, f, g] = t.answers.clone();
-    am.motivation = Set(a);
-    am.domain_sketch = Set(b);
-    am.member_map = Set(c);
-    am.invitation_draft = Set(d);
-    am.first_meeting = Set(e);
-    am.hoped_for_change = Set(f);
-    am.support_wanted = Set(g);
+/// The application's answers by question key.
+pub fn answers(a: &application::Model) -> Result<Answers> {
+    super::questions::answers(&a.answers)
 }
 
 pub fn co_lead_state(p: &participant::Model) -> CoLeadState {
@@ -81,7 +61,7 @@ pub struct NewApplication<'a> {
     pub lead_email: &'a str,
     pub lead_organisation_id: Uuid,
     pub sponsor_organisation_id: Option<Uuid>,
-    pub text: &'a ApplicationText,
+    pub answers: &'a Answers,
 }
 
 pub async fn create(
@@ -90,7 +70,7 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<application::Model> {
     let id = Uuid::new_v4();
-    let mut am = application::ActiveModel {
+    let am = application::ActiveModel {
         id: Set(id),
         call_id: Set(n.call_id),
         domain_id: Set(n.domain_id),
@@ -101,9 +81,8 @@ pub async fn create(
         withdrawn_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
-        ..Default::default()
+        answers: Set(super::questions::answers_json(n.answers)),
     };
-    set_text(&mut am, n.text);
     let model = am.insert(db).await?;
     participant::ActiveModel {
         id: Set(Uuid::new_v4()),
@@ -139,11 +118,11 @@ pub async fn get(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<applicati
     Ok(application::Entity::find_by_id(id).one(db).await?)
 }
 
-/// Save a draft: new text, and optionally another domain or sponsor.
+/// Save a draft: new answers, and optionally another domain or sponsor.
 pub async fn update(
     db: &impl ConnectionTrait,
     app: application::Model,
-    text: &ApplicationText,
+    answers: &Answers,
     domain_id: Option<Uuid>,
     sponsor: Option<Option<Uuid>>,
     now: DateTime<Utc>,
@@ -151,7 +130,7 @@ pub async fn update(
     let id = app.id;
     let moving = domain_id.filter(|d| *d != app.domain_id);
     let mut am: application::ActiveModel = app.into();
-    set_text(&mut am, text);
+    am.answers = Set(super::questions::answers_json(answers));
     if let Some(d) = moving {
         am.domain_id = Set(d);
         participant::Entity::update_many()

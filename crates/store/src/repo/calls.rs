@@ -10,7 +10,7 @@ use sea_orm::{
 use std::collections::HashMap;
 use uuid::Uuid;
 
-use crate::entities::{call, criterion, reminder_sent, review};
+use crate::entities::{application, call, criterion, reminder_sent, review};
 use crate::{Page, Result};
 
 pub fn window(c: &call::Model) -> CallWindow {
@@ -56,6 +56,7 @@ pub async fn create(
     .insert(db)
     .await?;
     insert_criteria(db, id, &new.criteria).await?;
+    super::questions::replace_for_call(db, id, &new.questions).await?;
     Ok(model)
 }
 
@@ -122,6 +123,15 @@ pub async fn set_reviews_due_on(
     let mut am: call::ActiveModel = c.into();
     am.reviews_due_on = Set(due);
     Ok(am.update(db).await?)
+}
+
+/// Whether anyone has started an application to the call (withdrawn ones included).
+pub async fn has_applications(db: &impl ConnectionTrait, call_id: Uuid) -> Result<bool> {
+    Ok(application::Entity::find()
+        .filter(application::Column::CallId.eq(call_id))
+        .count(db)
+        .await?
+        > 0)
 }
 
 /// Whether any review of the call's applications has been submitted.

@@ -21,6 +21,7 @@ pub mod partners;
 pub mod people;
 pub mod practices;
 pub mod privacy;
+pub mod questions;
 pub mod reporting;
 pub mod selection;
 pub mod sessions;

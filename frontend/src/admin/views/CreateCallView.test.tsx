@@ -157,4 +157,39 @@ describe('CreateCallView', () => {
     expect(link.getAttribute('href')).toBe(`#${second.id}`);
     expect(document.getElementById(link.getAttribute('href')!.slice(1))).toBe(second);
   });
+
+  it('sends the question set once it is changed: removed, added, reordered, with a kind and a limit', async () => {
+    const mock = renderForm(created);
+    fillIn({ pounds: '5000' });
+    // keep only the first two of the standard seven
+    for (let n = 7; n > 2; n--) fireEvent.click(screen.getByRole('button', { name: new RegExp(`^Remove\\s*question ${n}$`) }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add a question' }));
+    type('Question 3', 'Which region?');
+    fireEvent.change(screen.getByLabelText('Kind of answer to question 3'), { target: { value: 'CHOICE' } });
+    type('Choices for question 3', 'North\n\nSouth\n');
+    fireEvent.click(screen.getByRole('button', { name: /^Move up\s*question 3$/ }));
+    type('Word limit for question 1', '300');
+    fireEvent.click(screen.getAllByLabelText('No, it is optional')[2]!);
+    fireEvent.click(screen.getByRole('button', { name: 'Create call' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'The new call' })).toBeTruthy();
+    const input = mock.calls.find((c) => c.name === 'CreateCall')!.variables.input as { questions: unknown };
+    expect(input.questions).toEqual([
+      { key: 'motivation', title: 'Why do you care about this domain?', hint: expect.any(String), kind: 'TEXT', wordLimit: 300, choices: [], required: true },
+      { key: 'whichRegion', title: 'Which region?', hint: '', kind: 'CHOICE', wordLimit: null, choices: ['North', 'South'], required: true },
+      { key: 'domainSketch', title: 'A first sketch of the domain', hint: expect.any(String), kind: 'TEXT', wordLimit: 1000, choices: [], required: false },
+    ]);
+  });
+
+  it('shows a problem with a question at its input', async () => {
+    renderForm(() => ({ error: validationError([{ field: 'questions.1.key', message: 'Each question needs a different key' }]) }));
+    fillIn({ pounds: '5000' });
+    type('Key of question 2', 'motivation');
+    fireEvent.click(screen.getByRole('button', { name: 'Create call' }));
+    const summary = await screen.findByRole('alert');
+    const link = within(summary).getByRole('link', { name: 'Each question needs a different key' });
+    expect(link.getAttribute('href')).toBe('#q-1-key');
+    expect(document.getElementById('q-1-key-error')?.textContent).toContain('different key');
+  });
 });
+

@@ -12,6 +12,7 @@ import { useFormMutation } from '../../ui/useFormMutation';
 import { CriteriaFields, criteriaProblems, filledCriteria, mapCriteriaProblems, whole, type CriterionRow } from '../components/CriteriaFields';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { adminCallUrl } from '../../urls';
+import { DEFAULT_SET, QuestionSetEditor, questionInputs, questionProblem, type QuestionRow } from '../components/QuestionSetEditor';
 
 const DEFAULT_CRITERIA = [
   'Passion and energy for the domain',
@@ -37,7 +38,16 @@ export function CreateCallView() {
   const [reviewers, setReviewers] = useState('3');
   const [criteria, setCriteria] = useState<CriterionRow[]>(DEFAULT_CRITERIA.map((name, key) => ({ key, name, weight: '1' })));
   const [draft, setDraft] = useState('no');
-  const createCall = useFormMutation(CreateCallMutation, { map: (ps) => mapCriteriaProblems(criteria, ps) });
+  // Left as they are, the call gets the server's default set; once changed, the call's own.
+  const [questions, setQuestions] = useState<QuestionRow[]>(DEFAULT_SET);
+  const [questionsEdited, setQuestionsEdited] = useState(false);
+  const editQuestions = (rows: QuestionRow[]) => {
+    setQuestions(rows);
+    setQuestionsEdited(true);
+  };
+  const createCall = useFormMutation(CreateCallMutation, {
+    map: (ps) => mapCriteriaProblems(criteria, ps).map((p) => questionProblem(questions, p)),
+  });
   const { problems, setProblems, fetching } = createCall;
   usePageTitle('Create a call', problems.length > 0);
 
@@ -77,6 +87,7 @@ export function CreateCallView() {
         criteria: rows.map((c) => ({ name: c.name.trim(), weight: Number(c.weight.trim()) })),
         draft: draft === 'yes',
         ...(reviewsDueOn ? { reviewsDueOn } : {}),
+        questions: questionsEdited ? questionInputs(questions) : undefined,
       },
     });
     if (!r) return;
@@ -118,6 +129,8 @@ export function CreateCallView() {
           <h2 className="nhsuk-heading-m">Selection</h2>
           <TextInput id="reviewersPerApplication" label="Reviewers for each application" inputMode="numeric" value={reviewers} onChange={setReviewers} error={fieldError(problems, 'reviewersPerApplication')} widthClass="nhsuk-input--width-4" />
           <CriteriaFields criteria={criteria} setCriteria={setCriteria} problems={problems} />
+
+          <QuestionSetEditor rows={questions} onChange={editQuestions} problems={problems} />
 
           <Radios
             id="draft"

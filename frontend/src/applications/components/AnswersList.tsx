@@ -1,4 +1,4 @@
-import { QUESTIONS, type Application } from '../questions';
+import type { Application } from '../questions';
 import { Tag } from '../../ui/fields';
 import { SummaryRow as Row } from '../../ui/SummaryRow';
 import { coLeadState } from '../../ui/labels';
@@ -56,9 +56,9 @@ export function AnswersList({
 
       <h2 className="nhsuk-heading-m">{own ? 'Your answers' : 'Their answers'}</h2>
       <dl className="nhsuk-summary-list">
-        {QUESTIONS.map((q) => (
-          <Row key={q.field} label={q.title} change={change(`questions/${q.slug}`)} id={q.field}>
-            <Text value={application[q.field] ?? ''} />
+        {application.answers.map(({ question: q, value }) => (
+          <Row key={q.key} label={q.title} change={change(`questions/${q.key}`)} id={q.key}>
+            <Text value={value} />
           </Row>
         ))}
       </dl>

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { CheckAnswersView } from './CheckAnswersView';
 import { Harness, TEST_VIEWER, mockClient, validationError } from '../../test/mockClient';
-import { applicationFixture } from '../../test/fixtures';
-import { QUESTIONS } from '../questions';
+import { applicationFixture, DEFAULT_QUESTIONS } from '../../test/fixtures';
 
 function rowFor(label: string): HTMLElement {
   const key = screen.getAllByText(label).find((el) => el.classList.contains('nhsuk-summary-list__key'));
@@ -28,9 +27,9 @@ describe('CheckAnswersView', () => {
     expect(within(rowFor('The support you want from the network')).getByText('Not answered yet')).toBeTruthy();
     expect(within(rowFor('Grace Hopper')).getByText('Accepted')).toBeTruthy();
 
-    for (const q of QUESTIONS) {
+    for (const q of DEFAULT_QUESTIONS) {
       const link = within(rowFor(q.title)).getByRole('link', { name: new RegExp(`^Change\\s*${escapeRe(q.title.toLowerCase())}$`) });
-      expect(link.getAttribute('href')).toBe(`/applications/app-1/questions/${q.slug}?returnTo=check`);
+      expect(link.getAttribute('href')).toBe(`/applications/app-1/questions/${q.key}?returnTo=check`);
       expect(link.textContent).toBe(`Change ${q.title.toLowerCase()}`);
     }
     expect(screen.getByRole('button', { name: 'Submit application' })).toBeTruthy();
@@ -55,7 +54,7 @@ describe('CheckAnswersView', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Submit application' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link', { name: 'Enter the support you want from the network' }).getAttribute('href')).toBe(
-      '/applications/app-1/questions/support?returnTo=check#supportWanted',
+      '/applications/app-1/questions/supportWanted?returnTo=check#supportWanted',
     );
     expect(within(summary).getByRole('link', { name: /co-lead must accept/ }).getAttribute('href')).toBe('/applications/app-1/co-leads');
     expect(calls.find((c) => c.name === 'SubmitApplication')?.variables).toEqual({ input: { applicationId: 'app-1' } });

@@ -45,7 +45,7 @@ export function CheckAnswers({ application }: { application: Application }) {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink to={editable ? coLeadsUrl(application.id) : '/applications'} />
-        <ErrorSummary problems={problems} hrefFor={(field) => pathForField(application.id, field)} />
+        <ErrorSummary problems={problems} hrefFor={(field) => pathForField(application, field)} />
         <span className="nhsuk-caption-l">{application.call.title}</span>
         <h1 className="nhsuk-heading-l">{title}</h1>
         {!editable && (

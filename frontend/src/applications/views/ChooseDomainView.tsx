@@ -120,7 +120,7 @@ function DomainForm({ callId, callTitle, application }: { callId: string; callTi
           const r = await update.submit({ input: { applicationId: application.id, domainId } });
           if (!r) return;
         }
-        navigate(nextPath(application.id, applicationDomainUrl(application.id), location.search));
+        navigate(nextPath(application, applicationDomainUrl(application.id), location.search));
       } else {
         const r = await start.submit({ input: { callId, domainId } });
         if (!r) return;
@@ -135,7 +135,7 @@ function DomainForm({ callId, callTitle, application }: { callId: string; callTi
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={application ? previousPath(application.id, applicationDomainUrl(application.id), location.search) : '/'} />
+        <BackLink to={application ? previousPath(application, applicationDomainUrl(application.id), location.search) : '/'} />
         <ErrorSummary problems={problems} />
         <span className="nhsuk-caption-l">{callTitle}</span>
         {fetching && !data ? (

@@ -58,7 +58,7 @@ function CoLeadsForm({ application }: { application: Application }) {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={previousPath(application.id, here, location.search)} />
+        <BackLink to={previousPath(application, here, location.search)} />
         <ErrorSummary problems={problems} />
         <ApplicationCaption application={application} />
         <h1 className="nhsuk-heading-l">Co-leads</h1>
@@ -143,7 +143,7 @@ function CoLeadsForm({ application }: { application: Application }) {
           </Button>
         </form>
 
-        <Link className="nhsuk-button" role="button" draggable={false} to={nextPath(application.id, here, location.search)}>
+        <Link className="nhsuk-button" role="button" draggable={false} to={nextPath(application, here, location.search)}>
           Continue
         </Link>
       </div>

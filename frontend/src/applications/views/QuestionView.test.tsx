@@ -5,8 +5,9 @@ import { Harness, mockClient, validationError, type Handler } from '../../test/m
 import { applicationFixture } from '../../test/fixtures';
 
 function setup(update: Handler = (v) => {
-  const input = v.input as Record<string, string>;
-  return { data: { updateApplication: { __typename: 'UpdateApplicationPayload', application: applicationFixture({ ...input }) } } };
+  const input = v.input as { answers: Array<{ key: string; value: string }> };
+  const patch = Object.fromEntries(input.answers.map((a) => [a.key, a.value]));
+  return { data: { updateApplication: { __typename: 'UpdateApplicationPayload', application: applicationFixture(patch) } } };
 }) {
   const mock = mockClient({
     Application: () => ({ data: { application: applicationFixture({ motivation: '' }) } }),
@@ -17,7 +18,7 @@ function setup(update: Handler = (v) => {
       client={mock.client}
       path="/applications/app-1/questions/motivation"
       route="/applications/:id/questions/:slug"
-      extraRoutes={{ '/applications/:id/questions/domain-sketch': <h1>Next question</h1> }}
+      extraRoutes={{ '/applications/:id/questions/domainSketch': <h1>Next question</h1> }}
     >
       <QuestionView />
     </Harness>,
@@ -38,7 +39,7 @@ describe('QuestionView', () => {
     expect(await screen.findByRole('heading', { name: 'Next question' })).toBeTruthy();
     const updates = calls.filter((c) => c.name === 'UpdateApplication');
     expect(updates).toHaveLength(1);
-    expect(updates[0]!.variables).toEqual({ input: { applicationId: 'app-1', motivation: 'Because omitted doses harm patients.' } });
+    expect(updates[0]!.variables).toEqual({ input: { applicationId: 'app-1', answers: [{ key: 'motivation', value: 'Because omitted doses harm patients.' }] } });
   });
 
   it('saves as you type and says so', async () => {
@@ -53,7 +54,7 @@ describe('QuestionView', () => {
     });
     const updates = calls.filter((c) => c.name === 'UpdateApplication');
     expect(updates).toHaveLength(1);
-    expect(updates[0]!.variables).toEqual({ input: { applicationId: 'app-1', motivation: 'Draft answer' } });
+    expect(updates[0]!.variables).toEqual({ input: { applicationId: 'app-1', answers: [{ key: 'motivation', value: 'Draft answer' }] } });
     expect(screen.getByRole('status').textContent).toBe('Saved');
   });
 
@@ -66,5 +67,40 @@ describe('QuestionView', () => {
     expect(within(summary).getByRole('link', { name: /5000 characters/ }).getAttribute('href')).toBe('#motivation');
     expect(document.getElementById('motivation-error')?.textContent).toContain('5000 characters');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Why do you care about this domain?');
+  });
+
+  it('counts words as you type against the limit', async () => {
+    setup();
+    const textarea = await screen.findByLabelText('Why do you care about this domain?');
+    expect(screen.getByText('You have 1000 words remaining')).toBeTruthy();
+    fireEvent.change(textarea, { target: { value: ' one two\nthree ' } });
+    expect(screen.getByText('You have 997 words remaining')).toBeTruthy();
+    fireEvent.change(textarea, { target: { value: 'word '.repeat(1002) } });
+    expect(screen.getByText('You have 2 words too many')).toBeTruthy();
+  });
+
+  it('asks a choice question with radios and saves the choice by key', async () => {
+    const region = { key: 'region', title: 'Which region?', hint: '', kind: 'CHOICE' as const, wordLimit: null, choices: ['North', 'South'], required: true };
+    const app = applicationFixture({ answers: [{ question: region, value: '' }] });
+    const mock = mockClient({
+      Application: () => ({ data: { application: app } }),
+      UpdateApplication: () => ({ data: { updateApplication: { __typename: 'UpdateApplicationPayload', application: app } } }),
+    });
+    render(
+      <Harness
+        client={mock.client}
+        path="/applications/app-1/questions/region"
+        route="/applications/:id/questions/:slug"
+        extraRoutes={{ '/applications/:id/co-leads': <h1>Co-leads</h1> }}
+      >
+        <QuestionView />
+      </Harness>,
+    );
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Which region?');
+    fireEvent.click(screen.getByLabelText('South'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save and continue' }));
+    expect(await screen.findByRole('heading', { name: 'Co-leads' })).toBeTruthy();
+    const updates = mock.calls.filter((c) => c.name === 'UpdateApplication');
+    expect(updates[0]!.variables).toEqual({ input: { applicationId: 'app-1', answers: [{ key: 'region', value: 'South' }] } });
   });
 });

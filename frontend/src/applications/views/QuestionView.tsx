@@ -3,10 +3,10 @@ import { Navigate, useLocation, useNavigate, useParams } from 'react-router';
 import { UpdateApplicationMutation } from '../mutations';
 import { ApplicationLoader } from '../components/ApplicationLoader';
 import { ApplicationCaption, SaveStatus } from '../components/ApplicationCaption';
-import { isEditable, nextPath, previousPath, questionBySlug, type Application, type Question } from '../questions';
+import { answerByKey, isEditable, nextPath, previousPath, wordCount, type Application, type Question } from '../questions';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { BackLink } from '../../ui/Layout';
-import { Button, Textarea } from '../../ui/fields';
+import { Button, Radios, Textarea } from '../../ui/fields';
 import { fieldError } from '../../ui/problems';
 import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -15,20 +15,37 @@ import { applicationUrl, checkAnswersUrl, questionUrl } from '../../urls';
 /** How long after the last keystroke a draft is saved. */
 export const AUTOSAVE_MS = 1500;
 
+/** /applications/:id/questions/:key: one of the call's questions. */
 export function QuestionView() {
   const { id, slug } = useParams();
-  const question = questionBySlug(slug);
-  if (!question) return <Navigate to={checkAnswersUrl(id ?? '')} replace />;
   return (
     <ApplicationLoader id={id}>
-      {(app) =>
-        isEditable(app) ? (
-          <QuestionForm key={question.field} application={app} question={question} />
+      {(app) => {
+        const answer = answerByKey(app, slug);
+        if (!answer) return <Navigate to={checkAnswersUrl(app.id)} replace />;
+        return isEditable(app) ? (
+          <QuestionForm key={answer.question.key} application={app} question={answer.question} />
         ) : (
           <Navigate to={applicationUrl(app.id)} replace />
-        )
-      }
+        );
+      }}
     </ApplicationLoader>
+  );
+}
+
+/** "You have 12 words remaining", or how many too many, as the person types. */
+export function WordCount({ id, text, limit }: { id: string; text: string; limit: number }) {
+  const n = wordCount(text);
+  const left = limit - n;
+  const words = (k: number) => (k === 1 ? '1 word' : `${k} words`);
+  return (
+    <div
+      id={`${id}-count`}
+      className={left < 0 ? 'nhsuk-error-message' : 'nhsuk-hint'}
+      aria-live="polite"
+    >
+      {left < 0 ? `You have ${words(-left)} too many` : `You have ${words(left)} remaining`}
+    </div>
   );
 }
 
@@ -37,12 +54,14 @@ type Status = 'idle' | 'saving' | 'saved' | 'error';
 export function QuestionForm({ application, question }: { application: Application; question: Question }) {
   const navigate = useNavigate();
   const location = useLocation();
-  const here = questionUrl(application.id, question.slug);
-  const [value, setValue] = useState(application[question.field] ?? '');
+  const key = question.key;
+  const here = questionUrl(application.id, key);
+  const saved = answerByKey(application, key)?.value ?? '';
+  const [value, setValue] = useState(saved);
   const [status, setStatus] = useState<Status>('idle');
   const update = useFormMutation(UpdateApplicationMutation);
   const { problems, submit } = update;
-  const lastSaved = useRef(application[question.field] ?? '');
+  const lastSaved = useRef(saved);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   usePageTitle(question.title, problems.length > 0);
 
@@ -50,7 +69,7 @@ export function QuestionForm({ application, question }: { application: Applicati
     async (text: string): Promise<boolean> => {
       if (text === lastSaved.current) return true;
       setStatus('saving');
-      const r = await submit({ input: { applicationId: application.id, [question.field]: text } });
+      const r = await submit({ input: { applicationId: application.id, answers: [{ key, value: text }] } });
       if (!r) {
         setStatus('error');
         return false;
@@ -59,7 +78,7 @@ export function QuestionForm({ application, question }: { application: Applicati
       setStatus('saved');
       return true;
     },
-    [submit, application.id, question.field],
+    [submit, application.id, key],
   );
 
   useEffect(
@@ -84,27 +103,45 @@ export function QuestionForm({ application, question }: { application: Applicati
       clearTimeout(timer.current);
       timer.current = null;
     }
-    if (await save(value)) navigate(nextPath(application.id, here, location.search));
+    if (await save(value)) navigate(nextPath(application, here, location.search));
   };
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={previousPath(application.id, here, location.search)} />
+        <BackLink to={previousPath(application, here, location.search)} />
         <ErrorSummary problems={problems} />
         <ApplicationCaption application={application} />
         <form onSubmit={onSubmit} noValidate>
-          <Textarea
-            id={question.field}
-            label={question.title}
-            isPageHeading
-            labelSize="l"
-            hint={question.hint}
-            rows={10}
-            value={value}
-            onChange={onChange}
-            error={fieldError(problems, question.field)}
-          />
+          {question.kind === 'TEXT' ? (
+            <>
+              <Textarea
+                id={key}
+                label={question.title}
+                isPageHeading
+                labelSize="l"
+                hint={question.hint || undefined}
+                rows={10}
+                value={value}
+                onChange={onChange}
+                error={fieldError(problems, key)}
+              />
+              {question.wordLimit != null && <WordCount id={key} text={value} limit={question.wordLimit} />}
+            </>
+          ) : (
+            <Radios
+              id={key}
+              legend={question.title}
+              isPageHeading
+              hint={question.hint || undefined}
+              value={value}
+              onChange={setValue}
+              options={question.choices.map((c) => ({ value: c, label: c }))}
+              inline={question.kind === 'YES_NO'}
+              error={fieldError(problems, key)}
+            />
+          )}
+          {!question.required && <p className="nhsuk-body-s">You can leave this question unanswered.</p>}
           <SaveStatus status={status} />
           <Button>Save and continue</Button>
         </form>

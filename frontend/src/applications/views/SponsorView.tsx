@@ -41,13 +41,13 @@ function SponsorForm({ application }: { application: Application }) {
       const r = await update.submit({ input });
       if (!r) return;
     }
-    navigate(nextPath(application.id, here, location.search));
+    navigate(nextPath(application, here, location.search));
   };
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <BackLink to={previousPath(application.id, here, location.search)} />
+        <BackLink to={previousPath(application, here, location.search)} />
         <ErrorSummary problems={problems} />
         <ApplicationCaption application={application} />
         <h1 className="nhsuk-heading-l">Is an organisation sponsoring your application?</h1>

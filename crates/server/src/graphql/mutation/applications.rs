@@ -26,7 +26,17 @@ pub struct StartApplicationInput {
     pub first_meeting: Option<String>,
     pub hoped_for_change: Option<String>,
     pub support_wanted: Option<String>,
+    /// Answers to the call's questions by key, besides the default set's named fields.
+    pub answers: Option<Vec<AnswerInput>>,
 }
+/// An answer to one of the call's questions, named by the question's key. An empty value
+/// clears it.
+#[derive(InputObject)]
+pub struct AnswerInput {
+    pub key: String,
+    pub value: String,
+}
+
 #[derive(SimpleObject)]
 pub struct StartApplicationPayload {
     pub application: Application,
@@ -48,6 +58,8 @@ pub struct UpdateApplicationInput {
     pub first_meeting: Option<String>,
     pub hoped_for_change: Option<String>,
     pub support_wanted: Option<String>,
+    /// Answers to the call's questions by key, besides the default set's named fields.
+    pub answers: Option<Vec<AnswerInput>>,
 }
 #[derive(SimpleObject)]
 pub struct UpdateApplicationPayload {
@@ -110,19 +122,34 @@ pub struct WithdrawApplicationPayload {
     pub application: Application,
 }
 
-/// The seven answers of a start or update input, in the order of `QUESTIONS`.
+/// The answers of a start or update input by key: the default set's named fields, then
+/// `answers`.
 macro_rules! answers {
     ($input:expr) => {
-        [
-            $input.motivation,
-            $input.domain_sketch,
-            $input.member_map,
-            $input.invitation_draft,
-            $input.first_meeting,
-            $input.hoped_for_change,
-            $input.support_wanted,
-        ]
+        patch(
+            [
+                ("motivation", $input.motivation),
+                ("domainSketch", $input.domain_sketch),
+                ("memberMap", $input.member_map),
+                ("invitationDraft", $input.invitation_draft),
+                ("firstMeeting", $input.first_meeting),
+                ("hopedForChange", $input.hoped_for_change),
+                ("supportWanted", $input.support_wanted),
+            ],
+            $input.answers,
+        )
     };
+}
+
+fn patch(
+    named: [(&str, Option<String>); 7],
+    answers: Option<Vec<AnswerInput>>,
+) -> usecase::AnswerPatch {
+    let named = named
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)));
+    let more = answers.into_iter().flatten().map(|a| (a.key, a.value));
+    named.chain(more).collect()
 }
 
 fn application_id(id: &ID) -> ApiResult<ApplicationId> {

@@ -1,15 +1,16 @@
-use async_graphql::{Context, Object, ID};
+use async_graphql::{Context, Object, SimpleObject, ID};
 use chrono::{DateTime, Utc};
 use convene_domain::access::{
     can_read_application, can_see_email, can_view_application, relation, Address,
     ApplicationRelation, PanelStanding,
 };
 use convene_domain::ids::PersonId;
+use convene_domain::question::Answers;
 use convene_store::entities::{application as m, participant};
 use convene_store::repo::applications::{co_lead_state, status};
 use convene_store::repo::organisations::facts;
 
-use super::call::Call;
+use super::call::{questions_of, Call, Question};
 use super::catalogue::Domain;
 use super::community::Community;
 use super::connection::connection;
@@ -34,6 +35,14 @@ impl From<m::Model> for Application {
     fn from(m: m::Model) -> Self {
         Application(std::sync::Arc::new(m))
     }
+}
+
+/// An application's answer to one of its call's questions.
+#[derive(SimpleObject)]
+pub struct Answer {
+    pub question: Question,
+    /// Empty when not answered yet.
+    pub value: String,
 }
 
 /// A lead's or co-lead's place on an application. A co-lead invited by e-mail has no person
@@ -124,16 +133,21 @@ pub async fn may_read(ctx: &Context<'_>, app: &m::Model) -> ApiResult<bool> {
 }
 
 impl Application {
-    /// One of the application's answers, for those who may read it.
-    async fn text<'a>(&'a self, ctx: &Context<'_>, answer: &'a str) -> ApiResult<&'a str> {
+    /// The answers, by question key, to whoever may read them.
+    async fn answers_read(&self, ctx: &Context<'_>) -> ApiResult<Answers> {
         if may_read(ctx, &self.0).await? {
-            Ok(answer)
+            Ok(convene_store::repo::applications::answers(&self.0)?)
         } else {
             Err(ApiError::new(
                 convene_domain::ErrorCode::Forbidden,
                 "Only its applicants, the programme team and its unconflicted panel read this application",
             ))
         }
+    }
+
+    /// One answer by its question's key, for those who may read it; empty when not given.
+    async fn answer(&self, ctx: &Context<'_>, key: &str) -> ApiResult<String> {
+        Ok(self.answers_read(ctx).await?.get(key).to_string())
     }
 
     async fn participants(&self, ctx: &Context<'_>) -> ApiResult<Vec<participant::Model>> {
@@ -197,31 +211,43 @@ impl Application {
         )
         .await
     }
-    /// Why they care about the domain.
-    async fn motivation(&self, ctx: &Context<'_>) -> ApiResult<&str> {
-        self.text(ctx, &self.0.motivation).await
+    /// The answer to each of the call's questions, in the call's order (empty when not given).
+    async fn answers(&self, ctx: &Context<'_>) -> ApiResult<Vec<Answer>> {
+        let answers = self.answers_read(ctx).await?;
+        let questions = questions_of(ctx, self.0.call_id).await?;
+        Ok(questions
+            .into_iter()
+            .map(|q| Answer {
+                value: answers.get(&q.0.key).to_string(),
+                question: q,
+            })
+            .collect())
     }
-    /// A first sketch of the domain.
-    async fn domain_sketch(&self, ctx: &Context<'_>) -> ApiResult<&str> {
-        self.text(ctx, &self.0.domain_sketch).await
+    /// Why they care about the domain (the default set's `motivation`).
+    async fn motivation(&self, ctx: &Context<'_>) -> ApiResult<String> {
+        self.answer(ctx, "motivation").await
     }
-    /// The people they would invite first (the map of community members).
-    async fn member_map(&self, ctx: &Context<'_>) -> ApiResult<&str> {
-        self.text(ctx, &self.0.member_map).await
+    /// A first sketch of the domain (`domainSketch`).
+    async fn domain_sketch(&self, ctx: &Context<'_>) -> ApiResult<String> {
+        self.answer(ctx, "domainSketch").await
     }
-    async fn invitation_draft(&self, ctx: &Context<'_>) -> ApiResult<&str> {
-        self.text(ctx, &self.0.invitation_draft).await
+    /// The people they would invite first (the map of community members; `memberMap`).
+    async fn member_map(&self, ctx: &Context<'_>) -> ApiResult<String> {
+        self.answer(ctx, "memberMap").await
     }
-    async fn first_meeting(&self, ctx: &Context<'_>) -> ApiResult<&str> {
-        self.text(ctx, &self.0.first_meeting).await
+    async fn invitation_draft(&self, ctx: &Context<'_>) -> ApiResult<String> {
+        self.answer(ctx, "invitationDraft").await
     }
-    /// The change in patient safety they hope for.
-    async fn hoped_for_change(&self, ctx: &Context<'_>) -> ApiResult<&str> {
-        self.text(ctx, &self.0.hoped_for_change).await
+    async fn first_meeting(&self, ctx: &Context<'_>) -> ApiResult<String> {
+        self.answer(ctx, "firstMeeting").await
     }
-    /// The support they want from the network.
-    async fn support_wanted(&self, ctx: &Context<'_>) -> ApiResult<&str> {
-        self.text(ctx, &self.0.support_wanted).await
+    /// The change in patient safety they hope for (`hopedForChange`).
+    async fn hoped_for_change(&self, ctx: &Context<'_>) -> ApiResult<String> {
+        self.answer(ctx, "hopedForChange").await
+    }
+    /// The support they want from the network (`supportWanted`).
+    async fn support_wanted(&self, ctx: &Context<'_>) -> ApiResult<String> {
+        self.answer(ctx, "supportWanted").await
     }
     /// FUNDED or NOT_FUNDED once the decision is recorded; null before.
     async fn outcome(&self, ctx: &Context<'_>) -> ApiResult<Option<ApplicationStatus>> {

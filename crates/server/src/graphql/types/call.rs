@@ -8,7 +8,7 @@ use convene_store::repo::calls::window;
 
 use super::application::{Application, ApplicationConnection};
 use super::connection::{connection, page_cost};
-use super::enums::{ApplicationStatus, CallStatus, HonorariumPolicy, RankBy};
+use super::enums::{ApplicationStatus, CallStatus, HonorariumPolicy, QuestionKind, RankBy};
 use super::scalars::Date;
 use crate::graphql::context::{now, state, viewer};
 use crate::graphql::error::ApiResult;
@@ -36,6 +36,52 @@ impl Criterion {
     async fn position(&self) -> i32 {
         self.0.position
     }
+}
+
+/// A question applicants answer (SPEC §1): the call's own, or the default set.
+#[derive(Clone)]
+pub struct Question(pub convene_domain::question::Question);
+
+#[Object]
+impl Question {
+    /// How answers name it (`[a-z][A-Za-z0-9]*`), unique in its call.
+    async fn key(&self) -> &str {
+        &self.0.key
+    }
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    async fn hint(&self) -> &str {
+        &self.0.hint
+    }
+    async fn kind(&self) -> QuestionKind {
+        self.0.kind.into()
+    }
+    /// For a TEXT question: the most words an answer may have.
+    async fn word_limit(&self) -> Option<i32> {
+        self.0.word_limit.map(|n| n as i32)
+    }
+    /// For a CHOICE question: the answers one may pick, in order; a YES_NO question's are
+    /// "Yes" and "No".
+    async fn choices(&self) -> Vec<&str> {
+        match self.0.kind {
+            convene_domain::question::QuestionKind::YesNo => {
+                vec![convene_domain::question::YES, convene_domain::question::NO]
+            }
+            _ => self.0.choices.iter().map(String::as_str).collect(),
+        }
+    }
+    async fn required(&self) -> bool {
+        self.0.required
+    }
+}
+
+/// A call's questions, in order.
+pub async fn questions_of(ctx: &Context<'_>, call_id: uuid::Uuid) -> ApiResult<Vec<Question>> {
+    let rows = loaders(ctx).questions.load_one(call_id).await?;
+    let rows = rows.unwrap_or_default();
+    let questions: Result<Vec<_>, _> = rows.iter().map(repo::questions::question).collect();
+    Ok(questions?.into_iter().map(Question).collect())
 }
 
 /// A funding round of the Call for Conveners.
@@ -99,6 +145,10 @@ impl Call {
     }
     async fn criteria(&self, ctx: &Context<'_>) -> ApiResult<Vec<Criterion>> {
         load_all(&loaders(ctx).criteria, self.0.id, Criterion).await
+    }
+    /// The questions applicants answer, in order.
+    async fn questions(&self, ctx: &Context<'_>) -> ApiResult<Vec<Question>> {
+        questions_of(ctx, self.0.id).await
     }
     /// Every application to this call (programme team only).
     #[graphql(complexity = "page_cost(first, None, child_complexity)")]

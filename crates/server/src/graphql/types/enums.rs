@@ -28,6 +28,7 @@ mirror! {
     CallStatus = d::call::CallStatus { Draft, Open, Closed, InReview, Decided, Archived }
     HonorariumPolicy = d::call::HonorariumPolicy { Redistribute, Forfeit }
     RankBy = d::call::RankBy { Weighted, Normalised }
+    QuestionKind = d::question::QuestionKind { Text, Choice, YesNo }
     ApplicationStatus = d::application::ApplicationStatus {
         Draft, Submitted, Withdrawn, Funded, NotFunded,
     }

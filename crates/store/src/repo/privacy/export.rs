@@ -137,11 +137,9 @@ pub async fn my_data(db: &impl ConnectionTrait, person_id: Uuid) -> Result<Vec<T
             &find::<oidc_identity::Entity>(db, oidc_identity::Column::PersonId.eq(pid)).await?,
             &[],
         ),
-        Table::of::<application::Entity>("applications", &apps, &[]).label(
-            "call_id",
-            "call_title",
-            &calls,
-        ),
+        Table::of::<application::Entity>("applications", &apps, &[])
+            .label("call_id", "call_title", &calls)
+            .parse_json("answers"),
         Table::of::<participant::Entity>("application_roles", &parts, &["holding"]),
         Table::of::<panel_member::Entity>(
             "panel_memberships",

@@ -55,6 +55,20 @@ impl Table {
         self
     }
 
+    /// Read the text of column `col` as the JSON it holds (an application's answers), so the
+    /// export shows its structure; text that is not JSON stays text.
+    pub fn parse_json(mut self, col: &str) -> Table {
+        let Some(i) = self.columns.iter().position(|c| c == col) else {
+            return self;
+        };
+        for row in &mut self.rows {
+            if let Some(parsed) = row[i].as_str().and_then(|s| serde_json::from_str(s).ok()) {
+                row[i] = parsed;
+            }
+        }
+        self
+    }
+
     /// The rows as JSON objects, keyed by column.
     pub fn objects(&self) -> Vec<Json> {
         self.rows

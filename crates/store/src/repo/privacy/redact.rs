@@ -57,19 +57,12 @@ pub(super) const TEXTS: &[Texts] = &[
     t("webhook_deliveries", &["last_error"], None),
     t("intranet_publications", &["last_error"], None),
     t("honorarium_shares", &["reference"], Some("person_id")),
-    t(
-        "applications",
-        &[
-            "motivation",
-            "domain_sketch",
-            "member_map",
-            "invitation_draft",
-            "first_meeting",
-            "hoped_for_change",
-            "support_wanted",
-        ],
-        Some("lead_id"),
-    ),
+    Texts {
+        table: "applications",
+        columns: &["answers"],
+        author: Some("lead_id"),
+        json: true,
+    },
     t(
         "practice_exchanges",
         &[
