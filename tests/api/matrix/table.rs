@@ -817,6 +817,8 @@ fn mutations() -> Vec<Row> {
         mutation("createWebhookSubscription", |_, _| json!({ "url": "http://127.0.0.1:9/more", "events": ["selection.decided"] }))
             .allow(TEAM),
         mutation("sendTestWebhook", |w, _| json!({ "subscriptionId": w.webhook })).allow(TEAM),
+        // an active subscription: who may enable is decided before it is refused as active
+        mutation("enableWebhookSubscription", |w, _| json!({ "subscriptionId": w.webhook })).allow(TEAM),
     ]
 }
 
