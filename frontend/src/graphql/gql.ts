@@ -87,6 +87,8 @@ type Documents = {
     "\n  mutation AgreeDomainDefinition($input: AgreeDomainDefinitionInput!) {\n    agreeDomainDefinition(input: $input) {\n      version {\n        id\n        version\n        agreed\n        agreedAt\n      }\n      community {\n        id\n      }\n    }\n  }\n": typeof types.AgreeDomainDefinitionDocument,
     "\n  mutation UpdateCommunity($input: UpdateCommunityInput!) {\n    updateCommunity(input: $input) {\n      community {\n        ...CommunitySummaryFields\n      }\n    }\n  }\n": typeof types.UpdateCommunityDocument,
     "\n  mutation AssignCoach($input: AssignCoachInput!) {\n    assignCoach(input: $input) {\n      community {\n        id\n        coach {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.AssignCoachDocument,
+    "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      community {\n        id\n      }\n    }\n  }\n": typeof types.RemoveMemberDocument,
+    "\n  mutation CancelInvitation($input: CancelInvitationInput!) {\n    cancelInvitation(input: $input) {\n      community {\n        id\n      }\n    }\n  }\n": typeof types.CancelInvitationDocument,
     "\n  fragment CommunitySummaryFields on Community {\n    id\n    name\n    stage\n    funded\n    origin\n    membershipMode\n    listed\n    viewerRole\n    domain {\n      id\n      name\n    }\n    conveners {\n      id\n      name\n    }\n  }\n": typeof types.CommunitySummaryFieldsFragmentDoc,
     "\n  query Communities($search: String, $domainId: ID, $first: Int, $after: String) {\n    communities(search: $search, domainId: $domainId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...CommunitySummaryFields\n      }\n    }\n  }\n": typeof types.CommunitiesDocument,
     "\n  query CommunityDomains {\n    domains(first: 100, status: ACCEPTED) {\n      nodes {\n        id\n        name\n        description\n      }\n    }\n  }\n": typeof types.CommunityDomainsDocument,
@@ -265,6 +267,8 @@ const documents: Documents = {
     "\n  mutation AgreeDomainDefinition($input: AgreeDomainDefinitionInput!) {\n    agreeDomainDefinition(input: $input) {\n      version {\n        id\n        version\n        agreed\n        agreedAt\n      }\n      community {\n        id\n      }\n    }\n  }\n": types.AgreeDomainDefinitionDocument,
     "\n  mutation UpdateCommunity($input: UpdateCommunityInput!) {\n    updateCommunity(input: $input) {\n      community {\n        ...CommunitySummaryFields\n      }\n    }\n  }\n": types.UpdateCommunityDocument,
     "\n  mutation AssignCoach($input: AssignCoachInput!) {\n    assignCoach(input: $input) {\n      community {\n        id\n        coach {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.AssignCoachDocument,
+    "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      community {\n        id\n      }\n    }\n  }\n": types.RemoveMemberDocument,
+    "\n  mutation CancelInvitation($input: CancelInvitationInput!) {\n    cancelInvitation(input: $input) {\n      community {\n        id\n      }\n    }\n  }\n": types.CancelInvitationDocument,
     "\n  fragment CommunitySummaryFields on Community {\n    id\n    name\n    stage\n    funded\n    origin\n    membershipMode\n    listed\n    viewerRole\n    domain {\n      id\n      name\n    }\n    conveners {\n      id\n      name\n    }\n  }\n": types.CommunitySummaryFieldsFragmentDoc,
     "\n  query Communities($search: String, $domainId: ID, $first: Int, $after: String) {\n    communities(search: $search, domainId: $domainId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...CommunitySummaryFields\n      }\n    }\n  }\n": types.CommunitiesDocument,
     "\n  query CommunityDomains {\n    domains(first: 100, status: ACCEPTED) {\n      nodes {\n        id\n        name\n        description\n      }\n    }\n  }\n": types.CommunityDomainsDocument,
@@ -676,6 +680,14 @@ export function graphql(source: "\n  mutation UpdateCommunity($input: UpdateComm
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignCoach($input: AssignCoachInput!) {\n    assignCoach(input: $input) {\n      community {\n        id\n        coach {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignCoach($input: AssignCoachInput!) {\n    assignCoach(input: $input) {\n      community {\n        id\n        coach {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      community {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) {\n      community {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelInvitation($input: CancelInvitationInput!) {\n    cancelInvitation(input: $input) {\n      community {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CancelInvitation($input: CancelInvitationInput!) {\n    cancelInvitation(input: $input) {\n      community {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
