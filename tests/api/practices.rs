@@ -109,6 +109,18 @@ async fn practice(
     )
 }
 
+/// A meeting of the community, scheduled by its convener.
+async fn schedule_meeting(app: &TestApp, s: &Cop) -> String {
+    let scheduled = app
+        .gql(
+            Some(&s.convener),
+            "mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id } } }",
+            json!({ "i": { "communityId": s.community, "startsAt": "2027-02-02T10:00", "durationMinutes": 60, "mode": "CALL", "joiningDetails": "0300 000 0000" } }),
+        )
+        .await;
+    id_of(&scheduled, &["scheduleMeeting", "meeting", "id"])
+}
+
 async fn share(
     app: &TestApp,
     token: &str,
@@ -529,14 +541,7 @@ async fn exchanges_need_a_section_and_members_share_them() {
     // the meeting must be one of the community's own
     let nowhere = app.gql(Some(&s.author), SHARE, json!({ "i": { "practiceId": p, "challenges": "Finding ten minutes", "meetingId": unknown_id("Meeting") } })).await;
     assert_eq!(fields(&nowhere), ["meetingId"]);
-    let scheduled = app
-        .gql(
-            Some(&s.convener),
-            "mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id } } }",
-            json!({ "i": { "communityId": s.community, "startsAt": "2027-02-02T10:00", "durationMinutes": 60, "mode": "CALL", "joiningDetails": "0300 000 0000" } }),
-        )
-        .await;
-    let meeting = id_of(&scheduled, &["scheduleMeeting", "meeting", "id"]);
+    let meeting = schedule_meeting(&app, &s).await;
     // COMMUNITY by default, not anonymous, linked to the meeting
     let v = app.gql(Some(&s.author), SHARE, json!({ "i": { "practiceId": p, "challenges": "Finding ten minutes", "meetingId": meeting } })).await;
     let e = &ok(&v)["shareExchange"]["exchange"];
@@ -1240,14 +1245,7 @@ async fn a_meeting_lists_the_exchanges_shared_with_it_as_visible_to_the_viewer()
     let app = spawn_app().await;
     let s = cop(&app).await;
     let p = practice(&app, &s.member, &s.community, "Safety huddle", &[]).await;
-    let scheduled = app
-        .gql(
-            Some(&s.convener),
-            "mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id } } }",
-            json!({ "i": { "communityId": s.community, "startsAt": "2027-02-02T10:00", "durationMinutes": 60, "mode": "CALL", "joiningDetails": "0300 000 0000" } }),
-        )
-        .await;
-    let meeting = id_of(&scheduled, &["scheduleMeeting", "meeting", "id"]);
+    let meeting = schedule_meeting(&app, &s).await;
     let at_meeting = |vis: &'static str| json!({ "i": { "practiceId": p, "technical": format!("{vis} at the meeting"), "visibility": vis, "meetingId": meeting } });
     let inside = id_of(
         &app.gql(Some(&s.author), SHARE, at_meeting("COMMUNITY"))
