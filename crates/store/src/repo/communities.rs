@@ -419,6 +419,14 @@ pub async fn invitations_of(
         .await?)
 }
 
+/// An invitation by its id, as it is (to find its community before locking anything).
+pub async fn invitation(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<community_invitation::Model>> {
+    Ok(community_invitation::Entity::find_by_id(id).one(db).await?)
+}
+
 /// An invitation by its id, locked for a change.
 pub async fn invitation_for_change(
     db: &impl ConnectionTrait,

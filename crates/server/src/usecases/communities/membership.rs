@@ -329,13 +329,13 @@ pub async fn cancel_invitation(
 ) -> AppResult<community::Model> {
     let mut w = Write::by(st, actor).await?;
     let missing = || AppError::field("invitationId", "There is no such invitation");
-    let found = communities::invitation_for_change(w.tx(), invitation.0)
+    let found = communities::invitation(w.tx(), invitation.0)
         .await?
         .ok_or_else(missing)?;
     let c = lock_owner(&w, found.community_id).await?;
     let mine = role_in(&w, c.id, actor.person).await?;
     d::check_manages_membership(mine, actor.is_programme_team(), "cancel invitations")?;
-    // Locked after its community (the order every change keeps), then read again.
+    // Locked after its community (the order every change keeps), and read again so.
     let inv = communities::invitation_for_change(w.tx(), invitation.0)
         .await?
         .ok_or_else(missing)?;
