@@ -54,6 +54,7 @@ const LeaveCommunityView = communities('LeaveCommunityView');
 const StartupStepView = communities('StartupStepView');
 const MembersView = communities('MembersView');
 const MemberRoleView = communities('MemberRoleView');
+const RemoveMemberView = communities('RemoveMemberView');
 const DefinitionView = communities('DefinitionView');
 const InvitationsView = communities('InvitationsView');
 const JoinRequestsView = communities('JoinRequestsView');
@@ -161,6 +162,7 @@ export function AppRoutes() {
         <Route path="communities/:id/steps/:slug" element={signedIn(<StartupStepView />)} />
         <Route path="communities/:id/members" element={signedIn(<MembersView />)} />
         <Route path="communities/:id/members/:personId" element={signedIn(<MemberRoleView />)} />
+        <Route path="communities/:id/members/:personId/remove" element={signedIn(<RemoveMemberView />)} />
         <Route path="communities/:id/definition" element={signedIn(<DefinitionView />)} />
         <Route path="communities/:id/invitations" element={signedIn(<InvitationsView />)} />
         <Route path="communities/:id/requests" element={signedIn(<JoinRequestsView />)} />

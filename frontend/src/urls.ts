@@ -14,6 +14,7 @@ export const leaveCommunityUrl = (id: string) => `${communityUrl(id)}/leave`;
 export const startupStepUrl = (id: string, slug: string) => `${communityUrl(id)}/steps/${slug}`;
 export const membersUrl = (id: string) => `${communityUrl(id)}/members`;
 export const memberUrl = (id: string, personId: string) => `${membersUrl(id)}/${personId}`;
+export const removeMemberUrl = (id: string, personId: string) => `${memberUrl(id, personId)}/remove`;
 export const definitionUrl = (id: string) => `${communityUrl(id)}/definition`;
 export const invitationsUrl = (id: string) => `${communityUrl(id)}/invitations`;
 export const joinRequestsUrl = (id: string) => `${communityUrl(id)}/requests`;

@@ -25,6 +25,7 @@ mod lifecycle;
 mod limits;
 mod matrix;
 mod meetings;
+mod membership;
 mod metrics;
 mod notifications;
 mod oidc;

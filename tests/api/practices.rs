@@ -109,6 +109,18 @@ async fn practice(
     )
 }
 
+/// A meeting of the community, scheduled by its convener.
+async fn schedule_meeting(app: &TestApp, s: &Cop) -> String {
+    let scheduled = app
+        .gql(
+            Some(&s.convener),
+            "mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id } } }",
+            json!({ "i": { "communityId": s.community, "startsAt": "2027-02-02T10:00", "durationMinutes": 60, "mode": "CALL", "joiningDetails": "0300 000 0000" } }),
+        )
+        .await;
+    id_of(&scheduled, &["scheduleMeeting", "meeting", "id"])
+}
+
 async fn share(
     app: &TestApp,
     token: &str,
@@ -529,14 +541,7 @@ async fn exchanges_need_a_section_and_members_share_them() {
     // the meeting must be one of the community's own
     let nowhere = app.gql(Some(&s.author), SHARE, json!({ "i": { "practiceId": p, "challenges": "Finding ten minutes", "meetingId": unknown_id("Meeting") } })).await;
     assert_eq!(fields(&nowhere), ["meetingId"]);
-    let scheduled = app
-        .gql(
-            Some(&s.convener),
-            "mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { meeting { id } } }",
-            json!({ "i": { "communityId": s.community, "startsAt": "2027-02-02T10:00", "durationMinutes": 60, "mode": "CALL", "joiningDetails": "0300 000 0000" } }),
-        )
-        .await;
-    let meeting = id_of(&scheduled, &["scheduleMeeting", "meeting", "id"]);
+    let meeting = schedule_meeting(&app, &s).await;
     // COMMUNITY by default, not anonymous, linked to the meeting
     let v = app.gql(Some(&s.author), SHARE, json!({ "i": { "practiceId": p, "challenges": "Finding ten minutes", "meetingId": meeting } })).await;
     let e = &ok(&v)["shareExchange"]["exchange"];
@@ -1233,4 +1238,48 @@ async fn the_demo_has_practices_exchanges_protocols_and_a_dozen_promising_practi
             .any(|(v, a, named)| v == "COMMUNITY" && *a && !named),
         "{mine:?}"
     );
+}
+
+#[tokio::test]
+async fn a_meeting_lists_the_exchanges_shared_with_it_as_visible_to_the_viewer() {
+    let app = spawn_app().await;
+    let s = cop(&app).await;
+    let p = practice(&app, &s.member, &s.community, "Safety huddle", &[]).await;
+    let meeting = schedule_meeting(&app, &s).await;
+    let at_meeting = |vis: &'static str| json!({ "i": { "practiceId": p, "technical": format!("{vis} at the meeting"), "visibility": vis, "meetingId": meeting } });
+    let inside = id_of(
+        &app.gql(Some(&s.author), SHARE, at_meeting("COMMUNITY"))
+            .await,
+        &["shareExchange", "exchange", "id"],
+    );
+    let network = id_of(
+        &app.gql(Some(&s.author), SHARE, at_meeting("NETWORK")).await,
+        &["shareExchange", "exchange", "id"],
+    );
+    // one shared with no meeting is not listed
+    share(&app, &s.author, &p, "PUBLIC", false).await;
+    let q = "query($id: ID!) { node(id: $id) { ... on Meeting { exchanges(first: 10) { totalCount nodes { id } } } } }";
+    let listed = |v: &Value| -> Vec<String> {
+        ok(v)["node"]["exchanges"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| as_string(&n["id"]))
+            .collect()
+    };
+    // a member reads both, newest first
+    let v = app.gql(Some(&s.member), q, json!({ "id": meeting })).await;
+    assert_eq!(listed(&v), [network.clone(), inside.clone()]);
+    assert_eq!(ok(&v)["node"]["exchanges"]["totalCount"], 2);
+    // the programme team reads the meeting, but not what is shared with the community only
+    let v = app.gql(Some(&s.w.admin), q, json!({ "id": meeting })).await;
+    assert_eq!(listed(&v), [network.clone()]);
+    // the author's own always show, whatever their visibility
+    let v = app.gql(Some(&s.author), q, json!({ "id": meeting })).await;
+    assert_eq!(listed(&v).len(), 2);
+    // outsiders do not see the meeting at all
+    let v = app
+        .gql(Some(&s.outsider), q, json!({ "id": meeting }))
+        .await;
+    assert!(ok(&v)["node"].is_null(), "{v}");
 }

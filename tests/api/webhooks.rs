@@ -625,3 +625,35 @@ async fn signing_secrets_are_sealed_at_rest_and_rotate_with_the_key() {
         assert!(!stored.contains(want.trim_start_matches("whsec_")));
     }
 }
+
+#[tokio::test]
+async fn a_disabled_subscription_is_enabled_again_by_the_programme_team() {
+    let app = spawn_allowing_loopback().await;
+    let w = world(&app).await;
+    let (url, r) = receiver(&[410, 200]).await;
+    let (sid, _) = subscribe(&app, &w.admin, &url, &["community.created"]).await;
+    let enable = "mutation($s: ID!) { enableWebhookSubscription(input: { subscriptionId: $s }) { subscription { id active disabledReason } } }";
+    // an active subscription has nothing to enable
+    let v = app.gql(Some(&w.admin), enable, json!({ "s": sid })).await;
+    assert_eq!(code(&v), Some("INVALID_STATE"));
+    ok(&app.gql(Some(&w.admin), TEST, json!({ "s": sid })).await);
+    wait_for(&app, &w.admin, &sid, |s| s["active"] == false).await;
+    let (ada, _) = app.register("ada@example.nhs.uk", &w.nhs_org).await;
+    let v = app.gql(Some(&ada), enable, json!({ "s": sid })).await;
+    assert_eq!(code(&v), Some("FORBIDDEN"));
+    let v = app.gql(Some(&w.admin), enable, json!({ "s": sid })).await;
+    let s = &ok(&v)["enableWebhookSubscription"]["subscription"];
+    assert_eq!(s["active"], true);
+    assert_eq!(s["disabledReason"], Value::Null);
+    // events reach it again
+    create_community(&app, &ada, &w.domain, "Falls peers").await;
+    let s = wait_for(&app, &w.admin, &sid, |s| {
+        let nodes = s["deliveries"]["nodes"].as_array().unwrap();
+        nodes.iter().any(|d| d["state"] == "DELIVERED")
+    })
+    .await;
+    assert_eq!(s["deliveries"]["totalCount"], 2);
+    assert_eq!(r.got.lock().unwrap().len(), 2);
+    let log = app.audit_of(&w.admin, &sid).await;
+    assert!(log.iter().any(|e| e["action"] == "enable"), "{log:?}");
+}

@@ -231,9 +231,29 @@ pub fn check_testable(active: bool, disabled_reason: Option<&str>) -> Result<(),
     )))
 }
 
+/// Only a disabled subscription is enabled again (an active one has nothing to undo).
+pub fn check_can_enable(active: bool) -> Result<(), DomainError> {
+    if active {
+        Err(DomainError::invalid_state(
+            "This subscription is already active",
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_disabled_subscription_is_enabled_again() {
+        assert!(check_can_enable(false).is_ok());
+        assert_eq!(
+            check_can_enable(true).unwrap_err().code,
+            crate::ErrorCode::InvalidState
+        );
+    }
 
     #[test]
     fn a_disabled_subscription_is_not_tested() {

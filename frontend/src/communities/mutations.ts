@@ -181,3 +181,23 @@ export const AssignCoachMutation = graphql(`
     }
   }
 `);
+
+export const RemoveMemberMutation = graphql(`
+  mutation RemoveMember($input: RemoveMemberInput!) {
+    removeMember(input: $input) {
+      community {
+        id
+      }
+    }
+  }
+`);
+
+export const CancelInvitationMutation = graphql(`
+  mutation CancelInvitation($input: CancelInvitationInput!) {
+    cancelInvitation(input: $input) {
+      community {
+        id
+      }
+    }
+  }
+`);

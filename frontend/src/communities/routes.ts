@@ -6,6 +6,7 @@ export { AskToJoinView } from './views/AskToJoinView';
 export { LeaveCommunityView } from './views/LeaveCommunityView';
 export { StartupStepView } from './views/StartupStepView';
 export { MembersView, MemberRoleView } from './views/MembersView';
+export { RemoveMemberView } from './views/RemoveMemberView';
 export { DefinitionView } from './views/DefinitionView';
 export { InvitationsView } from './views/InvitationsView';
 export { JoinRequestsView, DecideJoinRequestView } from './views/JoinRequestsView';

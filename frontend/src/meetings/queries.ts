@@ -81,6 +81,22 @@ export const MeetingQuery = graphql(`
         community {
           id
         }
+        exchanges(first: 50) {
+          totalCount
+          nodes {
+            id
+            anonymous
+            createdAt
+            author {
+              id
+              name
+            }
+            practice {
+              id
+              name
+            }
+          }
+        }
       }
     }
     viewer {

@@ -4,7 +4,7 @@
 //! refused (or, where the API does not tell them the thing exists, hidden) — with explicit
 //! overrides where the answer differs. Destructive rows come last or aim at spare targets.
 
-use convene_blackbox::{call_input, PASSWORD};
+use convene_blackbox::{call_input, unknown_id, PASSWORD};
 use serde_json::{json, Value};
 
 use super::Outcome::{self, *};
@@ -753,6 +753,12 @@ fn mutations() -> Vec<Row> {
             .allow(RUNNERS),
         mutation("setMemberRole", |w, _| json!({ "communityId": w.community, "personId": w.member_id, "role": "MEMBER" }))
             .allow(&[Convener]),
+        // aimed at someone who is not a member: the authorization is decided before that
+        mutation("removeMember", |w, _| json!({ "communityId": w.community, "personId": unknown_id("Person"), "reason": "Left the network" }))
+            .allow(&[Convener, ProgrammeTeam]),
+        // an answered invitation: who may cancel is decided before it is refused as answered
+        mutation("cancelInvitation", |w, _| json!({ "invitationId": w.answered_invitation }))
+            .allow(&[Convener, ProgrammeTeam]),
         mutation("scheduleMeeting", |w, _| json!({ "communityId": w.community, "startsAt": (chrono::Utc::now() + chrono::Duration::days(20)).to_rfc3339(), "durationMinutes": 60, "mode": "IN_PERSON", "location": "Room 1" }))
             .allow(RUNNERS),
         // outsiders learn nothing about a community's meetings, not even that one exists
@@ -813,6 +819,8 @@ fn mutations() -> Vec<Row> {
         mutation("createWebhookSubscription", |_, _| json!({ "url": "http://127.0.0.1:9/more", "events": ["selection.decided"] }))
             .allow(TEAM),
         mutation("sendTestWebhook", |w, _| json!({ "subscriptionId": w.webhook })).allow(TEAM),
+        // an active subscription: who may enable is decided before it is refused as active
+        mutation("enableWebhookSubscription", |w, _| json!({ "subscriptionId": w.webhook })).allow(TEAM),
     ]
 }
 

@@ -61,6 +61,8 @@ pub struct World {
     pub community_protocol: String,
     pub accept_token: String,
     pub decline_token: String,
+    /// An invitation already declined (cancelling it is refused, whoever asks).
+    pub answered_invitation: String,
     pub client_id: String,
     pub client_secret: String,
     pub client_node: String,
@@ -546,6 +548,23 @@ pub async fn build(app: &TestApp) -> World {
     }
     let accept_token = invitation_token(app, "accept@example.nhs.uk").await;
     let decline_token = invitation_token(app, "decline@example.nhs.uk").await;
+    let answered_invitation = id(&run(
+        app,
+        &convener,
+        "inviteMember",
+        json!({ "communityId": by_invitation, "email": "answered@example.nhs.uk", "message": "Would you like to join our peers?" }),
+        "invitation { id }",
+    )
+    .await["invitation"]);
+    let answered = invitation_token(app, "answered@example.nhs.uk").await;
+    run(
+        app,
+        "",
+        "declineInvitation",
+        json!({ "token": answered }),
+        "declined",
+    )
+    .await;
 
     // ---- an unlisted community with a practice in the library for the network only
     let unlisted_community = id(&run(
@@ -704,6 +723,7 @@ pub async fn build(app: &TestApp) -> World {
         community_protocol,
         accept_token,
         decline_token,
+        answered_invitation,
         client_id,
         client_secret,
         client_node,

@@ -20,7 +20,7 @@ macro_rules! template {
     };
 }
 
-const TEMPLATES: [(&str, &str); 22] = [
+const TEMPLATES: [(&str, &str); 23] = [
     template!("layout.txt"),
     template!("layout.html"),
     template!("co_lead_invitation.txt"),
@@ -43,6 +43,7 @@ const TEMPLATES: [(&str, &str); 22] = [
     template!("call_closing_moved.txt"),
     template!("reviews_due_reminder.txt"),
     template!("decision_due_reminder.txt"),
+    template!("member_removed.txt"),
 ];
 
 static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
@@ -213,6 +214,16 @@ pub fn join_request_decided(
         "join_request_declined.txt"
     };
     mail(to, template, context! { community, reason }, link)
+}
+
+/// A member removed from a community by its conveners, with the reason they gave.
+pub fn member_removed(to: &str, community: &str, reason: &str, link: &str) -> Mail {
+    mail(
+        to,
+        "member_removed.txt",
+        context! { community, reason },
+        link,
+    )
 }
 
 /// The one reminder, a week after an unanswered invitation: gentle, and joining stays optional.

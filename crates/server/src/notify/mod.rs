@@ -27,6 +27,7 @@ pub enum Kind {
     CommunityInvitation,
     MeetingScheduled,
     ChallengeReply,
+    MemberRemoved,
 }
 
 impl Kind {
@@ -38,6 +39,7 @@ impl Kind {
             Kind::CommunityInvitation => "COMMUNITY_INVITATION",
             Kind::MeetingScheduled => "MEETING_SCHEDULED",
             Kind::ChallengeReply => "CHALLENGE_REPLY",
+            Kind::MemberRemoved => "MEMBER_REMOVED",
         }
     }
 }

@@ -89,6 +89,23 @@ pub async fn delete_webhook_subscription(
     Ok(())
 }
 
+/// Enable a subscription that was disabled (its receiver answered 410 Gone) once its receiver
+/// is back: events are sent to it again from now on.
+pub async fn enable_webhook_subscription(
+    st: &AppState,
+    by: &Viewer,
+    id: WebhookSubscriptionId,
+) -> AppResult<webhook_subscription::Model> {
+    let mut w = Write::by(st, by).await?;
+    let s = find(&w, id).await?;
+    rules::check_can_enable(s.active)?;
+    let after = repo::enable(w.tx(), s.clone()).await?;
+    let (before, now) = (s.audited(), after.audited());
+    w.audit_changed("WebhookSubscription", s.id, "enable", &before, &now);
+    w.commit().await?;
+    Ok(after)
+}
+
 pub struct TestSent {
     pub subscription: webhook_subscription::Model,
     /// The queued `webhook.test` delivery.

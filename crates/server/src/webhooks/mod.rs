@@ -244,7 +244,7 @@ async fn attempt(state: &AppState, s: &sub::Model, id: Uuid, body: &str) -> Atte
         },
         410 => {
             let reason = format!(
-                "The receiver answered 410 Gone on {}: create a new subscription to receive events again",
+                "The receiver answered 410 Gone on {}: enable the subscription again once the receiver is back",
                 Utc::now().format("%Y-%m-%d %H:%M UTC")
             );
             if let Err(e) = repo::disable(&state.db, s.id, &reason).await {

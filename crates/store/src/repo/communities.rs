@@ -419,6 +419,36 @@ pub async fn invitations_of(
         .await?)
 }
 
+/// An invitation by its id, as it is (to find its community before locking anything).
+pub async fn invitation(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<community_invitation::Model>> {
+    Ok(community_invitation::Entity::find_by_id(id).one(db).await?)
+}
+
+/// An invitation by its id, locked for a change.
+pub async fn invitation_for_change(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<community_invitation::Model>> {
+    Ok(community_invitation::Entity::find_by_id(id)
+        .lock_exclusive()
+        .one(db)
+        .await?)
+}
+
+/// Forget an invitation: its link stops working (no row carries its token any more).
+pub async fn delete_invitation(
+    db: &impl ConnectionTrait,
+    inv: community_invitation::Model,
+) -> Result<()> {
+    community_invitation::Entity::delete_by_id(inv.id)
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 pub async fn answer_invitation(
     db: &impl ConnectionTrait,
     inv: community_invitation::Model,

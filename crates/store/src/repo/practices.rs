@@ -259,6 +259,28 @@ pub async fn exchanges_of(
     scope: ExchangeScope<'_>,
     window: &Window,
 ) -> Result<Paged<practice_exchange::Model>> {
+    let of = practice_exchange::Column::PracticeId.eq(practice_id);
+    visible_exchanges(db, of, scope, window).await
+}
+
+/// The exchanges shared with a meeting that the reader may see, newest first.
+pub async fn exchanges_at_meeting(
+    db: &impl ConnectionTrait,
+    meeting_id: Uuid,
+    scope: ExchangeScope<'_>,
+    window: &Window,
+) -> Result<Paged<practice_exchange::Model>> {
+    let of = practice_exchange::Column::MeetingId.eq(meeting_id);
+    visible_exchanges(db, of, scope, window).await
+}
+
+/// The exchanges matching `of` that `scope` lets the reader see, newest first.
+async fn visible_exchanges(
+    db: &impl ConnectionTrait,
+    of: sea_orm::sea_query::SimpleExpr,
+    scope: ExchangeScope<'_>,
+    window: &Window,
+) -> Result<Paged<practice_exchange::Model>> {
     let mut allowed = Condition::any().add(
         practice_exchange::Column::Visibility
             .is_in(scope.visibilities.iter().map(|s| s.to_string())),
@@ -266,9 +288,7 @@ pub async fn exchanges_of(
     if let Some(a) = scope.author {
         allowed = allowed.add(practice_exchange::Column::AuthorId.eq(a));
     }
-    let q = practice_exchange::Entity::find()
-        .filter(practice_exchange::Column::PracticeId.eq(practice_id))
-        .filter(allowed);
+    let q = practice_exchange::Entity::find().filter(of).filter(allowed);
     let sort = Sort::<practice_exchange::Entity> {
         column: practice_exchange::Column::CreatedAt,
         id: practice_exchange::Column::Id,

@@ -125,6 +125,14 @@ pub async fn disable(db: &impl ConnectionTrait, id: Uuid, reason: &str) -> Resul
     Ok(())
 }
 
+/// Send to a disabled subscription again: active, its reason for being disabled forgotten.
+pub async fn enable(db: &impl ConnectionTrait, sub: s::Model) -> Result<s::Model> {
+    let mut am: s::ActiveModel = sub.into();
+    am.active = Set(true);
+    am.disabled_reason = Set(None);
+    Ok(am.update(db).await?)
+}
+
 /// Log a delivery about to be made (in the transaction that enqueues its outbox message).
 pub async fn log_delivery(
     db: &impl ConnectionTrait,

@@ -88,6 +88,57 @@ describe('InvitationsView', () => {
       input: { communityId: 'com-1', email: 'not-an-address', message: 'Would you join us? Ada' },
     });
   });
+
+  it('lets a convener cancel a pending invitation, and only a pending one', async () => {
+    const mock = mockClient({
+      Community: () => ({ data: { community: communityFixture({ viewerRole: 'CONVENER' }) } }),
+      CommunityInvitations: () => ({
+        data: {
+          community: {
+            id: 'com-1',
+            invitations: [
+              { id: 'i1', email: 'grace@example.nhs.uk', state: 'PENDING', sentAt: '2026-10-05T09:00:00Z', remindedAt: null, invitedBy: { id: 'person-1', name: 'Ada Lovelace' } },
+              { id: 'i2', email: 'ben@example.nhs.uk', state: 'ACCEPTED', sentAt: '2026-10-04T09:00:00Z', remindedAt: null, invitedBy: { id: 'person-1', name: 'Ada Lovelace' } },
+            ],
+          },
+        },
+      }),
+      CancelInvitation: () => ({ data: { cancelInvitation: { community: { id: 'com-1' } } } }),
+    });
+    render(
+      <Harness client={mock.client} path="/communities/com-1/invitations" route="/communities/:id/invitations">
+        <InvitationsView />
+      </Harness>,
+    );
+    const cancel = await screen.findByRole('button', { name: /^Cancel invitation\s*to grace@example\.nhs\.uk$/ });
+    expect(screen.queryByRole('button', { name: /ben@example\.nhs\.uk/ })).toBeNull();
+    fireEvent.click(cancel);
+    expect(await screen.findByText('Invitation to grace@example.nhs.uk cancelled')).toBeTruthy();
+    expect(mock.calls.find((c) => c.name === 'CancelInvitation')?.variables).toEqual({ input: { invitationId: 'i1' } });
+  });
+
+  it('offers no cancelling to the core group', async () => {
+    const mock = mockClient({
+      Community: () => ({ data: { community: communityFixture({ viewerRole: 'CORE' }) } }),
+      CommunityInvitations: () => ({
+        data: {
+          community: {
+            id: 'com-1',
+            invitations: [
+              { id: 'i1', email: 'grace@example.nhs.uk', state: 'PENDING', sentAt: '2026-10-05T09:00:00Z', remindedAt: null, invitedBy: { id: 'person-1', name: 'Ada Lovelace' } },
+            ],
+          },
+        },
+      }),
+    });
+    render(
+      <Harness client={mock.client} path="/communities/com-1/invitations" route="/communities/:id/invitations">
+        <InvitationsView />
+      </Harness>,
+    );
+    expect(await screen.findByText('grace@example.nhs.uk')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Cancel invitation/ })).toBeNull();
+  });
 });
 
 describe('DecideJoinRequestView', () => {

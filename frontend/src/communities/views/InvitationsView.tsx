@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CommunityInvitationsQuery } from '../queries';
-import { InviteMemberMutation } from '../mutations';
+import { CancelInvitationMutation, InviteMemberMutation } from '../mutations';
 import { CommunityLoader, MembersOnly, type CommunityHome } from '../components/CommunityLoader';
 import { CommunityBackLink, CommunityCaption } from '../components/CommunityCaption';
 import { INVITATION_STATES, invitationTemplate, runsIt } from '../labels';
@@ -36,7 +36,11 @@ function Invitations({ community }: { community: CommunityHome }) {
   const [message, setMessage] = useState(template);
   const [sent, setSent] = useState<string | null>(null);
   const invite = useFormMutation(InviteMemberMutation);
-  const { problems, setProblems } = invite;
+  const cancel = useFormMutation(CancelInvitationMutation, { fields: [] });
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  const canCancel = community.viewerRole === 'CONVENER' || isProgrammeTeam;
+  const { problems: inviteProblems, setProblems } = invite;
+  const problems = inviteProblems.length ? inviteProblems : cancel.problems;
   usePageTitle(`Invite people – ${community.name}`, problems.length > 0);
 
   if (!allowed) return <MembersOnly community={community} />;
@@ -53,12 +57,21 @@ function Invitations({ community }: { community: CommunityHome }) {
     }
     const r = await invite.submit({ input: { communityId: community.id, email: email.trim(), message: message.trim() } });
     if (!r) return;
+    setCancelled(null);
     setSent(r.inviteMember.invitation.email);
     setEmail('');
     refetch({ requestPolicy: 'network-only' });
   };
 
   const invitations = data?.community?.invitations ?? [];
+
+  const onCancel = async (invitationId: string, to: string) => {
+    setSent(null);
+    const r = await cancel.submit({ input: { invitationId } });
+    if (!r) return;
+    setCancelled(to);
+    refetch({ requestPolicy: 'network-only' });
+  };
 
   return (
     <div className="nhsuk-grid-row">
@@ -68,6 +81,11 @@ function Invitations({ community }: { community: CommunityHome }) {
         {sent && (
           <NotificationBanner success heading={`Invitation sent to ${sent}`}>
             <p className="nhsuk-body">They can accept or decline by the link in the email. The link works for 2 weeks.</p>
+          </NotificationBanner>
+        )}
+        {cancelled && (
+          <NotificationBanner success heading={`Invitation to ${cancelled} cancelled`}>
+            <p className="nhsuk-body">The link in their email no longer works.</p>
           </NotificationBanner>
         )}
         <CommunityCaption name={community.name} />
@@ -122,6 +140,11 @@ function Invitations({ community }: { community: CommunityHome }) {
                 <th className="nhsuk-table__header" scope="col">
                   State
                 </th>
+                {canCancel && (
+                  <th className="nhsuk-table__header" scope="col">
+                    <span className="nhsuk-u-visually-hidden">Action</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="nhsuk-table__body">
@@ -141,6 +164,20 @@ function Invitations({ community }: { community: CommunityHome }) {
                     <td className="nhsuk-table__cell">
                       <Tag colour={s.colour}>{s.text}</Tag>
                     </td>
+                    {canCancel && (
+                      <td className="nhsuk-table__cell">
+                        {inv.state === 'PENDING' && (
+                          <button
+                            type="button"
+                            className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                            disabled={cancel.fetching}
+                            onClick={() => onCancel(inv.id, inv.email)}
+                          >
+                            Cancel invitation<span className="nhsuk-u-visually-hidden"> to {inv.email}</span>
+                          </button>
+                        )}
+                      </td>
+                    )}
                   </tr>
                 );
               })}

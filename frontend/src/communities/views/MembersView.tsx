@@ -7,6 +7,7 @@ import { CommunityLoader, MembersOnly, type CommunityHome } from '../components/
 import { CommunityBackLink, CommunityCaption } from '../components/CommunityCaption';
 import { Flash, type FlashState } from '../components/Flash';
 import { ROLE_HINTS, ROLE_VALUES, ROLES } from '../labels';
+import { useSession } from '../../account/SessionContext';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Loading } from '../../ui/Layout';
 import { Button, Radios } from '../../ui/fields';
@@ -15,11 +16,11 @@ import { fieldError, problemsFrom } from '../../ui/problems';
 import { useFormMutation } from '../../ui/useFormMutation';
 import { usePageTitle } from '../../ui/usePageTitle';
 import type { MemberRole } from '../../graphql/graphql';
-import { memberUrl, membersUrl } from '../../urls';
+import { memberUrl, membersUrl, removeMemberUrl } from '../../urls';
 
 const ROLE_ORDER: Record<MemberRole, number> = { CONVENER: 0, CORE: 1, MEMBER: 2 };
 
-function useMembers(community: CommunityHome) {
+export function useMembers(community: CommunityHome) {
   const allowed = community.viewerCan.seeInside;
   const [result] = useQuery({
     query: CommunityInsideQuery,
@@ -37,6 +38,7 @@ export function MembersView() {
 }
 
 function Members({ community }: { community: CommunityHome }) {
+  const { viewer } = useSession();
   usePageTitle(`Members – ${community.name}`);
   const { allowed, data, fetching, error } = useMembers(community);
   if (!allowed) return <MembersOnly community={community} />;
@@ -45,6 +47,7 @@ function Members({ community }: { community: CommunityHome }) {
   if (!members) return <ErrorSummary problems={problemsFrom(error)} />;
   const sorted = [...members].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.person.name.localeCompare(b.person.name));
   const convener = community.viewerCan.changeRoles;
+  const viewerId = viewer?.id;
   return (
     <>
       <CommunityBackLink id={community.id} name={community.name} />
@@ -86,6 +89,14 @@ function Members({ community }: { community: CommunityHome }) {
                   <Link to={memberUrl(community.id, m.person.id)}>
                     Change role<span className="nhsuk-u-visually-hidden"> of {m.person.name}</span>
                   </Link>
+                  {m.person.id !== viewerId && (
+                    <>
+                      {' · '}
+                      <Link to={removeMemberUrl(community.id, m.person.id)}>
+                        Remove<span className="nhsuk-u-visually-hidden"> {m.person.name}</span>
+                      </Link>
+                    </>
+                  )}
                 </td>
               )}
             </tr>

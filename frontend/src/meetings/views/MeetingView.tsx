@@ -6,8 +6,9 @@ import { formatMeetingDate, hasStarted } from '../format';
 import { CommunityCaption } from '../../communities/components/CommunityCaption';
 import { Flash } from '../../communities/components/Flash';
 import { BackLink } from '../../ui/Layout';
+import { formatInstantDate } from '../../ui/format';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { attendanceUrl, cancelMeetingUrl, editMeetingUrl, meetingNotesUrl, meetingsUrl } from '../../urls';
+import { attendanceUrl, cancelMeetingUrl, editMeetingUrl, meetingNotesUrl, meetingsUrl, practiceUrl } from '../../urls';
 
 /** /communities/:id/meetings/:meetingId: a meeting with its agenda, notes and who came. */
 export function MeetingView() {
@@ -78,6 +79,26 @@ function Meeting({ community, meeting, feedToken }: MeetingContext) {
             <p className="nhsuk-body">
               <Link to={meetingNotesUrl(community.id, meeting.id)}>{meeting.notes.trim() ? 'Change the notes' : 'Write the notes'}</Link>
             </p>
+          )}
+        </section>
+
+        <section aria-labelledby="exchanges-heading">
+          <h2 className="nhsuk-heading-m" id="exchanges-heading">
+            Exchanges shared at this meeting
+          </h2>
+          {meeting.exchanges.nodes.length === 0 ? (
+            <p className="nhsuk-body">No exchanges have been shared with this meeting.</p>
+          ) : (
+            <ul className="nhsuk-list nhsuk-list--bullet" id="meeting-exchanges">
+              {meeting.exchanges.nodes.map((x) => (
+                <li key={x.id}>
+                  <Link to={practiceUrl(x.practice.id)}>{x.practice.name}</Link>
+                  {' – '}
+                  {x.anonymous || !x.author ? 'shared anonymously' : `shared by ${x.author.name}`} on{' '}
+                  {formatInstantDate(x.createdAt)}
+                </li>
+              ))}
+            </ul>
           )}
         </section>
 

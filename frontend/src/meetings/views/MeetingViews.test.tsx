@@ -181,6 +181,19 @@ describe('MeetingView', () => {
             createdBy: { id: 'person-9', name: 'Amira Haddad' },
             attendees: [{ id: 'person-1', name: 'Ada Lovelace' }],
             community: { id: 'com-1' },
+            exchanges: {
+              totalCount: 2,
+              nodes: [
+                {
+                  id: 'ex-1',
+                  anonymous: false,
+                  createdAt: '2026-01-08T15:00:00Z',
+                  author: { id: 'person-9', name: 'Amira Haddad' },
+                  practice: { id: 'pr-1', name: 'Safety huddle' },
+                },
+                { id: 'ex-2', anonymous: true, createdAt: '2026-01-08T15:10:00Z', author: null, practice: { id: 'pr-2', name: 'Omitted doses audit' } },
+              ],
+            },
           },
           viewer: { id: 'person-1', calendarFeedToken: 'tok-1' },
         },
@@ -197,6 +210,11 @@ describe('MeetingView', () => {
     expect(add.hasAttribute('download')).toBe(true);
     expect(screen.getByText('We agreed to audit omitted doses.')).toBeTruthy();
     expect(within(document.getElementById('attendees')!).getByText('Ada Lovelace')).toBeTruthy();
+    // The exchanges shared with it, each linking to its practice; an anonymous one names nobody.
+    const shared = within(document.getElementById('meeting-exchanges')!);
+    expect(shared.getByRole('link', { name: 'Safety huddle' }).getAttribute('href')).toBe('/practices/pr-1');
+    expect(shared.getByText(/shared by Amira Haddad/)).toBeTruthy();
+    expect(shared.getByText(/shared anonymously/)).toBeTruthy();
     // It has started: notes and attendance, but no changing or cancelling.
     expect(screen.getByRole('link', { name: 'Record who came' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Cancel the meeting' })).toBeNull();

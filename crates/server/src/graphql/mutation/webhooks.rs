@@ -38,6 +38,14 @@ pub struct DeleteWebhookSubscriptionPayload {
 }
 
 #[derive(InputObject)]
+pub struct EnableWebhookSubscriptionInput {
+    pub subscription_id: ID,
+}
+#[derive(SimpleObject)]
+pub struct EnableWebhookSubscriptionPayload {
+    pub subscription: WebhookSubscription,
+}
+#[derive(InputObject)]
 pub struct SendTestWebhookInput {
     pub subscription_id: ID,
 }
@@ -100,6 +108,21 @@ impl WebhookMutations {
         Ok(SendTestWebhookPayload {
             subscription: WebhookSubscription(sent.subscription),
             delivery: WebhookDelivery(sent.delivery),
+        })
+    }
+
+    /// Enable a disabled subscription again (programme team), once its receiver is back:
+    /// events are sent to it from now on.
+    async fn enable_webhook_subscription(
+        &self,
+        ctx: &Context<'_>,
+        input: EnableWebhookSubscriptionInput,
+    ) -> ApiResult<EnableWebhookSubscriptionPayload> {
+        let v = programme_team(ctx)?;
+        let id = ids::typed("subscriptionId", &input.subscription_id)?;
+        let s = usecase::enable_webhook_subscription(state(ctx), v, id).await?;
+        Ok(EnableWebhookSubscriptionPayload {
+            subscription: WebhookSubscription(s),
         })
     }
 }

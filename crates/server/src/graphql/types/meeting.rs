@@ -6,11 +6,12 @@ use convene_domain::community as d;
 use convene_store::entities::meeting as m;
 
 use super::community::{members_only, Community};
-use super::connection::connection;
+use super::connection::{connection, page_cost, window};
 use super::enums::{MeetingMode, MeetingStatus};
 use super::person::Person;
+use super::practice::{readable_in, ExchangeConnection};
 use super::refs;
-use crate::graphql::context::state;
+use crate::graphql::context::{state, viewer};
 use crate::graphql::error::ApiResult;
 use crate::graphql::ids;
 use crate::graphql::loaders::loaders;
@@ -106,6 +107,32 @@ impl Meeting {
             .iter()
             .filter_map(|a| found.get(&a.person_id).cloned().map(Person::from))
             .collect())
+    }
+    /// The exchanges shared with this meeting that the viewer may read, newest first (the
+    /// same rule as a practice's exchanges: COMMUNITY ones for the community's members,
+    /// NETWORK ones for anyone signed in, PUBLIC ones for anyone, and always the viewer's own).
+    #[graphql(complexity = "page_cost(first, last, child_complexity)")]
+    async fn exchanges(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+    ) -> ApiResult<ExchangeConnection> {
+        let w = window(first, after.as_deref(), last, before.as_deref())?;
+        let vis = readable_in(ctx, self.0.community_id).await?;
+        let scope = convene_store::repo::practices::ExchangeScope {
+            visibilities: &vis,
+            author: viewer(ctx).map(|v| v.person.0),
+        };
+        let db = &state(ctx).db;
+        Ok(
+            convene_store::repo::practices::exchanges_at_meeting(db, self.0.id, scope, &w)
+                .await?
+                .map(super::practice::Exchange)
+                .into(),
+        )
     }
     async fn created_by(&self, ctx: &Context<'_>) -> ApiResult<Person> {
         refs::person(ctx, self.0.created_by).await

@@ -20,7 +20,7 @@ impl Notification {
         ids::encode("Notification", self.0.id)
     }
     /// CO_LEAD_INVITATION, REVIEW_ASSIGNED, OUTCOME_SENT, COMMUNITY_INVITATION,
-    /// MEETING_SCHEDULED or CHALLENGE_REPLY.
+    /// MEETING_SCHEDULED, CHALLENGE_REPLY or MEMBER_REMOVED.
     async fn kind(&self) -> &str {
         &self.0.kind
     }

@@ -268,15 +268,7 @@ impl Practice {
         before: Option<String>,
     ) -> ApiResult<ExchangeConnection> {
         let w = window(first, after.as_deref(), last, before.as_deref())?;
-        let reader = d::Reader {
-            signed_in: viewer(ctx).is_some(),
-            member: is_member(ctx, self.0.community_id).await?,
-            author: false,
-        };
-        let vis: Vec<&str> = d::readable_visibilities(reader)
-            .into_iter()
-            .map(|v| v.as_str())
-            .collect();
+        let vis = readable_in(ctx, self.0.community_id).await?;
         let scope = repo::ExchangeScope {
             visibilities: &vis,
             author: viewer(ctx).map(|v| v.person.0),
@@ -620,5 +612,22 @@ pub async fn community_protocols(
         .await?
         .into_iter()
         .map(SharingProtocol)
+        .collect())
+}
+
+/// The visibilities of a community's exchanges that the viewer reads (besides their own):
+/// COMMUNITY ones for its members, NETWORK ones for anyone signed in, PUBLIC ones for anyone.
+pub(crate) async fn readable_in(
+    ctx: &Context<'_>,
+    community: Uuid,
+) -> ApiResult<Vec<&'static str>> {
+    let reader = d::Reader {
+        signed_in: viewer(ctx).is_some(),
+        member: is_member(ctx, community).await?,
+        author: false,
+    };
+    Ok(d::readable_visibilities(reader)
+        .into_iter()
+        .map(|v| v.as_str())
         .collect())
 }

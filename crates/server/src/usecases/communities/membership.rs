@@ -4,7 +4,7 @@ use convene_domain::access::Viewer;
 use convene_domain::account::Email;
 use convene_domain::community as d;
 use convene_domain::identity as id_rules;
-use convene_domain::ids::{CommunityId, JoinRequestId, PersonId};
+use convene_domain::ids::{CommunityId, CommunityInvitationId, JoinRequestId, PersonId};
 use convene_store::entities::{community, community_invitation, community_member, join_request};
 use convene_store::repo::{communities, invitations, people};
 
@@ -281,4 +281,67 @@ pub async fn set_member_role(
     w.audit_changed("Community", c.id, "set_member_role", &target, &after);
     w.commit().await?;
     Ok(after)
+}
+
+/// A convener's (or the programme team's) removal of a member, with the reason they are told.
+pub struct RemoveMember {
+    pub community: CommunityId,
+    pub person: PersonId,
+    /// Parsed with `community::parse_removal_reason`.
+    pub reason: String,
+}
+
+/// Remove someone from a community (conveners and the programme team; never the last
+/// convener). The person is told by notification and e-mail, with the reason; it is audited.
+pub async fn remove_member(
+    st: &AppState,
+    actor: &Viewer,
+    cmd: RemoveMember,
+) -> AppResult<community::Model> {
+    let mut w = Write::by(st, actor).await?;
+    let c = for_change(&w, cmd.community).await?;
+    let mine = role_in(&w, c.id, actor.person).await?;
+    d::check_manages_membership(mine, actor.is_programme_team(), "remove members")?;
+    let target = communities::member(w.tx(), c.id, cmd.person.0)
+        .await?
+        .ok_or_else(|| AppError::field("personId", "This person is not a member"))?;
+    d::check_can_remove(member_role(&target.role)?, conveners(&w, c.id).await?)?;
+    communities::remove_member(w.tx(), target.clone()).await?;
+    if let Some(p) = people::get(w.tx(), target.person_id).await? {
+        let path = format!("/communities/{}", ids::encode(CommunityId(c.id)));
+        let title = format!("You have been removed from {}", c.name);
+        w.notify(p.id, Kind::MemberRemoved, &title, &path).await?;
+        let mail = templates::member_removed(&p.email, &c.name, &cmd.reason, &w.link(&path));
+        w.mail(&mail).await?;
+    }
+    let record = serde_json::json!({ "member": target, "reason": cmd.reason });
+    w.audit("Community", c.id, "remove_member", Some(&record), None);
+    w.commit().await?;
+    Ok(c)
+}
+
+/// Cancel an invitation not yet answered (conveners and the programme team): its link stops
+/// working. Returns the community it was for.
+pub async fn cancel_invitation(
+    st: &AppState,
+    actor: &Viewer,
+    invitation: CommunityInvitationId,
+) -> AppResult<community::Model> {
+    let mut w = Write::by(st, actor).await?;
+    let missing = || AppError::field("invitationId", "There is no such invitation");
+    let found = communities::invitation(w.tx(), invitation.0)
+        .await?
+        .ok_or_else(missing)?;
+    let c = lock_owner(&w, found.community_id).await?;
+    let mine = role_in(&w, c.id, actor.person).await?;
+    d::check_manages_membership(mine, actor.is_programme_team(), "cancel invitations")?;
+    // Locked after its community (the order every change keeps), and read again so.
+    let inv = communities::invitation_for_change(w.tx(), invitation.0)
+        .await?
+        .ok_or_else(missing)?;
+    d::check_can_cancel_invitation(d::invitation_state(inv.accepted, inv.sent_at, w.now()))?;
+    communities::delete_invitation(w.tx(), inv.clone()).await?;
+    w.audit_removed("Community", c.id, "cancel_invitation", &inv);
+    w.commit().await?;
+    Ok(c)
 }

@@ -84,6 +84,25 @@ pub struct SetMemberRoleInput {
 pub struct SetMemberRolePayload {
     pub member: CommunityMember,
 }
+#[derive(InputObject)]
+pub struct RemoveMemberInput {
+    pub community_id: ID,
+    pub person_id: ID,
+    /// Why: the person is told it, by notification and e-mail (required, up to 1,000 characters).
+    pub reason: String,
+}
+#[derive(SimpleObject)]
+pub struct RemoveMemberPayload {
+    pub community: Community,
+}
+#[derive(InputObject)]
+pub struct CancelInvitationInput {
+    pub invitation_id: ID,
+}
+#[derive(SimpleObject)]
+pub struct CancelInvitationPayload {
+    pub community: Community,
+}
 
 #[derive(Default)]
 pub struct MembershipMutations;
@@ -208,6 +227,40 @@ impl MembershipMutations {
         let after = usecase::set_member_role(state(ctx), v, cmd).await?;
         Ok(SetMemberRolePayload {
             member: CommunityMember(after),
+        })
+    }
+
+    /// Remove someone from a community (its conveners and the programme team; never the last
+    /// convener). The person is told, with the reason.
+    async fn remove_member(
+        &self,
+        ctx: &Context<'_>,
+        input: RemoveMemberInput,
+    ) -> ApiResult<RemoveMemberPayload> {
+        let v = require_signed_in(viewer(ctx))?;
+        let cmd = usecase::RemoveMember {
+            community: ids::typed("communityId", &input.community_id)?,
+            person: ids::typed("personId", &input.person_id)?,
+            reason: d::parse_removal_reason("reason", &input.reason)?,
+        };
+        let c = usecase::remove_member(state(ctx), v, cmd).await?;
+        Ok(RemoveMemberPayload {
+            community: Community(c),
+        })
+    }
+
+    /// Cancel an invitation not yet answered (conveners and the programme team); its link
+    /// stops working.
+    async fn cancel_invitation(
+        &self,
+        ctx: &Context<'_>,
+        input: CancelInvitationInput,
+    ) -> ApiResult<CancelInvitationPayload> {
+        let v = require_signed_in(viewer(ctx))?;
+        let id = ids::typed("invitationId", &input.invitation_id)?;
+        let c = usecase::cancel_invitation(state(ctx), v, id).await?;
+        Ok(CancelInvitationPayload {
+            community: Community(c),
         })
     }
 }
