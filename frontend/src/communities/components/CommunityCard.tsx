@@ -33,7 +33,8 @@ export function CommunityCard({ community }: { community: CommunitySummaryFields
           )}
         </dl>
         <p className="nhsuk-card__description convene-card-tags">
-          <Tag colour={mode.colour}>{mode.text}</Tag> <Tag colour={stage.colour}>{stage.text}</Tag>
+          <Tag colour={mode.colour}>{`Joining: ${mode.text.toLowerCase()}`}</Tag>{' '}
+          <Tag colour={stage.colour}>{`Stage: ${stage.text.toLowerCase()}`}</Tag>
           {!community.listed && <Tag colour="grey">Not listed</Tag>}
         </p>
       </div>

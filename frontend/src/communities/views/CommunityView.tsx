@@ -52,7 +52,8 @@ function Home({ community }: { community: CommunityHome }) {
         <span className="nhsuk-caption-l">Community of practice</span>
         <h1 className="nhsuk-heading-l">{community.name}</h1>
         <p className="nhsuk-body convene-card-tags">
-          <Tag colour={mode.colour}>{mode.text}</Tag> <Tag colour={stage.colour}>{stage.text}</Tag>
+          <Tag colour={mode.colour}>{`Joining: ${mode.text.toLowerCase()}`}</Tag>{' '}
+          <Tag colour={stage.colour}>{`Stage: ${stage.text.toLowerCase()}`}</Tag>
           {!community.listed && <Tag colour="grey">Not listed</Tag>}
         </p>
         <dl className="nhsuk-summary-list">
