@@ -480,3 +480,23 @@ async fn two_replicas_on_a_fast_clock_send_each_reminder_once() {
     assert!(to_team[0].contains("outcomes"), "{}", to_team[0]);
     assert!(reminders(&done.email).is_empty());
 }
+
+#[tokio::test]
+async fn a_reviewer_who_deleted_their_account_is_not_reminded() {
+    let app = spawn_app().await;
+    let due = london_today() + Duration::days(35);
+    let (_r, _done, owing) = reviewing(&app, due).await;
+    let v = app
+        .gql(
+            Some(&owing.token),
+            crate::privacy::DELETE,
+            json!({ "p": PASSWORD }),
+        )
+        .await;
+    assert_eq!(ok(&v)["deleteMyAccount"]["deleted"], true, "{v}");
+    assert_eq!(
+        remind_on(&app, due - Duration::days(3)).await.0,
+        0,
+        "a deleted account was reminded"
+    );
+}

@@ -52,13 +52,23 @@ pub async fn send_due_reminders(st: &AppState, today: NaiveDate) -> AppResult<Se
     Ok(sent)
 }
 
+/// The people among `ids` whose accounts still exist: a deleted account is mailed nothing, be
+/// it a reviewer's or the programme team's.
+async fn still_here(w: &mut Write<'_>, ids: &[Uuid]) -> AppResult<Vec<person::Model>> {
+    let found = convene_store::by_ids::<person::Entity>(w.tx(), ids).await?;
+    Ok(found
+        .into_iter()
+        .filter(|p| p.deleted_at.is_none())
+        .collect())
+}
+
 async fn remind_reviewers(w: &mut Write<'_>, c: &call::Model, kind: Reminder) -> AppResult<usize> {
     let due = c.reviews_due_on.expect("a review reminder has a due date");
     let sel = CallSelection::load_for_change(w.tx(), c.id).await?;
     let outstanding = outstanding_reviews(&sel);
     let mut reviewers: Vec<Uuid> = outstanding.keys().copied().collect();
     reviewers.sort();
-    let found = convene_store::by_ids::<person::Entity>(w.tx(), &reviewers).await?;
+    let found = still_here(w, &reviewers).await?;
     let mut n = 0;
     for p in &found {
         if !calls::record_reminder(w.tx(), kind, c.id, p.id, due, w.now()).await? {
@@ -87,12 +97,10 @@ async fn remind_team(
     owed: usize,
 ) -> AppResult<usize> {
     let team = people::holding_role(w.tx(), Role::ProgrammeTeam).await?;
-    let found = convene_store::by_ids::<person::Entity>(w.tx(), &team).await?;
+    let found = still_here(w, &team).await?;
     let mut n = 0;
     for p in &found {
-        if p.deleted_at.is_some()
-            || !calls::record_reminder(w.tx(), kind, c.id, p.id, c.decision_due_on, w.now()).await?
-        {
+        if !calls::record_reminder(w.tx(), kind, c.id, p.id, c.decision_due_on, w.now()).await? {
             continue;
         }
         let link = w.link(&format!(
