@@ -102,6 +102,9 @@ pub async fn admit(st: &AppState, caller: &Caller, req: &mut Request) -> Result<
     }
     let checked =
         chosen(doc, asked.as_deref()).map_or_else(Vec::new, |(_, op)| credential_fields(doc, op));
+    if checked.is_empty() {
+        return Ok(());
+    }
     let key = format!(
         "auth:{}",
         caller
